@@ -1,0 +1,135 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+// One package, four services and a CLI over one shared library. See docs/ARCHITECTURE.md.
+let swiftSettings: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "Plafond",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "intake", targets: ["intake"]),
+        .executable(name: "monitor", targets: ["monitor"]),
+        .executable(name: "notifier", targets: ["notifier"]),
+        .executable(name: "reporter", targets: ["reporter"]),
+        .executable(name: "plafond", targets: ["plafond"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // MARK: C libraries from Debian
+        .systemLibrary(
+            name: "CZeroMQ", path: "Shared/CZeroMQ", pkgConfig: "libzmq",
+            providers: [.apt(["libzmq3-dev"])]),
+        .systemLibrary(
+            name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]),
+
+        // MARK: Shared library
+        .target(name: "Domain", path: "Shared/Domain", swiftSettings: swiftSettings),
+        .target(name: "IJW", dependencies: ["Domain"], path: "Shared/IJW", swiftSettings: swiftSettings),
+        .target(
+            name: "Messaging",
+            dependencies: [
+                "CZeroMQ",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            path: "Shared/Messaging", swiftSettings: swiftSettings),
+        .target(
+            name: "Storage",
+            dependencies: ["Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Shared/Storage", swiftSettings: swiftSettings),
+        .target(
+            name: "Runtime",
+            dependencies: [
+                "Domain", "Messaging",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Shared/Runtime", swiftSettings: swiftSettings),
+
+        // MARK: Services: a library with the logic, a thin executable
+        .target(
+            name: "IntakeService",
+            dependencies: [
+                "Domain", "IJW", "Messaging", "Storage", "Runtime",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Services/Intake/Library", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "intake", dependencies: ["IntakeService", "Runtime"],
+            path: "Services/Intake/Executable", swiftSettings: swiftSettings),
+        .target(
+            name: "MonitorService",
+            dependencies: ["Domain", "Messaging", "Storage", "Runtime"],
+            path: "Services/Monitor/Library", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "monitor", dependencies: ["MonitorService", "Runtime"],
+            path: "Services/Monitor/Executable", swiftSettings: swiftSettings),
+        .target(
+            name: "NotifierService",
+            dependencies: [
+                "Domain", "Messaging", "Storage", "Runtime", "CCurl",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            path: "Services/Notifier/Library", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "notifier", dependencies: ["NotifierService", "Runtime"],
+            path: "Services/Notifier/Executable", swiftSettings: swiftSettings),
+        .target(
+            name: "ReporterService",
+            dependencies: [
+                "Domain", "Messaging", "Storage", "Runtime",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            path: "Services/Reporter/Library", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "reporter", dependencies: ["ReporterService", "Runtime"],
+            path: "Services/Reporter/Executable", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "plafond",
+            dependencies: [
+                "Domain", "IJW", "Messaging", "Runtime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Services/Plafond", swiftSettings: swiftSettings),
+
+        // MARK: Tests: one target per library, plus end-to-end with real processes
+        .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "StorageTests", dependencies: ["Storage", "Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntakeServiceTests", dependencies: ["IntakeService", "Domain", "IJW", "Storage"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MonitorServiceTests", dependencies: ["MonitorService", "Domain", "Storage"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "NotifierServiceTests", dependencies: ["NotifierService", "Domain", "Storage"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "ReporterServiceTests", dependencies: ["ReporterService", "Domain", "Storage"],
+            swiftSettings: swiftSettings),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["Messaging", "Domain", "Storage"],
+            swiftSettings: swiftSettings),
+    ]
+)
