@@ -1,0 +1,88 @@
+import Domain
+import Foundation
+
+/// Whether an alert is about the value now or about where the forecast says it will end.
+public enum AlertKind: String, Sendable, Codable, CaseIterable {
+    case actual
+    case forecast
+}
+
+/// What an alert says about its norm, so consumers need not look the norm up.
+public struct AlertNorm: Sendable, Equatable, Codable {
+    public var id: Int64
+    public var name: String
+    public var kind: NormKind
+    public var aanbieder: String?
+    public var gemeenten: [String]
+    public var regio: String?
+    public var productCategorieen: [String]
+
+    public init(_ norm: NormDefinition) {
+        id = norm.id
+        name = norm.name
+        kind = norm.kind
+        aanbieder = norm.scope.aanbieder
+        gemeenten = norm.scope.gemeenten
+        regio = norm.scope.regio
+        productCategorieen = norm.scope.productCategorieen
+    }
+}
+
+/// `alert.firing`: a threshold was crossed. One per norm, alert kind and threshold for
+/// each crossing; the id is monitor's and stable across restarts and replays.
+public struct AlertFiring: EventBody {
+    public static let kind = EventKind.alertFiring
+    public var v: Int = 1
+    public var alertID: Int64
+    public var norm: AlertNorm
+    public var alertKind: AlertKind
+    public var threshold: Int
+    public var value: Int64
+    public var limit: Int64
+    public var basisPoints: Int64
+    public var forecastValue: Int64?
+    public var forecastCrossing: Day?
+    public var firedAt: Date
+
+    public init(
+        alertID: Int64, norm: AlertNorm, alertKind: AlertKind, threshold: Int, value: Int64, limit: Int64,
+        forecastValue: Int64?, forecastCrossing: Day?, firedAt: Date
+    ) {
+        self.alertID = alertID
+        self.norm = norm
+        self.alertKind = alertKind
+        self.threshold = threshold
+        self.value = value
+        self.limit = limit
+        self.basisPoints = ThresholdLevels.basisPoints(value: value, limit: limit)
+        self.forecastValue = forecastValue
+        self.forecastCrossing = forecastCrossing
+        self.firedAt = firedAt
+    }
+}
+
+/// `alert.resolved`: the value fell back below the threshold (a credit, a raised limit).
+public struct AlertResolved: EventBody {
+    public static let kind = EventKind.alertResolved
+    public var v: Int = 1
+    public var alertID: Int64
+    public var norm: AlertNorm
+    public var alertKind: AlertKind
+    public var threshold: Int
+    public var value: Int64
+    public var limit: Int64
+    public var resolvedAt: Date
+
+    public init(
+        alertID: Int64, norm: AlertNorm, alertKind: AlertKind, threshold: Int, value: Int64, limit: Int64,
+        resolvedAt: Date
+    ) {
+        self.alertID = alertID
+        self.norm = norm
+        self.alertKind = alertKind
+        self.threshold = threshold
+        self.value = value
+        self.limit = limit
+        self.resolvedAt = resolvedAt
+    }
+}

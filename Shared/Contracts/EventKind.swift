@@ -1,0 +1,17 @@
+/// Every kind of fact in the event logs, in the past tense.
+public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+    public var description: String { rawValue }
+
+    // intake
+    public static let lineAccepted = EventKind(rawValue: "line.accepted")
+    public static let lineCredited = EventKind(rawValue: "line.credited")
+    // monitor
+    public static let normChanged = EventKind(rawValue: "norm.changed")
+    public static let alertFiring = EventKind(rawValue: "alert.firing")
+    public static let alertResolved = EventKind(rawValue: "alert.resolved")
+    // notifier
+    public static let notificationSent = EventKind(rawValue: "notification.sent")
+    public static let notificationFailed = EventKind(rawValue: "notification.failed")
+}

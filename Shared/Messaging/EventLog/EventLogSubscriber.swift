@@ -1,0 +1,132 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+import Synchronization
+
+/// The consumer side of the event log: follows a producer's PUB stream and repairs any
+/// loss through its catch-up ROUTER, applying each event exactly once through the sink.
+///
+/// Decisions are `SubscriberStateMachine`'s; this type only moves frames. `@unchecked
+/// Sendable`: the sockets live on the subscriber's own thread; other threads only read
+/// the applied seq through an atomic.
+public final class EventLogSubscriber: Service, @unchecked Sendable {
+    private let context: ZMQContext
+    private let producer: String
+    private let publishEndpoint: String
+    private let catchUpEndpoint: String
+    private let sink: any EventSink
+    private let batchSize: Int
+    private let catchUpTimeout: Duration
+    private let logger: Logger
+    private let appliedSeq = Atomic<Int64>(-1)
+
+    public init(
+        context: ZMQContext, producer: String, publishEndpoint: String, catchUpEndpoint: String, sink: any EventSink,
+        batchSize: Int = 1_000, catchUpTimeout: Duration = .seconds(2), logger: Logger
+    ) {
+        self.context = context
+        self.producer = producer
+        self.publishEndpoint = publishEndpoint
+        self.catchUpEndpoint = catchUpEndpoint
+        self.sink = sink
+        self.batchSize = batchSize
+        self.catchUpTimeout = catchUpTimeout
+        self.logger = logger
+    }
+
+    /// The last seq applied by this subscriber (-1 before it has read its cursor).
+    public var applied: Int64 { appliedSeq.load(ordering: .acquiring) }
+
+    /// Waits (polling) until `seq` is applied; for tests and tools.
+    public func waitUntilApplied(_ seq: Int64, timeout: Duration) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if applied >= seq { return true }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return applied >= seq
+    }
+
+    public func run() async throws {
+        try await SocketThread.run(name: "subscriber-\(producer)") { [self] stop in
+            let subscription = try ZMQSocket(context, .sub)
+            defer { subscription.close() }
+            let catchUp = try ZMQSocket(context, .dealer)
+            defer { catchUp.close() }
+            try subscription.setReceiveHighWaterMark(100_000)
+            try subscription.subscribeAll()
+            try subscription.connect(publishEndpoint)
+            try catchUp.connect(catchUpEndpoint)
+            try loop(subscription: subscription, catchUp: catchUp, stop: stop)
+        }
+    }
+
+    private func loop(subscription: ZMQSocket, catchUp: ZMQSocket, stop: SocketThread.StopSignal) throws {
+        var machine = SubscriberStateMachine(applied: try sink.appliedSequence(), batchSize: batchSize)
+        appliedSeq.store(machine.applied, ordering: .releasing)
+        var fetchSentAt = ContinuousClock.now
+        var quietUntil = ContinuousClock.now
+        var items = [ZMQPollItem(socket: subscription), ZMQPollItem(socket: catchUp)]
+
+        func perform(_ action: SubscriberStateMachine.Action) throws {
+            var next = action
+            while true {
+                switch next {
+                case .none:
+                    return
+                case .fetch(let after, let requestID):
+                    let request = EventLogWire.FetchRequest(after: after, limit: batchSize, requestID: requestID)
+                    try catchUp.send(EventLogWire.fetchFrames(request), dontWait: true)
+                    fetchSentAt = ContinuousClock.now
+                    return
+                case .apply(let events):
+                    do {
+                        try sink.apply(events)
+                        appliedSeq.store(events.last!.seq, ordering: .releasing)
+                        next = machine.didApply(upTo: events.last!.seq)
+                    } catch {
+                        logger.error(
+                            "applying events failed; retrying from the stored cursor",
+                            metadata: ["producer": "\(producer)", "seq": "\(events.first!.seq)", "error": "\(error)"])
+                        Thread.sleep(forTimeInterval: 0.2)
+                        next = machine.applyFailed(storedApplied: (try? sink.appliedSequence()) ?? machine.applied)
+                    }
+                }
+            }
+        }
+
+        try perform(machine.start())
+        while !stop.shouldStop {
+            _ = try zmqPoll(&items, timeoutMilliseconds: 100)
+            if items[1].readable {
+                while let message = try catchUp.receive(dontWait: true) {
+                    guard let reply = EventLogWire.parseBatch(message.parts) else {
+                        logger.warning("unreadable catch-up reply", metadata: ["producer": "\(producer)"])
+                        continue
+                    }
+                    try perform(machine.batch(reply))
+                }
+            }
+            if items[0].readable {
+                var events: [LoggedEvent] = []
+                var heartbeat: Int64?
+                while events.count < batchSize, let message = try subscription.receive(dontWait: true) {
+                    switch EventLogWire.parsePublished(message.parts) {
+                    case .event(let event): events.append(event)
+                    case .heartbeat(let latest): heartbeat = max(heartbeat ?? latest, latest)
+                    case nil: logger.warning("unreadable event dropped", metadata: ["producer": "\(producer)"])
+                    }
+                }
+                try perform(machine.published(events))
+                if let heartbeat { try perform(machine.heartbeat(latest: heartbeat)) }
+            }
+            if case .catchingUp = machine.mode, ContinuousClock.now - fetchSentAt > catchUpTimeout {
+                if ContinuousClock.now >= quietUntil {
+                    logger.notice("producer not answering catch-up; retrying", metadata: ["producer": "\(producer)"])
+                    quietUntil = ContinuousClock.now + .seconds(30)
+                }
+                try perform(machine.catchUpTimedOut())
+            }
+        }
+    }
+}

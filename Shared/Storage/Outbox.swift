@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+import Messaging
+
+/// The producer half of the event log: facts appended in the same transaction as the
+/// state change that caused them, numbered without gaps.
+///
+/// The sequence is `MAX(seq) + 1` inside the write transaction. SQLite has one writer at
+/// a time, so two appends can never take the same number, and a rolled-back transaction
+/// takes its numbers with it: consumers never see a hole that will not be filled.
+public enum Outbox {
+    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("outbox.v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE outbox (
+                    seq INTEGER PRIMARY KEY CHECK (seq > 0),
+                    kind TEXT NOT NULL CHECK (length(kind) > 0),
+                    body BLOB NOT NULL,
+                    recordedAt TEXT NOT NULL
+                )
+                """)
+        }
+    }
+
+    /// Appends one event and returns its sequence number.
+    @discardableResult
+    public static func append(_ db: Database, kind: String, body: Data, at date: Date = Date()) throws -> Int64 {
+        let next = try latestSequence(db) + 1
+        try db.execute(
+            sql: "INSERT INTO outbox (seq, kind, body, recordedAt) VALUES (?, ?, ?, ?)",
+            arguments: [next, kind, body, iso8601(date)])
+        return next
+    }
+
+    public static func latestSequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM outbox") ?? 0
+    }
+
+    public static func events(_ db: Database, after seq: Int64, limit: Int) throws -> [LoggedEvent] {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT seq, kind, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+            arguments: [seq, limit])
+        return rows.map { LoggedEvent(seq: $0["seq"], kind: $0["kind"], body: $0["body"]) }
+    }
+
+    private static func iso8601(_ date: Date) -> String {
+        date.formatted(.iso8601)
+    }
+}
+
+/// Serves the outbox to the publisher and to catch-up requests, on WAL readers so it
+/// never waits for the writer.
+public struct OutboxEventSource: EventSource {
+    private let reader: any DatabaseReader
+
+    public init(reader: any DatabaseReader) {
+        self.reader = reader
+    }
+
+    public func latestSequence() throws -> Int64 {
+        try reader.read { try Outbox.latestSequence($0) }
+    }
+
+    public func events(after seq: Int64, limit: Int) throws -> [LoggedEvent] {
+        try reader.read { try Outbox.events($0, after: seq, limit: limit) }
+    }
+}

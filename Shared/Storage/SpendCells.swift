@@ -1,0 +1,62 @@
+import Contracts
+import Domain
+import GRDB
+
+/// Accepted spend aggregated by every dimension a norm can select on (gemeente,
+/// provider, category, product code, month of care).
+///
+/// Monitor and reporter both keep this table from intake's log: a norm's figures are a
+/// sum over matching cells, so a norm added or changed later starts from the spend
+/// already declared, and the read model never needs the lines themselves.
+public enum SpendCells {
+    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("spendCell.v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE spendCell (
+                    aanbieder TEXT NOT NULL,
+                    gemeente TEXT NOT NULL,
+                    categorie TEXT NOT NULL,
+                    productCode TEXT NOT NULL,
+                    month TEXT NOT NULL,
+                    cents INTEGER NOT NULL,
+                    PRIMARY KEY (aanbieder, gemeente, categorie, productCode, month)
+                ) WITHOUT ROWID
+                """)
+        }
+    }
+
+    /// Adds a line (sign +1) or a credit (sign -1).
+    public static func add(_ db: Database, line: DeclaredLine, sign: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO spendCell (aanbieder, gemeente, categorie, productCode, month, cents)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET cents = cents + excluded.cents
+                """,
+            arguments: [
+                line.aanbieder, line.gemeente, line.productCategorie, line.productCode ?? "",
+                line.monthOfCare.description, line.amountCents * sign,
+            ])
+    }
+
+    /// The norm's spend by month of care, summed over the cells it counts.
+    public static func byMonth(_ db: Database, norm: NormDefinition) throws -> [Month: Int64] {
+        let rows: RowCursor
+        if let aanbieder = norm.scope.aanbieder {
+            rows = try Row.fetchCursor(db, sql: "SELECT * FROM spendCell WHERE aanbieder = ?", arguments: [aanbieder])
+        } else {
+            rows = try Row.fetchCursor(db, sql: "SELECT * FROM spendCell")
+        }
+        var result: [Month: Int64] = [:]
+        while let row = try rows.next() {
+            let code: String = row["productCode"]
+            guard let month = Month(row["month"] as String), norm.period.contains(month.firstDay),
+                norm.scope.matches(
+                    gemeente: row["gemeente"], aanbieder: row["aanbieder"], productCategorie: row["categorie"],
+                    productCode: code.isEmpty ? nil : code)
+            else { continue }
+            result[month, default: 0] += row["cents"] as Int64
+        }
+        return result
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import GRDB
+
+/// Opens a service's SQLite file the one way every Plafond store is opened.
+///
+/// WAL lets readers (catch-up, HTTP) run beside the single writer; `synchronous=FULL`
+/// makes a commit durable before we answer a provider or move a cursor, which is the
+/// promise the event log rests on. Foreign keys are on (GRDB's default), and migrations
+/// run before the caller binds any socket.
+public enum StoreOpener {
+    public static func open(path: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let pool = try DatabasePool(path: path, configuration: configuration())
+        try migrator.migrate(pool)
+        return pool
+    }
+
+    /// An in-memory store with the same pragmas that matter for logic, for unit tests.
+    public static func inMemory(migrator: DatabaseMigrator) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(configuration: configuration())
+        try migrator.migrate(queue)
+        return queue
+    }
+
+    static func configuration() -> Configuration {
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        return configuration
+    }
+}

@@ -1,0 +1,48 @@
+import GRDB
+import Messaging
+
+/// An `EventSink` that applies a batch of events and moves the cursor in one transaction.
+///
+/// Events at or below the stored cursor are skipped inside the transaction, so a batch
+/// that arrives twice (a PUB copy racing a catch-up copy) is harmless. `afterCommit` runs
+/// once the transaction is durable, typically to wake this service's own publisher when
+/// applying produced new outbox events.
+public struct TransactionalEventSink: EventSink {
+    public typealias Apply = @Sendable (Database, LoggedEvent) throws -> Void
+
+    private let writer: any DatabaseWriter
+    private let producer: String
+    private let applyOne: Apply
+    private let afterCommit: @Sendable () -> Void
+
+    public init(
+        writer: any DatabaseWriter, producer: String,
+        afterCommit: @escaping @Sendable () -> Void = {},
+        apply: @escaping Apply
+    ) {
+        self.writer = writer
+        self.producer = producer
+        self.applyOne = apply
+        self.afterCommit = afterCommit
+    }
+
+    public func appliedSequence() throws -> Int64 {
+        try writer.read { try ConsumerCursor.applied($0, producer: producer) }
+    }
+
+    public func apply(_ events: [LoggedEvent]) throws {
+        guard !events.isEmpty else { return }
+        try writer.write { db in
+            var applied = try ConsumerCursor.applied(db, producer: producer)
+            for event in events where event.seq > applied {
+                guard event.seq == applied + 1 else {
+                    throw StorageError(.gapInEventLog, "expected \(applied + 1) from \(producer), got \(event.seq)")
+                }
+                try applyOne(db, event)
+                applied = event.seq
+            }
+            try ConsumerCursor.advance(db, producer: producer, to: applied)
+        }
+        afterCommit()
+    }
+}
