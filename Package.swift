@@ -38,6 +38,8 @@ let package = Package(
         // MARK: Shared library
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: swiftSettings),
         .target(name: "IJW", dependencies: ["Domain"], path: "Shared/IJW", swiftSettings: swiftSettings),
+        // What services tell each other: event bodies, norm definitions, admin requests.
+        .target(name: "Contracts", dependencies: ["Domain"], path: "Shared/Contracts", swiftSettings: swiftSettings),
         .target(
             name: "Messaging",
             dependencies: [
@@ -48,12 +50,13 @@ let package = Package(
             path: "Shared/Messaging", swiftSettings: swiftSettings),
         .target(
             name: "Storage",
-            dependencies: ["Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Messaging", "Contracts", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Shared/Storage", swiftSettings: swiftSettings),
         .target(
             name: "Runtime",
             dependencies: [
                 "Domain", "Messaging",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -67,57 +70,80 @@ let package = Package(
         .target(
             name: "IntakeService",
             dependencies: [
-                "Domain", "IJW", "Messaging", "Storage", "Runtime",
+                "Domain", "IJW", "Contracts", "Messaging", "Storage", "Runtime",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             path: "Services/Intake/Library", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "intake", dependencies: ["IntakeService", "Runtime"],
+            name: "intake",
+            dependencies: [
+                "IntakeService", "Runtime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Intake/Executable", swiftSettings: swiftSettings),
         .target(
             name: "MonitorService",
-            dependencies: ["Domain", "Messaging", "Storage", "Runtime"],
+            dependencies: ["Domain", "Contracts", "Messaging", "Storage", "Runtime"],
             path: "Services/Monitor/Library", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "monitor", dependencies: ["MonitorService", "Runtime"],
+            name: "monitor",
+            dependencies: [
+                "MonitorService", "Runtime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Monitor/Executable", swiftSettings: swiftSettings),
         .target(
             name: "NotifierService",
             dependencies: [
-                "Domain", "Messaging", "Storage", "Runtime", "CCurl",
+                "Domain", "Contracts", "Messaging", "Storage", "Runtime", "CCurl",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             path: "Services/Notifier/Library", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "notifier", dependencies: ["NotifierService", "Runtime"],
+            name: "notifier",
+            dependencies: [
+                "NotifierService", "Runtime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Notifier/Executable", swiftSettings: swiftSettings),
         .target(
             name: "ReporterService",
             dependencies: [
-                "Domain", "Messaging", "Storage", "Runtime",
+                "Domain", "Contracts", "Messaging", "Storage", "Runtime",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Services/Reporter/Library", swiftSettings: swiftSettings),
         .executableTarget(
-            name: "reporter", dependencies: ["ReporterService", "Runtime"],
+            name: "reporter",
+            dependencies: [
+                "ReporterService", "Runtime",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Services/Reporter/Executable", swiftSettings: swiftSettings),
         .executableTarget(
             name: "plafond",
             dependencies: [
-                "Domain", "IJW", "Messaging", "Runtime",
+                "Domain", "IJW", "Contracts", "Messaging", "Runtime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Services/Plafond", swiftSettings: swiftSettings),
 
         // MARK: Tests: one target per library, plus end-to-end with real processes
+        // Builders of realistic iJw messages, shared by the test targets.
+        .target(name: "Fixtures", dependencies: ["Domain"], path: "Tests/Fixtures", swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging"], swiftSettings: swiftSettings),
+        .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests", dependencies: ["Storage", "Messaging", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "IntakeServiceTests", dependencies: ["IntakeService", "Domain", "IJW", "Storage"],
+            name: "IntakeServiceTests", dependencies: ["IntakeService", "Domain", "IJW", "Storage", "Fixtures"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "MonitorServiceTests", dependencies: ["MonitorService", "Domain", "Storage"],
@@ -129,7 +155,8 @@ let package = Package(
             name: "ReporterServiceTests", dependencies: ["ReporterService", "Domain", "Storage"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "EndToEndTests", dependencies: ["Messaging", "Domain", "Storage"],
+            name: "EndToEndTests",
+            dependencies: ["Messaging", "Domain", "Contracts", "Fixtures", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
     ]
 )

@@ -1,0 +1,58 @@
+import Foundation
+import Logging
+import Messaging
+import Prometheus
+import Runtime
+import ServiceLifecycle
+import Storage
+
+/// Wires intake's parts: the store (migrated first), its event log, the provider
+/// endpoint (with CURVE and the ZAP handler outside development mode) and `/metrics`.
+public struct IntakeApp {
+    public static let abstract = "Checks, stores and answers iJw messages, and publishes what it accepted."
+
+    let configuration: PlafondConfiguration
+    let insecure: Bool
+    let logger: Logger
+
+    public init(configuration: PlafondConfiguration, insecure: Bool, logger: Logger) {
+        self.configuration = configuration
+        self.insecure = insecure
+        self.logger = logger
+    }
+
+    public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        let database = try IntakeDatabase.open(path: configuration.storePath("intake"))
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let ownLog = configuration.intake.events
+        try InsecureBindGuard.check(endpoint: ownLog.publish, curve: false, insecure: insecure)
+        try InsecureBindGuard.check(endpoint: ownLog.catchUp, curve: false, insecure: insecure)
+        let publisher = EventLogPublisher(
+            context: context, publishEndpoint: ownLog.publish, catchUpEndpoint: ownLog.catchUp,
+            source: OutboxEventSource(reader: database.writer), logger: logger)
+
+        var security: IntakeServer.Security?
+        var zap: ZAPHandler?
+        if !configuration.general.development {
+            let keys = try KeyStore(configuration: configuration)
+            let registry = try keys.registry
+            let handler = ZAPHandler(context: context, logger: logger, authorize: registry.authorize)
+            try handler.start()
+            zap = handler
+            security = IntakeServer.Security(serverSecretKey: try keys.serverKeyPair().secretKey)
+        }
+        defer { zap?.stop() }
+
+        let processor = IntakeProcessor(
+            database: database, pseudonymizer: Pseudonymizer(secret: configuration.general.pseudonymKey),
+            knownGemeenten: Set(configuration.intake.gemeenten), requireAuthentication: security != nil,
+            logger: logger)
+        let server = try IntakeServer(
+            context: context, endpoint: configuration.intake.endpoint, security: security, insecure: insecure,
+            processor: processor, committed: { publisher.committed() }, logger: logger)
+        let metrics = MetricsEndpoint(
+            registry: registry, address: try HostAndPort(parsing: configuration.intake.metrics), logger: logger)
+        try await ServiceMain.run([publisher, server, metrics], logger: logger)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Messaging
+import Runtime
+
+/// Intake's CURVE keys: its own server key pair and the registered client keys, each
+/// mapped to exactly one AGB code (a provider) or gemeente code (the municipality).
+///
+/// Both live as JSON files in the data folder, written by `plafond keys`; the server key
+/// pair is created on first start so a fresh installation has one.
+public struct KeyStore: Sendable {
+    public struct RegisteredKey: Codable, Sendable, Equatable {
+        public var publicKey: String
+        public var identity: String
+        public var registeredAt: Date
+
+        public init(publicKey: String, identity: String, registeredAt: Date) {
+            self.publicKey = publicKey
+            self.identity = identity
+            self.registeredAt = registeredAt
+        }
+    }
+
+    let clientsFile: URL
+    let serverFile: URL
+
+    public init(configuration: PlafondConfiguration) throws {
+        let data = URL(fileURLWithPath: configuration.general.dataDirectory)
+        clientsFile = Self.resolve(configuration.intake.keysFile, in: data)
+        serverFile = Self.resolve(configuration.intake.serverKeyFile, in: data)
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    }
+
+    static func resolve(_ path: String, in folder: URL) -> URL {
+        path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+    }
+
+    public func clients() throws -> [RegisteredKey] {
+        guard FileManager.default.fileExists(atPath: clientsFile.path) else { return [] }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode([RegisteredKey].self, from: Data(contentsOf: clientsFile))
+    }
+
+    public var registry: CurveKeyRegistry {
+        get throws {
+            CurveKeyRegistry(Dictionary(try clients().map { ($0.publicKey, $0.identity) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+
+    /// Registers a client key for one identity; a key can belong to one identity only.
+    public func register(publicKey: String, identity: String, at date: Date = Date()) throws {
+        var keys = try clients().filter { $0.publicKey != publicKey }
+        keys.append(RegisteredKey(publicKey: publicKey, identity: identity, registeredAt: date))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        encoder.dateEncodingStrategy = .iso8601
+        try encoder.encode(keys).write(to: clientsFile, options: .atomic)
+    }
+
+    /// The server's key pair, created (readable by the owner only) if missing.
+    public func serverKeyPair() throws -> CurveKeyPair {
+        if FileManager.default.fileExists(atPath: serverFile.path) {
+            return try JSONDecoder().decode(CurveKeyPair.self, from: Data(contentsOf: serverFile))
+        }
+        let pair = try CurveKeyPair.generate()
+        try JSONEncoder().encode(pair).write(to: serverFile, options: .atomic)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: serverFile.path)
+        return pair
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Logging
+import Messaging
+import Metrics
+import Runtime
+import ServiceLifecycle
+
+/// The provider endpoint: a ROUTER that takes iJw messages and answers each only after
+/// its effects are durably committed.
+///
+/// Group commit: while one batch commits, new requests queue in the socket; the next
+/// turn takes all of them (up to `maxBatch`) into one transaction, so durability costs
+/// one fsync per batch, not per message, and latency stays one commit under load.
+public struct IntakeServer: Service {
+    public struct Security: Sendable {
+        public var serverSecretKey: String
+        public var zapDomain: String
+        public init(serverSecretKey: String, zapDomain: String = "plafond-intake") {
+            self.serverSecretKey = serverSecretKey
+            self.zapDomain = zapDomain
+        }
+    }
+
+    public static let maxMessageBytes = 25 * 1024 * 1024
+
+    private let context: ZMQContext
+    private let endpoint: String
+    private let security: Security?
+    private let processor: IntakeProcessor
+    private let maxBatch: Int
+    private let committed: @Sendable () -> Void
+    private let logger: Logger
+
+    public init(
+        context: ZMQContext, endpoint: String, security: Security?, insecure: Bool, processor: IntakeProcessor,
+        maxBatch: Int = 256, committed: @escaping @Sendable () -> Void, logger: Logger
+    ) throws {
+        try InsecureBindGuard.check(endpoint: endpoint, curve: security != nil, insecure: insecure)
+        self.context = context
+        self.endpoint = endpoint
+        self.security = security
+        self.processor = processor
+        self.maxBatch = maxBatch
+        self.committed = committed
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let batchSize = Recorder(label: "plafond_intake_batch_messages")
+        try await SocketThread.run(name: "intake") { [self] stop in
+            let socket = try ZMQSocket(context, .router)
+            defer { socket.close() }
+            try socket.setReceiveTimeout(100)
+            try socket.setMaxMessageSize(Int64(Self.maxMessageBytes))
+            if let security {
+                try socket.setCurveServer(secretKey: security.serverSecretKey)
+                try socket.setZapDomain(security.zapDomain)
+            }
+            try socket.bind(endpoint)
+            logger.info(
+                "provider endpoint listening",
+                metadata: ["endpoint": "\(endpoint)", "curve": "\(security != nil)"])
+            while !stop.shouldStop {
+                guard let first = try SocketReceive.next(socket) else { continue }
+                var batch = [first]
+                while batch.count < maxBatch, let next = try socket.receive(dontWait: true) {
+                    batch.append(next)
+                }
+                let requests = batch.compactMap(IncomingRequest.init)
+                batchSize.record(requests.count)
+                let answers = processor.process(requests)
+                committed()
+                for (request, answer) in zip(requests, answers) {
+                    _ = try? socket.send(request.envelope + [answer], dontWait: true)
+                }
+            }
+        }
+    }
+}
+
+/// One request as it came off the ROUTER: the envelope to answer on, the document, and
+/// the identity the ZAP handler gave the sender's key (nil without CURVE).
+public struct IncomingRequest: Sendable {
+    public var envelope: [Data]
+    public var document: Data
+    public var authenticatedAs: String?
+
+    public init(envelope: [Data], document: Data, authenticatedAs: String?) {
+        self.envelope = envelope
+        self.document = document
+        self.authenticatedAs = authenticatedAs
+    }
+
+    /// Nil for a frame sequence with no envelope at all (nothing to answer on).
+    init?(_ message: ZMQMessage) {
+        guard message.parts.count >= 2, let document = message.parts.last else { return nil }
+        self.init(envelope: Array(message.parts.dropLast()), document: document, authenticatedAs: message.userId)
+    }
+}

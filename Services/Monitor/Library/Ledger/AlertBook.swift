@@ -1,0 +1,60 @@
+import Contracts
+import Foundation
+import GRDB
+import Storage
+
+/// Stores alerts and publishes their lifecycle, driven by `AlertLifecycle`.
+enum AlertBook {
+    static func firingThresholds(_ db: Database, normID: Int64, kind: AlertKind) throws -> Set<Int> {
+        Set(try Int.fetchAll(
+            db, sql: "SELECT threshold FROM alert WHERE normID = ? AND alertKind = ? AND state = 'firing'",
+            arguments: [normID, kind.rawValue]))
+    }
+
+    /// Brings the norm's actual-value alerts in line with its value.
+    static func evaluate(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
+        let reached = ThresholdLevels.reached(value: value, limit: norm.limit, thresholds: norm.thresholds)
+        let firing = try firingThresholds(db, normID: norm.id, kind: .actual)
+        for action in AlertLifecycle.actions(reached: reached, firing: firing) {
+            switch action {
+            case .fire(let threshold):
+                try fire(db, norm: norm, kind: .actual, threshold: threshold, value: value, now: now)
+            case .resolve(let threshold):
+                try resolve(db, norm: norm, kind: .actual, threshold: threshold, value: value, now: now)
+            }
+        }
+    }
+
+    private static func fire(
+        _ db: Database, norm: NormDefinition, kind: AlertKind, threshold: Int, value: Int64, now: Date
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO alert (normID, alertKind, threshold, state, value, normLimit, firedAt)
+                VALUES (?, ?, ?, 'firing', ?, ?, ?)
+                """,
+            arguments: [norm.id, kind.rawValue, threshold, value, norm.limit, now.formatted(.iso8601)])
+        let event = AlertFiring(
+            alertID: db.lastInsertedRowID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold,
+            value: value, limit: norm.limit, forecastValue: nil, forecastCrossing: nil, firedAt: now)
+        try Outbox.append(db, kind: AlertFiring.kind.rawValue, body: try event.encoded(), at: now)
+    }
+
+    private static func resolve(
+        _ db: Database, norm: NormDefinition, kind: AlertKind, threshold: Int, value: Int64, now: Date
+    ) throws {
+        guard
+            let alertID = try Int64.fetchOne(
+                db,
+                sql: "SELECT id FROM alert WHERE normID = ? AND alertKind = ? AND threshold = ? AND state = 'firing'",
+                arguments: [norm.id, kind.rawValue, threshold])
+        else { return }
+        try db.execute(
+            sql: "UPDATE alert SET state = 'resolved', resolvedAt = ?, value = ? WHERE id = ?",
+            arguments: [now.formatted(.iso8601), value, alertID])
+        let event = AlertResolved(
+            alertID: alertID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold, value: value,
+            limit: norm.limit, resolvedAt: now)
+        try Outbox.append(db, kind: AlertResolved.kind.rawValue, body: try event.encoded(), at: now)
+    }
+}

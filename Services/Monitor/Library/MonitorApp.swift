@@ -1,0 +1,47 @@
+import Foundation
+import Logging
+import Messaging
+import Prometheus
+import Runtime
+import ServiceLifecycle
+import Storage
+
+/// Wires monitor's parts: store first, then its event log, the consumer of intake's log,
+/// the admin socket and `/metrics`.
+public struct MonitorApp {
+    public static let abstract = "Keeps every norm's spending up to date from intake's log and raises alerts."
+
+    let configuration: PlafondConfiguration
+    let insecure: Bool
+    let logger: Logger
+
+    public init(configuration: PlafondConfiguration, insecure: Bool, logger: Logger) {
+        self.configuration = configuration
+        self.insecure = insecure
+        self.logger = logger
+    }
+
+    public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        let database = try MonitorDatabase.open(path: configuration.storePath("monitor"))
+        let core = try MonitorCore(database: database, logger: logger)
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let ownLog = configuration.monitor.events
+        try InsecureBindGuard.check(endpoint: ownLog.publish, curve: false, insecure: insecure)
+        try InsecureBindGuard.check(endpoint: ownLog.catchUp, curve: false, insecure: insecure)
+        let publisher = EventLogPublisher(
+            context: context, publishEndpoint: ownLog.publish, catchUpEndpoint: ownLog.catchUp,
+            source: OutboxEventSource(reader: database.writer), logger: logger)
+        let intakeLog = configuration.intake.events
+        let subscriber = EventLogSubscriber(
+            context: context, producer: "intake", publishEndpoint: intakeLog.publish,
+            catchUpEndpoint: intakeLog.catchUp, sink: core.intakeSink(afterCommit: { publisher.committed() }),
+            logger: logger)
+        let admin = try AdminSocketServer(
+            context: context, endpoint: configuration.monitor.admin, insecure: insecure, logger: logger,
+            handler: MonitorAdmin(core: core, logger: logger).handle)
+        let metrics = MetricsEndpoint(
+            registry: registry, address: try HostAndPort(parsing: configuration.monitor.metrics), logger: logger)
+        try await ServiceMain.run([publisher, subscriber, admin, metrics], logger: logger)
+    }
+}

@@ -1,0 +1,56 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Storage
+
+/// Reading and writing norms in monitor's store.
+extension MonitorDatabase {
+    static func loadNorms(_ db: Database) throws -> [NormDefinition] {
+        try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map {
+            try JSONCoding.decoder().decode(NormDefinition.self, from: $0)
+        }
+    }
+
+    static func normValue(_ db: Database, normID: Int64) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM norm WHERE id = ?", arguments: [normID]) ?? 0
+    }
+
+    static func nextNormID(_ db: Database) throws -> Int64 {
+        (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM norm") ?? 0) + 1
+    }
+
+    /// Stores a new version of a norm, keeps the history and publishes `norm.changed`.
+    static func saveNorm(
+        _ db: Database, _ norm: NormDefinition, change: NormChanged.Change, by: String?, at date: Date
+    ) throws {
+        let definition = try JSONCoding.encoder().encode(norm)
+        try db.execute(
+            sql: """
+                INSERT INTO norm (id, definition, version, ended) VALUES (?, ?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET definition = excluded.definition,
+                    version = excluded.version, ended = excluded.ended
+                """,
+            arguments: [norm.id, definition, norm.version, norm.ended])
+        try db.execute(
+            sql: "INSERT INTO normHistory (normID, version, change, definition, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
+            arguments: [norm.id, norm.version, change.rawValue, definition, by, date.formatted(.iso8601)])
+        let event = NormChanged(change: change, norm: norm, by: by, at: date)
+        try Outbox.append(db, kind: NormChanged.kind.rawValue, body: try event.encoded(), at: date)
+    }
+
+    /// Recomputes a norm's ledger from the spend cells: used once when a norm is added or
+    /// its scope or period changes, never per line.
+    static func rebuildLedger(_ db: Database, for norm: NormDefinition) throws -> Int64 {
+        try db.execute(sql: "DELETE FROM normMonth WHERE normID = ?", arguments: [norm.id])
+        let byMonth = try SpendCells.byMonth(db, norm: norm)
+        for (month, value) in byMonth {
+            try db.execute(
+                sql: "INSERT INTO normMonth (normID, month, value) VALUES (?, ?, ?)",
+                arguments: [norm.id, month.description, value])
+        }
+        let total = byMonth.values.reduce(0, +)
+        try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [total, norm.id])
+        return total
+    }
+}

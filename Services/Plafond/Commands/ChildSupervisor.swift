@@ -1,0 +1,59 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Starts sibling executables (found next to `plafond` itself), forwards SIGINT/SIGTERM,
+/// and stops all of them when any one exits: a half-running system would mislead.
+final class ChildSupervisor {
+    private var children: [(name: String, process: Process)] = []
+
+    init(programs: [String], arguments: [String]) throws {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for name in programs {
+            let process = Process()
+            process.executableURL = folder.appendingPathComponent(name)
+            process.arguments = arguments
+            try process.run()
+            children.append((name, process))
+        }
+    }
+
+    /// Blocks until SIGINT/SIGTERM or a child's exit, then stops everything gracefully
+    /// (SIGTERM, then SIGKILL after ten seconds). Returns the exit code to use.
+    func runUntilSignal() -> Int32 {
+        var mask = sigset_t()
+        sigemptyset(&mask)
+        sigaddset(&mask, SIGINT)
+        sigaddset(&mask, SIGTERM)
+        sigaddset(&mask, SIGCHLD)
+        pthread_sigmask(SIG_BLOCK, &mask, nil)
+        var received: Int32 = 0
+        var code: Int32 = 0
+        while true {
+            var timeout = timespec(tv_sec: 1, tv_nsec: 0)
+            received = sigtimedwait(&mask, nil, &timeout)
+            if received == SIGINT || received == SIGTERM { break }
+            if let dead = children.first(where: { !$0.process.isRunning }) {
+                FileHandle.standardError.write(Data("\(dead.name) stopte (code \(dead.process.terminationStatus)); alles stopt\n".utf8))
+                code = 1
+                break
+            }
+        }
+        stopAll()
+        return code
+    }
+
+    private func stopAll() {
+        for child in children where child.process.isRunning {
+            kill(child.process.processIdentifier, SIGTERM)
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline, children.contains(where: { $0.process.isRunning }) {
+            usleep(50_000)
+        }
+        for child in children where child.process.isRunning {
+            kill(child.process.processIdentifier, SIGKILL)
+        }
+    }
+}

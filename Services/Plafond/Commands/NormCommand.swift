@@ -1,0 +1,87 @@
+import ArgumentParser
+import Contracts
+import Domain
+import Foundation
+import Runtime
+
+/// `plafond norm add|list`: manage norms through monitor's admin socket.
+struct NormCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "norm", abstract: "Normen beheren (plafonds, bestedingsruimtes, instroomtargets, intensiteitsnormen).",
+        subcommands: [NormAddCommand.self, NormListCommand.self])
+}
+
+struct NormAddCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "add", abstract: "Een norm toevoegen.")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .customLong("naam"), help: "Naam van de norm.") var name: String
+    @Option(name: .customLong("soort"), help: "signaalplafond, bestedingsruimte, instroomtarget of intensiteitsnorm.")
+    var kind: String
+    @Option(name: .customLong("gemeente"), help: "CBS-code; herhaal voor meer gemeenten.") var gemeenten: [String] = []
+    @Option(name: .customLong("regio"), help: "Naam van de regio (ter weergave).") var regio: String?
+    @Option(name: .customLong("aanbieder"), help: "AGB-code; weglaten voor alle aanbieders.") var aanbieder: String?
+    @Option(name: .customLong("categorie"), help: "Productcategorie; herhaal voor meer.") var categorieen: [String] = []
+    @Option(name: .customLong("productcode"), help: "Productcode; herhaal voor meer.") var codes: [String] = []
+    @Option(name: .customLong("periode"), help: "2026, 2026-H2, 2026-Q3 of 2026-07 (standaard: dit kalenderjaar).")
+    var period: String?
+    @Option(name: .customLong("grens"), help: "Bedrag (\"€ 1.250.000,00\") of aantal.") var limit: String
+    @Option(name: .customLong("drempels"), help: "Drempels in procenten, bijvoorbeeld 70,90,100.") var thresholds: String?
+    @Option(name: .customLong("door"), help: "Wie de norm vastlegt.") var by: String?
+
+    func run() async throws {
+        guard let normKind = NormKind(rawValue: kind) else {
+            throw ValidationError("onbekende soort \(kind): kies uit \(NormKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        let parsedLimit: Int64
+        if normKind.limitIsMoney {
+            guard let money = Money(dutch: limit) else { throw ValidationError("ongeldig bedrag \(limit)") }
+            parsedLimit = money.cents
+        } else {
+            guard let count = Int64(limit) else { throw ValidationError("ongeldig aantal \(limit)") }
+            parsedLimit = count
+        }
+        let parsedThresholds = try thresholds.map { text in
+            try text.split(separator: ",").map { part -> Int in
+                guard let value = Int(part.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("ongeldige drempel \(part)")
+                }
+                return value
+            }
+        }
+        let request = NormAddRequest(
+            name: name, kind: normKind, gemeenten: gemeenten, regio: regio, aanbieder: aanbieder,
+            productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
+            thresholds: parsedThresholds, by: by)
+        let status: NormStatus = try AdminCall.send(request, to: try options.configuration().monitor.admin)
+        print("Norm \(status.norm.id) toegevoegd: \(status.norm.name), \(NormPrinting.figures(status))")
+    }
+}
+
+struct NormListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Alle normen met hun stand.")
+
+    @OptionGroup var options: ServiceOptions
+    @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
+
+    func run() async throws {
+        let statuses: [NormStatus] = try AdminCall.send(NormListRequest(), to: try options.configuration().monitor.admin)
+        if json {
+            print(String(decoding: try AdminCoding.encode(statuses), as: UTF8.self))
+            return
+        }
+        for status in statuses {
+            print("\(status.norm.id)\t\(status.norm.kind.rawValue)\t\(status.norm.name)\t\(NormPrinting.figures(status))")
+        }
+    }
+}
+
+enum NormPrinting {
+    static func figures(_ status: NormStatus) -> String {
+        let percent = "\(status.basisPoints / 100),\(String(format: "%02d", status.basisPoints % 100))%"
+        if status.norm.kind.limitIsMoney {
+            return "\(Money(cents: status.value).dutch) van \(Money(cents: status.norm.limit).dutch) (\(percent))"
+        }
+        return "\(status.value) van \(status.norm.limit) (\(percent))"
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Runtime
+
+/// `plafond submit FILE...`: sends iJw files to intake, saves each answer next to its
+/// file (`NAME.antwoord.xml`) and prints a short Dutch summary.
+struct SubmitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "submit", abstract: "iJw-berichten naar intake sturen en de antwoorden bewaren.")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .long, help: "Intake-adres (standaard uit de configuratie).") var endpoint: String?
+    @Argument(help: "iJw-bestanden (JW323, JW305, JW307, JW315, JW301).") var files: [String]
+
+    func run() async throws {
+        let target = try endpoint ?? options.configuration().intake.endpoint
+        let client = RequestClient(endpoint: target, timeout: .seconds(30))
+        for file in files {
+            let document = try Data(contentsOf: URL(fileURLWithPath: file))
+            let answer = try client.send([document])[0]
+            let answerURL = URL(fileURLWithPath: file).deletingPathExtension().appendingPathExtension("antwoord.xml")
+            try answer.write(to: answerURL, options: .atomic)
+            print("\(file): \(AnswerSummary(answer).dutch) (antwoord in \(answerURL.path))")
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `plafond`: run the system locally, submit iJw files, and manage norms.
+@main
+struct PlafondCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plafond",
+        abstract: "Plafond: bestedingen jeugdhulp bewaken tegen plafonds.",
+        subcommands: [UpCommand.self, SubmitCommand.self, NormCommand.self])
+}

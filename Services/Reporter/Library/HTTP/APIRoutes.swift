@@ -1,0 +1,22 @@
+import Hummingbird
+
+/// `/api/...`: the read model as JSON for scripts and other systems. Amounts in cents.
+struct APIRoutes {
+    let database: ReporterDatabase
+
+    func register(on router: Router<BasicRequestContext>) {
+        let database = self.database
+        router.get("/api/norms") { _, _ -> Response in
+            try JSONResponse.make(try database.norms())
+        }
+        router.get("/api/norms/:id") { _, context -> Response in
+            guard let id = context.parameters.get("id", as: Int64.self) else {
+                return JSONResponse.error("norm id must be a number", status: .badRequest)
+            }
+            guard let figures = try database.norm(id: id) else {
+                return JSONResponse.error("no norm \(id)", status: .notFound)
+            }
+            return try JSONResponse.make(figures)
+        }
+    }
+}

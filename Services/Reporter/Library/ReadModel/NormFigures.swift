@@ -1,0 +1,57 @@
+import Contracts
+import Domain
+
+/// A norm with its figures as the dashboard and the API show them. Amounts are cents.
+public struct NormFigures: Sendable, Equatable, Codable {
+    public struct MonthValue: Sendable, Equatable, Codable {
+        public var month: String
+        public var value: Int64
+        public var cumulative: Int64
+    }
+
+    public var id: Int64
+    public var name: String
+    public var instrument: NormKind
+    public var aanbieder: String?
+    public var gemeenten: [String]
+    public var regio: String?
+    public var productCategorieen: [String]
+    public var productCodes: [String]
+    public var period: String
+    public var periodStart: Day
+    public var periodEnd: Day
+    public var limit: Int64
+    public var spent: Int64
+    /// Percentage of the limit used, in basis points (7250 = 72,50%).
+    public var basisPoints: Int64
+    /// The same percentage as a decimal string with a point ("72.50"), for scripts.
+    public var percentage: String
+    public var thresholds: [Int]
+    public var firingThresholds: [Int]
+    public var months: [MonthValue]
+
+    init(norm: NormDefinition, byMonth: [Month: Int64], firing: [Int]) {
+        id = norm.id
+        name = norm.name
+        instrument = norm.kind
+        aanbieder = norm.scope.aanbieder
+        gemeenten = norm.scope.gemeenten
+        regio = norm.scope.regio
+        productCategorieen = norm.scope.productCategorieen
+        productCodes = norm.scope.productCodes
+        period = norm.period.label
+        periodStart = norm.period.start
+        periodEnd = norm.period.end
+        limit = norm.limit
+        spent = byMonth.values.reduce(0, +)
+        basisPoints = ThresholdLevels.basisPoints(value: spent, limit: norm.limit)
+        percentage = "\(basisPoints / 100).\(String(format: "%02d", basisPoints % 100))"
+        thresholds = norm.thresholds
+        firingThresholds = firing
+        var cumulative: Int64 = 0
+        months = byMonth.keys.sorted().map { month in
+            cumulative += byMonth[month]!
+            return MonthValue(month: month.description, value: byMonth[month]!, cumulative: cumulative)
+        }
+    }
+}

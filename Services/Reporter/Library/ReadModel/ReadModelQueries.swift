@@ -1,0 +1,33 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Storage
+
+/// What the dashboard and the API ask of the read model.
+extension ReporterDatabase {
+    public func norms() throws -> [NormFigures] {
+        try writer.read { db in
+            try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map { data in
+                try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data))
+            }
+        }
+    }
+
+    public func norm(id: Int64) throws -> NormFigures? {
+        try writer.read { db in
+            guard let data = try Data.fetchOne(db, sql: "SELECT definition FROM norm WHERE id = ?", arguments: [id])
+            else { return nil }
+            return try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data))
+        }
+    }
+
+    private func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
+        let firing = try Int.fetchAll(
+            db,
+            sql: "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'actual' ORDER BY threshold",
+            arguments: [norm.id])
+        let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
+        return NormFigures(norm: norm, byMonth: byMonth, firing: firing)
+    }
+}

@@ -1,0 +1,54 @@
+import Contracts
+import Foundation
+import GRDB
+import Messaging
+import Storage
+
+/// Applies the two event logs to the read model, inside each consumer's transaction.
+enum ReadModelWriter {
+    static func applyIntake(_ db: Database, _ event: LoggedEvent) throws {
+        switch event.kind {
+        case LineAccepted.kind.rawValue:
+            try SpendCells.add(db, line: LineAccepted.decoded(from: event.body).line, sign: 1)
+        case LineCredited.kind.rawValue:
+            try SpendCells.add(db, line: LineCredited.decoded(from: event.body).line, sign: -1)
+        default:
+            break
+        }
+    }
+
+    static func applyMonitor(_ db: Database, _ event: LoggedEvent) throws {
+        switch event.kind {
+        case NormChanged.kind.rawValue:
+            let change = try NormChanged.decoded(from: event.body)
+            try db.execute(
+                sql: """
+                    INSERT INTO norm (id, definition, version, changedAt) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET definition = excluded.definition,
+                        version = excluded.version, changedAt = excluded.changedAt
+                    """,
+                arguments: [
+                    change.norm.id, try JSONCoding.encoder().encode(change.norm), change.norm.version,
+                    change.at.formatted(.iso8601),
+                ])
+        case AlertFiring.kind.rawValue:
+            let alert = try AlertFiring.decoded(from: event.body)
+            try db.execute(
+                sql: """
+                    INSERT OR IGNORE INTO alert (id, normID, alertKind, threshold, state, value, normLimit, firedAt)
+                    VALUES (?, ?, ?, ?, 'firing', ?, ?, ?)
+                    """,
+                arguments: [
+                    alert.alertID, alert.norm.id, alert.alertKind.rawValue, alert.threshold, alert.value, alert.limit,
+                    alert.firedAt.formatted(.iso8601),
+                ])
+        case AlertResolved.kind.rawValue:
+            let resolved = try AlertResolved.decoded(from: event.body)
+            try db.execute(
+                sql: "UPDATE alert SET state = 'resolved', resolvedAt = ?, value = ? WHERE id = ?",
+                arguments: [resolved.resolvedAt.formatted(.iso8601), resolved.value, resolved.alertID])
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import GRDB
+import Storage
+
+/// Reporter's read model: built only from intake's and monitor's event logs, so it can
+/// be thrown away and rebuilt from zero (`--rebuild`) at any time.
+public struct ReporterDatabase: Sendable {
+    public let writer: any DatabaseWriter
+
+    public init(writer: any DatabaseWriter) {
+        self.writer = writer
+    }
+
+    public static func open(path: String, rebuild: Bool = false) throws -> ReporterDatabase {
+        if rebuild {
+            for suffix in ["", "-wal", "-shm"] {
+                try? FileManager.default.removeItem(atPath: path + suffix)
+            }
+        }
+        return ReporterDatabase(writer: try StoreOpener.open(path: path, migrator: migrator))
+    }
+
+    public static func inMemory() throws -> ReporterDatabase {
+        ReporterDatabase(writer: try StoreOpener.inMemory(migrator: migrator))
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        ConsumerCursor.registerMigrations(&migrator)
+        SpendCells.registerMigrations(&migrator)
+        migrator.registerMigration("reporter.v1") { db in
+            try db.execute(sql: """
+                CREATE TABLE norm (
+                    id INTEGER PRIMARY KEY,
+                    definition BLOB NOT NULL,
+                    version INTEGER NOT NULL,
+                    changedAt TEXT NOT NULL
+                );
+                CREATE TABLE alert (
+                    id INTEGER PRIMARY KEY,
+                    normID INTEGER NOT NULL,
+                    alertKind TEXT NOT NULL,
+                    threshold INTEGER NOT NULL,
+                    state TEXT NOT NULL,
+                    value INTEGER NOT NULL,
+                    normLimit INTEGER NOT NULL,
+                    firedAt TEXT NOT NULL,
+                    resolvedAt TEXT
+                );
+                CREATE INDEX alertByNorm ON alert(normID);
+                """)
+        }
+        return migrator
+    }
+}

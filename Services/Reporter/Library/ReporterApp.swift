@@ -1,0 +1,46 @@
+import Foundation
+import Logging
+import Messaging
+import Prometheus
+import Runtime
+import ServiceLifecycle
+
+/// Wires reporter's parts: the read model, its two consumers, and the HTTP server.
+public struct ReporterApp {
+    public static let abstract = "Builds the read model from the event logs and serves the dashboard, API and reports."
+
+    let configuration: PlafondConfiguration
+    let insecure: Bool
+    let rebuild: Bool
+    let logger: Logger
+
+    public init(configuration: PlafondConfiguration, insecure: Bool, rebuild: Bool, logger: Logger) {
+        self.configuration = configuration
+        self.insecure = insecure
+        self.rebuild = rebuild
+        self.logger = logger
+    }
+
+    public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        let database = try ReporterDatabase.open(path: configuration.storePath("reporter"), rebuild: rebuild)
+        if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
+        let core = ReporterCore(database: database)
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let intake = EventLogSubscriber(
+            context: context, producer: "intake", publishEndpoint: configuration.intake.eventsPublish,
+            catchUpEndpoint: configuration.intake.eventsCatchUp, sink: core.intakeSink(), logger: logger)
+        let monitor = EventLogSubscriber(
+            context: context, producer: "monitor", publishEndpoint: configuration.monitor.eventsPublish,
+            catchUpEndpoint: configuration.monitor.eventsCatchUp, sink: core.monitorSink(), logger: logger)
+        let http = try ReporterHTTPServer(
+            database: database, address: try HostAndPort(parsing: configuration.reporter.http),
+            token: configuration.reporter.token,
+            metrics: {
+                var buffer = [UInt8]()
+                registry.emit(into: &buffer)
+                return buffer
+            }, logger: logger)
+        try await ServiceMain.run([intake, monitor, http], logger: logger)
+    }
+}

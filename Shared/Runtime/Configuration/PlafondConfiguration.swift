@@ -1,0 +1,71 @@
+import Foundation
+
+/// The one configuration file all four services and the CLI read (TOML).
+///
+/// Every key has a default, so an empty file (or none) runs a development system on
+/// loopback. Each service reads its own section and the endpoints of the producers it
+/// follows. Reading TOML (`ConfigurationLoader`) is kept apart from these values.
+public struct PlafondConfiguration: Sendable, Equatable, Codable {
+    public var general = GeneralConfiguration()
+    public var intake = IntakeConfiguration()
+    public var monitor = MonitorConfiguration()
+    public var notifier = NotifierConfiguration()
+    public var reporter = ReporterConfiguration()
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        general = try c.decodeIfPresent(GeneralConfiguration.self, forKey: .general) ?? .init()
+        intake = try c.decodeIfPresent(IntakeConfiguration.self, forKey: .intake) ?? .init()
+        monitor = try c.decodeIfPresent(MonitorConfiguration.self, forKey: .monitor) ?? .init()
+        notifier = try c.decodeIfPresent(NotifierConfiguration.self, forKey: .notifier) ?? .init()
+        reporter = try c.decodeIfPresent(ReporterConfiguration.self, forKey: .reporter) ?? .init()
+    }
+
+    /// Where a service keeps its SQLite file: `<data>/<service>.sqlite`.
+    public func storePath(_ service: String) -> String {
+        URL(fileURLWithPath: general.dataDirectory).appendingPathComponent("\(service).sqlite").path
+    }
+}
+
+public struct GeneralConfiguration: Sendable, Equatable, Codable {
+    /// Folder holding each service's SQLite file.
+    public var dataDirectory = "data"
+    /// Development mode allows plain (non-CURVE) provider traffic on loopback only.
+    public var development = true
+    /// Secret for the keyed pseudonym (HMAC-SHA256) that replaces the BSN outside intake.
+    /// The default is for development only; a production file must set its own.
+    public var pseudonymKey = "plafond-development-pseudonym-key"
+    /// Log level: trace, debug, info, notice, warning, error, critical.
+    public var logLevel = "info"
+
+    enum CodingKeys: String, CodingKey {
+        case dataDirectory = "data"
+        case development
+        case pseudonymKey = "pseudonym_key"
+        case logLevel = "log_level"
+    }
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = GeneralConfiguration()
+        dataDirectory = try c.decodeIfPresent(String.self, forKey: .dataDirectory) ?? d.dataDirectory
+        development = try c.decodeIfPresent(Bool.self, forKey: .development) ?? d.development
+        pseudonymKey = try c.decodeIfPresent(String.self, forKey: .pseudonymKey) ?? d.pseudonymKey
+        logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? d.logLevel
+    }
+}
+
+/// The two endpoints of one producer's event log.
+public struct EventLogEndpoints: Sendable, Equatable, Codable {
+    public var publish: String
+    public var catchUp: String
+
+    public init(publish: String, catchUp: String) {
+        self.publish = publish
+        self.catchUp = catchUp
+    }
+}

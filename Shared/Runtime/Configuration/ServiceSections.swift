@@ -1,0 +1,142 @@
+/// `[intake]`: the provider endpoint, intake's event log, and what it knows of gemeenten.
+public struct IntakeConfiguration: Sendable, Equatable, Codable {
+    public var endpoint = "tcp://127.0.0.1:5570"
+    public var eventsPublish = "tcp://127.0.0.1:5571"
+    public var eventsCatchUp = "tcp://127.0.0.1:5572"
+    public var metrics = "127.0.0.1:9570"
+    /// CBS codes of the gemeenten this installation serves (S300 for any other).
+    /// Empty means: accept any well-formed 4-digit code.
+    public var gemeenten: [String] = []
+    /// File mapping CURVE public keys to AGB or gemeente codes (written by `plafond keys`).
+    public var keysFile = "keys.json"
+    /// File holding intake's own CURVE key pair (created on first start outside development).
+    public var serverKeyFile = "intake-server-key.json"
+
+    enum CodingKeys: String, CodingKey {
+        case endpoint, metrics, gemeenten
+        case eventsPublish = "events_publish"
+        case eventsCatchUp = "events_catchup"
+        case keysFile = "keys_file"
+        case serverKeyFile = "server_key_file"
+    }
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Self()
+        endpoint = try c.decodeIfPresent(String.self, forKey: .endpoint) ?? d.endpoint
+        eventsPublish = try c.decodeIfPresent(String.self, forKey: .eventsPublish) ?? d.eventsPublish
+        eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
+        metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics
+        gemeenten = try c.decodeIfPresent([String].self, forKey: .gemeenten) ?? d.gemeenten
+        keysFile = try c.decodeIfPresent(String.self, forKey: .keysFile) ?? d.keysFile
+        serverKeyFile = try c.decodeIfPresent(String.self, forKey: .serverKeyFile) ?? d.serverKeyFile
+    }
+
+    public var events: EventLogEndpoints { EventLogEndpoints(publish: eventsPublish, catchUp: eventsCatchUp) }
+}
+
+/// `[monitor]`: the admin socket and monitor's event log.
+public struct MonitorConfiguration: Sendable, Equatable, Codable {
+    public var admin = "tcp://127.0.0.1:5580"
+    public var eventsPublish = "tcp://127.0.0.1:5581"
+    public var eventsCatchUp = "tcp://127.0.0.1:5582"
+    public var metrics = "127.0.0.1:9580"
+
+    enum CodingKeys: String, CodingKey {
+        case admin, metrics
+        case eventsPublish = "events_publish"
+        case eventsCatchUp = "events_catchup"
+    }
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Self()
+        admin = try c.decodeIfPresent(String.self, forKey: .admin) ?? d.admin
+        eventsPublish = try c.decodeIfPresent(String.self, forKey: .eventsPublish) ?? d.eventsPublish
+        eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
+        metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics
+    }
+
+    public var events: EventLogEndpoints { EventLogEndpoints(publish: eventsPublish, catchUp: eventsCatchUp) }
+}
+
+/// `[notifier]`: where mail goes out, who receives what, and notifier's own log.
+public struct NotifierConfiguration: Sendable, Equatable, Codable {
+    public var admin = "tcp://127.0.0.1:5590"
+    public var eventsPublish = "tcp://127.0.0.1:5591"
+    public var eventsCatchUp = "tcp://127.0.0.1:5592"
+    public var metrics = "127.0.0.1:9590"
+    public var smtpURL = "smtp://127.0.0.1:2525"
+    public var smtpUsername: String?
+    public var smtpPassword: String?
+    public var from = "plafond@gemeente.example"
+    /// Base address of the reporter's dashboard, for the link in each e-mail.
+    public var dashboardURL = "http://127.0.0.1:8080"
+    /// Who receives every alert until routing rules say otherwise.
+    public var recipients: [Recipient] = []
+    /// Deliveries are retried with backoff up to this many attempts, then marked failed.
+    public var maxAttempts = 12
+
+    public struct Recipient: Sendable, Equatable, Codable {
+        public var name: String
+        public var email: String
+        public init(name: String, email: String) {
+            self.name = name
+            self.email = email
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case admin, metrics, from, recipients
+        case eventsPublish = "events_publish"
+        case eventsCatchUp = "events_catchup"
+        case smtpURL = "smtp_url"
+        case smtpUsername = "smtp_username"
+        case smtpPassword = "smtp_password"
+        case dashboardURL = "dashboard_url"
+        case maxAttempts = "max_attempts"
+    }
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = Self()
+        admin = try c.decodeIfPresent(String.self, forKey: .admin) ?? d.admin
+        eventsPublish = try c.decodeIfPresent(String.self, forKey: .eventsPublish) ?? d.eventsPublish
+        eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
+        metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics
+        smtpURL = try c.decodeIfPresent(String.self, forKey: .smtpURL) ?? d.smtpURL
+        smtpUsername = try c.decodeIfPresent(String.self, forKey: .smtpUsername)
+        smtpPassword = try c.decodeIfPresent(String.self, forKey: .smtpPassword)
+        from = try c.decodeIfPresent(String.self, forKey: .from) ?? d.from
+        dashboardURL = try c.decodeIfPresent(String.self, forKey: .dashboardURL) ?? d.dashboardURL
+        recipients = try c.decodeIfPresent([Recipient].self, forKey: .recipients) ?? d.recipients
+        maxAttempts = try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? d.maxAttempts
+    }
+
+    public var events: EventLogEndpoints { EventLogEndpoints(publish: eventsPublish, catchUp: eventsCatchUp) }
+}
+
+/// `[reporter]`: the HTTP address of the dashboard and API.
+public struct ReporterConfiguration: Sendable, Equatable, Codable {
+    public var http = "127.0.0.1:8080"
+    /// Required as `Authorization: Bearer …` when `http` is not a loopback address.
+    public var token: String?
+
+    enum CodingKeys: String, CodingKey {
+        case http, token
+    }
+
+    public init() {}
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        http = try c.decodeIfPresent(String.self, forKey: .http) ?? Self().http
+        token = try c.decodeIfPresent(String.self, forKey: .token)
+    }
+}

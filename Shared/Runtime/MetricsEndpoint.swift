@@ -1,0 +1,47 @@
+import Hummingbird
+import Logging
+import Metrics
+import Prometheus
+import ServiceLifecycle
+
+/// Serves Prometheus `/metrics` for one service, over Hummingbird.
+///
+/// Bootstrapping the metrics system happens once, in the executable; the endpoint only
+/// renders the registry it was given.
+public struct MetricsEndpoint: Service {
+    private let registry: PrometheusCollectorRegistry
+    private let address: HostAndPort
+    private let logger: Logger
+
+    public init(registry: PrometheusCollectorRegistry, address: HostAndPort, logger: Logger) {
+        self.registry = registry
+        self.address = address
+        self.logger = logger
+    }
+
+    /// Creates the registry and bootstraps swift-metrics with it. Call once per process.
+    public static func bootstrap() -> PrometheusCollectorRegistry {
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        return registry
+    }
+
+    public func run() async throws {
+        let router = Router()
+        let registry = self.registry
+        router.get("metrics") { _, _ -> Response in
+            var buffer = [UInt8]()
+            buffer.reserveCapacity(4096)
+            registry.emit(into: &buffer)
+            return Response(
+                status: .ok,
+                headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(bytes: buffer)))
+        }
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "plafond"),
+            logger: logger)
+        try await app.run()
+    }
+}
