@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import Messaging
+import Prometheus
+import Runtime
+import ServiceLifecycle
+import Storage
+
+/// Wires notifier's parts: the store, its own event log, the consumer of monitor's log,
+/// the delivery worker and `/metrics`.
+public struct NotifierApp {
+    public static let abstract = "Delivers alerts to contract managers by e-mail, durably and once per crossing."
+
+    let configuration: PlafondConfiguration
+    let insecure: Bool
+    let logger: Logger
+
+    public init(configuration: PlafondConfiguration, insecure: Bool, logger: Logger) {
+        self.configuration = configuration
+        self.insecure = insecure
+        self.logger = logger
+    }
+
+    public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        let database = try NotifierDatabase.open(path: configuration.storePath("notifier"))
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let ownLog = configuration.notifier.events
+        try InsecureBindGuard.check(endpoint: ownLog.publish, curve: false, insecure: insecure)
+        try InsecureBindGuard.check(endpoint: ownLog.catchUp, curve: false, insecure: insecure)
+        let publisher = EventLogPublisher(
+            context: context, publishEndpoint: ownLog.publish, catchUpEndpoint: ownLog.catchUp,
+            source: OutboxEventSource(reader: database.writer), logger: logger)
+        let worker = try DeliveryWorker(
+            database: database, settings: configuration.notifier, published: { publisher.committed() }, logger: logger)
+        let intake = AlertIntake(recipients: configuration.notifier.recipients)
+        if configuration.notifier.recipients.isEmpty {
+            logger.warning("no [[notifier.recipients]] configured: alerts are stored but nobody is told")
+        }
+        let sink = TransactionalEventSink(
+            writer: database.writer, producer: "monitor", afterCommit: { worker.poke() },
+            apply: { db, event in try intake.apply(db, event, now: Date()) })
+        let monitorLog = configuration.monitor.events
+        let subscriber = EventLogSubscriber(
+            context: context, producer: "monitor", publishEndpoint: monitorLog.publish,
+            catchUpEndpoint: monitorLog.catchUp, sink: sink, logger: logger)
+        let metrics = MetricsEndpoint(
+            registry: registry, address: try HostAndPort(parsing: configuration.notifier.metrics), logger: logger)
+        try await ServiceMain.run([publisher, worker, subscriber, metrics], logger: logger)
+    }
+}

@@ -1,0 +1,87 @@
+import Domain
+import Mustache
+
+/// Puts an alert into Dutch words: subject, plain text and HTML, with what the rules
+/// require next for this instrument and threshold.
+public struct AlertMailRenderer: Sendable {
+    private let subject: MustacheTemplate
+    private let text: MustacheTemplate
+    private let html: MustacheTemplate
+
+    public init() throws {
+        subject = try MustacheTemplate(string: AlertMailTemplates.subject)
+        text = try MustacheTemplate(string: AlertMailTemplates.text)
+        html = try MustacheTemplate(string: AlertMailTemplates.html)
+    }
+
+    public func render(_ content: AlertMailContent) throws -> (subject: String, text: String, html: String) {
+        var view = Self.view(content)
+        // Subject text is not HTML: mustache's escaping is for the HTML body only.
+        let renderedSubject = Self.unescape(subject.render(view))
+        view["subject"] = renderedSubject
+        return (renderedSubject, Self.unescape(text.render(view)), html.render(view))
+    }
+
+    static func view(_ c: AlertMailContent) -> [String: Any] {
+        let percentage = "\(c.percentageBasisPoints / 100),\(c.percentageBasisPoints % 100 < 10 ? "0" : "")\(c.percentageBasisPoints % 100)%"
+        let money = ["signaalplafond", "bestedingsruimte"].contains(c.instrument)
+        let amount = { (value: Int64) in money ? Money(cents: value).dutch : String(value) }
+        var view: [String: Any] = [
+            "alertID": c.alertID, "normName": c.normName, "instrumentLabel": label(c.instrument), "gemeente": c.gemeente,
+            "spent": amount(c.spentCents), "limit": amount(c.limitCents), "percentage": percentage,
+            "threshold": c.thresholdPercent, "dashboardURL": c.dashboardURL, "kindIsForecast": c.kind == "forecast",
+            "greeting": c.state == .escalated ? "Beste beleidsadviseur," : "Beste contractmanager,",
+            "summary": summary(c, percentage: percentage), "steps": NextSteps.steps(for: c),
+            "prefix": prefix(c.state),
+        ]
+        if let agb = c.providerAGB {
+            view["provider"] = c.providerName.map { "\($0) (AGB \(agb))" } ?? "AGB \(agb)"
+        }
+        if let categorie = c.categorie { view["categorie"] = categorie }
+        if let forecast = c.forecastCents { view["forecast"] = amount(forecast) }
+        if let crossing = c.forecastCrossingDate { view["crossing"] = crossing }
+        return view
+    }
+
+    static func label(_ instrument: String) -> String {
+        switch instrument {
+        case "signaalplafond": "Signaalplafond"
+        case "bestedingsruimte": "Bestedingsruimte"
+        case "instroomtarget": "Instroomtarget"
+        case "intensiteitsnorm": "Intensiteitsnorm"
+        default: instrument
+        }
+    }
+
+    static func prefix(_ state: AlertMailState) -> String {
+        switch state {
+        case .firing: ""
+        case .resolved: "Opgelost: "
+        case .escalated: "Escalatie: "
+        case .repeated: "Herinnering: "
+        }
+    }
+
+    static func summary(_ c: AlertMailContent, percentage: String) -> String {
+        let who = c.providerAGB.map { " bij aanbieder \(c.providerName ?? "AGB \($0)")" } ?? ""
+        switch c.state {
+        case .resolved:
+            return "Het gebruik van \(c.normName)\(who) is weer onder de drempel van \(c.thresholdPercent)% gezakt (\(percentage))."
+        case .escalated:
+            return "Niemand heeft de melding over \(c.normName)\(who) binnen de afgesproken tijd bevestigd; de drempel van \(c.thresholdPercent)% is bereikt."
+        case .firing, .repeated:
+            if c.kind == "forecast" {
+                return "Volgens de prognose komt \(c.normName)\(who) aan het eind van de periode boven \(c.thresholdPercent)% van de grens."
+            }
+            return "\(c.normName)\(who) heeft \(percentage) van de grens gebruikt: de drempel van \(c.thresholdPercent)% is bereikt."
+        }
+    }
+
+    /// Mustache escapes HTML entities in `{{ }}`; plain text and the subject need the
+    /// original characters back.
+    static func unescape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&#x27;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
+}

@@ -1,0 +1,153 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Logging
+import Messaging
+@testable import MonitorService
+import Storage
+import Testing
+
+@Suite struct MonitorCoreTests {
+    let month = Month(year: 2026, month: 3)!
+    var seq: Int64 = 0
+
+    func makeCore() throws -> MonitorCore {
+        try MonitorCore(
+            database: .inMemory(), clock: { Date(timeIntervalSince1970: 1_775_000_000) },
+            logger: Logger(label: "test"))
+    }
+
+    func line(_ id: Int64, cents: Int64, aanbieder: String = "12345678", gemeente: String = "0268") -> DeclaredLine {
+        DeclaredLine(
+            lineID: id, aanbieder: aanbieder, gemeente: gemeente, client: "p-1", referentieNummer: "RN\(id)",
+            vorigReferentieNummer: nil, toewijzingNummer: "1", productCategorie: "45", productCode: "45A03",
+            periodStart: month.firstDay, periodEnd: month.lastDay, volume: 1, eenheid: "04", tariffCents: cents,
+            amountCents: cents, declaratieNummer: "DN", receivedOn: month.next.firstDay)
+    }
+
+    func event(_ seq: Int64, accepted line: DeclaredLine) throws -> LoggedEvent {
+        LoggedEvent(seq: seq, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line).encoded())
+    }
+
+    func event(_ seq: Int64, credited line: DeclaredLine) throws -> LoggedEvent {
+        LoggedEvent(seq: seq, kind: LineCredited.kind.rawValue, body: try LineCredited(line: line).encoded())
+    }
+
+    func outbox(_ core: MonitorCore) throws -> [LoggedEvent] {
+        try OutboxEventSource(reader: core.database.writer).events(after: 0, limit: 1000)
+    }
+
+    func addNorm(_ core: MonitorCore, limit: Int64 = 100_000) throws -> NormStatus {
+        try core.addNorm(
+            NormAddRequest(
+                name: "Begeleiding", kind: .bestedingsruimte, gemeenten: ["0268"], aanbieder: "12345678",
+                productCategorieen: ["45"], period: "2026", limit: limit))
+    }
+
+    @Test func crossingSeventyPercentFiresOneAlert() throws {
+        let core = try makeCore()
+        _ = try addNorm(core)
+        let sink = core.intakeSink(afterCommit: {})
+        try sink.apply([try event(1, accepted: line(1, cents: 50_000))])
+        #expect(try outbox(core).filter { $0.kind == "alert.firing" }.isEmpty)
+        try sink.apply([try event(2, accepted: line(2, cents: 25_000))])
+        let firing = try outbox(core).filter { $0.kind == "alert.firing" }
+        #expect(firing.count == 1)
+        let alert = try AlertFiring.decoded(from: firing[0].body)
+        #expect(alert.threshold == 70)
+        #expect(alert.value == 75_000)
+        #expect(alert.basisPoints == 7_500)
+        // More spend above 70 but below 90: no second alert for the same crossing.
+        try sink.apply([try event(3, accepted: line(3, cents: 5_000))])
+        #expect(try outbox(core).filter { $0.kind == "alert.firing" }.count == 1)
+        #expect(try core.normStatuses().first?.value == 80_000)
+    }
+
+    @Test func aReplayedBatchCountsOnce() throws {
+        let core = try makeCore()
+        _ = try addNorm(core)
+        let sink = core.intakeSink(afterCommit: {})
+        let batch = [try event(1, accepted: line(1, cents: 80_000))]
+        try sink.apply(batch)
+        try sink.apply(batch)
+        #expect(try core.normStatuses().first?.value == 80_000)
+        #expect(try outbox(core).filter { $0.kind == "alert.firing" }.count == 1)
+    }
+
+    @Test func aCreditBelowTheThresholdResolvesTheAlert() throws {
+        let core = try makeCore()
+        _ = try addNorm(core)
+        let sink = core.intakeSink(afterCommit: {})
+        try sink.apply([try event(1, accepted: line(1, cents: 95_000))])
+        try sink.apply([try event(2, credited: line(1, cents: 30_000))])
+        let kinds = try outbox(core).map(\.kind).filter { $0.hasPrefix("alert.") }
+        #expect(kinds == ["alert.firing", "alert.firing", "alert.resolved"])
+        let status = try #require(try core.normStatuses().first)
+        #expect(status.value == 65_000)
+        #expect(status.firing == [])
+    }
+
+    @Test func linesOutsideTheScopeDoNotCount() throws {
+        let core = try makeCore()
+        _ = try addNorm(core)
+        let sink = core.intakeSink(afterCommit: {})
+        try sink.apply([
+            try event(1, accepted: line(1, cents: 90_000, aanbieder: "87654321")),
+            try event(2, accepted: line(2, cents: 90_000, gemeente: "0356")),
+        ])
+        #expect(try core.normStatuses().first?.value == 0)
+    }
+
+    @Test func aNormAddedLaterStartsFromSpendAlreadyDeclared() throws {
+        let core = try makeCore()
+        let sink = core.intakeSink(afterCommit: {})
+        try sink.apply([try event(1, accepted: line(1, cents: 72_000))])
+        let status = try addNorm(core)
+        #expect(status.value == 72_000)
+        #expect(status.firing == [70])
+        let kinds = try outbox(core).map(\.kind)
+        #expect(kinds == ["norm.changed", "alert.firing"])
+    }
+
+    @Test func invalidNormsAreRefusedInDutch() throws {
+        let core = try makeCore()
+        #expect(throws: MonitorError.self) {
+            try core.addNorm(
+                NormAddRequest(name: "x", kind: .bestedingsruimte, gemeenten: ["26"], aanbieder: nil, period: nil, limit: 1))
+        }
+        #expect(throws: MonitorError.self) {
+            try core.addNorm(
+                NormAddRequest(name: "x", kind: .bestedingsruimte, gemeenten: ["0268"], aanbieder: nil, period: "2026-Q9", limit: 1))
+        }
+    }
+}
+
+@Suite struct AlertLifecycleTests {
+    @Test func firesNewAndResolvesFallenThresholds() {
+        #expect(AlertLifecycle.actions(reached: [70, 90], firing: [70]) == [.fire(threshold: 90)])
+        #expect(AlertLifecycle.actions(reached: [70], firing: [70, 90]) == [.resolve(threshold: 90)])
+        #expect(AlertLifecycle.actions(reached: [70], firing: [70]) == [])
+    }
+}
+
+@Suite struct NormIndexTests {
+    @Test func findsOnlyNormsForTheLinesProviderAndGemeente() {
+        let period = Period.year(2026)
+        let a = NormDefinition(
+            id: 1, name: "a", kind: .bestedingsruimte, scope: NormScope(gemeenten: ["0268"], aanbieder: "11111111"),
+            period: period, limit: 1)
+        let all = NormDefinition(id: 2, name: "all", kind: .signaalplafond, scope: NormScope(gemeenten: []), period: period, limit: 1)
+        let other = NormDefinition(
+            id: 3, name: "o", kind: .bestedingsruimte, scope: NormScope(gemeenten: ["0268"], aanbieder: "22222222"),
+            period: period, limit: 1)
+        let index = NormIndex([a, all, other])
+        let month = Month(year: 2026, month: 5)!
+        let line = DeclaredLine(
+            lineID: 1, aanbieder: "11111111", gemeente: "0268", client: "p", referentieNummer: "r",
+            vorigReferentieNummer: nil, toewijzingNummer: nil, productCategorie: "45", productCode: nil,
+            periodStart: month.firstDay, periodEnd: month.lastDay, volume: 1, eenheid: "04", tariffCents: 1,
+            amountCents: 1, declaratieNummer: "d", receivedOn: month.firstDay)
+        #expect(Set(index.norms(for: line).map(\.id)) == [1, 2])
+    }
+}

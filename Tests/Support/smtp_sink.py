@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""A real SMTP server for tests and the local run: every message it accepts is written
+to --dir as <n>.eml (atomically). Prints "ready" once listening; stops on SIGTERM.
+
+--fail-first K answers the first K messages with 451 (a temporary failure), so tests can
+check that deliveries are retried.
+"""
+import argparse
+import os
+import signal
+
+from aiosmtpd.controller import Controller
+
+
+class Sink:
+    def __init__(self, folder, fail_first):
+        self.folder = folder
+        self.fail_first = fail_first
+        self.count = len([n for n in os.listdir(folder) if n.endswith(".eml")])
+
+    async def handle_DATA(self, server, session, envelope):
+        if self.fail_first > 0:
+            self.fail_first -= 1
+            return "451 4.3.0 try again later"
+        self.count += 1
+        name = os.path.join(self.folder, "%06d.eml" % self.count)
+        header = "X-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (envelope.mail_from, ", ".join(envelope.rcpt_tos))
+        data = envelope.original_content or envelope.content
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        with open(name + ".tmp", "wb") as f:
+            f.write(header.encode("ascii") + data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.rename(name + ".tmp", name)
+        return "250 OK"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=2525)
+    parser.add_argument("--dir", required=True)
+    parser.add_argument("--fail-first", type=int, default=0)
+    args = parser.parse_args()
+    os.makedirs(args.dir, exist_ok=True)
+    controller = Controller(Sink(args.dir, args.fail_first), hostname=args.host, port=args.port)
+    controller.start()
+    print("ready", flush=True)
+
+    def stop(*_):
+        controller.stop()
+        # aiosmtpd's loop thread would keep a plain exit waiting; leave at once.
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    while True:
+        signal.pause()
+
+
+if __name__ == "__main__":
+    main()

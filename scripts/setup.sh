@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs what Plafond needs on a fresh Debian machine with Swift: the C libraries
+# (libzmq, SQLite, libcurl), xmllint for the XSD checks, and aiosmtpd for the SMTP sink.
+# Safe to run again: it installs only what is missing.
+set -euo pipefail
+
+need_apt=()
+for pkg in libzmq3-dev libsqlite3-dev libcurl4-openssl-dev libxml2-utils pkg-config; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if [ ${#need_apt[@]} -gt 0 ]; then
+    echo "setup: installing ${need_apt[*]}"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+
+if ! python3 -c "import aiosmtpd" >/dev/null 2>&1; then
+    echo "setup: installing aiosmtpd"
+    python3 -m pip install -q aiosmtpd
+fi
