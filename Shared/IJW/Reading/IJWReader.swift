@@ -43,7 +43,9 @@ public enum IJWReader {
         parser.delegate = collector
         let parsed = parser.parse()
         if let error = collector.failure { throw error }
-        guard parsed else {
+        // libxml2 may report success at a premature end of input: unclosed elements
+        // mean the document was cut off.
+        guard parsed, !collector.hasUnclosedElements else {
             throw IJWReadError(.notXML, "geen welgevormde XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "onbekende fout")")
         }
         guard let message = collector.message else {
@@ -66,6 +68,7 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     private var builder: JW323Builder?
     private(set) var failure: IJWReadError?
     private(set) var message: IJWMessage?
+    var hasUnclosedElements: Bool { !path.isEmpty }
 
     init(limits: IJWReader.Limits) {
         self.limits = limits
