@@ -55,6 +55,12 @@ public enum EventLogWire {
         public var after: Int64
         public var limit: Int
         public var requestID: Int64
+
+        public init(after: Int64, limit: Int, requestID: Int64) {
+            self.after = after
+            self.limit = limit
+            self.requestID = requestID
+        }
     }
 
     public static func fetchFrames(_ request: FetchRequest) -> [Data] {
@@ -72,6 +78,12 @@ public enum EventLogWire {
         public var requestID: Int64
         public var latest: Int64
         public var events: [LoggedEvent]
+
+        public init(requestID: Int64, latest: Int64, events: [LoggedEvent]) {
+            self.requestID = requestID
+            self.latest = latest
+            self.events = events
+        }
     }
 
     public static func batchFrames(_ reply: BatchReply) -> [Data] {
