@@ -12,6 +12,9 @@ public enum StoreOpener {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let pool = try DatabasePool(path: path, configuration: configuration())
+        // GRDB sets NORMAL on the writer when it enables WAL; durability before an answer
+        // needs FULL, so it is set again on the (one, long-lived) writer connection.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         try migrator.migrate(pool)
         return pool
     }

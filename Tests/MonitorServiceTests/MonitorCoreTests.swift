@@ -82,7 +82,8 @@ import Testing
         try sink.apply([try event(1, accepted: line(1, cents: 95_000))])
         try sink.apply([try event(2, credited: line(1, cents: 30_000))])
         let kinds = try outbox(core).map(\.kind).filter { $0.hasPrefix("alert.") }
-        #expect(kinds == ["alert.firing", "alert.firing", "alert.resolved"])
+        // 95% fired 70 and 90; back at 65% both are resolved.
+        #expect(kinds == ["alert.firing", "alert.firing", "alert.resolved", "alert.resolved"])
         let status = try #require(try core.normStatuses().first)
         #expect(status.value == 65_000)
         #expect(status.firing == [])
