@@ -149,7 +149,11 @@ let package = Package(
             name: "MonitorServiceTests", dependencies: ["MonitorService", "Domain", "Storage"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "NotifierServiceTests", dependencies: ["NotifierService", "Domain", "Storage"],
+            name: "NotifierServiceTests",
+            dependencies: [
+                "NotifierService", "Domain", "Contracts", "Messaging", "Runtime", "Storage",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "ReporterServiceTests", dependencies: ["ReporterService", "Domain", "Storage"],

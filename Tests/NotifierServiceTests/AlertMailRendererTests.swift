@@ -1,0 +1,66 @@
+@testable import NotifierService
+import Testing
+
+@Suite struct AlertMailRendererTests {
+    func content(instrument: String = "bestedingsruimte", threshold: Int = 70, state: AlertMailState = .firing) -> AlertMailContent {
+        AlertMailContent(
+            alertID: "7", normName: "Begeleiding jeugd De Linde", instrument: instrument, providerName: nil,
+            providerAGB: "12345678", gemeente: "0268", categorie: "45", thresholdPercent: threshold, spentCents: 7_250_000,
+            limitCents: 10_000_000, percentageBasisPoints: 7_250, forecastCents: 10_400_000,
+            forecastCrossingDate: "2026-11-15", state: state, dashboardURL: "http://127.0.0.1:8080/normen/3", kind: "actual")
+    }
+
+    @Test func seventyPercentOfABestedingsruimteAsksForWrittenNoticeAndAConsultation() throws {
+        let mail = try AlertMailRenderer().render(content())
+        #expect(mail.subject == "Bestedingsruimte Begeleiding jeugd De Linde: 72,50% gebruikt")
+        #expect(mail.text.contains("€ 72.500,00 van € 100.000,00 (72,50%)"))
+        #expect(mail.text.contains("AGB 12345678"))
+        #expect(mail.text.contains("schriftelijk"))
+        #expect(mail.text.contains("binnen 2 weken een analysegesprek"))
+        #expect(mail.text.contains("grens overschreden op 2026-11-15"))
+        #expect(mail.text.contains("http://127.0.0.1:8080/normen/3"))
+        #expect(mail.html.contains("<a href=\"http://127.0.0.1:8080/normen/3\">"))
+        #expect(!mail.html.contains("http://fonts") && !mail.html.contains("<script"))
+    }
+
+    @Test func ninetyPercentMentionsThatOnlyAPersonImposesAStop() throws {
+        let mail = try AlertMailRenderer().render(content(threshold: 90))
+        #expect(mail.text.contains("toeleidingsstop"))
+        #expect(mail.text.contains("Regieteam, CPV of RET"))
+    }
+
+    @Test func aSignaalplafondNeverLeadsToAStop() throws {
+        let mail = try AlertMailRenderer().render(content(instrument: "signaalplafond", threshold: 100))
+        #expect(mail.text.contains("nooit tot een toeleidingsstop"))
+        #expect(!mail.text.contains("Overweeg of een toeleidingsstop"))
+    }
+
+    @Test func resolvedAndEscalatedMailsSayWhatHappened() throws {
+        let resolved = try AlertMailRenderer().render(content(state: .resolved))
+        #expect(resolved.subject.hasPrefix("Opgelost: "))
+        #expect(resolved.text.contains("weer onder de drempel van 70%"))
+        let escalated = try AlertMailRenderer().render(content(state: .escalated))
+        #expect(escalated.text.hasPrefix("Beste beleidsadviseur,"))
+        #expect(escalated.text.contains("Niemand heeft de melding"))
+    }
+
+    @Test func valuesAreEscapedInHTML() throws {
+        var evil = content()
+        evil.normName = "<script>alert(1)</script>"
+        let mail = try AlertMailRenderer().render(evil)
+        #expect(!mail.html.contains("<script>"))
+        #expect(mail.text.contains("<script>alert(1)</script>"))
+    }
+}
+
+@Suite struct RetryScheduleTests {
+    @Test func backsOffExponentiallyWithJitterUpToACapAndThenGivesUp() {
+        let schedule = RetrySchedule(maxAttempts: 5, base: 5, cap: 60)
+        #expect(schedule.delay(afterAttempts: 1, unit: 0) == 2.5)
+        #expect(schedule.delay(afterAttempts: 1, unit: 1) == 5)
+        #expect(schedule.delay(afterAttempts: 3, unit: 1) == 20)
+        #expect(schedule.delay(afterAttempts: 4, unit: 1) == 40)
+        #expect(RetrySchedule(maxAttempts: 10, base: 5, cap: 60).delay(afterAttempts: 8, unit: 1) == 60)
+        #expect(schedule.delay(afterAttempts: 5, unit: 0.5) == nil)
+    }
+}
