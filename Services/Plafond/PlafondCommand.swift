@@ -6,5 +6,5 @@ struct PlafondCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plafond",
         abstract: "Plafond: bestedingen jeugdhulp bewaken tegen plafonds.",
-        subcommands: [UpCommand.self, SubmitCommand.self, NormCommand.self])
+        subcommands: [UpCommand.self, SubmitCommand.self, NormCommand.self, KeysCommand.self])
 }

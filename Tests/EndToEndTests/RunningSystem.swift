@@ -37,7 +37,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    init(extraConfiguration: String = "") throws {
+    init(development: Bool = true, extraConfiguration: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-e2e-\(UUID().uuidString)")
         mailFolder = folder.appendingPathComponent("mail")
         try FileManager.default.createDirectory(at: mailFolder, withIntermediateDirectories: true)
@@ -46,7 +46,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         let configuration = """
             [general]
             data = "\(folder.appendingPathComponent("data").path)"
-            development = true
+            development = \(development)
             pseudonym_key = "end-to-end-test-key"
 
             [intake]

@@ -36,8 +36,7 @@ public struct IntakeApp {
         var zap: ZAPHandler?
         if !configuration.general.development {
             let keys = try KeyStore(configuration: configuration)
-            let registry = try keys.registry
-            let handler = ZAPHandler(context: context, logger: logger, authorize: registry.authorize)
+            let handler = ZAPHandler(context: context, logger: logger, authorize: keys.liveAuthorizer(logger: logger))
             try handler.start()
             zap = handler
             security = IntakeServer.Security(serverSecretKey: try keys.serverKeyPair().secretKey)

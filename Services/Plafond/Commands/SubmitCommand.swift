@@ -11,11 +11,14 @@ struct SubmitCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServiceOptions
     @Option(name: .long, help: "Intake-adres (standaard uit de configuratie).") var endpoint: String?
-    @Argument(help: "iJw-bestanden (JW323, JW305, JW307, JW315, JW301).") var files: [String]
+    @Option(name: .customLong("sleutel"), help: "Sleutelbestand van plafond keys (CURVE), buiten ontwikkelmodus.")
+    var keyFile: String?
+    @Argument(help: "iJw-bestanden (JW323).") var files: [String]
 
     func run() async throws {
-        let target = try endpoint ?? options.configuration().intake.endpoint
-        let client = RequestClient(endpoint: target, timeout: .seconds(30))
+        let keys = try keyFile.map { try ClientKeyFile.read(from: URL(fileURLWithPath: $0)) }
+        let target = try endpoint ?? keys?.endpoint ?? options.configuration().intake.endpoint
+        let client = RequestClient(endpoint: target, timeout: .seconds(30), curve: keys?.curve)
         for file in files {
             let document = try Data(contentsOf: URL(fileURLWithPath: file))
             let answer = try client.send([document])[0]

@@ -1,6 +1,6 @@
 import Foundation
+import Logging
 import Messaging
-import Runtime
 
 /// Intake's CURVE keys: its own server key pair and the registered client keys, each
 /// mapped to exactly one AGB code (a provider) or gemeente code (the municipality).
@@ -44,6 +44,20 @@ public struct KeyStore: Sendable {
     public var registry: CurveKeyRegistry {
         get throws {
             CurveKeyRegistry(Dictionary(try clients().map { ($0.publicKey, $0.identity) }, uniquingKeysWith: { _, last in last }))
+        }
+    }
+
+    /// The ZAP decision, reading the key file on each new connection so a key registered
+    /// with `plafond keys` works without restarting intake. Connections are rare; the
+    /// file is small.
+    public func liveAuthorizer(logger: Logger) -> @Sendable (ZAPRequest) -> String? {
+        { request in
+            do {
+                return try registry.authorize(request)
+            } catch {
+                logger.error("cannot read the key file; refusing", metadata: ["error": "\(error)"])
+                return nil
+            }
         }
     }
 
