@@ -156,7 +156,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "ReporterServiceTests", dependencies: ["ReporterService", "Domain", "Storage"],
+            name: "ReporterServiceTests",
+            dependencies: [
+                "ReporterService", "Domain", "Contracts", "Messaging", "Storage", "Runtime",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",

@@ -47,11 +47,14 @@ public struct NormStatus: Codable, Sendable, Equatable {
     public var value: Int64
     public var basisPoints: Int64
     public var firing: [Int]
+    /// Where the value is heading by the end of the period, with its method and inputs.
+    public var forecast: RunRateForecast?
 
-    public init(norm: NormDefinition, value: Int64, basisPoints: Int64, firing: [Int]) {
+    public init(norm: NormDefinition, value: Int64, basisPoints: Int64, firing: [Int], forecast: RunRateForecast? = nil) {
         self.norm = norm
         self.value = value
         self.basisPoints = basisPoints
         self.firing = firing
+        self.forecast = forecast
     }
 }

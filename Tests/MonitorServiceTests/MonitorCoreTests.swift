@@ -111,6 +111,34 @@ import Testing
         #expect(kinds == ["norm.changed", "alert.firing"])
     }
 
+    @Test func aForecastAboveTheLimitFiresAForecastAlertWithItsCrossingDate() throws {
+        let may10 = Date(timeIntervalSince1970: TimeInterval(Day(iso: "2026-05-10")!.daysSince1970 * 86_400 + 43_200))
+        let core = try MonitorCore(database: .inMemory(), clock: { may10 }, logger: Logger(label: "test"))
+        _ = try addNorm(core, limit: 230_000)
+        let sink = core.intakeSink(afterCommit: {})
+        var events: [LoggedEvent] = []
+        for (index, (month, cents)) in [("2026-01", Int64(20_000)), ("2026-02", 20_000), ("2026-03", 20_000), ("2026-04", 5_000)]
+            .enumerated()
+        {
+            var declared = line(Int64(index + 1), cents: cents)
+            declared.periodStart = Month(month)!.firstDay
+            declared.periodEnd = Month(month)!.lastDay
+            events.append(try event(Int64(index + 1), accepted: declared))
+        }
+        try sink.apply(events)
+        let alerts = try outbox(core).filter { $0.kind == "alert.firing" }.map { try AlertFiring.decoded(from: $0.body) }
+        #expect(alerts.map(\.alertKind) == [.forecast])
+        #expect(alerts.first?.threshold == 100)
+        // Fired by the February line: Jan and Feb complete (Feb's lag has passed on 10 May),
+        // 20,000 a month → 240,000; 220,000 by November, 10,000 of December's 20,000 → 16 Dec.
+        #expect(alerts.first?.forecastValue == 240_000)
+        #expect(alerts.first?.forecastCrossing == Day(iso: "2026-12-16"))
+        let status = try #require(try core.normStatuses().first)
+        #expect(status.value == 65_000)
+        #expect(status.forecast?.basisMonths == ["2026-01", "2026-02", "2026-03"])
+        #expect(status.forecast?.projectedTotal == 240_000)
+    }
+
     @Test func invalidNormsAreRefusedInDutch() throws {
         let core = try makeCore()
         #expect(throws: MonitorError.self) {

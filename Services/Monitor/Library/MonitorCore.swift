@@ -76,6 +76,7 @@ public final class MonitorCore: Sendable {
         let firing = try AlertBook.firingThresholds(db, normID: norm.id, kind: .actual)
         return NormStatus(
             norm: norm, value: value, basisPoints: ThresholdLevels.basisPoints(value: value, limit: norm.limit),
-            firing: firing.sorted())
+            firing: firing.sorted(),
+            forecast: norm.kind.limitIsMoney ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: clock())) : nil)
     }
 }

@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 import GRDB
 import Storage
@@ -11,22 +12,35 @@ enum AlertBook {
             arguments: [normID, kind.rawValue]))
     }
 
-    /// Brings the norm's actual-value alerts in line with its value.
+    /// Brings the norm's alerts in line with its value (every threshold) and with its
+    /// forecast (the limit itself: "will be crossed before the period ends").
     static func evaluate(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
+        let forecast = try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now))
         let reached = ThresholdLevels.reached(value: value, limit: norm.limit, thresholds: norm.thresholds)
-        let firing = try firingThresholds(db, normID: norm.id, kind: .actual)
+        try apply(db, norm: norm, kind: .actual, reached: reached, value: value, forecast: forecast, now: now)
+        let projected = forecast?.projectedTotal ?? 0
+        let forecastReached = ThresholdLevels.reached(value: projected, limit: norm.limit, thresholds: [100])
+        try apply(db, norm: norm, kind: .forecast, reached: forecastReached, value: value, forecast: forecast, now: now)
+    }
+
+    private static func apply(
+        _ db: Database, norm: NormDefinition, kind: AlertKind, reached: Set<Int>, value: Int64,
+        forecast: RunRateForecast?, now: Date
+    ) throws {
+        let firing = try firingThresholds(db, normID: norm.id, kind: kind)
         for action in AlertLifecycle.actions(reached: reached, firing: firing) {
             switch action {
             case .fire(let threshold):
-                try fire(db, norm: norm, kind: .actual, threshold: threshold, value: value, now: now)
+                try fire(db, norm: norm, kind: kind, threshold: threshold, value: value, forecast: forecast, now: now)
             case .resolve(let threshold):
-                try resolve(db, norm: norm, kind: .actual, threshold: threshold, value: value, now: now)
+                try resolve(db, norm: norm, kind: kind, threshold: threshold, value: value, now: now)
             }
         }
     }
 
     private static func fire(
-        _ db: Database, norm: NormDefinition, kind: AlertKind, threshold: Int, value: Int64, now: Date
+        _ db: Database, norm: NormDefinition, kind: AlertKind, threshold: Int, value: Int64,
+        forecast: RunRateForecast?, now: Date
     ) throws {
         try db.execute(
             sql: """
@@ -36,7 +50,8 @@ enum AlertBook {
             arguments: [norm.id, kind.rawValue, threshold, value, norm.limit, now.formatted(.iso8601)])
         let event = AlertFiring(
             alertID: db.lastInsertedRowID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold,
-            value: value, limit: norm.limit, forecastValue: nil, forecastCrossing: nil, firedAt: now)
+            value: value, limit: norm.limit, forecastValue: forecast?.projectedTotal,
+            forecastCrossing: forecast?.crossingDate, firedAt: now)
         try Outbox.append(db, kind: AlertFiring.kind.rawValue, body: try event.encoded(), at: now)
     }
 

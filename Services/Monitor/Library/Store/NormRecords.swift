@@ -53,4 +53,13 @@ extension MonitorDatabase {
         try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [total, norm.id])
         return total
     }
+
+    /// The norm's run-rate forecast from its ledger by month of care.
+    static func forecast(_ db: Database, norm: NormDefinition, today: Day) throws -> RunRateForecast? {
+        var byMonth: [Month: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT month, value FROM normMonth WHERE normID = ?", arguments: [norm.id]) {
+            if let month = Month(row["month"] as String) { byMonth[month] = row["value"] }
+        }
+        return RunRateForecast.make(byMonth: byMonth, period: norm.period, limit: norm.limit, today: today)
+    }
 }

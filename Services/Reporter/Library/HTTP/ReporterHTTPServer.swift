@@ -32,6 +32,7 @@ public struct ReporterHTTPServer: Service {
             router.add(middleware: TokenMiddleware(token: token))
         }
         APIRoutes(database: database).register(on: router)
+        DashboardRoutes(database: database).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ -> Response in
                 Response(

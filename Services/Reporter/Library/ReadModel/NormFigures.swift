@@ -29,8 +29,10 @@ public struct NormFigures: Sendable, Equatable, Codable {
     public var thresholds: [Int]
     public var firingThresholds: [Int]
     public var months: [MonthValue]
+    /// Run-rate forecast for the end of the period, with its method and inputs.
+    public var forecast: RunRateForecast?
 
-    init(norm: NormDefinition, byMonth: [Month: Int64], firing: [Int]) {
+    init(norm: NormDefinition, byMonth: [Month: Int64], firing: [Int], today: Day) {
         id = norm.id
         name = norm.name
         instrument = norm.kind
@@ -53,5 +55,7 @@ public struct NormFigures: Sendable, Equatable, Codable {
             cumulative += byMonth[month]!
             return MonthValue(month: month.description, value: byMonth[month]!, cumulative: cumulative)
         }
+        forecast = norm.kind.limitIsMoney
+            ? RunRateForecast.make(byMonth: byMonth, period: norm.period, limit: norm.limit, today: today) : nil
     }
 }

@@ -6,6 +6,8 @@ import Storage
 
 /// What the dashboard and the API ask of the read model.
 extension ReporterDatabase {
+    func today() -> Day { Day.today(now: clock()) }
+
     public func norms() throws -> [NormFigures] {
         try writer.read { db in
             try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map { data in
@@ -28,6 +30,6 @@ extension ReporterDatabase {
             sql: "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'actual' ORDER BY threshold",
             arguments: [norm.id])
         let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
-        return NormFigures(norm: norm, byMonth: byMonth, firing: firing)
+        return NormFigures(norm: norm, byMonth: byMonth, firing: firing, today: today())
     }
 }

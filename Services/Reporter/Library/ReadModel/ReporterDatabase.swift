@@ -6,9 +6,12 @@ import Storage
 /// be thrown away and rebuilt from zero (`--rebuild`) at any time.
 public struct ReporterDatabase: Sendable {
     public let writer: any DatabaseWriter
+    /// "Today" for forecasts; injectable so tests do not depend on the date they run.
+    let clock: @Sendable () -> Date
 
-    public init(writer: any DatabaseWriter) {
+    public init(writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = Date.init) {
         self.writer = writer
+        self.clock = clock
     }
 
     public static func open(path: String, rebuild: Bool = false) throws -> ReporterDatabase {
@@ -20,8 +23,8 @@ public struct ReporterDatabase: Sendable {
         return ReporterDatabase(writer: try StoreOpener.open(path: path, migrator: migrator))
     }
 
-    public static func inMemory() throws -> ReporterDatabase {
-        ReporterDatabase(writer: try StoreOpener.inMemory(migrator: migrator))
+    public static func inMemory(clock: @escaping @Sendable () -> Date = Date.init) throws -> ReporterDatabase {
+        ReporterDatabase(writer: try StoreOpener.inMemory(migrator: migrator), clock: clock)
     }
 
     static var migrator: DatabaseMigrator {

@@ -1,0 +1,70 @@
+import Contracts
+import Domain
+
+/// The dashboard's pages, server-rendered in Dutch.
+enum DashboardPages {
+    static func overview(_ norms: [NormFigures]) -> String {
+        var rows = ""
+        for norm in norms {
+            let forecast = norm.forecast.map { f in
+                DutchFigures.amount(f.projectedTotal, kind: norm.instrument) + (f.crossingDate.map { " (grens op \($0.iso))" } ?? "")
+            } ?? "–"
+            rows += """
+                <tr><td><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></td>
+                <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(HTML.escape(norm.aanbieder ?? "alle"))</td>
+                <td>\(HTML.escape(DutchFigures.careType(norm.productCategorieen)))</td>
+                <td class="num">\(DutchFigures.amount(norm.limit, kind: norm.instrument))</td>
+                <td class="num">\(DutchFigures.amount(norm.spent, kind: norm.instrument))</td>
+                <td class="num">\(DutchFigures.percentage(basisPoints: norm.basisPoints))</td>
+                <td>\(HTML.escape(forecast))</td><td>\(status(norm))</td></tr>
+
+                """
+        }
+        let table = """
+            <h1>Alle normen</h1>
+            <table class="norms"><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th>
+            <th class="num">Grens</th><th class="num">Besteed</th><th class="num">Gebruikt</th><th>Prognose</th><th>Status</th></tr></thead>
+            <tbody>
+            \(rows.isEmpty ? "<tr><td colspan=\"9\">Nog geen normen. Voeg er een toe met plafond norm add.</td></tr>" : rows)
+            </tbody></table>
+            <p class="meta">Bedragen per zorgmaand, zoals gedeclareerd en goedgekeurd. JSON: <a href="/api/norms">/api/norms</a>.</p>
+            """
+        return HTML.page(title: "Overzicht", body: table)
+    }
+
+    static func norm(_ norm: NormFigures) -> String {
+        var monthRows = ""
+        for month in norm.months {
+            monthRows += "<tr><td>\(month.month)</td><td class=\"num\">\(DutchFigures.amount(month.value, kind: norm.instrument))</td>"
+                + "<td class=\"num\">\(DutchFigures.amount(month.cumulative, kind: norm.instrument))</td></tr>\n"
+        }
+        let forecast = norm.forecast.map { f in
+            """
+            <p>Prognose voor het eind van de periode: <strong>\(DutchFigures.amount(f.projectedTotal, kind: norm.instrument))</strong>\
+            \(f.crossingDate.map { ", grens bereikt op <strong>\($0.iso)</strong>" } ?? ", grens niet bereikt").
+            <span class="meta">Methode: gemiddelde van de laatste volledige zorgmaanden (\(f.basisMonths.joined(separator: ", "))),
+            \(DutchFigures.amount(f.ratePerMonth, kind: norm.instrument)) per maand, doorgetrokken tot het eind van de periode.</span></p>
+            """
+        } ?? "<p class=\"meta\">Nog geen prognose: er is nog geen volledige zorgmaand.</p>"
+        let body = """
+            <h1>\(HTML.escape(norm.name))</h1>
+            <p>\(DutchFigures.instrument(norm.instrument)) · aanbieder \(HTML.escape(norm.aanbieder ?? "alle")) ·
+            gemeente \(HTML.escape(norm.regio ?? norm.gemeenten.joined(separator: ", "))) · zorgsoort \(HTML.escape(DutchFigures.careType(norm.productCategorieen))) ·
+            periode \(HTML.escape(norm.period))</p>
+            <p>Besteed <strong>\(DutchFigures.amount(norm.spent, kind: norm.instrument))</strong> van
+            \(DutchFigures.amount(norm.limit, kind: norm.instrument)) (\(DutchFigures.percentage(basisPoints: norm.basisPoints))) · \(status(norm))</p>
+            \(forecast)
+            <figure>\(SpendChart(figures: norm).svg())<figcaption class="meta">Cumulatieve besteding per zorgmaand (staven),
+            drempels en grens (lijnen), prognose (gestreept).</figcaption></figure>
+            <table><thead><tr><th>Zorgmaand</th><th class="num">Besteed</th><th class="num">Cumulatief</th></tr></thead>
+            <tbody>\(monthRows)</tbody></table>
+            """
+        return HTML.page(title: norm.name, body: body)
+    }
+
+    static func status(_ norm: NormFigures) -> String {
+        guard let highest = norm.firingThresholds.max() else { return "<span class=\"status-ok\">binnen de drempels</span>" }
+        let css = highest >= 100 ? "status-over" : "status-warn"
+        return "<span class=\"\(css)\">drempel \(highest)% bereikt</span>"
+    }
+}

@@ -1,0 +1,80 @@
+import Contracts
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Messaging
+@testable import ReporterService
+import Runtime
+import Testing
+
+@Suite struct HTTPRoutesTests {
+    func server(token: String? = nil) throws -> ReporterHTTPServer {
+        let may10 = Date(timeIntervalSince1970: TimeInterval(Day(iso: "2026-05-10")!.daysSince1970 * 86_400))
+        let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+        try ReadModelTests().feed(core)
+        return try ReporterHTTPServer(
+            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: token, metrics: nil,
+            logger: Logger(label: "test"))
+    }
+
+    @Test func theAPIServesNormsWithExactFigures() async throws {
+        let app = Application(router: try server().router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/norms/7", method: .get) { response in
+                #expect(response.status == .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["spent"] as? Int == 72_500)
+                #expect(json?["limit"] as? Int == 100_000)
+                #expect(json?["percentage"] as? String == "72.50")
+                #expect(json?["instrument"] as? String == "bestedingsruimte")
+            }
+            try await client.execute(uri: "/api/norms", method: .get) { response in
+                let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
+                #expect(list?.count == 1)
+            }
+            try await client.execute(uri: "/api/norms/99", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+
+    @Test func theDashboardShowsTheOverviewAndANormWithItsChart() async throws {
+        let app = Application(router: try server().router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<a href=\"/normen/7\">Begeleiding</a>"))
+                #expect(page.contains("€ 725,00"))
+                #expect(page.contains("72,50%"))
+                #expect(page.contains("drempel 70% bereikt"))
+                #expect(!page.contains("http://") && !page.contains("https://"))  // no external assets
+            }
+            try await client.execute(uri: "/normen/7", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<svg"))
+                #expect(page.contains("class=\"bar\""))
+                #expect(page.contains("class=\"threshold\""))
+                #expect(page.contains("Prognose voor het eind van de periode"))
+            }
+        }
+    }
+
+    @Test func aTokenIsRequiredWhenConfiguredAndBeyondLoopback() async throws {
+        #expect(throws: RuntimeError.self) {
+            try ReporterHTTPServer(
+                database: .inMemory(), address: HostAndPort(host: "0.0.0.0", port: 8080), token: nil, metrics: nil,
+                logger: Logger(label: "test"))
+        }
+        let app = Application(router: try server(token: "geheim").router())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/norms", method: .get) { response in
+                #expect(response.status == .unauthorized)
+            }
+            try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: "Bearer geheim"]) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+}
