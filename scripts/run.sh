@@ -29,7 +29,15 @@ sed -e "s/MAAND-01/$MONTH-01/g" -e "s/MAAND-LAATSTE/$LAST/g" -e "s/VANDAAG/$(dat
 "$BIN/plafond" submit --config "$WORK/plafond.toml" "$WORK/jw323.xml"
 
 for _ in $(seq 1 50); do ls "$WORK/mail"/*.eml >/dev/null 2>&1 && break; sleep 0.2; done
-echo; echo "== E-mail aan de contractmanager =="; cat "$WORK/mail"/*.eml 2>/dev/null | sed -n '1,40p'
-echo; echo "== GET http://127.0.0.1:8080/api/norms =="; curl -s http://127.0.0.1:8080/api/norms; echo
-echo; echo "Plafond draait. Dashboard-API: http://127.0.0.1:8080/api/norms — stoppen met Ctrl-C."
+echo; echo "== E-mail aan de contractmanager =="
+python3 - "$WORK"/mail/*.eml <<'PY'
+import email, sys
+from email import policy
+for path in sys.argv[1:]:
+    message = email.message_from_bytes(open(path, "rb").read(), policy=policy.default)
+    print("Aan:", message["To"]); print("Onderwerp:", message["Subject"]); print("Message-ID:", message["Message-ID"]); print()
+    print(message.get_body(preferencelist=("plain",)).get_content())
+PY
+echo "== GET http://127.0.0.1:8080/api/norms =="; curl -s http://127.0.0.1:8080/api/norms; echo
+echo; echo "Plafond draait. Dashboard: http://127.0.0.1:8080/ — API: http://127.0.0.1:8080/api/norms — stoppen met Ctrl-C."
 wait $UP

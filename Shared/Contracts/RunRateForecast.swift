@@ -6,7 +6,8 @@ import Domain
 /// rate: a month is complete once a later month has declarations, or once `lagDays` have
 /// passed since its end. The rate is the average of the last `lookback` complete months;
 /// every month after the last complete one is projected at that rate (or at what was
-/// already declared for it, when that is more). All in integer cents.
+/// already declared for it, when that is more). Months before the first declaration do
+/// not count towards the rate. All in integer cents.
 public struct RunRateForecast: Sendable, Equatable, Codable {
     public var method = "run-rate"
     /// The complete months whose average is the rate, oldest first.
@@ -30,9 +31,13 @@ public struct RunRateForecast: Sendable, Equatable, Codable {
         byMonth: [Month: Int64], period: Period, limit: Int64, today: Day, settings: Settings = Settings()
     ) -> RunRateForecast? {
         let months = period.months
-        let latestDeclared = byMonth.filter { $0.value != 0 }.keys.max()
+        let declared = byMonth.filter { $0.value != 0 }.keys
+        let latestDeclared = declared.max()
+        // Months before the first declaration say nothing about the rate (care had not
+        // started, or the norm's scope was not in use yet).
+        guard let firstDeclared = declared.min() else { return nil }
         let complete = months.filter { month in
-            guard month.lastDay < today else { return false }
+            guard month >= firstDeclared, month.lastDay < today else { return false }
             if let latestDeclared, month < latestDeclared { return true }
             return month.lastDay.adding(days: settings.lagDays) < today
         }

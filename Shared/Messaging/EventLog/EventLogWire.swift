@@ -1,6 +1,6 @@
 import Foundation
 
-/// The event log on the wire (see EVENT-LOG.md):
+/// The event log on the wire (see docs/EVENT-LOG.md):
 ///
 /// - PUB: `[kind][seq: 8 bytes big-endian][body]`; a heartbeat is kind `heartbeat` with
 ///   the latest committed seq and an empty body, once a second.
