@@ -140,7 +140,8 @@ let package = Package(
         .testTarget(name: "MessagingTests", dependencies: ["Messaging"], swiftSettings: swiftSettings),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "StorageTests", dependencies: ["Storage", "Messaging", .product(name: "GRDB", package: "GRDB.swift")],
+            name: "StorageTests",
+            dependencies: ["Storage", "Messaging", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "IntakeServiceTests", dependencies: ["IntakeService", "Domain", "IJW", "Storage", "Fixtures"],
@@ -164,7 +165,9 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["Messaging", "Domain", "Contracts", "Fixtures", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Messaging", "Domain", "Contracts", "Fixtures", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings),
     ]
 )

@@ -50,7 +50,8 @@ public struct NormStatus: Codable, Sendable, Equatable {
     /// Where the value is heading by the end of the period, with its method and inputs.
     public var forecast: RunRateForecast?
 
-    public init(norm: NormDefinition, value: Int64, basisPoints: Int64, firing: [Int], forecast: RunRateForecast? = nil) {
+    public init(norm: NormDefinition, value: Int64, basisPoints: Int64, firing: [Int], forecast: RunRateForecast? = nil)
+    {
         self.norm = norm
         self.value = value
         self.basisPoints = basisPoints

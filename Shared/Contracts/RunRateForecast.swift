@@ -59,6 +59,7 @@ public struct RunRateForecast: Sendable, Equatable, Codable {
             cumulative += value
         }
         return RunRateForecast(
-            basisMonths: basis.map(\.description), ratePerMonth: rate, projectedTotal: cumulative, crossingDate: crossing)
+            basisMonths: basis.map(\.description), ratePerMonth: rate, projectedTotal: cumulative,
+            crossingDate: crossing)
     }
 }

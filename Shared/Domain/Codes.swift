@@ -31,7 +31,8 @@ enum DigitCode {
     static func decode(_ decoder: any Decoder, count: Int) throws -> String {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard isDigits(text, count: count) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected \(count) digits"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected \(count) digits"))
         }
         return text
     }

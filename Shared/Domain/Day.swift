@@ -75,7 +75,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
 
     public var iso: String {
         let y = String(year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (monthNumber < 10 ? "0" : "") + String(monthNumber)
+        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (monthNumber < 10 ? "0" : "")
+            + String(monthNumber)
             + "-" + (day < 10 ? "0" : "") + String(day)
     }
 
@@ -105,7 +106,8 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "expected YYYY-MM-DD"))
         }
         self = day
     }

@@ -34,7 +34,9 @@ extension Money {
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty else { return nil }
         // Thousands points are optional but, when present, must group by three.
         let groups = whole.split(separator: ".", omittingEmptySubsequences: false)
-        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else { return nil }
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) else {
+            return nil
+        }
         if groups.count > 1 {
             guard groups.first!.count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }

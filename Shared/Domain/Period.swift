@@ -52,7 +52,9 @@ public struct Period: Sendable, Hashable, Codable {
     /// Parses `2026`, `2026-Q3`, `2026-H1` or `2026-07`.
     public init?(parsing text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, first.count == 4, let year = Int(first), (1...9999).contains(year) else { return nil }
+        guard let first = parts.first, first.count == 4, let year = Int(first), (1...9999).contains(year) else {
+            return nil
+        }
         if parts.count == 1 {
             self = .year(year)
             return

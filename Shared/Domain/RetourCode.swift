@@ -10,35 +10,46 @@ public struct RetourCode: Sendable, Hashable, Codable, CustomStringConvertible {
 
     public var description: String { code }
 
-    public static let technischeAfwijzing = RetourCode(code: "0001", meaning: "bericht is afgekeurd om technische redenen")
+    public static let technischeAfwijzing = RetourCode(
+        code: "0001", meaning: "bericht is afgekeurd om technische redenen")
     public static let geenOpmerking = RetourCode(code: "0200", meaning: "geen opmerking")
     public static let nietBeoordeeld = RetourCode(code: "0233", meaning: "niet beoordeeld")
     public static let volledigToegekend = RetourCode(code: "8001", meaning: "declaratie is volledig toegekend")
-    public static let creditZonderDebet = RetourCode(code: "8017", meaning: "creditregel zonder eerder goedgekeurde debetregel")
-    public static let referentieNummerNietUniek = RetourCode(code: "8021", meaning: "ReferentieNummer is al eerder gebruikt")
+    public static let creditZonderDebet = RetourCode(
+        code: "8017", meaning: "creditregel zonder eerder goedgekeurde debetregel")
+    public static let referentieNummerNietUniek = RetourCode(
+        code: "8021", meaning: "ReferentieNummer is al eerder gebruikt")
     public static let regelNietVoorClient = RetourCode(code: "8187", meaning: "regel hoort niet bij deze cliënt")
     public static let datumInToekomst = RetourCode(code: "8848", meaning: "datum ligt in de toekomst")
-    public static let berichtIdentificatieNietUniek = RetourCode(code: "9056", meaning: "BerichtIdentificatie is niet uniek")
-    public static let buitenToewijzingBegin = RetourCode(code: "9307", meaning: "prestatie valt (deels) vóór de toewijzingsperiode")
-    public static let buitenToewijzingEind = RetourCode(code: "9308", meaning: "prestatie valt (deels) na de toewijzingsperiode")
+    public static let berichtIdentificatieNietUniek = RetourCode(
+        code: "9056", meaning: "BerichtIdentificatie is niet uniek")
+    public static let buitenToewijzingBegin = RetourCode(
+        code: "9307", meaning: "prestatie valt (deels) vóór de toewijzingsperiode")
+    public static let buitenToewijzingEind = RetourCode(
+        code: "9308", meaning: "prestatie valt (deels) na de toewijzingsperiode")
     public static let productPeriodeNietInDeclaratiePeriode = RetourCode(
         code: "9319", meaning: "ProductPeriode valt niet in een huidige of eerdere declaratieperiode")
     public static let volumeBovenToewijzing = RetourCode(code: "9321", meaning: "volume is hoger dan toegewezen")
-    public static let volumeBovenToewijzingPeriode = RetourCode(code: "9322", meaning: "volume is hoger dan toegewezen in de periode")
+    public static let volumeBovenToewijzingPeriode = RetourCode(
+        code: "9322", meaning: "volume is hoger dan toegewezen in de periode")
     public static let declaratieNummerNietUniek = RetourCode(code: "9333", meaning: "DeclaratieNummer is niet uniek")
     public static let geenToewijzing = RetourCode(code: "9338", meaning: "er is geen toewijzing voor deze prestatie")
-    public static let categorieWijktAf = RetourCode(code: "9339", meaning: "productcategorie wijkt af van de toewijzing")
+    public static let categorieWijktAf = RetourCode(
+        code: "9339", meaning: "productcategorie wijkt af van de toewijzing")
     public static let productCodeWijktAf = RetourCode(code: "9340", meaning: "productcode wijkt af van de toewijzing")
     public static let eenheidPastNiet = RetourCode(code: "9341", meaning: "eenheid past niet bij de toewijzing")
-    public static let bedragOnjuist = RetourCode(code: "9346", meaning: "IngediendBedrag is niet gelijk aan volume maal tarief")
+    public static let bedragOnjuist = RetourCode(
+        code: "9346", meaning: "IngediendBedrag is niet gelijk aan volume maal tarief")
     public static let bovenBudget = RetourCode(code: "9369", meaning: "bedrag is hoger dan het toegewezen budget")
     public static let frequentiePastNiet = RetourCode(code: "9384", meaning: "frequentie past niet bij de toewijzing")
     public static let tweedeDebetZonderCredit = RetourCode(
         code: "9389", meaning: "tweede debetregel voor dezelfde toewijzing, periode en product zonder creditering")
     public static let regelAlGecrediteerd = RetourCode(code: "9390", meaning: "regel is al gecrediteerd")
-    public static let tariefWijktAfVanContract = RetourCode(code: "0611", meaning: "tarief wijkt af van het contracttarief")
+    public static let tariefWijktAfVanContract = RetourCode(
+        code: "0611", meaning: "tarief wijkt af van het contracttarief")
     public static let onbekendeGemeente = RetourCode(code: "S300", meaning: "gemeentecode is onbekend")
-    public static let nietTeKoppelen = RetourCode(code: "9019", meaning: "bericht is niet te koppelen aan een toewijzing")
+    public static let nietTeKoppelen = RetourCode(
+        code: "9019", meaning: "bericht is niet te koppelen aan een toewijzing")
     public static let sleutelAlOntvangen = RetourCode(code: "9074", meaning: "bericht met deze sleutel is al ontvangen")
     public static let startNogNietGestopt = RetourCode(code: "9326", meaning: "huidige start is nog niet gestopt")
     public static let definitieveStopBestaat = RetourCode(code: "9415", meaning: "er bestaat al een definitieve stop")
@@ -53,7 +64,8 @@ public struct RetourCode: Sendable, Hashable, Codable, CustomStringConvertible {
         definitieveStopBestaat,
     ]
 
-    private static let byCode: [String: RetourCode] = Dictionary(all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+    private static let byCode: [String: RetourCode] = Dictionary(
+        all.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 
     public static func lookup(_ code: String) -> RetourCode? { byCode[code] }
 }

@@ -16,7 +16,9 @@ public struct AdminSocketServer: Service {
     private let handler: Handler
     private let logger: Logger
 
-    public init(context: ZMQContext, endpoint: String, insecure: Bool, logger: Logger, handler: @escaping Handler) throws {
+    public init(context: ZMQContext, endpoint: String, insecure: Bool, logger: Logger, handler: @escaping Handler)
+        throws
+    {
         try InsecureBindGuard.check(endpoint: endpoint, curve: false, insecure: insecure)
         self.context = context
         self.endpoint = endpoint

@@ -43,7 +43,8 @@ public struct KeyStore: Sendable {
 
     public var registry: CurveKeyRegistry {
         get throws {
-            CurveKeyRegistry(Dictionary(try clients().map { ($0.publicKey, $0.identity) }, uniquingKeysWith: { _, last in last }))
+            CurveKeyRegistry(
+                Dictionary(try clients().map { ($0.publicKey, $0.identity) }, uniquingKeysWith: { _, last in last }))
         }
     }
 

@@ -35,7 +35,8 @@ public struct RequestClient: Sendable {
             try socket.setCurveClient(
                 serverPublicKey: curve.serverPublicKey, publicKey: curve.publicKey, secretKey: curve.secretKey)
         }
-        let milliseconds = Int32(timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
         try socket.setReceiveTimeout(milliseconds)
         try socket.connect(endpoint)
         var replies: [Data] = []

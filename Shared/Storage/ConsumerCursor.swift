@@ -7,12 +7,13 @@ import GRDB
 public enum ConsumerCursor {
     public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("cursor.v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE cursor (
-                    producer TEXT PRIMARY KEY NOT NULL,
-                    seq INTEGER NOT NULL CHECK (seq >= 0)
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE cursor (
+                        producer TEXT PRIMARY KEY NOT NULL,
+                        seq INTEGER NOT NULL CHECK (seq >= 0)
+                    )
+                    """)
         }
     }
 

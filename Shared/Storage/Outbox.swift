@@ -11,14 +11,15 @@ import Messaging
 public enum Outbox {
     public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("outbox.v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE outbox (
-                    seq INTEGER PRIMARY KEY CHECK (seq > 0),
-                    kind TEXT NOT NULL CHECK (length(kind) > 0),
-                    body BLOB NOT NULL,
-                    recordedAt TEXT NOT NULL
-                )
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE outbox (
+                        seq INTEGER PRIMARY KEY CHECK (seq > 0),
+                        kind TEXT NOT NULL CHECK (length(kind) > 0),
+                        body BLOB NOT NULL,
+                        recordedAt TEXT NOT NULL
+                    )
+                    """)
         }
     }
 

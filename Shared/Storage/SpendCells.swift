@@ -11,17 +11,18 @@ import GRDB
 public enum SpendCells {
     public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("spendCell.v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE spendCell (
-                    aanbieder TEXT NOT NULL,
-                    gemeente TEXT NOT NULL,
-                    categorie TEXT NOT NULL,
-                    productCode TEXT NOT NULL,
-                    month TEXT NOT NULL,
-                    cents INTEGER NOT NULL,
-                    PRIMARY KEY (aanbieder, gemeente, categorie, productCode, month)
-                ) WITHOUT ROWID
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE spendCell (
+                        aanbieder TEXT NOT NULL,
+                        gemeente TEXT NOT NULL,
+                        categorie TEXT NOT NULL,
+                        productCode TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        cents INTEGER NOT NULL,
+                        PRIMARY KEY (aanbieder, gemeente, categorie, productCode, month)
+                    ) WITHOUT ROWID
+                    """)
         }
     }
 

@@ -8,7 +8,9 @@ import Testing
 
     @Test func projectsTheAverageOfTheLastThreeCompleteMonths() throws {
         // Jan–Apr declared; on 10 May, April is not complete yet (no May lines, lag not over).
-        let byMonth: [Month: Int64] = [m("2026-01"): 100_000, m("2026-02"): 90_000, m("2026-03"): 110_000, m("2026-04"): 40_000]
+        let byMonth: [Month: Int64] = [
+            m("2026-01"): 100_000, m("2026-02"): 90_000, m("2026-03"): 110_000, m("2026-04"): 40_000,
+        ]
         let forecast = try #require(
             RunRateForecast.make(byMonth: byMonth, period: year, limit: 1_000_000, today: Day(iso: "2026-05-10")!))
         #expect(forecast.basisMonths == ["2026-01", "2026-02", "2026-03"])
@@ -38,6 +40,8 @@ import Testing
     }
 
     @Test func noCompleteMonthMeansNoForecast() {
-        #expect(RunRateForecast.make(byMonth: [m("2026-01"): 1], period: year, limit: 10, today: Day(iso: "2026-01-20")!) == nil)
+        #expect(
+            RunRateForecast.make(byMonth: [m("2026-01"): 1], period: year, limit: 10, today: Day(iso: "2026-01-20")!)
+                == nil)
     }
 }

@@ -19,7 +19,9 @@ import Testing
         #expect(Day(iso: "1970-01-01")!.daysSince1970 == 0)
         #expect(Day(daysSince1970: Day(iso: "2026-11-23")!.daysSince1970).iso == "2026-11-23")
         #expect(Day(iso: "2026-11-23")!.weekday == 1)  // a Monday
-        #expect(Day(date: Date(timeIntervalSince1970: 1_795_392_000), timeZone: TimeZone(secondsFromGMT: 0)!).iso == "2026-11-23")
+        #expect(
+            Day(date: Date(timeIntervalSince1970: 1_795_392_000), timeZone: TimeZone(secondsFromGMT: 0)!).iso
+                == "2026-11-23")
     }
 
     @Test func monthArithmeticCrossesYears() {

@@ -3,8 +3,9 @@ import Fixtures
 import Foundation
 import Messaging
 import Testing
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The event log's promise under SIGKILL: a consumer (monitor) killed at random moments,
@@ -36,11 +37,13 @@ struct ConsumerCrashTests {
             // Ten lines per declaration, amounts that differ so a double count shows.
             let lines = (0..<10).map { i in
                 JW323Fixture.Line(
-                    referentie: "RN-\(n)-\(i)", toewijzing: "T\(n)-\(i)", month: month, volume: Int64(1 + i), tariefCents: 1_000 + Int64(n))
+                    referentie: "RN-\(n)-\(i)", toewijzing: "T\(n)-\(i)", month: month, volume: Int64(1 + i),
+                    tariefCents: 1_000 + Int64(n))
             }
             expected += lines.reduce(0) { $0 + $1.bedragCents }
             let fixture = JW323Fixture(
-                identificatie: "CRASH-\(n)", dagtekening: Day.today(), declaratieNummer: "DN-CRASH-\(n)", periode: month,
+                identificatie: "CRASH-\(n)", dagtekening: Day.today(), declaratieNummer: "DN-CRASH-\(n)",
+                periode: month,
                 clients: [("999900006", lines)])
             _ = try socket.send([Data(), fixture.data])
             let reply = try #require(try socket.receive(), "no answer for declaration \(n)")

@@ -1,9 +1,10 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real system for an end-to-end test: the four built executables, a real SMTP sink
@@ -100,10 +101,11 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
     func startSMTP(extraArguments: [String] = []) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", Self.packageRoot.appendingPathComponent("Tests/Support/smtp_sink.py").path,
-            "--host", "127.0.0.1", "--port", "\(ports.smtp)", "--dir", mailFolder.path,
-        ] + extraArguments
+        process.arguments =
+            [
+                "python3", Self.packageRoot.appendingPathComponent("Tests/Support/smtp_sink.py").path,
+                "--host", "127.0.0.1", "--port", "\(ports.smtp)", "--dir", mailFolder.path,
+            ] + extraArguments
         let output = Pipe()
         process.standardOutput = output
         try process.run()
@@ -119,10 +121,12 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         let process = Process()
         process.executableURL = binaries.appendingPathComponent(service)
         process.arguments = ["--config", configurationFile.path]
-        let log = FileHandle(forWritingAtPath: logFile(service).path) ?? {
-            FileManager.default.createFile(atPath: logFile(service).path, contents: nil)
-            return FileHandle(forWritingAtPath: logFile(service).path)!
-        }()
+        let log =
+            FileHandle(forWritingAtPath: logFile(service).path)
+            ?? {
+                FileManager.default.createFile(atPath: logFile(service).path, contents: nil)
+                return FileHandle(forWritingAtPath: logFile(service).path)!
+            }()
         log.seekToEndOfFile()
         process.standardError = log
         process.standardOutput = log

@@ -34,7 +34,9 @@ struct ThinPathTests {
         #expect(answerText.contains("<jw325:RetourCode>8001</jw325:RetourCode>") || answerText.contains(">8001<"))
 
         // The alert reaches the contract manager's mailbox through the real SMTP server.
-        #expect(await system.eventually(timeout: 30) { !system.mails().isEmpty }, "no mail; notifier log:\n\(system.log("notifier"))")
+        #expect(
+            await system.eventually(timeout: 30) { !system.mails().isEmpty },
+            "no mail; notifier log:\n\(system.log("notifier"))")
         let mail = try #require(system.mails().first)
         #expect(mail.contains("contractmanager@nijmegen.example"))
         #expect(mail.contains("Message-ID: <alert-"))

@@ -60,7 +60,9 @@ public struct JW323Fixture: Sendable {
     }
 
     public var xml: String {
-        let net = clients.flatMap(\.lines).reduce(Int64(0)) { $0 + ($1.debetCredit == "C" ? -$1.bedragCents : $1.bedragCents) }
+        let net = clients.flatMap(\.lines).reduce(Int64(0)) {
+            $0 + ($1.debetCredit == "C" ? -$1.bedragCents : $1.bedragCents)
+        }
         let (total, sign) = totaalOverride ?? (abs(net), net < 0 ? "C" : "D")
         var out = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -80,16 +82,21 @@ public struct JW323Fixture: Sendable {
         for client in clients {
             out += "<jw323:Client><jw323:Bsn>\(client.bsn)</jw323:Bsn><jw323:Prestaties>"
             for line in client.lines {
-                out += "<jw323:Prestatie><jw323:ProductReferentie><ijw:ReferentieNummer>\(line.referentie)</ijw:ReferentieNummer>"
+                out +=
+                    "<jw323:Prestatie><jw323:ProductReferentie><ijw:ReferentieNummer>\(line.referentie)</ijw:ReferentieNummer>"
                 if let vorige = line.vorigeReferentie {
                     out += "<ijw:VorigReferentieNummer>\(vorige)</ijw:VorigReferentieNummer>"
                 }
                 out += "</jw323:ProductReferentie><jw323:ToewijzingNummer>\(line.toewijzing)</jw323:ToewijzingNummer>"
-                out += "<jw323:ProductCategorie>\(line.categorie)</jw323:ProductCategorie><jw323:ProductCode>\(line.productCode)</jw323:ProductCode>"
-                out += "<jw323:ProductPeriode><ijw:Begindatum>\(line.month.firstDay.iso)</ijw:Begindatum><ijw:Einddatum>\(line.month.lastDay.iso)</ijw:Einddatum></jw323:ProductPeriode>"
-                out += "<jw323:GeleverdVolume>\(line.volume)</jw323:GeleverdVolume><jw323:Eenheid>\(line.eenheid)</jw323:Eenheid>"
+                out +=
+                    "<jw323:ProductCategorie>\(line.categorie)</jw323:ProductCategorie><jw323:ProductCode>\(line.productCode)</jw323:ProductCode>"
+                out +=
+                    "<jw323:ProductPeriode><ijw:Begindatum>\(line.month.firstDay.iso)</ijw:Begindatum><ijw:Einddatum>\(line.month.lastDay.iso)</ijw:Einddatum></jw323:ProductPeriode>"
+                out +=
+                    "<jw323:GeleverdVolume>\(line.volume)</jw323:GeleverdVolume><jw323:Eenheid>\(line.eenheid)</jw323:Eenheid>"
                 if let tarief = line.tariefCents { out += "<jw323:ProductTarief>\(tarief)</jw323:ProductTarief>" }
-                out += "<jw323:IngediendBedrag><ijw:Bedrag>\(line.bedragCents)</ijw:Bedrag><ijw:DebetCredit>\(line.debetCredit)</ijw:DebetCredit></jw323:IngediendBedrag></jw323:Prestatie>"
+                out +=
+                    "<jw323:IngediendBedrag><ijw:Bedrag>\(line.bedragCents)</ijw:Bedrag><ijw:DebetCredit>\(line.debetCredit)</ijw:DebetCredit></jw323:IngediendBedrag></jw323:Prestatie>"
             }
             out += "</jw323:Prestaties></jw323:Client>\n"
         }

@@ -30,7 +30,9 @@ import Testing
 
     @Test func aPeriodThatIsNotOneWholeMonthRejectsTheMessage() throws {
         let result = DeclarationChecks.check(
-            try declaration { $0.declaratiePeriode = Period(start: Day(iso: "2026-04-02")!, end: Day(iso: "2026-04-30")!)! },
+            try declaration {
+                $0.declaratiePeriode = Period(start: Day(iso: "2026-04-02")!, end: Day(iso: "2026-04-30")!)!
+            },
             today: today)
         #expect(result.messageCodes == [.technischeAfwijzing])
     }

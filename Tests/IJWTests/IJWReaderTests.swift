@@ -48,7 +48,9 @@ import Testing
 
     @Test func refusesDeepNestingAndOversizedInput() throws {
         let ns = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
-        let deep = "<a:Bericht xmlns:a=\"\(ns)\">" + String(repeating: "<a:x>", count: 100) + String(repeating: "</a:x>", count: 100) + "</a:Bericht>"
+        let deep =
+            "<a:Bericht xmlns:a=\"\(ns)\">" + String(repeating: "<a:x>", count: 100)
+            + String(repeating: "</a:x>", count: 100) + "</a:Bericht>"
         expectFailure(deep, .tooDeep)
         let limits = IJWReader.Limits(maxBytes: 1_000, maxDepth: 32, maxTextLength: 4096)
         expectFailure(String(repeating: " ", count: 2_000), .tooLarge, limits: limits)

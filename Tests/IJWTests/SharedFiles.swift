@@ -17,7 +17,9 @@ enum SharedFiles {
         defer { try? FileManager.default.removeItem(at: file) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--schema", ijw.appendingPathComponent("xsd/\(schema).xsd").path, file.path]
+        process.arguments = [
+            "xmllint", "--noout", "--schema", ijw.appendingPathComponent("xsd/\(schema).xsd").path, file.path,
+        ]
         let pipe = Pipe()
         process.standardError = pipe
         process.standardOutput = pipe

@@ -4,11 +4,12 @@ import Fixtures
 import Foundation
 import GRDB
 import IJW
-@testable import IntakeService
 import Logging
 import Messaging
 import Storage
 import Testing
+
+@testable import IntakeService
 
 @Suite struct IntakeProcessorTests {
     let month = Month(year: 2026, month: 4)!
@@ -22,16 +23,23 @@ import Testing
     }
 
     func send(_ processor: IntakeProcessor, _ fixture: JW323Fixture) -> String {
-        String(decoding: processor.process([IncomingRequest(envelope: [], document: fixture.data, authenticatedAs: nil)])[0], as: UTF8.self)
+        String(
+            decoding: processor.process([IncomingRequest(envelope: [], document: fixture.data, authenticatedAs: nil)])[
+                0], as: UTF8.self)
     }
 
     func declaration(_ id: String, lines: [JW323Fixture.Line], bsn: String = "999900006") -> JW323Fixture {
-        JW323Fixture(identificatie: id, dagtekening: today, declaratieNummer: "DN-\(id)", periode: month, clients: [(bsn, lines)])
+        JW323Fixture(
+            identificatie: id, dagtekening: today, declaratieNummer: "DN-\(id)", periode: month, clients: [(bsn, lines)]
+        )
     }
 
-    func line(_ reference: String, previous: String? = nil, credit: Bool = false, toewijzing: String = "10072") -> JW323Fixture.Line {
+    func line(_ reference: String, previous: String? = nil, credit: Bool = false, toewijzing: String = "10072")
+        -> JW323Fixture.Line
+    {
         .init(
-            referentie: reference, vorigeReferentie: previous, toewijzing: toewijzing, month: month, volume: 4, tariefCents: 1_250,
+            referentie: reference, vorigeReferentie: previous, toewijzing: toewijzing, month: month, volume: 4,
+            tariefCents: 1_250,
             debetCredit: credit ? "C" : "D")
     }
 
@@ -48,7 +56,9 @@ import Testing
         #expect(published.map(\.kind) == ["line.accepted", "line.accepted"])
         let body = String(decoding: published[0].body, as: UTF8.self)
         #expect(!body.contains("999900006"))
-        #expect(try LineAccepted.decoded(from: published[0].body).line.client == Pseudonymizer(secret: "test").pseudonym(forBSN: "999900006"))
+        #expect(
+            try LineAccepted.decoded(from: published[0].body).line.client
+                == Pseudonymizer(secret: "test").pseudonym(forBSN: "999900006"))
     }
 
     @Test func anIdenticalResendGetsTheStoredAnswerAndChangesNothing() throws {
@@ -110,21 +120,27 @@ import Testing
         let answer = send(intake, elsewhere)
         #expect(answer.contains("<jw325:RetourCode>S300</jw325:RetourCode>"))
         #expect(!answer.contains("DeclaratieAntwoord"))
-        #expect(send(intake, declaration("M2", lines: [line("R2")], bsn: "999900007")).contains("<jw325:RetourCode>0001</jw325:RetourCode>"))
+        #expect(
+            send(intake, declaration("M2", lines: [line("R2")], bsn: "999900007")).contains(
+                "<jw325:RetourCode>0001</jw325:RetourCode>"))
         #expect(try events(intake).isEmpty)
     }
 
     @Test func somethingThatIsNoIJWGetsTheDocumentedFault() throws {
         let intake = try processor()
-        let answer = intake.process([IncomingRequest(envelope: [], document: Data("hallo".utf8), authenticatedAs: nil)])[0]
+        let answer = intake.process([IncomingRequest(envelope: [], document: Data("hallo".utf8), authenticatedAs: nil)]
+        )[0]
         #expect(String(decoding: answer, as: UTF8.self).contains("<Code>GEEN_IJW</Code>"))
     }
 
     @Test func aBatchCommitsTogetherAndEachMessageGetsItsOwnAnswer() throws {
         let intake = try processor()
-        let requests = (1...20).map { n in
-            IncomingRequest(envelope: [], document: declaration("B\(n)", lines: [line("RB\(n)", toewijzing: "\(n)")]).data, authenticatedAs: nil)
-        } + [IncomingRequest(envelope: [], document: Data("<x/>".utf8), authenticatedAs: nil)]
+        let requests =
+            (1...20).map { n in
+                IncomingRequest(
+                    envelope: [], document: declaration("B\(n)", lines: [line("RB\(n)", toewijzing: "\(n)")]).data,
+                    authenticatedAs: nil)
+            } + [IncomingRequest(envelope: [], document: Data("<x/>".utf8), authenticatedAs: nil)]
         let answers = intake.process(requests).map { String(decoding: $0, as: UTF8.self) }
         #expect(answers.prefix(20).allSatisfy { $0.contains("8001") })
         #expect(answers.last?.contains("GEEN_IJW") == true)

@@ -58,7 +58,8 @@ final class MemorySink: EventSink {
         defer { context.terminate() }
         let port = Int.random(in: 30_000...60_000)
         let publisher = EventLogPublisher(
-            context: context, publishEndpoint: "tcp://127.0.0.1:\(port)", catchUpEndpoint: "tcp://127.0.0.1:\(port + 1)",
+            context: context, publishEndpoint: "tcp://127.0.0.1:\(port)",
+            catchUpEndpoint: "tcp://127.0.0.1:\(port + 1)",
             source: source, heartbeatInterval: heartbeat, logger: logger)
         let subscriber = EventLogSubscriber(
             context: context, producer: "test", publishEndpoint: "tcp://127.0.0.1:\(port)",
@@ -137,8 +138,9 @@ final class MemorySink: EventSink {
         #expect(machine.published([event(12)]) == .fetch(after: 10, requestID: 2))
         #expect(machine.published([event(13)]) == .none)  // ignored while catching up
         #expect(machine.batch(.init(requestID: 1, latest: 13, events: [event(11)])) == .none)  // stale id
-        #expect(machine.batch(.init(requestID: 2, latest: 13, events: [event(11), event(12), event(13)]))
-            == .apply([event(11), event(12), event(13)]))
+        #expect(
+            machine.batch(.init(requestID: 2, latest: 13, events: [event(11), event(12), event(13)]))
+                == .apply([event(11), event(12), event(13)]))
         #expect(machine.didApply(upTo: 13) == .fetch(after: 13, requestID: 3))
         #expect(machine.batch(.init(requestID: 3, latest: 13, events: [])) == .none)
         #expect(machine.heartbeat(latest: 13) == .none)

@@ -117,7 +117,8 @@ import Testing
 
         func client(_ keys: CurveKeyPair) throws -> ZMQSocket {
             let socket = try ZMQSocket(context, .dealer)
-            try socket.setCurveClient(serverPublicKey: server.publicKey, publicKey: keys.publicKey, secretKey: keys.secretKey)
+            try socket.setCurveClient(
+                serverPublicKey: server.publicKey, publicKey: keys.publicKey, secretKey: keys.secretKey)
             try socket.setReceiveTimeout(1_500)
             try socket.connect(endpoint)
             return socket

@@ -4,9 +4,10 @@ import Foundation
 import GRDB
 import Logging
 import Messaging
-@testable import MonitorService
 import Storage
 import Testing
+
+@testable import MonitorService
 
 @Suite struct MonitorCoreTests {
     let month = Month(year: 2026, month: 3)!
@@ -117,16 +118,19 @@ import Testing
         _ = try addNorm(core, limit: 230_000)
         let sink = core.intakeSink(afterCommit: {})
         var events: [LoggedEvent] = []
-        for (index, (month, cents)) in [("2026-01", Int64(20_000)), ("2026-02", 20_000), ("2026-03", 20_000), ("2026-04", 5_000)]
-            .enumerated()
-        {
+        for (index, (month, cents)) in [
+            ("2026-01", Int64(20_000)), ("2026-02", 20_000), ("2026-03", 20_000), ("2026-04", 5_000),
+        ]
+        .enumerated() {
             var declared = line(Int64(index + 1), cents: cents)
             declared.periodStart = Month(month)!.firstDay
             declared.periodEnd = Month(month)!.lastDay
             events.append(try event(Int64(index + 1), accepted: declared))
         }
         try sink.apply(events)
-        let alerts = try outbox(core).filter { $0.kind == "alert.firing" }.map { try AlertFiring.decoded(from: $0.body) }
+        let alerts = try outbox(core).filter { $0.kind == "alert.firing" }.map {
+            try AlertFiring.decoded(from: $0.body)
+        }
         #expect(alerts.map(\.alertKind) == [.forecast])
         #expect(alerts.first?.threshold == 100)
         // Fired by the February line: Jan and Feb complete (Feb's lag has passed on 10 May),
@@ -143,11 +147,14 @@ import Testing
         let core = try makeCore()
         #expect(throws: MonitorError.self) {
             try core.addNorm(
-                NormAddRequest(name: "x", kind: .bestedingsruimte, gemeenten: ["26"], aanbieder: nil, period: nil, limit: 1))
+                NormAddRequest(
+                    name: "x", kind: .bestedingsruimte, gemeenten: ["26"], aanbieder: nil, period: nil, limit: 1))
         }
         #expect(throws: MonitorError.self) {
             try core.addNorm(
-                NormAddRequest(name: "x", kind: .bestedingsruimte, gemeenten: ["0268"], aanbieder: nil, period: "2026-Q9", limit: 1))
+                NormAddRequest(
+                    name: "x", kind: .bestedingsruimte, gemeenten: ["0268"], aanbieder: nil, period: "2026-Q9", limit: 1
+                ))
         }
     }
 }
@@ -166,7 +173,8 @@ import Testing
         let a = NormDefinition(
             id: 1, name: "a", kind: .bestedingsruimte, scope: NormScope(gemeenten: ["0268"], aanbieder: "11111111"),
             period: period, limit: 1)
-        let all = NormDefinition(id: 2, name: "all", kind: .signaalplafond, scope: NormScope(gemeenten: []), period: period, limit: 1)
+        let all = NormDefinition(
+            id: 2, name: "all", kind: .signaalplafond, scope: NormScope(gemeenten: []), period: period, limit: 1)
         let other = NormDefinition(
             id: 3, name: "o", kind: .bestedingsruimte, scope: NormScope(gemeenten: ["0268"], aanbieder: "22222222"),
             period: period, limit: 1)

@@ -1,13 +1,18 @@
-@testable import NotifierService
 import Testing
 
+@testable import NotifierService
+
 @Suite struct AlertMailRendererTests {
-    func content(instrument: String = "bestedingsruimte", threshold: Int = 70, state: AlertMailState = .firing) -> AlertMailContent {
+    func content(instrument: String = "bestedingsruimte", threshold: Int = 70, state: AlertMailState = .firing)
+        -> AlertMailContent
+    {
         AlertMailContent(
             alertID: "7", normName: "Begeleiding jeugd De Linde", instrument: instrument, providerName: nil,
-            providerAGB: "12345678", gemeente: "0268", categorie: "45", thresholdPercent: threshold, spentCents: 7_250_000,
+            providerAGB: "12345678", gemeente: "0268", categorie: "45", thresholdPercent: threshold,
+            spentCents: 7_250_000,
             limitCents: 10_000_000, percentageBasisPoints: 7_250, forecastCents: 10_400_000,
-            forecastCrossingDate: "2026-11-15", state: state, dashboardURL: "http://127.0.0.1:8080/normen/3", kind: "actual")
+            forecastCrossingDate: "2026-11-15", state: state, dashboardURL: "http://127.0.0.1:8080/normen/3",
+            kind: "actual")
     }
 
     @Test func seventyPercentOfABestedingsruimteAsksForWrittenNoticeAndAConsultation() throws {

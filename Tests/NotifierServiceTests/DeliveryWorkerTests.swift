@@ -4,11 +4,12 @@ import Foundation
 import GRDB
 import Logging
 import Messaging
-@testable import NotifierService
 import Runtime
 import Storage
 import Synchronization
 import Testing
+
+@testable import NotifierService
 
 /// A clock the test moves by hand: no sleeping tests.
 final class TestClock: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
-@testable import NotifierService
 import Testing
+
+@testable import NotifierService
 
 @Suite(.serialized) struct SMTPMailerTests {
     func mail(id: String = "alert-1-firing.abc@plafond") -> OutgoingMail {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The real SMTP sink (aiosmtpd, Tests/Support/smtp_sink.py) on a loopback port.

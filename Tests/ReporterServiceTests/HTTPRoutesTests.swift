@@ -5,9 +5,10 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Messaging
-@testable import ReporterService
 import Runtime
 import Testing
+
+@testable import ReporterService
 
 @Suite struct HTTPRoutesTests {
     func server(token: String? = nil) throws -> ReporterHTTPServer {
@@ -72,7 +73,8 @@ import Testing
             try await client.execute(uri: "/api/norms", method: .get) { response in
                 #expect(response.status == .unauthorized)
             }
-            try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: "Bearer geheim"]) { response in
+            try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: "Bearer geheim"]) {
+                response in
                 #expect(response.status == .ok)
             }
         }

@@ -2,9 +2,10 @@ import Contracts
 import Domain
 import Foundation
 import Messaging
-@testable import ReporterService
 import Storage
 import Testing
+
+@testable import ReporterService
 
 @Suite struct ReadModelTests {
     let month = Month(year: 2026, month: 4)!
@@ -27,7 +28,8 @@ import Testing
         try core.monitorSink().apply([
             LoggedEvent(
                 seq: 1, kind: NormChanged.kind.rawValue,
-                body: try NormChanged(change: .added, norm: norm, by: "test", at: Date(timeIntervalSince1970: 0)).encoded()),
+                body: try NormChanged(change: .added, norm: norm, by: "test", at: Date(timeIntervalSince1970: 0))
+                    .encoded()),
             LoggedEvent(
                 seq: 2, kind: AlertFiring.kind.rawValue,
                 body: try AlertFiring(
@@ -36,11 +38,14 @@ import Testing
                 ).encoded()),
         ])
         try core.intakeSink().apply([
-            LoggedEvent(seq: 1, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line(1, cents: 50_000)).encoded()),
+            LoggedEvent(
+                seq: 1, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line(1, cents: 50_000)).encoded()
+            ),
             LoggedEvent(
                 seq: 2, kind: LineAccepted.kind.rawValue,
                 body: try LineAccepted(line: line(2, cents: 30_000, month: month.next)).encoded()),
-            LoggedEvent(seq: 3, kind: LineCredited.kind.rawValue, body: try LineCredited(line: line(1, cents: 7_500)).encoded()),
+            LoggedEvent(
+                seq: 3, kind: LineCredited.kind.rawValue, body: try LineCredited(line: line(1, cents: 7_500)).encoded()),
         ])
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Logging
 import IntakeService
+import Logging
 import Runtime
 
 /// The intake executable: read configuration, bootstrap logging and metrics once, run.
@@ -10,7 +10,6 @@ struct IntakeCommand: AsyncParsableCommand {
         commandName: "intake", abstract: IntakeApp.abstract)
 
     @OptionGroup var options: ServiceOptions
-
 
     func run() async throws {
         let configuration = try options.configuration()

@@ -11,7 +11,6 @@ struct MonitorCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServiceOptions
 
-
     func run() async throws {
         let configuration = try options.configuration()
         LogLineHandler.bootstrap(service: "monitor", level: configuration.general.logLevel)

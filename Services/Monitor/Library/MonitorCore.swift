@@ -39,7 +39,8 @@ public final class MonitorCore: Sendable {
         let period: Period
         if let label = request.period {
             guard let parsed = Period(parsing: label) else {
-                throw MonitorError(.invalidRequest, "onbekende periode \(label): gebruik 2026, 2026-H2, 2026-Q3 of 2026-07")
+                throw MonitorError(
+                    .invalidRequest, "onbekende periode \(label): gebruik 2026, 2026-H2, 2026-Q3 of 2026-07")
             }
             period = parsed
         } else {
@@ -77,6 +78,7 @@ public final class MonitorCore: Sendable {
         return NormStatus(
             norm: norm, value: value, basisPoints: ThresholdLevels.basisPoints(value: value, limit: norm.limit),
             firing: firing.sorted(),
-            forecast: norm.kind.limitIsMoney ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: clock())) : nil)
+            forecast: norm.kind.limitIsMoney
+                ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: clock())) : nil)
     }
 }

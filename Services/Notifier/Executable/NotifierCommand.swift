@@ -11,7 +11,6 @@ struct NotifierCommand: AsyncParsableCommand {
 
     @OptionGroup var options: ServiceOptions
 
-
     func run() async throws {
         let configuration = try options.configuration()
         LogLineHandler.bootstrap(service: "notifier", level: configuration.general.logLevel)

@@ -1,7 +1,8 @@
 import Domain
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads an answer (iJw retour or Plafond fault) just enough to summarise it in Dutch.
@@ -29,14 +30,18 @@ final class AnswerSummary: NSObject, XMLParserDelegate {
         if !explained.isEmpty { parts.append(explained.joined(separator: "; ")) }
         if !rejectedLines.isEmpty {
             let lines = rejectedLines.map { line in
-                "\(line.referentie): " + line.codes.map { "\($0) \(RetourCode.lookup($0)?.meaning ?? "")" }.joined(separator: ", ")
+                "\(line.referentie): "
+                    + line.codes.map { "\($0) \(RetourCode.lookup($0)?.meaning ?? "")" }.joined(separator: ", ")
             }
             parts.append("\(rejectedLines.count) regel(s) afgewezen: " + lines.joined(separator: "; "))
         }
         return parts.joined(separator: " | ")
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+        attributes: [String: String] = [:]
+    ) {
         let local = name.split(separator: ":").last.map(String.init) ?? name
         path.append(local)
         text = ""

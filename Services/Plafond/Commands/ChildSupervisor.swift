@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Starts sibling executables (found next to `plafond` itself), forwards SIGINT/SIGTERM,
@@ -9,7 +10,8 @@ final class ChildSupervisor {
     private var children: [(name: String, process: Process)] = []
 
     init(programs: [String], arguments: [String]) throws {
-        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent()
         for name in programs {
             let process = Process()
             process.executableURL = folder.appendingPathComponent(name)
@@ -35,7 +37,8 @@ final class ChildSupervisor {
             received = sigtimedwait(&mask, nil, &timeout)
             if received == SIGINT || received == SIGTERM { break }
             if let dead = children.first(where: { !$0.process.isRunning }) {
-                FileHandle.standardError.write(Data("\(dead.name) stopte (code \(dead.process.terminationStatus)); alles stopt\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\(dead.name) stopte (code \(dead.process.terminationStatus)); alles stopt\n".utf8))
                 code = 1
                 break
             }

@@ -11,7 +11,8 @@ struct KeysCommand: AsyncParsableCommand {
         commandName: "keys", abstract: "Een CURVE-sleutel maken en registreren voor één AGB- of gemeentecode.")
 
     @OptionGroup var options: ServiceOptions
-    @Option(name: .customLong("identiteit"), help: "AGB-code (8 cijfers) of gemeentecode (4 cijfers).") var identity: String
+    @Option(name: .customLong("identiteit"), help: "AGB-code (8 cijfers) of gemeentecode (4 cijfers).") var identity:
+        String
     @Option(name: .customLong("uit"), help: "Sleutelbestand voor de aanbieder (standaard IDENTITEIT.sleutel.json).")
     var output: String?
 

@@ -7,7 +7,8 @@ import Runtime
 /// `plafond norm add|list`: manage norms through monitor's admin socket.
 struct NormCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "norm", abstract: "Normen beheren (plafonds, bestedingsruimtes, instroomtargets, intensiteitsnormen).",
+        commandName: "norm",
+        abstract: "Normen beheren (plafonds, bestedingsruimtes, instroomtargets, intensiteitsnormen).",
         subcommands: [NormAddCommand.self, NormListCommand.self])
 }
 
@@ -26,12 +27,14 @@ struct NormAddCommand: AsyncParsableCommand {
     @Option(name: .customLong("periode"), help: "2026, 2026-H2, 2026-Q3 of 2026-07 (standaard: dit kalenderjaar).")
     var period: String?
     @Option(name: .customLong("grens"), help: "Bedrag (\"€ 1.250.000,00\") of aantal.") var limit: String
-    @Option(name: .customLong("drempels"), help: "Drempels in procenten, bijvoorbeeld 70,90,100.") var thresholds: String?
+    @Option(name: .customLong("drempels"), help: "Drempels in procenten, bijvoorbeeld 70,90,100.") var thresholds:
+        String?
     @Option(name: .customLong("door"), help: "Wie de norm vastlegt.") var by: String?
 
     func run() async throws {
         guard let normKind = NormKind(rawValue: kind) else {
-            throw ValidationError("onbekende soort \(kind): kies uit \(NormKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw ValidationError(
+                "onbekende soort \(kind): kies uit \(NormKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         let parsedLimit: Int64
         if normKind.limitIsMoney {
@@ -65,13 +68,15 @@ struct NormListCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let statuses: [NormStatus] = try AdminCall.send(NormListRequest(), to: try options.configuration().monitor.admin)
+        let statuses: [NormStatus] = try AdminCall.send(
+            NormListRequest(), to: try options.configuration().monitor.admin)
         if json {
             print(String(decoding: try AdminCoding.encode(statuses), as: UTF8.self))
             return
         }
         for status in statuses {
-            print("\(status.norm.id)\t\(status.norm.kind.rawValue)\t\(status.norm.name)\t\(NormPrinting.figures(status))")
+            print(
+                "\(status.norm.id)\t\(status.norm.kind.rawValue)\t\(status.norm.name)\t\(NormPrinting.figures(status))")
         }
     }
 }

@@ -18,7 +18,9 @@ struct UpCommand: AsyncParsableCommand {
         if options.insecure { arguments.append("--insecure") }
         let supervisor = try ChildSupervisor(
             programs: ["intake", "monitor", "notifier", "reporter"], arguments: arguments)
-        print("Plafond draait: data in \(configuration.general.dataDirectory), dashboard op http://\(configuration.reporter.http)")
+        print(
+            "Plafond draait: data in \(configuration.general.dataDirectory), dashboard op http://\(configuration.reporter.http)"
+        )
         print("Stoppen met Ctrl-C.")
         let code = supervisor.runUntilSignal()
         throw ExitCode(code)

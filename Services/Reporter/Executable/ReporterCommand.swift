@@ -20,8 +20,10 @@ struct ReporterCommand: AsyncParsableCommand {
         let registry = MetricsEndpoint.bootstrap()
         let logger = Logger(label: "reporter")
         do {
-            try await ReporterApp(configuration: configuration, insecure: options.insecure, rebuild: rebuild, logger: logger)
-                .run(metrics: registry)
+            try await ReporterApp(
+                configuration: configuration, insecure: options.insecure, rebuild: rebuild, logger: logger
+            )
+            .run(metrics: registry)
         } catch {
             logger.critical("reporter stopped", metadata: ["error": "\(error)"])
             throw ExitCode.failure

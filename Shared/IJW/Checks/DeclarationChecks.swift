@@ -62,7 +62,9 @@ public enum DeclarationChecks {
             }
         }
         if net != declaration.signedTotal.cents {
-            reject("TotaalIngediendBedrag \(declaration.signedTotal.dutch) is niet debet min credit (\(Money(cents: net).dutch))")
+            reject(
+                "TotaalIngediendBedrag \(declaration.signedTotal.dutch) is niet debet min credit (\(Money(cents: net).dutch))"
+            )
         }
         return result
     }

@@ -1,7 +1,8 @@
 import Domain
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Reads iJw 3.2 messages with a streaming parser (Foundation's XMLParser over libxml2):
@@ -46,7 +47,9 @@ public enum IJWReader {
         // libxml2 may report success at a premature end of input: unclosed elements
         // mean the document was cut off.
         guard parsed, !collector.hasUnclosedElements else {
-            throw IJWReadError(.notXML, "geen welgevormde XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "onbekende fout")")
+            throw IJWReadError(
+                .notXML,
+                "geen welgevormde XML: \(parser.parserError.map { "\($0.localizedDescription)" } ?? "onbekende fout")")
         }
         guard let message = collector.message else {
             throw IJWReadError(.unknownMessage, "geen iJw-bericht dat Plafond ontvangt")
@@ -87,7 +90,9 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         guard failure == nil else { return }
         if path.isEmpty {
             guard name == "Bericht", namespaceURI == IJWReader.jw323Namespace else {
-                return fail(IJWReadError(.unknownMessage, "onbekend bericht \(name) (\(namespaceURI ?? "geen namespace"))"), parser)
+                return fail(
+                    IJWReadError(.unknownMessage, "onbekend bericht \(name) (\(namespaceURI ?? "geen namespace"))"),
+                    parser)
             }
             builder = JW323Builder()
         }
@@ -129,7 +134,9 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         fail(IJWReadError(.forbiddenDTD, "entiteiten zijn niet toegestaan"), parser)
     }
 
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+    func parser(
+        _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
+    ) {
         fail(IJWReadError(.forbiddenDTD, "externe entiteiten zijn niet toegestaan"), parser)
     }
 }

@@ -99,7 +99,8 @@ final class JW323Builder {
 
     private func field(_ key: String) -> String { String(key.split(separator: "/").last ?? "") }
 
-    private func required(_ fields: [String: String], _ key: String, maxLength: Int = 64) throws(IJWReadError) -> String {
+    private func required(_ fields: [String: String], _ key: String, maxLength: Int = 64) throws(IJWReadError) -> String
+    {
         guard let value = fields[key], !value.isEmpty else { throw structure("\(field(key)) ontbreekt") }
         guard value.count <= maxLength else { throw structure("\(field(key)) is langer dan \(maxLength) tekens") }
         return value

@@ -19,8 +19,10 @@ public struct DeclarationAnswer: Sendable, Equatable {
         public var retourCodes: [RetourCode]
 
         public init(
-            afzender: String, ontvanger: String, identificatie: String, dagtekening: Day, declaratieIdentificatie: String,
-            declaratieDagtekening: Day, basisschemaXsdVersie: String, berichtXsdVersie: String, retourCodes: [RetourCode]
+            afzender: String, ontvanger: String, identificatie: String, dagtekening: Day,
+            declaratieIdentificatie: String,
+            declaratieDagtekening: Day, basisschemaXsdVersie: String, berichtXsdVersie: String,
+            retourCodes: [RetourCode]
         ) {
             self.afzender = afzender
             self.ontvanger = ontvanger
@@ -62,7 +64,10 @@ public struct DeclarationAnswer: Sendable, Equatable {
         public var clients: [Client]
         public var retourCodes: [RetourCode]
 
-        public init(declaratieNummer: String, totaalIngediend: Money, totaalToegekend: Money, clients: [Client], retourCodes: [RetourCode]) {
+        public init(
+            declaratieNummer: String, totaalIngediend: Money, totaalToegekend: Money, clients: [Client],
+            retourCodes: [RetourCode]
+        ) {
             self.declaratieNummer = declaratieNummer
             self.totaalIngediend = totaalIngediend
             self.totaalToegekend = totaalToegekend

@@ -74,7 +74,10 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
             var items = [ZMQPollItem(socket: catchUp), ZMQPollItem(fileDescriptor: wakePipe.read)]
             logger.info(
                 "event log publishing",
-                metadata: ["endpoint.publish": "\(publishEndpoint)", "endpoint.catchup": "\(catchUpEndpoint)", "seq": "\(lastPublished)"])
+                metadata: [
+                    "endpoint.publish": "\(publishEndpoint)", "endpoint.catchup": "\(catchUpEndpoint)",
+                    "seq": "\(lastPublished)",
+                ])
             while !stop.shouldStop {
                 _ = try zmqPoll(&items, timeoutMilliseconds: 100)
                 if items[1].readable {

@@ -98,7 +98,8 @@ public enum EventLogWire {
         var index = 3
         while index < parts.count {
             guard let seq = decodeInt64(parts[index + 1]) else { return nil }
-            events.append(LoggedEvent(seq: seq, kind: String(decoding: parts[index], as: UTF8.self), body: parts[index + 2]))
+            events.append(
+                LoggedEvent(seq: seq, kind: String(decoding: parts[index], as: UTF8.self), body: parts[index + 2]))
             index += 3
         }
         return BatchReply(requestID: requestID, latest: latest, events: events)

@@ -10,17 +10,23 @@ enum AnswerBuilding {
         "A" + contentHash.prefix(6).map { String(format: "%02x", $0) }.joined().prefix(11)
     }
 
-    static func header(_ header: MessageHeader, codes: [RetourCode], today: Day, contentHash: Data) -> DeclarationAnswer.Header {
+    static func header(_ header: MessageHeader, codes: [RetourCode], today: Day, contentHash: Data)
+        -> DeclarationAnswer.Header
+    {
         DeclarationAnswer.Header(
             afzender: header.ontvanger, ontvanger: header.afzender, identificatie: identificatie(contentHash),
-            dagtekening: today, declaratieIdentificatie: header.identificatie, declaratieDagtekening: header.dagtekening,
-            basisschemaXsdVersie: header.basisschemaXsdVersie, berichtXsdVersie: header.berichtXsdVersie, retourCodes: codes)
+            dagtekening: today, declaratieIdentificatie: header.identificatie,
+            declaratieDagtekening: header.dagtekening,
+            basisschemaXsdVersie: header.basisschemaXsdVersie, berichtXsdVersie: header.berichtXsdVersie,
+            retourCodes: codes)
     }
 
     /// Header only: the declaration counts as not received.
-    static func technicalRejection(_ header: MessageHeader, codes: [RetourCode], today: Day, contentHash: Data) -> Data {
+    static func technicalRejection(_ header: MessageHeader, codes: [RetourCode], today: Day, contentHash: Data) -> Data
+    {
         JW325Writer.write(
-            DeclarationAnswer(header: self.header(header, codes: codes, today: today, contentHash: contentHash), body: nil))
+            DeclarationAnswer(
+                header: self.header(header, codes: codes, today: today, contentHash: contentHash), body: nil))
     }
 
     /// The answer to a received declaration: only rejected lines, with their codes; 8001

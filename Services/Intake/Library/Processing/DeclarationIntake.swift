@@ -43,12 +43,15 @@ struct DeclarationIntake {
         if !knownGemeenten.isEmpty && !knownGemeenten.contains(header.ontvanger) {
             messageCodes.append(.onbekendeGemeente)
         }
-        if try StoredMessage.declarationNumberUsed(db, aanbieder: header.afzender, nummer: declaration.declaratieNummer) {
+        if try StoredMessage.declarationNumberUsed(db, aanbieder: header.afzender, nummer: declaration.declaratieNummer)
+        {
             messageCodes.append(.declaratieNummerNietUniek)
         }
         if !messageCodes.isEmpty {
-            let answer = AnswerBuilding.technicalRejection(header, codes: messageCodes, today: today, contentHash: contentHash)
-            _ = try StoredMessage.insert(db, header: header, hash: contentHash, outcome: "rejected", answer: answer, at: now)
+            let answer = AnswerBuilding.technicalRejection(
+                header, codes: messageCodes, today: today, contentHash: contentHash)
+            _ = try StoredMessage.insert(
+                db, header: header, hash: contentHash, outcome: "rejected", answer: answer, at: now)
             logger.info(
                 "declaration rejected whole",
                 metadata: [
@@ -69,7 +72,8 @@ struct DeclarationIntake {
             .run(db, declaration, alreadyRejected: Set(lineCodes.keys))
         lineCodes.merge(plan.codes) { $0 + $1 }
 
-        let messageID = try StoredMessage.insert(db, header: header, hash: contentHash, outcome: "received", answer: Data(), at: now)
+        let messageID = try StoredMessage.insert(
+            db, header: header, hash: contentHash, outcome: "received", answer: Data(), at: now)
         let granted = try LineStore(pseudonymizer: pseudonymizer, today: today, now: now)
             .insertApproved(db, declaration, messageID: messageID, rejected: lineCodes, credits: plan.creditedDebits)
         let answer = AnswerBuilding.answer(

@@ -60,7 +60,9 @@ public struct IntakeProcessor: Sendable {
             }
         } catch {
             logger.error("commit failed, nothing approved", metadata: ["error": "\(error)", "batch": "\(work.count)"])
-            let fault = PlafondFault(.opslagMislukt, "het bericht kon niet worden opgeslagen; niets is goedgekeurd, stuur het later opnieuw").xml()
+            let fault = PlafondFault(
+                .opslagMislukt, "het bericht kon niet worden opgeslagen; niets is goedgekeurd, stuur het later opnieuw"
+            ).xml()
             for item in work { answers[item.index] = fault }
         }
         return answers.map { $0 ?? Data() }
@@ -79,7 +81,10 @@ public struct IntakeProcessor: Sendable {
             messagesRejected.increment()
             logger.warning(
                 "input refused",
-                metadata: ["reason": "\(error.kind.rawValue)", "detail": "\(error.message)", "bytes": "\(request.document.count)"])
+                metadata: [
+                    "reason": "\(error.kind.rawValue)", "detail": "\(error.message)",
+                    "bytes": "\(request.document.count)",
+                ])
             if error.kind == .structure, let header = error.header {
                 // A JW323 we can answer in the standard's form: technical rejection.
                 return .answer(
@@ -99,7 +104,9 @@ public struct IntakeProcessor: Sendable {
                         "authenticated": "\(request.authenticatedAs ?? "-")",
                     ])
                 return .answer(
-                    PlafondFault(.afzenderOnjuist, "de Afzender \(declaration.header.afzender) hoort niet bij uw sleutel").xml())
+                    PlafondFault(
+                        .afzenderOnjuist, "de Afzender \(declaration.header.afzender) hoort niet bij uw sleutel"
+                    ).xml())
             }
             return .declaration(declaration)
         }

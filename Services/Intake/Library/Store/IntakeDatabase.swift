@@ -24,59 +24,60 @@ public struct IntakeDatabase: Sendable {
         var migrator = DatabaseMigrator()
         Outbox.registerMigrations(&migrator)
         migrator.registerMigration("intake.v1") { db in
-            try db.execute(sql: """
-                -- Every message, answered or not understood, with the exact answer sent:
-                -- an identical resend gets these bytes back and changes nothing.
-                CREATE TABLE message (
-                    id INTEGER PRIMARY KEY,
-                    sender TEXT NOT NULL,
-                    berichtIdentificatie TEXT NOT NULL,
-                    berichtCode TEXT NOT NULL,
-                    contentHash BLOB NOT NULL,
-                    receivedAt TEXT NOT NULL,
-                    outcome TEXT NOT NULL,
-                    answer BLOB NOT NULL,
-                    UNIQUE (sender, berichtIdentificatie)
-                );
-                -- Declarations that were received (not technically rejected).
-                CREATE TABLE declaration (
-                    id INTEGER PRIMARY KEY,
-                    messageID INTEGER NOT NULL REFERENCES message(id),
-                    aanbieder TEXT NOT NULL,
-                    gemeente TEXT NOT NULL,
-                    declaratieNummer TEXT NOT NULL,
-                    periodStart TEXT NOT NULL,
-                    periodEnd TEXT NOT NULL,
-                    submittedCents INTEGER NOT NULL,
-                    grantedCents INTEGER NOT NULL,
-                    UNIQUE (aanbieder, declaratieNummer)
-                );
-                -- Approved lines only; rejected lines live in the stored answer.
-                CREATE TABLE line (
-                    id INTEGER PRIMARY KEY,
-                    declarationID INTEGER NOT NULL REFERENCES declaration(id),
-                    aanbieder TEXT NOT NULL,
-                    gemeente TEXT NOT NULL,
-                    referentieNummer TEXT NOT NULL,
-                    vorigReferentieNummer TEXT,
-                    bsn TEXT NOT NULL,
-                    client TEXT NOT NULL,
-                    toewijzingNummer TEXT,
-                    productCategorie TEXT NOT NULL,
-                    productCode TEXT,
-                    periodStart TEXT NOT NULL,
-                    periodEnd TEXT NOT NULL,
-                    volume INTEGER NOT NULL,
-                    eenheid TEXT NOT NULL,
-                    tariffCents INTEGER,
-                    amountCents INTEGER NOT NULL CHECK (amountCents >= 0),
-                    debetCredit TEXT NOT NULL CHECK (debetCredit IN ('D', 'C')),
-                    creditedByLineID INTEGER REFERENCES line(id),
-                    UNIQUE (aanbieder, referentieNummer)
-                );
-                CREATE INDEX lineDebitKey ON line(aanbieder, toewijzingNummer, productCode, periodStart)
-                    WHERE debetCredit = 'D';
-                """)
+            try db.execute(
+                sql: """
+                    -- Every message, answered or not understood, with the exact answer sent:
+                    -- an identical resend gets these bytes back and changes nothing.
+                    CREATE TABLE message (
+                        id INTEGER PRIMARY KEY,
+                        sender TEXT NOT NULL,
+                        berichtIdentificatie TEXT NOT NULL,
+                        berichtCode TEXT NOT NULL,
+                        contentHash BLOB NOT NULL,
+                        receivedAt TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        answer BLOB NOT NULL,
+                        UNIQUE (sender, berichtIdentificatie)
+                    );
+                    -- Declarations that were received (not technically rejected).
+                    CREATE TABLE declaration (
+                        id INTEGER PRIMARY KEY,
+                        messageID INTEGER NOT NULL REFERENCES message(id),
+                        aanbieder TEXT NOT NULL,
+                        gemeente TEXT NOT NULL,
+                        declaratieNummer TEXT NOT NULL,
+                        periodStart TEXT NOT NULL,
+                        periodEnd TEXT NOT NULL,
+                        submittedCents INTEGER NOT NULL,
+                        grantedCents INTEGER NOT NULL,
+                        UNIQUE (aanbieder, declaratieNummer)
+                    );
+                    -- Approved lines only; rejected lines live in the stored answer.
+                    CREATE TABLE line (
+                        id INTEGER PRIMARY KEY,
+                        declarationID INTEGER NOT NULL REFERENCES declaration(id),
+                        aanbieder TEXT NOT NULL,
+                        gemeente TEXT NOT NULL,
+                        referentieNummer TEXT NOT NULL,
+                        vorigReferentieNummer TEXT,
+                        bsn TEXT NOT NULL,
+                        client TEXT NOT NULL,
+                        toewijzingNummer TEXT,
+                        productCategorie TEXT NOT NULL,
+                        productCode TEXT,
+                        periodStart TEXT NOT NULL,
+                        periodEnd TEXT NOT NULL,
+                        volume INTEGER NOT NULL,
+                        eenheid TEXT NOT NULL,
+                        tariffCents INTEGER,
+                        amountCents INTEGER NOT NULL CHECK (amountCents >= 0),
+                        debetCredit TEXT NOT NULL CHECK (debetCredit IN ('D', 'C')),
+                        creditedByLineID INTEGER REFERENCES line(id),
+                        UNIQUE (aanbieder, referentieNummer)
+                    );
+                    CREATE INDEX lineDebitKey ON line(aanbieder, toewijzingNummer, productCode, periodStart)
+                        WHERE debetCredit = 'D';
+                    """)
         }
         return migrator
     }

@@ -27,7 +27,8 @@ struct LineStore {
             arguments: [
                 messageID, header.afzender, header.ontvanger, declaration.declaratieNummer,
                 declaration.declaratiePeriode.start.iso, declaration.declaratiePeriode.end.iso,
-                declaration.totaalDebetCredit == .credit ? -declaration.totaalIngediendBedrag : declaration.totaalIngediendBedrag,
+                declaration.totaalDebetCredit == .credit
+                    ? -declaration.totaalIngediendBedrag : declaration.totaalIngediendBedrag,
             ])
         let declarationID = db.lastInsertedRowID
         var granted: Int64 = 0
@@ -35,7 +36,8 @@ struct LineStore {
             client.lines.indices.map { LinePosition(client: c, line: $0) }
         }
         // Credits before debits, as the standard processes them.
-        let ordered = positions.filter { line(declaration, $0).debetCredit == .credit }
+        let ordered =
+            positions.filter { line(declaration, $0).debetCredit == .credit }
             + positions.filter { line(declaration, $0).debetCredit == .debet }
         for position in ordered where rejected[position] == nil {
             let bsn = declaration.clients[position.client].bsn
@@ -51,14 +53,17 @@ struct LineStore {
                 amountCents: current.ingediendBedrag, declaratieNummer: declaration.declaratieNummer, receivedOn: today)
             if current.debetCredit == .credit, let debitID = credits[position] {
                 try db.execute(sql: "UPDATE line SET creditedByLineID = ? WHERE id = ?", arguments: [lineID, debitID])
-                try Outbox.append(db, kind: LineCredited.kind.rawValue, body: try LineCredited(line: event).encoded(), at: now)
+                try Outbox.append(
+                    db, kind: LineCredited.kind.rawValue, body: try LineCredited(line: event).encoded(), at: now)
                 granted -= current.ingediendBedrag
             } else {
-                try Outbox.append(db, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: event).encoded(), at: now)
+                try Outbox.append(
+                    db, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: event).encoded(), at: now)
                 granted += current.ingediendBedrag
             }
         }
-        try db.execute(sql: "UPDATE declaration SET grantedCents = ? WHERE id = ?", arguments: [granted, declarationID])
+        try db.execute(
+            sql: "UPDATE declaration SET grantedCents = ? WHERE id = ?", arguments: [granted, declarationID])
         return granted
     }
 
@@ -77,7 +82,8 @@ struct LineStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
-                declarationID, header.afzender, header.ontvanger, line.referentieNummer, line.vorigReferentieNummer, bsn,
+                declarationID, header.afzender, header.ontvanger, line.referentieNummer, line.vorigReferentieNummer,
+                bsn,
                 pseudonymizer.pseudonym(forBSN: bsn), line.toewijzingNummer, line.productCategorie, line.productCode,
                 line.productPeriode.start.iso, line.productPeriode.end.iso, line.geleverdVolume, line.eenheid,
                 line.productTarief, line.ingediendBedrag, line.debetCredit.rawValue,

@@ -29,7 +29,10 @@ struct StoredMessage {
                 INSERT INTO message (sender, berichtIdentificatie, berichtCode, contentHash, receivedAt, outcome, answer)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
-            arguments: [header.afzender, header.identificatie, header.berichtCode, hash, date.formatted(.iso8601), outcome, answer])
+            arguments: [
+                header.afzender, header.identificatie, header.berichtCode, hash, date.formatted(.iso8601), outcome,
+                answer,
+            ])
         return db.lastInsertedRowID
     }
 

@@ -7,9 +7,10 @@ import Storage
 /// Stores alerts and publishes their lifecycle, driven by `AlertLifecycle`.
 enum AlertBook {
     static func firingThresholds(_ db: Database, normID: Int64, kind: AlertKind) throws -> Set<Int> {
-        Set(try Int.fetchAll(
-            db, sql: "SELECT threshold FROM alert WHERE normID = ? AND alertKind = ? AND state = 'firing'",
-            arguments: [normID, kind.rawValue]))
+        Set(
+            try Int.fetchAll(
+                db, sql: "SELECT threshold FROM alert WHERE normID = ? AND alertKind = ? AND state = 'firing'",
+                arguments: [normID, kind.rawValue]))
     }
 
     /// Brings the norm's alerts in line with its value (every threshold) and with its

@@ -28,45 +28,46 @@ public struct MonitorDatabase: Sendable {
         ConsumerCursor.registerMigrations(&migrator)
         SpendCells.registerMigrations(&migrator)
         migrator.registerMigration("monitor.v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE norm (
-                    id INTEGER PRIMARY KEY,
-                    definition BLOB NOT NULL,
-                    version INTEGER NOT NULL CHECK (version >= 1),
-                    ended INTEGER NOT NULL DEFAULT 0,
-                    value INTEGER NOT NULL DEFAULT 0
-                );
-                CREATE TABLE normHistory (
-                    normID INTEGER NOT NULL REFERENCES norm(id),
-                    version INTEGER NOT NULL,
-                    change TEXT NOT NULL,
-                    definition BLOB NOT NULL,
-                    changedBy TEXT,
-                    changedAt TEXT NOT NULL,
-                    PRIMARY KEY (normID, version)
-                );
-                -- Spend by month of care per norm, so charts and forecasts need no rescan.
-                CREATE TABLE normMonth (
-                    normID INTEGER NOT NULL REFERENCES norm(id),
-                    month TEXT NOT NULL,
-                    value INTEGER NOT NULL,
-                    PRIMARY KEY (normID, month)
-                ) WITHOUT ROWID;
-                CREATE TABLE alert (
-                    id INTEGER PRIMARY KEY,
-                    normID INTEGER NOT NULL REFERENCES norm(id),
-                    alertKind TEXT NOT NULL CHECK (alertKind IN ('actual', 'forecast')),
-                    threshold INTEGER NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('firing', 'resolved')),
-                    value INTEGER NOT NULL,
-                    normLimit INTEGER NOT NULL,
-                    firedAt TEXT NOT NULL,
-                    resolvedAt TEXT
-                );
-                -- One firing alert per norm, kind and threshold: a second one for the same
-                -- crossing is impossible, whatever replays or restarts do.
-                CREATE UNIQUE INDEX alertFiringOnce ON alert(normID, alertKind, threshold) WHERE state = 'firing';
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE norm (
+                        id INTEGER PRIMARY KEY,
+                        definition BLOB NOT NULL,
+                        version INTEGER NOT NULL CHECK (version >= 1),
+                        ended INTEGER NOT NULL DEFAULT 0,
+                        value INTEGER NOT NULL DEFAULT 0
+                    );
+                    CREATE TABLE normHistory (
+                        normID INTEGER NOT NULL REFERENCES norm(id),
+                        version INTEGER NOT NULL,
+                        change TEXT NOT NULL,
+                        definition BLOB NOT NULL,
+                        changedBy TEXT,
+                        changedAt TEXT NOT NULL,
+                        PRIMARY KEY (normID, version)
+                    );
+                    -- Spend by month of care per norm, so charts and forecasts need no rescan.
+                    CREATE TABLE normMonth (
+                        normID INTEGER NOT NULL REFERENCES norm(id),
+                        month TEXT NOT NULL,
+                        value INTEGER NOT NULL,
+                        PRIMARY KEY (normID, month)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE alert (
+                        id INTEGER PRIMARY KEY,
+                        normID INTEGER NOT NULL REFERENCES norm(id),
+                        alertKind TEXT NOT NULL CHECK (alertKind IN ('actual', 'forecast')),
+                        threshold INTEGER NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('firing', 'resolved')),
+                        value INTEGER NOT NULL,
+                        normLimit INTEGER NOT NULL,
+                        firedAt TEXT NOT NULL,
+                        resolvedAt TEXT
+                    );
+                    -- One firing alert per norm, kind and threshold: a second one for the same
+                    -- crossing is impossible, whatever replays or restarts do.
+                    CREATE UNIQUE INDEX alertFiringOnce ON alert(normID, alertKind, threshold) WHERE state = 'firing';
+                    """)
         }
         return migrator
     }

@@ -33,7 +33,8 @@ extension MonitorDatabase {
                 """,
             arguments: [norm.id, definition, norm.version, norm.ended])
         try db.execute(
-            sql: "INSERT INTO normHistory (normID, version, change, definition, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
+            sql:
+                "INSERT INTO normHistory (normID, version, change, definition, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [norm.id, norm.version, change.rawValue, definition, by, date.formatted(.iso8601)])
         let event = NormChanged(change: change, norm: norm, by: by, at: date)
         try Outbox.append(db, kind: NormChanged.kind.rawValue, body: try event.encoded(), at: date)
@@ -57,7 +58,9 @@ extension MonitorDatabase {
     /// The norm's run-rate forecast from its ledger by month of care.
     static func forecast(_ db: Database, norm: NormDefinition, today: Day) throws -> RunRateForecast? {
         var byMonth: [Month: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT month, value FROM normMonth WHERE normID = ?", arguments: [norm.id]) {
+        for row in try Row.fetchAll(
+            db, sql: "SELECT month, value FROM normMonth WHERE normID = ?", arguments: [norm.id])
+        {
             if let month = Month(row["month"] as String) { byMonth[month] = row["value"] }
         }
         return RunRateForecast.make(byMonth: byMonth, period: norm.period, limit: norm.limit, today: today)

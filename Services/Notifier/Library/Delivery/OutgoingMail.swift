@@ -57,7 +57,9 @@ public struct OutgoingMail: Sendable, Equatable {
     }
 
     static func part(type: String, body: String) -> [String] {
-        let encoded = Data(body.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let encoded = Data(body.utf8).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         return ["Content-Type: \(type); charset=UTF-8", "Content-Transfer-Encoding: base64", "", encoded]
     }
 

@@ -15,7 +15,8 @@ enum AlertMailContentBuilder {
             providerName: nil,
             providerAGB: alert.norm.aanbieder,
             gemeente: alert.norm.regio ?? alert.norm.gemeenten.joined(separator: ", "),
-            categorie: alert.norm.productCategorieen.isEmpty ? nil : alert.norm.productCategorieen.joined(separator: ", "),
+            categorie: alert.norm.productCategorieen.isEmpty
+                ? nil : alert.norm.productCategorieen.joined(separator: ", "),
             thresholdPercent: alert.threshold,
             spentCents: value,
             limitCents: alert.limit,

@@ -61,7 +61,9 @@ public final class DeliveryWorker: Service, Sendable {
 
     /// Sends every due notification once; returns how many were attempted.
     public func deliverDue(limit: Int = 50) async throws -> Int {
-        let due = try await database.writer.read { [clock] db in try PendingNotification.due(db, now: clock(), limit: limit) }
+        let due = try await database.writer.read { [clock] db in
+            try PendingNotification.due(db, now: clock(), limit: limit)
+        }
         for notification in due {
             let outcome = attempt(notification)
             try await record(notification, outcome: outcome)
@@ -96,32 +98,44 @@ public final class DeliveryWorker: Service, Sendable {
             switch outcome {
             case .success:
                 try db.execute(
-                    sql: "UPDATE notification SET state = 'sent', attempts = ?, sentAt = ?, lastError = NULL WHERE id = ?",
+                    sql:
+                        "UPDATE notification SET state = 'sent', attempts = ?, sentAt = ?, lastError = NULL WHERE id = ?",
                     arguments: [attempt, now.formatted(.iso8601), notification.id])
                 try Self.logAttempt(db, notification, attempt: attempt, now: now, outcome: "sent", detail: nil)
                 try Outbox.append(
                     db, kind: EventKind.notificationSent.rawValue,
-                    body: try NotificationOutcome(notification, attempt: attempt, at: now, error: nil).encoded(), at: now)
+                    body: try NotificationOutcome(notification, attempt: attempt, at: now, error: nil).encoded(),
+                    at: now)
                 logger.info(
                     "notification sent",
                     metadata: ["alert.id": "\(notification.alertID)", "notification.id": "\(notification.id)"])
             case .failure(let error):
-                try Self.logAttempt(db, notification, attempt: attempt, now: now, outcome: "error", detail: error.message)
-                let delay = error.kind == .permanent ? nil : schedule.delay(afterAttempts: attempt, unit: Double.random(in: 0..<1))
+                try Self.logAttempt(
+                    db, notification, attempt: attempt, now: now, outcome: "error", detail: error.message)
+                let delay =
+                    error.kind == .permanent
+                    ? nil : schedule.delay(afterAttempts: attempt, unit: Double.random(in: 0..<1))
                 if let delay {
                     try db.execute(
                         sql: "UPDATE notification SET attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?",
-                        arguments: [attempt, now.addingTimeInterval(delay).timeIntervalSince1970, error.message, notification.id])
+                        arguments: [
+                            attempt, now.addingTimeInterval(delay).timeIntervalSince1970, error.message,
+                            notification.id,
+                        ])
                     logger.warning(
                         "delivery failed, will retry",
-                        metadata: ["notification.id": "\(notification.id)", "retry.in": "\(Int(delay))s", "error": "\(error.message)"])
+                        metadata: [
+                            "notification.id": "\(notification.id)", "retry.in": "\(Int(delay))s",
+                            "error": "\(error.message)",
+                        ])
                 } else {
                     try db.execute(
                         sql: "UPDATE notification SET state = 'failed', attempts = ?, lastError = ? WHERE id = ?",
                         arguments: [attempt, error.message, notification.id])
                     try Outbox.append(
                         db, kind: EventKind.notificationFailed.rawValue,
-                        body: try NotificationOutcome(notification, attempt: attempt, at: now, error: error.message).encoded(),
+                        body: try NotificationOutcome(notification, attempt: attempt, at: now, error: error.message)
+                            .encoded(),
                         at: now)
                     logger.error(
                         "delivery failed for good",

@@ -24,39 +24,40 @@ public struct NotifierDatabase: Sendable {
         Outbox.registerMigrations(&migrator)
         ConsumerCursor.registerMigrations(&migrator)
         migrator.registerMigration("notifier.v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE alert (
-                    id INTEGER PRIMARY KEY,
-                    normID INTEGER NOT NULL,
-                    state TEXT NOT NULL CHECK (state IN ('firing', 'resolved')),
-                    firing BLOB NOT NULL,
-                    resolved BLOB
-                );
-                CREATE TABLE notification (
-                    id INTEGER PRIMARY KEY,
-                    alertID INTEGER NOT NULL REFERENCES alert(id),
-                    event TEXT NOT NULL CHECK (event IN ('firing', 'resolved')),
-                    channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
-                    recipientName TEXT NOT NULL,
-                    address TEXT NOT NULL,
-                    messageID TEXT NOT NULL UNIQUE,
-                    state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
-                    attempts INTEGER NOT NULL DEFAULT 0,
-                    nextAttemptAt REAL NOT NULL,
-                    lastError TEXT,
-                    sentAt TEXT,
-                    UNIQUE (alertID, event, channel, address)
-                );
-                CREATE INDEX notificationDue ON notification(state, nextAttemptAt);
-                CREATE TABLE deliveryAttempt (
-                    notificationID INTEGER NOT NULL REFERENCES notification(id),
-                    attempt INTEGER NOT NULL,
-                    at TEXT NOT NULL,
-                    outcome TEXT NOT NULL,
-                    detail TEXT,
-                    PRIMARY KEY (notificationID, attempt)
-                );
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE alert (
+                        id INTEGER PRIMARY KEY,
+                        normID INTEGER NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('firing', 'resolved')),
+                        firing BLOB NOT NULL,
+                        resolved BLOB
+                    );
+                    CREATE TABLE notification (
+                        id INTEGER PRIMARY KEY,
+                        alertID INTEGER NOT NULL REFERENCES alert(id),
+                        event TEXT NOT NULL CHECK (event IN ('firing', 'resolved')),
+                        channel TEXT NOT NULL CHECK (channel IN ('email', 'webhook')),
+                        recipientName TEXT NOT NULL,
+                        address TEXT NOT NULL,
+                        messageID TEXT NOT NULL UNIQUE,
+                        state TEXT NOT NULL CHECK (state IN ('pending', 'sent', 'failed')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        nextAttemptAt REAL NOT NULL,
+                        lastError TEXT,
+                        sentAt TEXT,
+                        UNIQUE (alertID, event, channel, address)
+                    );
+                    CREATE INDEX notificationDue ON notification(state, nextAttemptAt);
+                    CREATE TABLE deliveryAttempt (
+                        notificationID INTEGER NOT NULL REFERENCES notification(id),
+                        attempt INTEGER NOT NULL,
+                        at TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        detail TEXT,
+                        PRIMARY KEY (notificationID, attempt)
+                    );
+                    """)
         }
         return migrator
     }

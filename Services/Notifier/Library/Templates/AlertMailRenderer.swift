@@ -23,11 +23,13 @@ public struct AlertMailRenderer: Sendable {
     }
 
     static func view(_ c: AlertMailContent) -> [String: Any] {
-        let percentage = "\(c.percentageBasisPoints / 100),\(c.percentageBasisPoints % 100 < 10 ? "0" : "")\(c.percentageBasisPoints % 100)%"
+        let percentage =
+            "\(c.percentageBasisPoints / 100),\(c.percentageBasisPoints % 100 < 10 ? "0" : "")\(c.percentageBasisPoints % 100)%"
         let money = ["signaalplafond", "bestedingsruimte"].contains(c.instrument)
         let amount = { (value: Int64) in money ? Money(cents: value).dutch : String(value) }
         var view: [String: Any] = [
-            "alertID": c.alertID, "normName": c.normName, "instrumentLabel": label(c.instrument), "gemeente": c.gemeente,
+            "alertID": c.alertID, "normName": c.normName, "instrumentLabel": label(c.instrument),
+            "gemeente": c.gemeente,
             "spent": amount(c.spentCents), "limit": amount(c.limitCents), "percentage": percentage,
             "threshold": c.thresholdPercent, "dashboardURL": c.dashboardURL, "kindIsForecast": c.kind == "forecast",
             "greeting": c.state == .escalated ? "Beste beleidsadviseur," : "Beste contractmanager,",
@@ -66,14 +68,18 @@ public struct AlertMailRenderer: Sendable {
         let who = c.providerAGB.map { " bij aanbieder \(c.providerName ?? "AGB \($0)")" } ?? ""
         switch c.state {
         case .resolved:
-            return "Het gebruik van \(c.normName)\(who) is weer onder de drempel van \(c.thresholdPercent)% gezakt (\(percentage))."
+            return
+                "Het gebruik van \(c.normName)\(who) is weer onder de drempel van \(c.thresholdPercent)% gezakt (\(percentage))."
         case .escalated:
-            return "Niemand heeft de melding over \(c.normName)\(who) binnen de afgesproken tijd bevestigd; de drempel van \(c.thresholdPercent)% is bereikt."
+            return
+                "Niemand heeft de melding over \(c.normName)\(who) binnen de afgesproken tijd bevestigd; de drempel van \(c.thresholdPercent)% is bereikt."
         case .firing, .repeated:
             if c.kind == "forecast" {
-                return "Volgens de prognose komt \(c.normName)\(who) aan het eind van de periode boven \(c.thresholdPercent)% van de grens."
+                return
+                    "Volgens de prognose komt \(c.normName)\(who) aan het eind van de periode boven \(c.thresholdPercent)% van de grens."
             }
-            return "\(c.normName)\(who) heeft \(percentage) van de grens gebruikt: de drempel van \(c.thresholdPercent)% is bereikt."
+            return
+                "\(c.normName)\(who) heeft \(percentage) van de grens gebruikt: de drempel van \(c.thresholdPercent)% is bereikt."
         }
     }
 

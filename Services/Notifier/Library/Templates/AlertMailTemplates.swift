@@ -1,6 +1,7 @@
 /// The Dutch e-mail templates (mustache), kept in code so no resource files are needed.
 enum AlertMailTemplates {
-    static let subject = "{{prefix}}{{instrumentLabel}} {{normName}}: {{percentage}} gebruikt{{#kindIsForecast}} (prognose){{/kindIsForecast}}"
+    static let subject =
+        "{{prefix}}{{instrumentLabel}} {{normName}}: {{percentage}} gebruikt{{#kindIsForecast}} (prognose){{/kindIsForecast}}"
 
     static let text = """
         {{greeting}}

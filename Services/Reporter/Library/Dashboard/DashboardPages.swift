@@ -6,9 +6,11 @@ enum DashboardPages {
     static func overview(_ norms: [NormFigures]) -> String {
         var rows = ""
         for norm in norms {
-            let forecast = norm.forecast.map { f in
-                DutchFigures.amount(f.projectedTotal, kind: norm.instrument) + (f.crossingDate.map { " (grens op \($0.iso))" } ?? "")
-            } ?? "–"
+            let forecast =
+                norm.forecast.map { f in
+                    DutchFigures.amount(f.projectedTotal, kind: norm.instrument)
+                        + (f.crossingDate.map { " (grens op \($0.iso))" } ?? "")
+                } ?? "–"
             rows += """
                 <tr><td><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></td>
                 <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(HTML.escape(norm.aanbieder ?? "alle"))</td>
@@ -35,17 +37,19 @@ enum DashboardPages {
     static func norm(_ norm: NormFigures) -> String {
         var monthRows = ""
         for month in norm.months {
-            monthRows += "<tr><td>\(month.month)</td><td class=\"num\">\(DutchFigures.amount(month.value, kind: norm.instrument))</td>"
+            monthRows +=
+                "<tr><td>\(month.month)</td><td class=\"num\">\(DutchFigures.amount(month.value, kind: norm.instrument))</td>"
                 + "<td class=\"num\">\(DutchFigures.amount(month.cumulative, kind: norm.instrument))</td></tr>\n"
         }
-        let forecast = norm.forecast.map { f in
-            """
-            <p>Prognose voor het eind van de periode: <strong>\(DutchFigures.amount(f.projectedTotal, kind: norm.instrument))</strong>\
-            \(f.crossingDate.map { ", grens bereikt op <strong>\($0.iso)</strong>" } ?? ", grens niet bereikt").
-            <span class="meta">Methode: gemiddelde van de laatste volledige zorgmaanden (\(f.basisMonths.joined(separator: ", "))),
-            \(DutchFigures.amount(f.ratePerMonth, kind: norm.instrument)) per maand, doorgetrokken tot het eind van de periode.</span></p>
-            """
-        } ?? "<p class=\"meta\">Nog geen prognose: er is nog geen volledige zorgmaand.</p>"
+        let forecast =
+            norm.forecast.map { f in
+                """
+                <p>Prognose voor het eind van de periode: <strong>\(DutchFigures.amount(f.projectedTotal, kind: norm.instrument))</strong>\
+                \(f.crossingDate.map { ", grens bereikt op <strong>\($0.iso)</strong>" } ?? ", grens niet bereikt").
+                <span class="meta">Methode: gemiddelde van de laatste volledige zorgmaanden (\(f.basisMonths.joined(separator: ", "))),
+                \(DutchFigures.amount(f.ratePerMonth, kind: norm.instrument)) per maand, doorgetrokken tot het eind van de periode.</span></p>
+                """
+            } ?? "<p class=\"meta\">Nog geen prognose: er is nog geen volledige zorgmaand.</p>"
         let body = """
             <h1>\(HTML.escape(norm.name))</h1>
             <p>\(DutchFigures.instrument(norm.instrument)) · aanbieder \(HTML.escape(norm.aanbieder ?? "alle")) ·
@@ -63,7 +67,9 @@ enum DashboardPages {
     }
 
     static func status(_ norm: NormFigures) -> String {
-        guard let highest = norm.firingThresholds.max() else { return "<span class=\"status-ok\">binnen de drempels</span>" }
+        guard let highest = norm.firingThresholds.max() else {
+            return "<span class=\"status-ok\">binnen de drempels</span>"
+        }
         let css = highest >= 100 ? "status-over" : "status-warn"
         return "<span class=\"\(css)\">drempel \(highest)% bereikt</span>"
     }

@@ -21,7 +21,9 @@ enum DutchFigures {
     }
 
     static func careType(_ codes: [String]) -> String {
-        codes.isEmpty ? "alle" : codes.map { code in ProductCategorie(code)?.name.map { "\(code) \($0)" } ?? code }
-            .joined(separator: ", ")
+        codes.isEmpty
+            ? "alle"
+            : codes.map { code in ProductCategorie(code)?.name.map { "\(code) \($0)" } ?? code }
+                .joined(separator: ", ")
     }
 }

@@ -11,7 +11,8 @@ struct DashboardRoutes {
         }
         router.get("/normen/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self), let norm = try database.norm(id: id) else {
-                return html(HTML.page(title: "Onbekende norm", body: "<h1>Deze norm bestaat niet</h1>"), status: .notFound)
+                return html(
+                    HTML.page(title: "Onbekende norm", body: "<h1>Deze norm bestaat niet</h1>"), status: .notFound)
             }
             return html(DashboardPages.norm(norm))
         }

@@ -14,10 +14,13 @@ public struct ReporterHTTPServer: Service {
     /// Renders the Prometheus text for `/metrics`.
     public typealias MetricsRenderer = @Sendable () -> [UInt8]
 
-    public init(database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?, logger: Logger) throws {
+    public init(
+        database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?, logger: Logger
+    ) throws {
         if !address.isLoopback && (token ?? "").isEmpty {
             throw RuntimeError(
-                .insecureAddress, "reporter bound to \(address) needs [reporter] token: it serves figures about clients")
+                .insecureAddress, "reporter bound to \(address) needs [reporter] token: it serves figures about clients"
+            )
         }
         self.database = database
         self.address = address

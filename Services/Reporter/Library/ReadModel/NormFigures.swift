@@ -55,7 +55,8 @@ public struct NormFigures: Sendable, Equatable, Codable {
             cumulative += byMonth[month]!
             return MonthValue(month: month.description, value: byMonth[month]!, cumulative: cumulative)
         }
-        forecast = norm.kind.limitIsMoney
+        forecast =
+            norm.kind.limitIsMoney
             ? RunRateForecast.make(byMonth: byMonth, period: norm.period, limit: norm.limit, today: today) : nil
     }
 }

@@ -27,7 +27,8 @@ extension ReporterDatabase {
     private func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
         let firing = try Int.fetchAll(
             db,
-            sql: "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'actual' ORDER BY threshold",
+            sql:
+                "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'actual' ORDER BY threshold",
             arguments: [norm.id])
         let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
         return NormFigures(norm: norm, byMonth: byMonth, firing: firing, today: today())

@@ -32,26 +32,27 @@ public struct ReporterDatabase: Sendable {
         ConsumerCursor.registerMigrations(&migrator)
         SpendCells.registerMigrations(&migrator)
         migrator.registerMigration("reporter.v1") { db in
-            try db.execute(sql: """
-                CREATE TABLE norm (
-                    id INTEGER PRIMARY KEY,
-                    definition BLOB NOT NULL,
-                    version INTEGER NOT NULL,
-                    changedAt TEXT NOT NULL
-                );
-                CREATE TABLE alert (
-                    id INTEGER PRIMARY KEY,
-                    normID INTEGER NOT NULL,
-                    alertKind TEXT NOT NULL,
-                    threshold INTEGER NOT NULL,
-                    state TEXT NOT NULL,
-                    value INTEGER NOT NULL,
-                    normLimit INTEGER NOT NULL,
-                    firedAt TEXT NOT NULL,
-                    resolvedAt TEXT
-                );
-                CREATE INDEX alertByNorm ON alert(normID);
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE norm (
+                        id INTEGER PRIMARY KEY,
+                        definition BLOB NOT NULL,
+                        version INTEGER NOT NULL,
+                        changedAt TEXT NOT NULL
+                    );
+                    CREATE TABLE alert (
+                        id INTEGER PRIMARY KEY,
+                        normID INTEGER NOT NULL,
+                        alertKind TEXT NOT NULL,
+                        threshold INTEGER NOT NULL,
+                        state TEXT NOT NULL,
+                        value INTEGER NOT NULL,
+                        normLimit INTEGER NOT NULL,
+                        firedAt TEXT NOT NULL,
+                        resolvedAt TEXT
+                    );
+                    CREATE INDEX alertByNorm ON alert(normID);
+                    """)
         }
         return migrator
     }
