@@ -25,12 +25,9 @@ public struct IntakeApp {
         let database = try IntakeDatabase.open(path: configuration.storePath("intake"))
         let context = ZMQContext()
         defer { context.terminate() }
-        let ownLog = configuration.intake.events
-        try InsecureBindGuard.check(endpoint: ownLog.publish, curve: false, insecure: insecure)
-        try InsecureBindGuard.check(endpoint: ownLog.catchUp, curve: false, insecure: insecure)
-        let publisher = EventLogPublisher(
-            context: context, publishEndpoint: ownLog.publish, catchUpEndpoint: ownLog.catchUp,
-            source: OutboxEventSource(reader: database.writer), logger: logger)
+        let publisher = try EventLogPublisher.own(
+            context: context, endpoints: configuration.intake.events,
+            source: OutboxEventSource(reader: database.writer), insecure: insecure, logger: logger)
 
         var security: IntakeServer.Security?
         var zap: ZAPHandler?

@@ -26,12 +26,9 @@ public struct MonitorApp {
         let core = try MonitorCore(database: database, logger: logger)
         let context = ZMQContext()
         defer { context.terminate() }
-        let ownLog = configuration.monitor.events
-        try InsecureBindGuard.check(endpoint: ownLog.publish, curve: false, insecure: insecure)
-        try InsecureBindGuard.check(endpoint: ownLog.catchUp, curve: false, insecure: insecure)
-        let publisher = EventLogPublisher(
-            context: context, publishEndpoint: ownLog.publish, catchUpEndpoint: ownLog.catchUp,
-            source: OutboxEventSource(reader: database.writer), logger: logger)
+        let publisher = try EventLogPublisher.own(
+            context: context, endpoints: configuration.monitor.events,
+            source: OutboxEventSource(reader: database.writer), insecure: insecure, logger: logger)
         let intakeLog = configuration.intake.events
         let subscriber = EventLogSubscriber(
             context: context, producer: "intake", publishEndpoint: intakeLog.publish,

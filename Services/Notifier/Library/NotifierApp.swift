@@ -25,12 +25,9 @@ public struct NotifierApp {
         let database = try NotifierDatabase.open(path: configuration.storePath("notifier"))
         let context = ZMQContext()
         defer { context.terminate() }
-        let ownLog = configuration.notifier.events
-        try InsecureBindGuard.check(endpoint: ownLog.publish, curve: false, insecure: insecure)
-        try InsecureBindGuard.check(endpoint: ownLog.catchUp, curve: false, insecure: insecure)
-        let publisher = EventLogPublisher(
-            context: context, publishEndpoint: ownLog.publish, catchUpEndpoint: ownLog.catchUp,
-            source: OutboxEventSource(reader: database.writer), logger: logger)
+        let publisher = try EventLogPublisher.own(
+            context: context, endpoints: configuration.notifier.events,
+            source: OutboxEventSource(reader: database.writer), insecure: insecure, logger: logger)
         let worker = try DeliveryWorker(
             database: database, settings: configuration.notifier, published: { publisher.committed() }, logger: logger)
         let intake = AlertIntake(recipients: configuration.notifier.recipients)

@@ -111,23 +111,7 @@ struct XMLText {
 
     mutating func element(_ name: String, _ value: String) {
         text += "<\(name)>"
-        text += Self.escape(value)
+        text += Markup.escape(value)
         text += "</\(name)>"
-    }
-
-    static func escape(_ value: String) -> String {
-        guard value.contains(where: { "&<>\"'".contains($0) }) else { return value }
-        var out = ""
-        for character in value {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 
 /// The small XML answer for input that is no iJw message at all, or that intake could
@@ -26,23 +27,9 @@ public struct PlafondFault: Sendable, Equatable {
         let text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <PlafondFout xmlns="urn:plafond:fout:1"><Code>\(code.rawValue)</Code>\
-            <Omschrijving>\(Self.escape(omschrijving))</Omschrijving></PlafondFout>
+            <Omschrijving>\(Markup.escape(omschrijving))</Omschrijving></PlafondFout>
 
             """
         return Data(text.utf8)
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for ch in text {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(ch)
-            }
-        }
-        return out
     }
 }
