@@ -134,7 +134,7 @@ let package = Package(
 
         // MARK: Tests: one target per library, plus end-to-end with real processes
         // Builders of realistic iJw messages, shared by the test targets.
-        .target(name: "Fixtures", dependencies: ["Domain"], path: "Tests/Fixtures", swiftSettings: swiftSettings),
+        .target(name: "Fixtures", dependencies: ["Domain", "IJW"], path: "Tests/Fixtures", swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging"], swiftSettings: swiftSettings),
