@@ -24,17 +24,17 @@ public enum Outbox {
     }
 
     /// Appends one event and returns its sequence number.
+    /// Statements are cached per connection: appends are on intake's hot path.
     @discardableResult
     public static func append(_ db: Database, kind: String, body: Data, at date: Date = Date()) throws -> Int64 {
         let next = try latestSequence(db) + 1
-        try db.execute(
-            sql: "INSERT INTO outbox (seq, kind, body, recordedAt) VALUES (?, ?, ?, ?)",
-            arguments: [next, kind, body, iso8601(date)])
+        try db.cachedStatement(sql: "INSERT INTO outbox (seq, kind, body, recordedAt) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [next, kind, body, Timestamp.iso8601(date)])
         return next
     }
 
     public static func latestSequence(_ db: Database) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM outbox") ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT MAX(seq) FROM outbox")) ?? 0
     }
 
     public static func events(_ db: Database, after seq: Int64, limit: Int) throws -> [LoggedEvent] {
@@ -42,10 +42,6 @@ public enum Outbox {
             db, sql: "SELECT seq, kind, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
             arguments: [seq, limit])
         return rows.map { LoggedEvent(seq: $0["seq"], kind: $0["kind"], body: $0["body"]) }
-    }
-
-    private static func iso8601(_ date: Date) -> String {
-        date.formatted(.iso8601)
     }
 }
 

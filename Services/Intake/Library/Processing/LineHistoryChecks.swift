@@ -61,7 +61,7 @@ struct LineHistoryChecks {
 
     private func referenceUsed(_ db: Database, _ reference: String) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND referentieNummer = ?)",
+            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND referentieNummer = ?)"),
             arguments: [aanbieder, reference]) ?? false
     }
 
@@ -93,12 +93,12 @@ struct LineHistoryChecks {
     private func openDebitExists(_ db: Database, _ key: DebitKey) throws -> Bool {
         guard !key.toewijzing.isEmpty else { return false }
         return try Bool.fetchOne(
-            db,
-            sql: """
+            db.cachedStatement(
+                sql: """
                 SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND toewijzingNummer = ?
                     AND COALESCE(productCode, productCategorie) = ? AND substr(periodStart, 1, 7) = ?
                     AND debetCredit = 'D' AND creditedByLineID IS NULL)
-                """,
+                """),
             arguments: [aanbieder, key.toewijzing, key.product, key.month]) ?? false
     }
 }

@@ -32,6 +32,8 @@ struct LineStore {
             ])
         let declarationID = db.lastInsertedRowID
         var granted: Int64 = 0
+        // One keyed hash per client, not per line.
+        let pseudonyms = declaration.clients.map { pseudonymizer.pseudonym(forBSN: $0.bsn) }
         let positions = declaration.clients.enumerated().flatMap { c, client in
             client.lines.indices.map { LinePosition(client: c, line: $0) }
         }
@@ -41,11 +43,12 @@ struct LineStore {
             + positions.filter { line(declaration, $0).debetCredit == .debet }
         for position in ordered where rejected[position] == nil {
             let bsn = declaration.clients[position.client].bsn
+            let client = pseudonyms[position.client]
             let current = line(declaration, position)
-            let lineID = try insert(db, current, bsn: bsn, declarationID: declarationID, header: header)
+            let lineID = try insert(db, current, bsn: bsn, client: client, declarationID: declarationID, header: header)
             let event = DeclaredLine(
                 lineID: lineID, aanbieder: header.afzender, gemeente: header.ontvanger,
-                client: pseudonymizer.pseudonym(forBSN: bsn), referentieNummer: current.referentieNummer,
+                client: client, referentieNummer: current.referentieNummer,
                 vorigReferentieNummer: current.vorigReferentieNummer, toewijzingNummer: current.toewijzingNummer,
                 productCategorie: current.productCategorie, productCode: current.productCode,
                 periodStart: current.productPeriode.start, periodEnd: current.productPeriode.end,
@@ -72,19 +75,20 @@ struct LineStore {
     }
 
     private func insert(
-        _ db: Database, _ line: DeclarationLine, bsn: String, declarationID: Int64, header: MessageHeader
+        _ db: Database, _ line: DeclarationLine, bsn: String, client: String, declarationID: Int64, header: MessageHeader
     ) throws -> Int64 {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO line (declarationID, aanbieder, gemeente, referentieNummer, vorigReferentieNummer, bsn, client,
                     toewijzingNummer, productCategorie, productCode, periodStart, periodEnd, volume, eenheid, tariffCents,
                     amountCents, debetCredit)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
+                """
+        ).execute(
             arguments: [
                 declarationID, header.afzender, header.ontvanger, line.referentieNummer, line.vorigReferentieNummer,
                 bsn,
-                pseudonymizer.pseudonym(forBSN: bsn), line.toewijzingNummer, line.productCategorie, line.productCode,
+                client, line.toewijzingNummer, line.productCategorie, line.productCode,
                 line.productPeriode.start.iso, line.productPeriode.end.iso, line.geleverdVolume, line.eenheid,
                 line.productTarief, line.ingediendBedrag, line.debetCredit.rawValue,
             ])

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Domain
+import Foundation
+import Histogram
+import IJW
+import Messaging
+import Runtime
+import Synchronization
+
+/// `plafond loadgen`: N provider systems pushing JW323s at intake as fast as it answers
+/// (each waits for its answer before sending the next, as a real system does), reporting
+/// answers and lines per second and the latency percentiles.
+struct LoadgenCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "loadgen", abstract: "Belasting: gelijktijdige aanbieders die declaraties sturen.")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .long, help: "Intake-adres (standaard uit de configuratie).") var endpoint: String?
+    @Option(name: .customLong("aanbieders"), help: "Gelijktijdige aanbiedersystemen.") var clients = 4
+    @Option(name: .customLong("berichten"), help: "Declaraties per aanbieder.") var messages = 20
+    @Option(name: .customLong("regels"), help: "Regels per declaratie.") var lines = 1_000
+    @Option(name: .customLong("gemeente"), help: "Ontvanger van de declaraties.") var gemeente = "0268"
+
+    func validate() throws {
+        guard (1...99).contains(clients), (1...999).contains(messages), (1...9_999).contains(lines) else {
+            throw ValidationError("aanbieders 1–99, berichten 1–999, regels 1–9999")
+        }
+    }
+
+    func run() async throws {
+        let target = try endpoint ?? options.configuration().intake.endpoint
+        let run = String(UInt32.random(in: 0..<46_656), radix: 36)
+        let month = Day.today().month.previous
+        print("Voorbereiden: \(clients) × \(messages) declaraties van \(lines) regels…")
+        let documents = (0..<clients).map { c in
+            (0..<messages).map { m in
+                LoadDeclaration.make(run: run, client: c, message: m, lines: lines, month: month, gemeente: gemeente)
+            }
+        }
+        let latencies = Mutex(
+            Histogram<UInt64>(highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three))
+        let answered = Atomic<Int>(0)
+        let approved = Atomic<Int>(0)
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let started = ContinuousClock.now
+        let provider: @Sendable (Int) -> Void = { c in
+            do {
+                let socket = try ZMQSocket(context, .dealer)
+                defer { socket.close() }
+                try socket.setReceiveTimeout(120_000)
+                try socket.connect(target)
+                for document in documents[c] {
+                    let sent = ContinuousClock.now
+                    try socket.send([Data(), document])
+                    guard let reply = try socket.receive() else { break }
+                    let micros = (ContinuousClock.now - sent).components
+                    let value = UInt64(micros.seconds) * 1_000_000 + UInt64(micros.attoseconds / 1_000_000_000_000)
+                    _ = latencies.withLock { $0.record(value) }
+                    answered.add(1, ordering: .relaxed)
+                    if String(decoding: reply.parts.last ?? Data(), as: UTF8.self).contains(">8001<") {
+                        approved.add(1, ordering: .relaxed)
+                    }
+                }
+            } catch {
+                FileHandle.standardError.write(Data("aanbieder \(c): \(error)\n".utf8))
+            }
+        }
+        // One thread per provider system: each owns its socket, as ZeroMQ requires.
+        let done = (0..<clients).map { c in
+            let finished = DispatchSemaphore(value: 0)
+            Thread {
+                provider(c)
+                finished.signal()
+            }.start()
+            return finished
+        }
+        for semaphore in done { semaphore.wait() }
+        let elapsed = ContinuousClock.now - started
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let total = answered.load(ordering: .relaxed)
+        let histogram = latencies.withLock { $0 }
+        func ms(_ p: Double) -> String { String(format: "%.1f", Double(histogram.valueAtPercentile(p)) / 1000) }
+        print(
+            String(
+                format: "%d antwoorden (%d volledig toegekend) in %.2f s", total, approved.load(ordering: .relaxed),
+                seconds))
+        print(
+            String(
+                format: "%.1f declaraties/s, %.0f regels/s", Double(total) / seconds, Double(total * lines) / seconds))
+        print("latentie ms: p50 \(ms(50)) · p90 \(ms(90)) · p99 \(ms(99)) · max \(ms(100))")
+        if total < clients * messages { throw ExitCode.failure }
+    }
+}
+
+/// The generated declarations: unique per run, client and message; every line its own
+/// allocation so no line is a second debit (9389) of another.
+enum LoadDeclaration {
+    static func make(run: String, client: Int, message: Int, lines: Int, month: Month, gemeente: String) -> Data {
+        let bsns = ["999900006", "999900018", "111222333", "123456782"]
+        let tariff: Int64 = 7_380  // Wmo-begeleiding, € 73,80 an hour
+        let prestaties = (0..<lines).map { l in
+            let volume = Int64(1 + l % 12)
+            return DeclarationLine(
+                referentieNummer: "R\(run)-\(client)-\(message)-\(l)", vorigReferentieNummer: nil,
+                toewijzingNummer: String(client * 10_000_000 + message * 10_000 + l), productCategorie: "45",
+                productCode: "45A03", productPeriode: .month(month), geleverdVolume: volume, eenheid: "04",
+                productTarief: tariff, ingediendBedrag: tariff * volume, debetCredit: .debet)
+        }
+        let byClient = Dictionary(grouping: prestaties.enumerated(), by: { $0.offset % bsns.count })
+        let clients = byClient.keys.sorted().map { DeclaredClient(bsn: bsns[$0], lines: byClient[$0]!.map(\.element)) }
+        let id = "L\(run)\(String(format: "%02d%04d", client, message))"
+        return JW323Writer.write(
+            .balanced(
+                afzender: String(format: "9%07d", client), ontvanger: gemeente, identificatie: id,
+                dagtekening: Day.today(), declaratieNummer: id, periode: month, clients: clients))
+    }
+}
