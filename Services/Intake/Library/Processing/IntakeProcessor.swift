@@ -7,6 +7,7 @@ import IJW
 import Logging
 import Metrics
 import Storage
+import Synchronization
 
 /// Turns a batch of incoming documents into answers, storing everything in one
 /// transaction (group commit). Each message runs in its own savepoint, so one bad
@@ -41,11 +42,17 @@ public struct IntakeProcessor: Sendable {
         let today = Day(date: now, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
         var answers = [Data?](repeating: nil, count: requests.count)
         var work: [(index: Int, declaration: Declaration, hash: Data)] = []
-        for (index, request) in requests.enumerated() {
-            switch read(request, today: today) {
+        // Reading is most of the work and needs no database: it runs on every core.
+        let outcomes = Mutex([ReadOutcome?](repeating: nil, count: requests.count))
+        DispatchQueue.concurrentPerform(iterations: requests.count) { index in
+            let outcome = read(requests[index], today: today)
+            outcomes.withLock { $0[index] = outcome }
+        }
+        for (index, outcome) in outcomes.withLock({ $0 }).enumerated() {
+            switch outcome {
             case .answer(let data): answers[index] = data
-            case .declaration(let declaration):
-                work.append((index, declaration, Data(SHA256.hash(data: request.document))))
+            case .declaration(let declaration, let hash): work.append((index, declaration, hash))
+            case nil: answers[index] = PlafondFault(.geenIJW, "niet gelezen").xml()
             }
         }
         guard !work.isEmpty else { return answers.map { $0 ?? Data() } }
@@ -68,9 +75,9 @@ public struct IntakeProcessor: Sendable {
         return answers.map { $0 ?? Data() }
     }
 
-    private enum ReadOutcome {
+    private enum ReadOutcome: Sendable {
         case answer(Data)
-        case declaration(Declaration)
+        case declaration(Declaration, contentHash: Data)
     }
 
     private func read(_ request: IncomingRequest, today: Day) -> ReadOutcome {
@@ -108,7 +115,7 @@ public struct IntakeProcessor: Sendable {
                         .afzenderOnjuist, "de Afzender \(declaration.header.afzender) hoort niet bij uw sleutel"
                     ).xml())
             }
-            return .declaration(declaration)
+            return .declaration(declaration, contentHash: Data(SHA256.hash(data: request.document)))
         }
     }
 }
