@@ -42,7 +42,13 @@ public struct AdminSocketServer: Service {
                     continue
                 }
                 let reply = handler(request)
-                _ = try? socket.send(Array(message.parts.dropLast()) + [reply], dontWait: true)
+                do {
+                    if try !socket.send(Array(message.parts.dropLast()) + [reply], dontWait: true) {
+                        logger.warning("admin reply not delivered: client gone")
+                    }
+                } catch {
+                    logger.warning("admin reply not delivered", metadata: ["error": "\(error)"])
+                }
             }
         }
     }

@@ -13,24 +13,36 @@ final class JW323Builder {
     private var currentLines: [DeclarationLine] = []
     private var line: [String: String] = [:]
 
+    // Which part of the message the parser is in, kept as counters instead of scanning
+    // the element path for every element (reading is intake's hottest path).
+    private var inHeader = 0
+    private var inPrestatie = 0
+    private var inDeclaratie = 0
+
     func start(_ name: String, path: [String]) {
         switch name {
-        case "Client": currentBSN = nil; currentLines = []
-        case "Prestatie": line = [:]
+        case "Header": inHeader += 1
+        case "Declaratie": inDeclaratie += 1
+        case "Client":
+            currentBSN = nil
+            currentLines = []
+        case "Prestatie":
+            inPrestatie += 1
+            line = [:]
         default: break
         }
     }
 
     func end(_ name: String, path: [String], text: String) throws(IJWReadError) {
         let parent = path.count >= 2 ? path[path.count - 2] : ""
-        let key = "\(parent)/\(name)"
-        if path.contains("Header") {
-            header[key] = text
-        } else if path.contains("Prestatie") {
+        if inHeader > 0 {
+            if name == "Header" { inHeader -= 1 } else { header["\(parent)/\(name)"] = text }
+        } else if inPrestatie > 0 {
             if name == "Prestatie" {
+                inPrestatie -= 1
                 currentLines.append(try makeLine())
             } else {
-                line[key] = text
+                line["\(parent)/\(name)"] = text
             }
         } else if name == "Bsn" {
             currentBSN = text
@@ -38,8 +50,8 @@ final class JW323Builder {
             guard let bsn = currentBSN else { throw structure("Bsn ontbreekt bij een Client") }
             guard !currentLines.isEmpty else { throw structure("Client zonder Prestatie") }
             clients.append(DeclaredClient(bsn: bsn, lines: currentLines))
-        } else if path.contains("Declaratie") {
-            body[key] = text
+        } else if inDeclaratie > 0 {
+            if name == "Declaratie" { inDeclaratie -= 1 } else { body["\(parent)/\(name)"] = text }
         }
     }
 

@@ -80,7 +80,11 @@ public final class ZAPHandler: @unchecked Sendable {
                 return
             }
             guard let message else { continue }
-            _ = try? socket.send(reply(to: message.parts))
+            do {
+                try socket.send(reply(to: message.parts))
+            } catch {
+                logger.error("ZAP reply failed", metadata: ["error": "\(error)"])
+            }
         }
     }
 

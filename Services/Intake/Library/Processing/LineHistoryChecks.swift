@@ -95,10 +95,10 @@ struct LineHistoryChecks {
         return try Bool.fetchOne(
             db.cachedStatement(
                 sql: """
-                SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND toewijzingNummer = ?
-                    AND COALESCE(productCode, productCategorie) = ? AND substr(periodStart, 1, 7) = ?
-                    AND debetCredit = 'D' AND creditedByLineID IS NULL)
-                """),
+                    SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND toewijzingNummer = ?
+                        AND COALESCE(productCode, productCategorie) = ? AND substr(periodStart, 1, 7) = ?
+                        AND debetCredit = 'D' AND creditedByLineID IS NULL)
+                    """),
             arguments: [aanbieder, key.toewijzing, key.product, key.month]) ?? false
     }
 }

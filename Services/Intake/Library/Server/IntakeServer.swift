@@ -71,7 +71,14 @@ public struct IntakeServer: Service {
                 let answers = processor.process(requests)
                 committed()
                 for (request, answer) in zip(requests, answers) {
-                    _ = try? socket.send(request.envelope + [answer], dontWait: true)
+                    // The answer is stored: a provider that missed it gets it again by resending.
+                    do {
+                        if try !socket.send(request.envelope + [answer], dontWait: true) {
+                            logger.warning("answer not delivered: provider gone or not reading")
+                        }
+                    } catch {
+                        logger.warning("answer not delivered", metadata: ["error": "\(error)"])
+                    }
                 }
             }
         }

@@ -75,7 +75,8 @@ struct LineStore {
     }
 
     private func insert(
-        _ db: Database, _ line: DeclarationLine, bsn: String, client: String, declarationID: Int64, header: MessageHeader
+        _ db: Database, _ line: DeclarationLine, bsn: String, client: String, declarationID: Int64,
+        header: MessageHeader
     ) throws -> Int64 {
         try db.cachedStatement(
             sql: """
