@@ -6,5 +6,8 @@ struct PlafondCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plafond",
         abstract: "Plafond: bestedingen jeugdhulp bewaken tegen plafonds.",
-        subcommands: [UpCommand.self, SubmitCommand.self, NormCommand.self, KeysCommand.self, LoadgenCommand.self])
+        subcommands: [
+            UpCommand.self, SubmitCommand.self, NormCommand.self, KeysCommand.self, LoadgenCommand.self,
+            AlertCommand.self,
+        ])
 }

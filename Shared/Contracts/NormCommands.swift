@@ -59,3 +59,40 @@ public struct NormStatus: Codable, Sendable, Equatable {
         self.forecast = forecast
     }
 }
+
+/// `alert.list`: alerts as monitor holds them, newest first; `state` filters.
+public struct AlertListRequest: Codable, Sendable, Equatable {
+    public var command = "alert.list"
+    public var state: String?
+    public init(state: String? = nil) { self.state = state }
+}
+
+/// One alert as `plafond alert list` shows it.
+public struct AlertStatus: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var normID: Int64
+    public var normName: String
+    public var alertKind: AlertKind
+    public var threshold: Int
+    public var state: String
+    public var value: Int64
+    public var limit: Int64
+    public var firedAt: String
+    public var resolvedAt: String?
+
+    public init(
+        id: Int64, normID: Int64, normName: String, alertKind: AlertKind, threshold: Int, state: String, value: Int64,
+        limit: Int64, firedAt: String, resolvedAt: String?
+    ) {
+        self.id = id
+        self.normID = normID
+        self.normName = normName
+        self.alertKind = alertKind
+        self.threshold = threshold
+        self.state = state
+        self.value = value
+        self.limit = limit
+        self.firedAt = firedAt
+        self.resolvedAt = resolvedAt
+    }
+}

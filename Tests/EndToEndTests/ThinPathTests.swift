@@ -42,6 +42,12 @@ struct ThinPathTests {
         #expect(mail.contains("Message-ID: <alert-"))
         #expect(!mail.contains("999900006"), "a BSN must never reach an e-mail")
 
+        // Monitor lists the alert for scripts.
+        let listed = try system.runCLI(["alert", "list", "--json", "--status", "firing"])
+        #expect(listed.status == 0, "\(listed.output)")
+        let alerts = try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]] ?? []
+        #expect(alerts.map { $0["threshold"] as? Int } == [70])
+
         // The reporter shows the spend and the percentage.
         var figures: [[String: Any]] = []
         let shown = await system.eventually {

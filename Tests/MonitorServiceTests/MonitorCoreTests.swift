@@ -88,6 +88,11 @@ import Testing
         let status = try #require(try core.normStatuses().first)
         #expect(status.value == 65_000)
         #expect(status.firing == [])
+        let alerts = try core.alerts(state: nil)
+        #expect(alerts.map(\.state) == ["resolved", "resolved"])
+        #expect(alerts.map(\.threshold).sorted() == [70, 90])
+        #expect(try core.alerts(state: "firing").isEmpty)
+        #expect(throws: MonitorError.self) { try core.alerts(state: "weg") }
     }
 
     @Test func linesOutsideTheScopeDoNotCount() throws {

@@ -22,6 +22,9 @@ public struct MonitorAdmin: Sendable {
                 return try AdminCoding.encode(AdminReply.success(status))
             case "norm.list":
                 return try AdminCoding.encode(AdminReply.success(core.normStatuses()))
+            case "alert.list":
+                let request = try AdminCoding.decode(AlertListRequest.self, from: request)
+                return try AdminCoding.encode(AdminReply.success(core.alerts(state: request.state)))
             default:
                 throw MonitorError(.unknownCommand, "onbekende opdracht \(name)")
             }

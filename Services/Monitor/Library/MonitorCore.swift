@@ -72,6 +72,27 @@ public final class MonitorCore: Sendable {
         }
     }
 
+    /// Alerts newest first, optionally only `firing` or `resolved`.
+    public func alerts(state: String?) throws -> [AlertStatus] {
+        if let state, !["firing", "resolved"].contains(state) {
+            throw MonitorError(.invalidRequest, "status moet firing of resolved zijn")
+        }
+        return try database.writer.read { db in
+            let names = Dictionary(uniqueKeysWithValues: try MonitorDatabase.loadNorms(db).map { ($0.id, $0.name) })
+            return try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM alert WHERE (? IS NULL OR state = ?) ORDER BY id DESC",
+                arguments: [state, state]
+            ).map { row in
+                AlertStatus(
+                    id: row["id"], normID: row["normID"], normName: names[row["normID"]] ?? "?",
+                    alertKind: AlertKind(rawValue: row["alertKind"]) ?? .actual, threshold: row["threshold"],
+                    state: row["state"], value: row["value"], limit: row["normLimit"], firedAt: row["firedAt"],
+                    resolvedAt: row["resolvedAt"])
+            }
+        }
+    }
+
     private func status(_ db: Database, norm: NormDefinition) throws -> NormStatus {
         let value = try MonitorDatabase.normValue(db, normID: norm.id)
         let firing = try AlertBook.firingThresholds(db, normID: norm.id, kind: .actual)
