@@ -23,19 +23,21 @@ final class ChildSupervisor {
 
     /// Blocks until SIGINT/SIGTERM or a child's exit, then stops everything gracefully
     /// (SIGTERM, then SIGKILL after ten seconds). Returns the exit code to use.
+    ///
+    /// The signals are taken with dispatch sources after ignoring their default action:
+    /// a process-wide handler, whichever thread the kernel delivers the signal to.
     func runUntilSignal() -> Int32 {
-        var mask = sigset_t()
-        sigemptyset(&mask)
-        sigaddset(&mask, SIGINT)
-        sigaddset(&mask, SIGTERM)
-        sigaddset(&mask, SIGCHLD)
-        pthread_sigmask(SIG_BLOCK, &mask, nil)
-        var received: Int32 = 0
+        let stop = DispatchSemaphore(value: 0)
+        var sources: [any DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { stop.signal() }
+            source.resume()
+            sources.append(source)
+        }
         var code: Int32 = 0
-        while true {
-            var timeout = timespec(tv_sec: 1, tv_nsec: 0)
-            received = sigtimedwait(&mask, nil, &timeout)
-            if received == SIGINT || received == SIGTERM { break }
+        while stop.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
             if let dead = children.first(where: { !$0.process.isRunning }) {
                 FileHandle.standardError.write(
                     Data("\(dead.name) stopte (code \(dead.process.terminationStatus)); alles stopt\n".utf8))
@@ -44,6 +46,7 @@ final class ChildSupervisor {
             }
         }
         stopAll()
+        sources.forEach { $0.cancel() }
         return code
     }
 
