@@ -38,6 +38,19 @@ import Testing
             try await client.execute(uri: "/api/norms/99", method: .get) { response in
                 #expect(response.status == .notFound)
             }
+            try await client.execute(uri: "/api/alerts?state=firing", method: .get) { response in
+                let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
+                #expect(list?.count == 1)
+                #expect(list?.first?["threshold"] as? Int == 70)
+                #expect(list?.first?["value"] as? Int == 72_500)
+            }
+            try await client.execute(uri: "/api/alerts?state=resolved", method: .get) { response in
+                let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
+                #expect(list?.isEmpty == true)
+            }
+            try await client.execute(uri: "/api/alerts?state=weg", method: .get) { response in
+                #expect(response.status == .badRequest)
+            }
         }
     }
 

@@ -9,6 +9,13 @@ struct APIRoutes {
         router.get("/api/norms") { _, _ -> Response in
             try JSONResponse.make(try database.norms())
         }
+        router.get("/api/alerts") { request, _ -> Response in
+            let state = request.uri.queryParameters.get("state")
+            guard state == nil || state == "firing" || state == "resolved" else {
+                return JSONResponse.error("state must be firing or resolved", status: .badRequest)
+            }
+            return try JSONResponse.make(try database.alerts(state: state))
+        }
         router.get("/api/norms/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self) else {
                 return JSONResponse.error("norm id must be a number", status: .badRequest)
