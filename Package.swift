@@ -139,7 +139,7 @@ let package = Package(
         .target(name: "Fixtures", dependencies: ["Domain", "IJW"], path: "Tests/Fixtures", swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain"], swiftSettings: swiftSettings),
-        .testTarget(name: "MessagingTests", dependencies: ["Messaging"], swiftSettings: swiftSettings),
+        .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",
@@ -154,7 +154,7 @@ let package = Package(
         .testTarget(
             name: "NotifierServiceTests",
             dependencies: [
-                "NotifierService", "Domain", "Contracts", "Messaging", "Runtime", "Storage",
+                "NotifierService", "Domain", "Contracts", "Messaging", "Runtime", "Storage", "Fixtures",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

@@ -1,3 +1,4 @@
+import Fixtures
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -17,22 +18,24 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
     private(set) var processes: [String: Process] = [:]
     private var smtp: Process?
 
+    /// Fourteen distinct free loopback ports, named by what listens on them.
     struct Ports {
-        let base: Int
-        var intake: Int { base }
-        var intakePublish: Int { base + 1 }
-        var intakeCatchUp: Int { base + 2 }
-        var monitorAdmin: Int { base + 3 }
-        var monitorPublish: Int { base + 4 }
-        var monitorCatchUp: Int { base + 5 }
-        var notifierAdmin: Int { base + 6 }
-        var notifierPublish: Int { base + 7 }
-        var notifierCatchUp: Int { base + 8 }
-        var http: Int { base + 9 }
-        var smtp: Int { base + 10 }
-        var intakeMetrics: Int { base + 11 }
-        var monitorMetrics: Int { base + 12 }
-        var notifierMetrics: Int { base + 13 }
+        private let all: [Int]
+        init(_ all: [Int]) { self.all = all }
+        var intake: Int { all[0] }
+        var intakePublish: Int { all[1] }
+        var intakeCatchUp: Int { all[2] }
+        var monitorAdmin: Int { all[3] }
+        var monitorPublish: Int { all[4] }
+        var monitorCatchUp: Int { all[5] }
+        var notifierAdmin: Int { all[6] }
+        var notifierPublish: Int { all[7] }
+        var notifierCatchUp: Int { all[8] }
+        var http: Int { all[9] }
+        var smtp: Int { all[10] }
+        var intakeMetrics: Int { all[11] }
+        var monitorMetrics: Int { all[12] }
+        var notifierMetrics: Int { all[13] }
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -43,7 +46,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         mailFolder = folder.appendingPathComponent("mail")
         try FileManager.default.createDirectory(at: mailFolder, withIntermediateDirectories: true)
         binaries = Self.binaryFolder()
-        ports = Ports(base: Int.random(in: 20_000...55_000))
+        ports = Ports(FreePorts.take(14))
         let configuration = """
             [general]
             data = "\(folder.appendingPathComponent("data").path)"

@@ -1,3 +1,4 @@
+import Fixtures
 import Foundation
 import Logging
 import Messaging
@@ -56,14 +57,14 @@ final class MemorySink: EventSink {
     ) async throws {
         let context = ZMQContext()
         defer { context.terminate() }
-        let port = Int.random(in: 30_000...60_000)
+        let ports = FreePorts.take(2)
         let publisher = EventLogPublisher(
-            context: context, publishEndpoint: "tcp://127.0.0.1:\(port)",
-            catchUpEndpoint: "tcp://127.0.0.1:\(port + 1)",
+            context: context, publishEndpoint: "tcp://127.0.0.1:\(ports[0])",
+            catchUpEndpoint: "tcp://127.0.0.1:\(ports[1])",
             source: source, heartbeatInterval: heartbeat, logger: logger)
         let subscriber = EventLogSubscriber(
-            context: context, producer: "test", publishEndpoint: "tcp://127.0.0.1:\(port)",
-            catchUpEndpoint: "tcp://127.0.0.1:\(port + 1)", sink: sink, batchSize: 500,
+            context: context, producer: "test", publishEndpoint: "tcp://127.0.0.1:\(ports[0])",
+            catchUpEndpoint: "tcp://127.0.0.1:\(ports[1])", sink: sink, batchSize: 500,
             catchUpTimeout: .milliseconds(500), logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await publisher.run() }

@@ -1,3 +1,4 @@
+import Fixtures
 import Foundation
 
 #if canImport(Glibc)
@@ -11,7 +12,7 @@ final class SMTPSink: @unchecked Sendable {  // one test at a time uses it
     private let process: Process
 
     init(failFirst: Int = 0) throws {
-        port = Int.random(in: 30_000...60_000)
+        port = FreePorts.take(1)[0]
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Support/smtp_sink.py")
