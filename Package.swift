@@ -131,6 +131,7 @@ let package = Package(
                 "Domain", "IJW", "Contracts", "Messaging", "Runtime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             path: "Services/Plafond", swiftSettings: swiftSettings),
 

@@ -8,6 +8,7 @@ struct PlafondCommand: AsyncParsableCommand {
         abstract: "Plafond: bestedingen jeugdhulp bewaken tegen plafonds.",
         subcommands: [
             UpCommand.self, SubmitCommand.self, NormCommand.self, KeysCommand.self, LoadgenCommand.self,
-            AlertCommand.self,
+            AlertCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, SubscriptionsCommand.self,
+            NotifyCommand.self,
         ])
 }

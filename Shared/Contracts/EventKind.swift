@@ -14,4 +14,7 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     // notifier
     public static let notificationSent = EventKind(rawValue: "notification.sent")
     public static let notificationFailed = EventKind(rawValue: "notification.failed")
+    public static let alertAcknowledged = EventKind(rawValue: "alert.acknowledged")
+    public static let alertSilenced = EventKind(rawValue: "alert.silenced")
+    public static let alertEscalated = EventKind(rawValue: "alert.escalated")
 }

@@ -39,7 +39,7 @@ struct ThinPathTests {
             "no mail; notifier log:\n\(system.log("notifier"))")
         let mail = try #require(system.mails().first)
         #expect(mail.contains("contractmanager@nijmegen.example"))
-        #expect(mail.contains("Message-ID: <alert-"))
+        #expect(mail.contains("Message-ID: <plafond-"))
         #expect(!mail.contains("999900006"), "a BSN must never reach an e-mail")
 
         // Monitor lists the alert for scripts.

@@ -54,6 +54,9 @@ def main():
         os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
+    # A parent that blocks SIGTERM (test runners do) passes its mask on; unblock it, or
+    # the signal would wait forever and the test would have to SIGKILL us.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
     signal.signal(signal.SIGINT, stop)
     while True:
         signal.pause()

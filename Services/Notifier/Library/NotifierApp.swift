@@ -7,9 +7,10 @@ import ServiceLifecycle
 import Storage
 
 /// Wires notifier's parts: the store, its own event log, the consumer of monitor's log,
-/// the delivery worker and `/metrics`.
+/// the delivery worker, the admin socket and `/metrics`.
 public struct NotifierApp {
-    public static let abstract = "Delivers alerts to contract managers by e-mail, durably and once per crossing."
+    public static let abstract =
+        "Delivers alerts to contract managers by e-mail and webhook, durably and once per crossing."
 
     let configuration: PlafondConfiguration
     let insecure: Bool
@@ -22,17 +23,18 @@ public struct NotifierApp {
     }
 
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        let settings = configuration.notifier
         let database = try NotifierDatabase.open(path: configuration.storePath("notifier"))
         let context = ZMQContext()
         defer { context.terminate() }
         let publisher = try EventLogPublisher.own(
-            context: context, endpoints: configuration.notifier.events,
+            context: context, endpoints: settings.events,
             source: OutboxEventSource(reader: database.writer), insecure: insecure, logger: logger)
         let worker = try DeliveryWorker(
-            database: database, settings: configuration.notifier, published: { publisher.committed() }, logger: logger)
-        let intake = AlertIntake(recipients: configuration.notifier.recipients)
-        if configuration.notifier.recipients.isEmpty {
-            logger.warning("no [[notifier.recipients]] configured: alerts are stored but nobody is told")
+            database: database, settings: settings, published: { publisher.committed() }, logger: logger)
+        let intake = AlertIntake(settings: settings)
+        if settings.recipients.isEmpty {
+            logger.notice("no notifier.recipients configured: only subscriptions (plafond subscribe) receive alerts")
         }
         let sink = TransactionalEventSink(
             writer: database.writer, producer: "monitor", afterCommit: { worker.poke() },
@@ -41,8 +43,17 @@ public struct NotifierApp {
         let subscriber = EventLogSubscriber(
             context: context, producer: "monitor", publishEndpoint: monitorLog.publish,
             catchUpEndpoint: monitorLog.catchUp, sink: sink, logger: logger)
+        let admin = try AdminSocketServer(
+            context: context, endpoint: settings.admin, insecure: insecure, logger: logger,
+            handler: NotifierAdmin(
+                database: database, settings: settings,
+                changed: {
+                    publisher.committed()
+                    worker.poke()
+                }, logger: logger
+            ).handle)
         let metrics = MetricsEndpoint(
-            registry: registry, address: try HostAndPort(parsing: configuration.notifier.metrics), logger: logger)
-        try await ServiceMain.run([publisher, worker, subscriber, metrics], logger: logger)
+            registry: registry, address: try HostAndPort(parsing: settings.metrics), logger: logger)
+        try await ServiceMain.run([publisher, worker, subscriber, admin, metrics], logger: logger)
     }
 }

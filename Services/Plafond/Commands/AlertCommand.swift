@@ -4,10 +4,11 @@ import Domain
 import Foundation
 import Runtime
 
-/// `plafond alert list`: the alerts monitor holds, for people and scripts.
+/// `plafond alert list|ack|silence`: the alerts monitor holds, and what people do about them.
 struct AlertCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "alert", abstract: "Meldingen bekijken.", subcommands: [AlertListCommand.self])
+        commandName: "alert", abstract: "Meldingen bekijken, bevestigen of stilzetten.",
+        subcommands: [AlertListCommand.self, AlertAckCommand.self, AlertSilenceCommand.self])
 }
 
 struct AlertListCommand: AsyncParsableCommand {
@@ -28,5 +29,43 @@ struct AlertListCommand: AsyncParsableCommand {
             let kind = alert.alertKind == .forecast ? "prognose" : "stand"
             print("\(alert.id)\t\(alert.state)\t\(kind) \(alert.threshold)%\t\(alert.normName)\tsinds \(alert.firedAt)")
         }
+    }
+}
+
+struct AlertAckCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ack", abstract: "Een melding bevestigen: herinneringen en escalatie stoppen.")
+
+    @OptionGroup var options: ServiceOptions
+    @Argument(help: "Nummer van de melding.") var id: Int64
+    @Option(name: .customLong("door"), help: "Wie de melding oppakt.") var by: String
+    @Option(name: .customLong("notitie"), help: "Wat er gebeurt, bijvoorbeeld \"analysegesprek gepland 3 maart\".")
+    var note: String = ""
+
+    func run() async throws {
+        let event: AlertAcknowledged = try AdminCall.send(
+            AlertAckRequest(alertID: id, by: by, note: note), to: try options.configuration().notifier.admin)
+        print("Melding \(event.alertID) bevestigd door \(event.by).")
+    }
+}
+
+struct AlertSilenceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "silence", abstract: "Meldingen stilzetten tot een datum (één melding, of alle van een norm).")
+
+    @OptionGroup var options: ServiceOptions
+    @Argument(help: "Nummer van de melding (of gebruik --norm).") var id: Int64?
+    @Option(name: .customLong("norm"), help: "Alle actieve meldingen van deze norm.") var normID: Int64?
+    @Option(name: .customLong("tot"), help: "Tot (niet tot en met) deze dag, JJJJ-MM-DD.") var until: String
+    @Option(name: .customLong("door"), help: "Wie de meldingen stilzet.") var by: String
+    @Option(name: .customLong("reden"), help: "Waarom.") var reason: String = ""
+
+    func run() async throws {
+        guard let day = Day(iso: until) else { throw ValidationError("ongeldige datum \(until): gebruik JJJJ-MM-DD") }
+        let event: AlertSilenced = try AdminCall.send(
+            AlertSilenceRequest(alertID: id, normID: normID, until: day, by: by, reason: reason),
+            to: try options.configuration().notifier.admin)
+        let ids = event.alertIDs.map(String.init).joined(separator: ", ")
+        print("Melding(en) \(ids) stil tot \(day.iso).")
     }
 }

@@ -80,13 +80,36 @@ public struct NotifierConfiguration: Sendable, Equatable, Codable {
     public var recipients: [Recipient] = []
     /// Deliveries are retried with backoff up to this many attempts, then marked failed.
     public var maxAttempts = 12
+    /// First retry delay; each next one doubles (with jitter), capped at an hour.
+    public var retryBase = ConfiguredDuration(seconds: 5)
+    /// How long one SMTP or webhook delivery may take before it counts as failed.
+    public var deliveryTimeout = ConfiguredDuration(seconds: 30)
+    /// How long to wait after a group's first alert, so alerts arriving together go in one message.
+    public var groupWait = ConfiguredDuration(seconds: 0)
+    /// After a group was notified, new alerts in it wait this long since that notification.
+    public var groupInterval = ConfiguredDuration(seconds: 300)
+    /// An alert still firing and not acknowledged is sent again after this long.
+    public var repeatInterval = ConfiguredDuration(seconds: 604_800)
+    /// An alert not acknowledged within this time escalates.
+    public var escalateAfter = ConfiguredDuration(seconds: 1_209_600)
+    /// Who hears of an escalation when the route names nobody (e.g. the policy advisor).
+    public var escalateTo: Recipient?
+    /// Whether people are told when an alert resolves.
+    public var sendResolved = true
+    /// Hour of the day (Europe/Amsterdam) the daily digest of low-severity alerts goes out.
+    public var digestHour = 8
+    /// Webhook answers in the 4xx range that are retried instead of failing for good.
+    public var webhookRetryStatuses = [408, 429]
 
+    /// A person in the configuration file: receives every alert (`recipients`) or escalations (`escalate_to`).
     public struct Recipient: Sendable, Equatable, Codable {
         public var name: String
         public var email: String
-        public init(name: String, email: String) {
+        public var webhook: String?
+        public init(name: String, email: String, webhook: String? = nil) {
             self.name = name
             self.email = email
+            self.webhook = webhook
         }
     }
 
@@ -99,6 +122,16 @@ public struct NotifierConfiguration: Sendable, Equatable, Codable {
         case smtpPassword = "smtp_password"
         case dashboardURL = "dashboard_url"
         case maxAttempts = "max_attempts"
+        case retryBase = "retry_base"
+        case deliveryTimeout = "delivery_timeout"
+        case groupWait = "group_wait"
+        case groupInterval = "group_interval"
+        case repeatInterval = "repeat_interval"
+        case escalateAfter = "escalate_after"
+        case escalateTo = "escalate_to"
+        case sendResolved = "send_resolved"
+        case digestHour = "digest_hour"
+        case webhookRetryStatuses = "webhook_retry_statuses"
     }
 
     public init() {}
@@ -117,6 +150,17 @@ public struct NotifierConfiguration: Sendable, Equatable, Codable {
         dashboardURL = try c.decodeIfPresent(String.self, forKey: .dashboardURL) ?? d.dashboardURL
         recipients = try c.decodeIfPresent([Recipient].self, forKey: .recipients) ?? d.recipients
         maxAttempts = try c.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? d.maxAttempts
+        retryBase = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .retryBase) ?? d.retryBase
+        deliveryTimeout = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .deliveryTimeout) ?? d.deliveryTimeout
+        groupWait = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .groupWait) ?? d.groupWait
+        groupInterval = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .groupInterval) ?? d.groupInterval
+        repeatInterval = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .repeatInterval) ?? d.repeatInterval
+        escalateAfter = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .escalateAfter) ?? d.escalateAfter
+        escalateTo = try c.decodeIfPresent(Recipient.self, forKey: .escalateTo)
+        sendResolved = try c.decodeIfPresent(Bool.self, forKey: .sendResolved) ?? d.sendResolved
+        digestHour = try c.decodeIfPresent(Int.self, forKey: .digestHour) ?? d.digestHour
+        webhookRetryStatuses =
+            try c.decodeIfPresent([Int].self, forKey: .webhookRetryStatuses) ?? d.webhookRetryStatuses
     }
 
     public var events: EventLogEndpoints { EventLogEndpoints(publish: eventsPublish, catchUp: eventsCatchUp) }

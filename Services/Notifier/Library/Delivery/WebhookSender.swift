@@ -2,12 +2,15 @@ import CCurl
 import Foundation
 
 /// POSTs a JSON body to a webhook with an `Idempotency-Key`, so the receiver can drop
-/// a redelivery. 2xx is success; 5xx and timeouts are temporary; 4xx is permanent.
+/// a redelivery. 2xx is success; 5xx and timeouts are temporary; 4xx is permanent
+/// unless its status is in `retryStatuses` (by default 408 and 429, which ask to come back).
 public struct WebhookSender: Sendable {
     public var timeoutSeconds: Int
+    public var retryStatuses: Set<Int>
 
-    public init(timeoutSeconds: Int = 10) {
+    public init(timeoutSeconds: Int = 10, retryStatuses: Set<Int> = [408, 429]) {
         self.timeoutSeconds = timeoutSeconds
+        self.retryStatuses = retryStatuses
     }
 
     @discardableResult
@@ -31,7 +34,8 @@ public struct WebhookSender: Sendable {
         }
         switch status {
         case 200..<300: return status
-        case 400..<500: throw DeliveryError(kind: .permanent, message: "webhook answered \(status)", code: status)
+        case 400..<500 where !retryStatuses.contains(status):
+            throw DeliveryError(kind: .permanent, message: "webhook answered \(status)", code: status)
         default: throw DeliveryError(kind: .temporary, message: "webhook answered \(status)", code: status)
         }
     }

@@ -4,42 +4,44 @@ import GRDB
 import Messaging
 import Runtime
 
-/// Turns monitor's alert facts into owed notifications, inside the consumer's
+/// Turns monitor's alert facts into owed notification items, inside the consumer's
 /// transaction: an alert heard is an alert that will be delivered, whatever crashes next.
 struct AlertIntake {
-    let recipients: [NotifierConfiguration.Recipient]
+    let router: AlertRouter
+    let sendResolved: Bool
+
+    init(settings: NotifierConfiguration) {
+        router = AlertRouter(recipients: settings.recipients, defaultEscalation: settings.escalateTo)
+        sendResolved = settings.sendResolved
+    }
 
     func apply(_ db: Database, _ event: LoggedEvent, now: Date) throws {
         switch event.kind {
         case AlertFiring.kind.rawValue:
             let alert = try AlertFiring.decoded(from: event.body)
+            let severity = AlertSeverity(kind: alert.alertKind, threshold: alert.threshold)
             try db.execute(
-                sql: "INSERT OR IGNORE INTO alert (id, normID, state, firing) VALUES (?, ?, 'firing', ?)",
-                arguments: [alert.alertID, alert.norm.id, event.body])
-            try owe(db, alertID: alert.alertID, event: "firing", now: now)
+                sql: """
+                    INSERT OR IGNORE INTO alert (id, normID, state, firing, severity, receivedAt)
+                    VALUES (?, ?, 'firing', ?, ?, ?)
+                    """,
+                arguments: [alert.alertID, alert.norm.id, event.body, severity.rawValue, now.timeIntervalSince1970])
+            guard db.changesCount > 0 else { return }
+            let subscriptions = try SubscriptionStore.active(db)
+            for destination in router.destinations(for: alert, subscriptions: subscriptions) {
+                try NotificationItems.queue(db, alertID: alert.alertID, event: "firing", to: destination, now: now)
+            }
         case AlertResolved.kind.rawValue:
             let resolved = try AlertResolved.decoded(from: event.body)
             try db.execute(
-                sql: "UPDATE alert SET state = 'resolved', resolved = ? WHERE id = ?",
+                sql: "UPDATE alert SET state = 'resolved', resolved = ? WHERE id = ? AND state = 'firing'",
                 arguments: [event.body, resolved.alertID])
-            try owe(db, alertID: resolved.alertID, event: "resolved", now: now)
+            guard db.changesCount > 0, sendResolved else { return }
+            for destination in try NotificationItems.firingDestinations(db, alertID: resolved.alertID) {
+                try NotificationItems.queue(db, alertID: resolved.alertID, event: "resolved", to: destination, now: now)
+            }
         default:
             break
-        }
-    }
-
-    /// One notification per recipient; the Message-ID is derived from stable ids so a
-    /// redelivery after a crash carries the same id and the receiver can drop it.
-    private func owe(_ db: Database, alertID: Int64, event: String, now: Date) throws {
-        for recipient in recipients {
-            let messageID = "alert-\(alertID)-\(event).\(MessageIDs.token(recipient.email))@plafond"
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO notification
-                        (alertID, event, channel, recipientName, address, messageID, state, nextAttemptAt)
-                    VALUES (?, ?, 'email', ?, ?, ?, 'pending', ?)
-                    """,
-                arguments: [alertID, event, recipient.name, recipient.email, messageID, now.timeIntervalSince1970])
         }
     }
 }

@@ -1,13 +1,16 @@
 import Contracts
 import Foundation
 
-/// Maps an owed notification and its alert facts to what the Dutch templates need.
+/// Maps the alert events of a notification to what the Dutch templates need.
 enum AlertMailContentBuilder {
-    static func content(for notification: PendingNotification, dashboardURL: String) -> AlertMailContent {
-        let alert = notification.firing
-        let resolved = notification.event == "resolved" ? notification.resolved : nil
+    static func contents(for notification: PendingNotification, dashboardURL: String) -> [AlertMailContent] {
+        notification.items.map { content(for: $0, dashboardURL: dashboardURL) }
+    }
+
+    static func content(for item: PendingNotification.Item, dashboardURL: String) -> AlertMailContent {
+        let alert = item.firing
+        let resolved = item.event == "resolved" ? item.resolved : nil
         let value = resolved?.value ?? alert.value
-        let base = dashboardURL.hasSuffix("/") ? String(dashboardURL.dropLast()) : dashboardURL
         return AlertMailContent(
             alertID: String(alert.alertID),
             normName: alert.norm.name,
@@ -23,8 +26,21 @@ enum AlertMailContentBuilder {
             percentageBasisPoints: ThresholdLevels.basisPoints(value: value, limit: alert.limit),
             forecastCents: alert.forecastValue,
             forecastCrossingDate: alert.forecastCrossing?.iso,
-            state: resolved == nil ? .firing : .resolved,
-            dashboardURL: "\(base)/normen/\(alert.norm.id)",
+            state: state(of: item.event),
+            dashboardURL: normPage(alert.norm.id, base: dashboardURL),
             kind: alert.alertKind.rawValue)
+    }
+
+    static func state(of event: String) -> AlertMailState {
+        switch event {
+        case "resolved": .resolved
+        case "repeat": .repeated
+        case "escalation": .escalated
+        default: .firing
+        }
+    }
+
+    static func normPage(_ normID: Int64, base: String) -> String {
+        "\(base.hasSuffix("/") ? String(base.dropLast()) : base)/normen/\(normID)"
     }
 }

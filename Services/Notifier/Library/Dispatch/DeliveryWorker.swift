@@ -8,17 +8,18 @@ import ServiceLifecycle
 import Storage
 import Synchronization
 
-/// Delivers owed notifications: sends what is due, records every attempt, schedules
-/// retries, and marks a delivery failed (and reports it) after the last attempt.
+/// Runs notifier's clockwork: groups waiting alert events into messages, queues repeats
+/// and escalations, and delivers what is due, recording every attempt.
 ///
-/// At-least-once: a notification is marked sent only after the SMTP server accepted it,
-/// so a kill in between means one more delivery with the same Message-ID.
+/// At-least-once: a message is marked sent only after the receiver accepted it, so a
+/// kill in between means one more delivery with the same Message-ID. Receivers are
+/// served side by side, so a slow or failing one never delays the others; after a
+/// temporary failure the rest of that receiver's messages wait for the next round.
 public final class DeliveryWorker: Service, Sendable {
     private let database: NotifierDatabase
-    private let mailer: SMTPMailer
-    private let renderer: AlertMailRenderer
-    private let settings: NotifierConfiguration
-    private let schedule: RetrySchedule
+    private let sender: NotificationSender
+    private let scheduler: NotificationScheduler
+    private let recorder: DeliveryRecorder
     private let clock: @Sendable () -> Date
     private let logger: Logger
     private let poked = Atomic<Bool>(false)
@@ -31,19 +32,20 @@ public final class DeliveryWorker: Service, Sendable {
         published: @escaping @Sendable () -> Void, logger: Logger
     ) throws {
         self.database = database
-        self.settings = settings
-        self.mailer = SMTPMailer(
-            settings: SMTPSettings(
-                url: settings.smtpURL, username: settings.smtpUsername, password: settings.smtpPassword,
-                startTLS: .whenOffered, timeoutSeconds: 30, heloDomain: nil))
-        self.renderer = try AlertMailRenderer()
-        self.schedule = RetrySchedule(maxAttempts: settings.maxAttempts)
+        self.sender = try NotificationSender(settings: settings)
+        self.scheduler = NotificationScheduler(
+            timing: NotificationTiming(settings: settings),
+            router: AlertRouter(recipients: settings.recipients, defaultEscalation: settings.escalateTo),
+            logger: logger)
+        self.recorder = DeliveryRecorder(
+            schedule: RetrySchedule(maxAttempts: settings.maxAttempts, base: settings.retryBase.seconds),
+            logger: logger)
         self.clock = clock
         self.published = published
         self.logger = logger
     }
 
-    /// Called after new notifications were committed, so they go out at once.
+    /// Called after new alert events or acknowledgements were committed, to act at once.
     public func poke() {
         poked.store(true, ordering: .releasing)
     }
@@ -51,6 +53,7 @@ public final class DeliveryWorker: Service, Sendable {
     public func run() async throws {
         try await withGracefulShutdownHandler {
             while !Task.isCancelled && !Task.isShuttingDownGracefully {
+                try await schedule()
                 let delivered = try await deliverDue()
                 if delivered == 0 { await sleepUntilDue() }
             }
@@ -59,108 +62,61 @@ public final class DeliveryWorker: Service, Sendable {
         }
     }
 
-    /// Sends every due notification once; returns how many were attempted.
-    public func deliverDue(limit: Int = 50) async throws -> Int {
+    /// One scheduling pass: groups flushed, repeats and escalations queued.
+    public func schedule() async throws {
+        let now = clock()
+        let publishedEvents = try await database.writer.write { [scheduler] db in
+            try scheduler.pass(db, now: now)
+        }
+        if publishedEvents { published() }
+    }
+
+    /// Sends every due message once, receivers side by side; returns how many were attempted.
+    public func deliverDue(limit: Int = 200) async throws -> Int {
         let due = try await database.writer.read { [clock] db in
             try PendingNotification.due(db, now: clock(), limit: limit)
         }
-        for notification in due {
-            let outcome = attempt(notification)
-            try await record(notification, outcome: outcome)
-        }
-        return due.count
-    }
-
-    private func attempt(_ notification: PendingNotification) -> Result<Void, DeliveryError> {
-        do {
-            let mail = try compose(notification)
-            try mailer.send(mail)
-            return .success(())
-        } catch let error as DeliveryError {
-            return .failure(error)
-        } catch {
-            return .failure(DeliveryError(kind: .permanent, message: "cannot render: \(error)", code: nil))
+        let byReceiver = Dictionary(grouping: due) { "\($0.channel)|\($0.address)" }
+        return try await withThrowingTaskGroup(of: Int.self) { group in
+            for messages in byReceiver.values {
+                group.addTask { try await self.deliver(toOneReceiver: messages) }
+            }
+            return try await group.reduce(0, +)
         }
     }
 
-    private func compose(_ notification: PendingNotification) throws -> OutgoingMail {
-        let content = AlertMailContentBuilder.content(for: notification, dashboardURL: settings.dashboardURL)
-        let rendered = try renderer.render(content)
-        return OutgoingMail(
-            from: settings.from, to: [notification.address], subject: rendered.subject, textBody: rendered.text,
-            htmlBody: rendered.html, messageID: notification.messageID, date: clock(), headers: [:])
-    }
-
-    private func record(_ notification: PendingNotification, outcome: Result<Void, DeliveryError>) async throws {
-        let now = clock()
-        let attempt = notification.attempts + 1
-        try await database.writer.write { [schedule, logger] db in
-            switch outcome {
-            case .success:
-                try db.execute(
-                    sql:
-                        "UPDATE notification SET state = 'sent', attempts = ?, sentAt = ?, lastError = NULL WHERE id = ?",
-                    arguments: [attempt, now.formatted(.iso8601), notification.id])
-                try Self.logAttempt(db, notification, attempt: attempt, now: now, outcome: "sent", detail: nil)
-                try Outbox.append(
-                    db, kind: EventKind.notificationSent.rawValue,
-                    body: try NotificationOutcome(notification, attempt: attempt, at: now, error: nil).encoded(),
-                    at: now)
-                logger.info(
-                    "notification sent",
-                    metadata: ["alert.id": "\(notification.alertID)", "notification.id": "\(notification.id)"])
-            case .failure(let error):
-                try Self.logAttempt(
-                    db, notification, attempt: attempt, now: now, outcome: "error", detail: error.message)
-                let delay =
-                    error.kind == .permanent
-                    ? nil : schedule.delay(afterAttempts: attempt, unit: Double.random(in: 0..<1))
-                if let delay {
-                    try db.execute(
-                        sql: "UPDATE notification SET attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?",
-                        arguments: [
-                            attempt, now.addingTimeInterval(delay).timeIntervalSince1970, error.message,
-                            notification.id,
-                        ])
-                    logger.warning(
-                        "delivery failed, will retry",
-                        metadata: [
-                            "notification.id": "\(notification.id)", "retry.in": "\(Int(delay))s",
-                            "error": "\(error.message)",
-                        ])
-                } else {
-                    try db.execute(
-                        sql: "UPDATE notification SET state = 'failed', attempts = ?, lastError = ? WHERE id = ?",
-                        arguments: [attempt, error.message, notification.id])
-                    try Outbox.append(
-                        db, kind: EventKind.notificationFailed.rawValue,
-                        body: try NotificationOutcome(notification, attempt: attempt, at: now, error: error.message)
-                            .encoded(),
-                        at: now)
-                    logger.error(
-                        "delivery failed for good",
-                        metadata: ["notification.id": "\(notification.id)", "error": "\(error.message)"])
-                }
+    private func deliver(toOneReceiver messages: [PendingNotification]) async throws -> Int {
+        var attempted = 0
+        for notification in messages {
+            let now = clock()
+            let outcome = await Self.offPool { [sender] in sender.send(notification, now: now) }
+            attempted += 1
+            try await database.writer.write { [recorder] db in
+                try recorder.record(db, notification, outcome: outcome, now: now, jitter: Double.random(in: 0..<1))
+            }
+            published()
+            if case .failure(let error) = outcome {
+                failedAttempts.increment()
+                if error.kind == .temporary { break }
+            } else {
+                sent.increment()
             }
         }
-        if case .success = outcome { sent.increment() } else { failedAttempts.increment() }
-        published()
+        return attempted
     }
 
-    private static func logAttempt(
-        _ db: Database, _ notification: PendingNotification, attempt: Int, now: Date, outcome: String, detail: String?
-    ) throws {
-        try db.execute(
-            sql: "INSERT INTO deliveryAttempt (notificationID, attempt, at, outcome, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [notification.id, attempt, now.formatted(.iso8601), outcome, detail])
+    /// Runs blocking libcurl work on a Dispatch thread instead of the cooperative pool.
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
     }
 
-    /// Sleeps until the next retry is due, at most a second, waking early when poked.
-    /// Short slices instead of a stored continuation keep this free of stray tasks.
+    /// Sleeps up to a second, waking early when poked. Grouping, repeats and retries are
+    /// all checked each pass, so a second is the resolution of every timer.
     private func sleepUntilDue() async {
-        let next = try? await database.writer.read { try PendingNotification.nextDue($0) }
-        let deadline = clock().addingTimeInterval(min(max(next.map { $0.timeIntervalSince(clock()) } ?? 1, 0), 1))
-        while clock() < deadline, !Task.isShuttingDownGracefully, !Task.isCancelled {
+        let deadline = Date().addingTimeInterval(1)
+        while Date() < deadline, !Task.isShuttingDownGracefully, !Task.isCancelled {
             if poked.exchange(false, ordering: .acquiringAndReleasing) { return }
             try? await Task.sleep(for: .milliseconds(10))
         }

@@ -3,10 +3,13 @@ import Foundation
 
 /// `notification.sent` / `notification.failed`: who was told what, when, how.
 struct NotificationOutcome: Codable, Sendable, Equatable {
-    var v = 1
+    var v = 2
     var notificationID: Int64
-    var alertID: Int64
-    var event: String
+    /// alert, escalation or digest.
+    var notificationKind: String
+    var alertIDs: [Int64]
+    /// The alert events covered, in the same order as `alertIDs`.
+    var events: [String]
     var channel: String
     var recipient: String
     var messageID: String
@@ -16,8 +19,9 @@ struct NotificationOutcome: Codable, Sendable, Equatable {
 
     init(_ notification: PendingNotification, attempt: Int, at: Date, error: String?) {
         notificationID = notification.id
-        alertID = notification.alertID
-        event = notification.event
+        notificationKind = notification.kind
+        alertIDs = notification.items.map(\.firing.alertID)
+        events = notification.items.map(\.event)
         channel = notification.channel
         recipient = notification.recipientName
         messageID = notification.messageID

@@ -59,6 +59,7 @@ public struct NotifierDatabase: Sendable {
                     );
                     """)
         }
+        NotifierSchemaV2.register(&migrator)
         return migrator
     }
 }

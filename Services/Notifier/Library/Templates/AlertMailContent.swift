@@ -49,3 +49,7 @@ public struct AlertMailContent: Sendable, Equatable {
 public enum AlertMailState: String, Sendable, Equatable {
     case firing, resolved, escalated, repeated
 }
+
+public enum AlertMailError: Error {
+    case nothingToSay
+}

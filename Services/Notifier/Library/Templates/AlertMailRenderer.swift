@@ -1,23 +1,46 @@
 import Domain
 import Mustache
 
-/// Puts an alert into Dutch words: subject, plain text and HTML, with what the rules
-/// require next for this instrument and threshold.
+/// Puts one or more alerts into Dutch words: subject, plain text and HTML, with what the
+/// rules require next for each instrument and threshold.
 public struct AlertMailRenderer: Sendable {
     private let subject: MustacheTemplate
+    private let groupSubject: MustacheTemplate
+    private let digestSubject: MustacheTemplate
     private let text: MustacheTemplate
     private let html: MustacheTemplate
 
     public init() throws {
         subject = try MustacheTemplate(string: AlertMailTemplates.subject)
+        groupSubject = try MustacheTemplate(string: AlertMailTemplates.groupSubject)
+        digestSubject = try MustacheTemplate(string: AlertMailTemplates.digestSubject)
         text = try MustacheTemplate(string: AlertMailTemplates.text)
         html = try MustacheTemplate(string: AlertMailTemplates.html)
     }
 
     public func render(_ content: AlertMailContent) throws -> (subject: String, text: String, html: String) {
-        var view = Self.view(content)
+        try render([content], digest: false)
+    }
+
+    /// One message about `contents` (at least one); `digest` for the daily overview.
+    public func render(_ contents: [AlertMailContent], digest: Bool) throws -> (
+        subject: String, text: String, html: String
+    ) {
+        guard let last = contents.last else { throw AlertMailError.nothingToSay }
+        let sections = contents.map(Self.view)
+        var view = sections[sections.count - 1]
+        view["count"] = contents.count
+        view["alerts"] = sections
+        view["greeting"] =
+            contents.contains { $0.state == .escalated } ? "Beste beleidsadviseur," : "Beste contractmanager,"
+        if digest {
+            view["intro"] = "Het dagoverzicht van Plafond: \(contents.count) meldingen met een lage urgentie."
+        } else if contents.count > 1 {
+            view["intro"] = "Er zijn \(contents.count) meldingen over \(last.normName)."
+        }
+        let template = digest ? digestSubject : (contents.count > 1 ? groupSubject : subject)
         // Subject text is not HTML: mustache's escaping is for the HTML body only.
-        let renderedSubject = Self.unescape(subject.render(view))
+        let renderedSubject = Self.unescape(template.render(view))
         view["subject"] = renderedSubject
         return (renderedSubject, Self.unescape(text.render(view)), html.render(view))
     }
@@ -32,7 +55,6 @@ public struct AlertMailRenderer: Sendable {
             "gemeente": c.gemeente,
             "spent": amount(c.spentCents), "limit": amount(c.limitCents), "percentage": percentage,
             "threshold": c.thresholdPercent, "dashboardURL": c.dashboardURL, "kindIsForecast": c.kind == "forecast",
-            "greeting": c.state == .escalated ? "Beste beleidsadviseur," : "Beste contractmanager,",
             "summary": summary(c, percentage: percentage), "steps": NextSteps.steps(for: c),
             "prefix": prefix(c.state),
         ]

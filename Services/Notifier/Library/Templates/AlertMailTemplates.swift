@@ -1,10 +1,22 @@
 /// The Dutch e-mail templates (mustache), kept in code so no resource files are needed.
+///
+/// One message covers one or more alerts (a group, or the daily digest); each alert is
+/// a section with its figures and what the rules require next.
 enum AlertMailTemplates {
     static let subject =
         "{{prefix}}{{instrumentLabel}} {{normName}}: {{percentage}} gebruikt{{#kindIsForecast}} (prognose){{/kindIsForecast}}"
 
+    static let groupSubject = "{{prefix}}{{instrumentLabel}} {{normName}}: {{count}} meldingen, {{percentage}} gebruikt"
+
+    static let digestSubject = "Dagoverzicht Plafond: {{count}} meldingen"
+
     static let text = """
         {{greeting}}
+        {{#intro}}
+
+        {{intro}}
+        {{/intro}}
+        {{#alerts}}
 
         {{summary}}
 
@@ -21,9 +33,11 @@ enum AlertMailTemplates {
         {{#steps}}- {{.}}
         {{/steps}}
         Dashboard: {{dashboardURL}}
+        Melding {{alertID}}; bevestigen: plafond alert ack {{alertID}} --door NAAM --notitie TEKST
+        {{/alerts}}
 
-        Melding {{alertID}} van Plafond. Financiële sturing mag nooit betekenen dat nodige zorg
-        wordt geweigerd: deze melding is het begin van een gesprek, geen sanctie.
+        Financiële sturing mag nooit betekenen dat nodige zorg wordt geweigerd: deze
+        melding is het begin van een gesprek, geen sanctie.
         """
 
     static let html = """
@@ -31,6 +45,8 @@ enum AlertMailTemplates {
         <html lang="nl"><head><meta charset="utf-8"><title>{{subject}}</title></head>
         <body style="font-family: sans-serif; color: #1a1a1a; max-width: 40em">
         <p>{{greeting}}</p>
+        {{#intro}}<p>{{intro}}</p>{{/intro}}
+        {{#alerts}}
         <p><strong>{{summary}}</strong></p>
         <table style="border-collapse: collapse">
         <tr><th style="text-align:left;padding-right:1em">Norm</th><td>{{normName}}</td></tr>
@@ -44,9 +60,11 @@ enum AlertMailTemplates {
         </table>
         <h3>Wat nu</h3>
         <ul>{{#steps}}<li>{{.}}</li>{{/steps}}</ul>
-        <p><a href="{{dashboardURL}}">Bekijk de norm op het dashboard</a></p>
-        <p style="color:#555;font-size:small">Melding {{alertID}} van Plafond. Financiële sturing mag nooit betekenen
-        dat nodige zorg wordt geweigerd: deze melding is het begin van een gesprek, geen sanctie.</p>
+        <p><a href="{{dashboardURL}}">Bekijk de norm op het dashboard</a> · melding {{alertID}}</p>
+        <hr>
+        {{/alerts}}
+        <p style="color:#555;font-size:small">Financiële sturing mag nooit betekenen dat nodige zorg wordt
+        geweigerd: deze melding is het begin van een gesprek, geen sanctie.</p>
         </body></html>
         """
 }

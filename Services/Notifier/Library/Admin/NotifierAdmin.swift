@@ -1,0 +1,95 @@
+import Contracts
+import Foundation
+import GRDB
+import Logging
+import Runtime
+
+/// Answers `plafond` admin requests for notifier (one JSON document in, one out):
+/// subscriptions, acknowledgements, silences and the audit log.
+public struct NotifierAdmin: Sendable {
+    let database: NotifierDatabase
+    let people: PeopleInTheLoop
+    let clock: @Sendable () -> Date
+    /// Called after a change that the worker or the event log should act on.
+    let changed: @Sendable () -> Void
+    let logger: Logger
+
+    public init(
+        database: NotifierDatabase, settings: NotifierConfiguration, clock: @escaping @Sendable () -> Date = Date.init,
+        changed: @escaping @Sendable () -> Void, logger: Logger
+    ) {
+        self.database = database
+        self.people = PeopleInTheLoop(timing: NotificationTiming(settings: settings))
+        self.clock = clock
+        self.changed = changed
+        self.logger = logger
+    }
+
+    public func handle(_ request: Data) -> Data {
+        do {
+            let name = try AdminCoding.decode(AdminCommandName.self, from: request).command
+            let reply = try answer(name, request)
+            return reply
+        } catch {
+            logger.warning("admin request refused", metadata: ["error": "\(error)"])
+            let text = (error as? NotifierError)?.message ?? "ongeldig verzoek: \(error)"
+            return (try? AdminCoding.encode(AdminReply<AdminEmpty>.failure(text))) ?? Data()
+        }
+    }
+
+    private func answer(_ name: String, _ request: Data) throws -> Data {
+        let now = clock()
+        switch name {
+        case "subscription.add":
+            let subscription = try AdminCoding.decode(SubscriptionAddRequest.self, from: request).subscription
+            try Self.validate([subscription])
+            let stored = try database.writer.write { try SubscriptionStore.add($0, subscription, now: now) }
+            logger.info("subscription added", metadata: ["subscription.id": "\(stored.id ?? 0)"])
+            return try AdminCoding.encode(AdminReply.success(stored))
+        case "subscription.import":
+            let subscriptions = try AdminCoding.decode(SubscriptionImportRequest.self, from: request).subscriptions
+            try Self.validate(subscriptions)
+            let stored = try database.writer.write { db in
+                try subscriptions.map { try SubscriptionStore.add(db, $0, now: now) }
+            }
+            logger.info("subscriptions imported", metadata: ["count": "\(stored.count)"])
+            return try AdminCoding.encode(AdminReply.success(stored))
+        case "subscription.remove":
+            let id = try AdminCoding.decode(SubscriptionRemoveRequest.self, from: request).id
+            guard try database.writer.write({ try SubscriptionStore.remove($0, id: id) }) else {
+                throw NotifierError("abonnement \(id) bestaat niet of is al opgezegd")
+            }
+            return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
+        case "subscription.list":
+            return try AdminCoding.encode(AdminReply.success(try database.writer.read(SubscriptionStore.active)))
+        case "alert.ack":
+            let ack = try AdminCoding.decode(AlertAckRequest.self, from: request)
+            let event = try database.writer.write { try people.acknowledge($0, ack, now: now) }
+            changed()
+            logger.info("alert acknowledged", metadata: ["alert.id": "\(event.alertID)"])
+            return try AdminCoding.encode(AdminReply.success(event))
+        case "alert.silence":
+            let silence = try AdminCoding.decode(AlertSilenceRequest.self, from: request)
+            let event = try database.writer.write { try people.silence($0, silence, now: now) }
+            changed()
+            logger.info("alerts silenced", metadata: ["alert.ids": "\(event.alertIDs)"])
+            return try AdminCoding.encode(AdminReply.success(event))
+        case "notify.log":
+            let alertID = try AdminCoding.decode(NotifyLogRequest.self, from: request).alertID
+            return try AdminCoding.encode(
+                AdminReply.success(try database.writer.read { try NotifyLog.entries($0, alertID: alertID) }))
+        default:
+            throw NotifierError("onbekende opdracht \(name)")
+        }
+    }
+
+    private static func validate(_ subscriptions: [Subscription]) throws {
+        for (index, subscription) in subscriptions.enumerated() {
+            let problems = subscription.problems
+            guard problems.isEmpty else {
+                let which = subscriptions.count > 1 ? "abonnement \(index + 1) (\(subscription.name)): " : ""
+                throw NotifierError(which + problems.joined(separator: "; "))
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Contracts
+import Foundation
+import GRDB
+import Logging
+import Storage
+
+/// Turns waiting alert events into messages, and firing alerts into repeats and
+/// escalations when their time comes. Runs inside one write transaction per pass, so a
+/// crash leaves either the old state or the new one, never half a message.
+struct NotificationScheduler: Sendable {
+    let timing: NotificationTiming
+    let router: AlertRouter
+    let logger: Logger
+
+    /// One pass at `now`; returns whether anything was published to the outbox.
+    @discardableResult
+    func pass(_ db: Database, now: Date) throws -> Bool {
+        try queueRepeats(db, now: now)
+        let escalated = try queueEscalations(db, now: now)
+        try flushGroups(db, now: now)
+        return escalated
+    }
+
+    /// Firing alerts nobody acknowledged, not silenced, whose last firing or repeat to an
+    /// address is `repeatInterval` old, are owed to that address again.
+    func queueRepeats(_ db: Database, now: Date) throws {
+        let cutoff = now.addingTimeInterval(-timing.repeatInterval).timeIntervalSince1970
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.alertID, i.channel, i.recipientName, i.address, i.groupKey, MAX(i.createdAt) AS last
+                FROM notificationItem i JOIN alert a ON a.id = i.alertID
+                WHERE i.event IN ('firing', 'repeat') AND a.state = 'firing' AND a.acknowledgedAt IS NULL
+                    AND (a.silencedUntil IS NULL OR a.silencedUntil <= ?)
+                GROUP BY i.alertID, i.channel, i.address
+                HAVING last <= ?
+                """,
+            arguments: [now.timeIntervalSince1970, cutoff])
+        for row in rows {
+            let destination = AlertRouter.Destination(
+                channel: row["channel"], recipientName: row["recipientName"], address: row["address"],
+                groupKey: row["groupKey"])
+            try NotificationItems.queue(db, alertID: row["alertID"], event: "repeat", to: destination, now: now)
+        }
+    }
+
+    /// Firing alerts nobody acknowledged within `escalateAfter` go to the escalation
+    /// targets, once; the escalation is published as `alert.escalated`.
+    func queueEscalations(_ db: Database, now: Date) throws -> Bool {
+        let cutoff = now.addingTimeInterval(-timing.escalateAfter).timeIntervalSince1970
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, firing FROM alert
+                WHERE state = 'firing' AND acknowledgedAt IS NULL AND escalatedAt IS NULL AND receivedAt <= ?
+                    AND (silencedUntil IS NULL OR silencedUntil <= ?)
+                """,
+            arguments: [cutoff, now.timeIntervalSince1970])
+        guard !rows.isEmpty else { return false }
+        let subscriptions = try SubscriptionStore.active(db)
+        for row in rows {
+            let alert = try AlertFiring.decoded(from: row["firing"])
+            let targets = router.escalations(for: alert, subscriptions: subscriptions)
+            for target in targets {
+                try NotificationItems.queue(db, alertID: alert.alertID, event: "escalation", to: target, now: now)
+            }
+            try db.execute(
+                sql: "UPDATE alert SET escalatedAt = ? WHERE id = ?",
+                arguments: [now.timeIntervalSince1970, alert.alertID])
+            let event = AlertEscalated(
+                alertID: alert.alertID, normID: alert.norm.id, to: targets.map(\.address), at: now)
+            try Outbox.append(db, kind: AlertEscalated.kind.rawValue, body: try event.encoded(), at: now)
+            if targets.isEmpty {
+                logger.warning(
+                    "alert not acknowledged in time and nobody to escalate to (set notifier.escalate_to)",
+                    metadata: ["alert.id": "\(alert.alertID)"])
+            } else {
+                logger.notice("alert escalated", metadata: ["alert.id": "\(alert.alertID)"])
+            }
+        }
+        return true
+    }
+
+    /// Every group whose flush time has come becomes one pending message; events about
+    /// silenced alerts, and repeats or escalations of acknowledged ones, are suppressed.
+    func flushGroups(_ db: Database, now: Date) throws {
+        let groups = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT groupKey, MIN(createdAt) AS first FROM notificationItem
+                WHERE notificationID IS NULL AND suppressed IS NULL GROUP BY groupKey
+                """)
+        for group in groups {
+            let key: String = group["groupKey"]
+            let kind = AlertRouter.kind(ofGroup: key)
+            let previous = try Double.fetchOne(
+                db, sql: "SELECT MAX(createdAt) FROM notification WHERE groupKey = ?", arguments: [key])
+            let flushAt = timing.flushTime(
+                kind: kind, firstWaiting: Date(timeIntervalSince1970: group["first"]),
+                previousMessage: previous.map(Date.init(timeIntervalSince1970:)))
+            guard flushAt <= now else { continue }
+            try flush(db, group: key, kind: kind, now: now)
+        }
+    }
+
+    private func flush(_ db: Database, group key: String, kind: String, now: Date) throws {
+        let items = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.id, i.event, i.channel, i.recipientName, i.address,
+                    a.state, a.acknowledgedAt, a.silencedUntil
+                FROM notificationItem i JOIN alert a ON a.id = i.alertID
+                WHERE i.groupKey = ? AND i.notificationID IS NULL AND i.suppressed IS NULL ORDER BY i.id
+                """,
+            arguments: [key])
+        var kept: [Row] = []
+        for item in items {
+            if let reason = Self.suppression(item, now: now) {
+                try db.execute(
+                    sql: "UPDATE notificationItem SET suppressed = ? WHERE id = ?", arguments: [reason, item["id"]])
+            } else {
+                kept.append(item)
+            }
+        }
+        guard let first = kept.first else { return }
+        let firstID: Int64 = first["id"]
+        let address: String = first["address"]
+        let messageID = "plafond-\(firstID).\(MessageIDs.token(address))@plafond"
+        try db.execute(
+            sql: """
+                INSERT INTO notification
+                    (kind, groupKey, channel, recipientName, address, messageID, state, nextAttemptAt, createdAt)
+                VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+                """,
+            arguments: [
+                kind, key, first["channel"], first["recipientName"], address, messageID,
+                now.timeIntervalSince1970, now.timeIntervalSince1970,
+            ])
+        let notificationID = db.lastInsertedRowID
+        for item in kept {
+            try db.execute(
+                sql: "UPDATE notificationItem SET notificationID = ? WHERE id = ?",
+                arguments: [notificationID, item["id"]])
+        }
+    }
+
+    /// Why an event is not sent after all, or nil when it is.
+    static func suppression(_ item: Row, now: Date) -> String? {
+        let event: String = item["event"]
+        if let until: Double = item["silencedUntil"], until > now.timeIntervalSince1970 { return "stilte" }
+        let acknowledged = (item["acknowledgedAt"] as Double?) != nil
+        if acknowledged && (event == "repeat" || event == "escalation") { return "bevestigd" }
+        if event == "repeat" && (item["state"] as String) != "firing" { return "opgelost" }
+        return nil
+    }
+}

@@ -1,0 +1,142 @@
+import Domain
+import Foundation
+
+/// `subscription.add`: one person and their routing rule.
+public struct SubscriptionAddRequest: Codable, Sendable {
+    public var command = "subscription.add"
+    public var subscription: Subscription
+    public init(_ subscription: Subscription) { self.subscription = subscription }
+}
+
+/// `subscription.import`: a whole set at once, stored in one transaction or not at all.
+public struct SubscriptionImportRequest: Codable, Sendable {
+    public var command = "subscription.import"
+    public var subscriptions: [Subscription]
+    public init(_ subscriptions: [Subscription]) { self.subscriptions = subscriptions }
+}
+
+/// `subscription.remove`: stop sending to this subscription (its history stays).
+public struct SubscriptionRemoveRequest: Codable, Sendable {
+    public var command = "subscription.remove"
+    public var id: Int64
+    public init(id: Int64) { self.id = id }
+}
+
+public struct SubscriptionListRequest: Codable, Sendable {
+    public var command = "subscription.list"
+    public init() {}
+}
+
+/// `alert.ack`: a person says they act on this alert; repeats and escalation stop.
+public struct AlertAckRequest: Codable, Sendable {
+    public var command = "alert.ack"
+    public var alertID: Int64
+    public var by: String
+    public var note: String
+    public init(alertID: Int64, by: String, note: String) {
+        self.alertID = alertID
+        self.by = by
+        self.note = note
+    }
+}
+
+/// `alert.silence`: no notifications about one alert, or all alerts of one norm, until a day.
+public struct AlertSilenceRequest: Codable, Sendable {
+    public var command = "alert.silence"
+    public var alertID: Int64?
+    public var normID: Int64?
+    /// The silence ends at the start of this day (Europe/Amsterdam).
+    public var until: Day
+    public var by: String
+    public var reason: String
+    public init(alertID: Int64?, normID: Int64?, until: Day, by: String, reason: String) {
+        self.alertID = alertID
+        self.normID = normID
+        self.until = until
+        self.by = by
+        self.reason = reason
+    }
+}
+
+/// `notify.log`: the audit, per alert, of who was told what, when and how.
+public struct NotifyLogRequest: Codable, Sendable {
+    public var command = "notify.log"
+    public var alertID: Int64?
+    public init(alertID: Int64?) { self.alertID = alertID }
+}
+
+/// One alert's audit entry.
+public struct AlertAudit: Codable, Sendable, Equatable {
+    public var alertID: Int64
+    public var normID: Int64
+    public var normName: String
+    public var alertKind: AlertKind
+    public var threshold: Int
+    public var severity: AlertSeverity
+    public var state: String
+    public var receivedAt: Date
+    public var acknowledgedBy: String?
+    public var acknowledgedNote: String?
+    public var acknowledgedAt: Date?
+    public var silencedUntil: Date?
+    public var silencedBy: String?
+    public var escalatedAt: Date?
+    public var notifications: [NotificationAudit]
+
+    public init(
+        alertID: Int64, normID: Int64, normName: String, alertKind: AlertKind, threshold: Int,
+        severity: AlertSeverity, state: String, receivedAt: Date, acknowledgedBy: String?,
+        acknowledgedNote: String?, acknowledgedAt: Date?, silencedUntil: Date?, silencedBy: String?,
+        escalatedAt: Date?, notifications: [NotificationAudit]
+    ) {
+        self.alertID = alertID
+        self.normID = normID
+        self.normName = normName
+        self.alertKind = alertKind
+        self.threshold = threshold
+        self.severity = severity
+        self.state = state
+        self.receivedAt = receivedAt
+        self.acknowledgedBy = acknowledgedBy
+        self.acknowledgedNote = acknowledgedNote
+        self.acknowledgedAt = acknowledgedAt
+        self.silencedUntil = silencedUntil
+        self.silencedBy = silencedBy
+        self.escalatedAt = escalatedAt
+        self.notifications = notifications
+    }
+}
+
+/// One message about an alert: what (`event`), to whom, through which channel, and how it went.
+public struct NotificationAudit: Codable, Sendable, Equatable {
+    public var notificationID: Int64?
+    /// firing, resolved, repeat or escalation.
+    public var event: String
+    public var channel: String
+    public var recipient: String
+    public var address: String
+    public var messageID: String?
+    /// waiting (grouping), suppressed (silenced or acknowledged), pending, sent or failed.
+    public var state: String
+    public var attempts: Int
+    public var queuedAt: Date
+    public var sentAt: Date?
+    public var lastError: String?
+
+    public init(
+        notificationID: Int64?, event: String, channel: String, recipient: String, address: String,
+        messageID: String?, state: String, attempts: Int, queuedAt: Date, sentAt: Date?, lastError: String?
+    ) {
+        self.notificationID = notificationID
+        self.event = event
+        self.channel = channel
+        self.recipient = recipient
+        self.address = address
+        self.messageID = messageID
+        self.state = state
+        self.attempts = attempts
+        self.queuedAt = queuedAt
+        self.sentAt = sentAt
+        self.lastError = lastError
+    }
+}
