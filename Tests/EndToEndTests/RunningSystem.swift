@@ -1,5 +1,6 @@
 import Fixtures
 import Foundation
+import Messaging
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -41,7 +42,8 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    init(development: Bool = true, extraConfiguration: String = "") throws {
+    /// `notifierSettings` are extra `key = value` lines for the `[notifier]` table.
+    init(development: Bool = true, notifierSettings: String = "", extraConfiguration: String = "") throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-e2e-\(UUID().uuidString)")
         mailFolder = folder.appendingPathComponent("mail")
         try FileManager.default.createDirectory(at: mailFolder, withIntermediateDirectories: true)
@@ -74,6 +76,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
             from = "plafond@nijmegen.example"
             dashboard_url = "http://127.0.0.1:\(ports.http)"
             recipients = [{ name = "Contractmanager Jeugd", email = "contractmanager@nijmegen.example" }]
+            \(notifierSettings)
 
             [reporter]
             http = "127.0.0.1:\(ports.http)"
@@ -194,14 +197,35 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         }
     }
 
-    func shutDown() {
-        for service in Array(processes.keys) { stop(service) }
+    /// Stops the SMTP server (to simulate an outage); `startSMTP` brings it back.
+    func stopSMTP() {
         if let smtp, smtp.isRunning {
             kill(smtp.processIdentifier, SIGTERM)
             let deadline = Date().addingTimeInterval(5)
             while smtp.isRunning && Date() < deadline { usleep(20_000) }
             if smtp.isRunning { kill(smtp.processIdentifier, SIGKILL) }
         }
+        smtp = nil
+    }
+
+    /// Sends one iJw document to intake as a provider's system would; returns the answer.
+    func submit(_ document: Data) throws -> String {
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let socket = try ZMQSocket(context, .req)
+        defer { socket.close() }
+        try socket.setReceiveTimeout(15_000)
+        try socket.connect("tcp://127.0.0.1:\(ports.intake)")
+        _ = try socket.send([document])
+        guard let reply = try socket.receive(), let answer = reply.parts.last else {
+            throw E2EError("no answer from intake")
+        }
+        return String(decoding: answer, as: UTF8.self)
+    }
+
+    func shutDown() {
+        for service in Array(processes.keys) { stop(service) }
+        stopSMTP()
     }
 
     deinit {

@@ -3,9 +3,11 @@
 to --dir as <n>.eml (atomically). Prints "ready" once listening; stops on SIGTERM.
 
 --fail-first K answers the first K messages with 451 (a temporary failure), so tests can
-check that deliveries are retried.
+check that deliveries are retried. --delay-first S holds the first message's DATA for S
+seconds before accepting it, so a test can kill the sender in the middle of a delivery.
 """
 import argparse
+import asyncio
 import os
 import signal
 
@@ -13,15 +15,20 @@ from aiosmtpd.controller import Controller
 
 
 class Sink:
-    def __init__(self, folder, fail_first):
+    def __init__(self, folder, fail_first, delay_first=0.0):
         self.folder = folder
         self.fail_first = fail_first
+        self.delay_first = delay_first
         self.count = len([n for n in os.listdir(folder) if n.endswith(".eml")])
 
     async def handle_DATA(self, server, session, envelope):
         if self.fail_first > 0:
             self.fail_first -= 1
             return "451 4.3.0 try again later"
+        if self.delay_first > 0:
+            delay, self.delay_first = self.delay_first, 0
+            open(os.path.join(self.folder, "data-started"), "w").close()
+            await asyncio.sleep(delay)
         self.count += 1
         name = os.path.join(self.folder, "%06d.eml" % self.count)
         header = "X-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (envelope.mail_from, ", ".join(envelope.rcpt_tos))
@@ -42,9 +49,10 @@ def main():
     parser.add_argument("--port", type=int, default=2525)
     parser.add_argument("--dir", required=True)
     parser.add_argument("--fail-first", type=int, default=0)
+    parser.add_argument("--delay-first", type=float, default=0.0)
     args = parser.parse_args()
     os.makedirs(args.dir, exist_ok=True)
-    controller = Controller(Sink(args.dir, args.fail_first), hostname=args.host, port=args.port)
+    controller = Controller(Sink(args.dir, args.fail_first, args.delay_first), hostname=args.host, port=args.port)
     controller.start()
     print("ready", flush=True)
 
