@@ -139,7 +139,7 @@ let package = Package(
         // Builders of realistic iJw messages, shared by the test targets.
         .target(name: "Fixtures", dependencies: ["Domain", "IJW"], path: "Tests/Fixtures", swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
-        .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain"], swiftSettings: swiftSettings),
+        .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain", "Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(

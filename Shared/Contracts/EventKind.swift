@@ -7,6 +7,7 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     // intake
     public static let lineAccepted = EventKind(rawValue: "line.accepted")
     public static let lineCredited = EventKind(rawValue: "line.credited")
+    public static let allocationReceived = EventKind(rawValue: "allocation.received")
     // monitor
     public static let normChanged = EventKind(rawValue: "norm.changed")
     public static let alertFiring = EventKind(rawValue: "alert.firing")

@@ -42,8 +42,10 @@ public struct IntakeApp {
 
         let processor = IntakeProcessor(
             database: database, pseudonymizer: Pseudonymizer(secret: configuration.general.pseudonymKey),
-            knownGemeenten: Set(configuration.intake.gemeenten), requireAuthentication: security != nil,
+            knownGemeenten: Set(configuration.intake.gemeenten),
+            allocationGemeenten: Set(configuration.intake.allocationGemeenten), requireAuthentication: security != nil,
             logger: logger)
+        AllocationSwitch.announce(configuration.intake, logger: logger)
         let server = try IntakeServer(
             context: context, endpoint: configuration.intake.endpoint, security: security, insecure: insecure,
             processor: processor, committed: { publisher.committed() }, logger: logger)

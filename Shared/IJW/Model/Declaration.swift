@@ -109,4 +109,5 @@ public struct DeclarationLine: Sendable, Equatable, Codable {
 /// Every iJw message intake understands.
 public enum IJWMessage: Sendable, Equatable {
     case declaration(Declaration)
+    case allocation(AllocationMessage)
 }

@@ -22,8 +22,6 @@ public enum IJWReader {
         }
     }
 
-    static let jw323Namespace = "http://www.istandaarden.nl/ijw/3_2/jw323/schema"
-
     public static func read(_ data: Data, limits: Limits = .standard) throws(IJWReadError) -> IJWMessage {
         guard data.count <= limits.maxBytes else {
             throw IJWReadError(.tooLarge, "bericht is groter dan \(limits.maxBytes / 1024 / 1024) MB")
@@ -68,7 +66,7 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     private let limits: IJWReader.Limits
     private var path: [String] = []
     private var text = ""
-    private var builder: JW323Builder?
+    private var builder: (any MessageBuilder)?
     private(set) var failure: IJWReadError?
     private(set) var message: IJWMessage?
     var hasUnclosedElements: Bool { !path.isEmpty }
@@ -89,12 +87,12 @@ final class ElementCollector: NSObject, XMLParserDelegate {
     ) {
         guard failure == nil else { return }
         if path.isEmpty {
-            guard name == "Bericht", namespaceURI == IJWReader.jw323Namespace else {
+            guard name == "Bericht", let chosen = MessageBuilders.builder(forNamespace: namespaceURI) else {
                 return fail(
                     IJWReadError(.unknownMessage, "onbekend bericht \(name) (\(namespaceURI ?? "geen namespace"))"),
                     parser)
             }
-            builder = JW323Builder()
+            builder = chosen
         }
         path.append(name)
         guard path.count <= limits.maxDepth else {
@@ -117,13 +115,15 @@ final class ElementCollector: NSObject, XMLParserDelegate {
         do {
             try builder.end(name, path: path, text: text.trimmingCharacters(in: .whitespacesAndNewlines))
         } catch {
-            return fail(error, parser)
+            var withHeader = error
+            if withHeader.header == nil { withHeader.header = builder.completeHeader }
+            return fail(withHeader, parser)
         }
         path.removeLast()
         text = ""
         if path.isEmpty {
             do {
-                message = .declaration(try builder.build())
+                message = try builder.build()
             } catch {
                 fail(error, parser)
             }

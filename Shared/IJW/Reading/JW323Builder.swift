@@ -5,7 +5,7 @@ import Domain
 /// Fields are collected by the element's name and its parent's, so the builder needs no
 /// knowledge of prefixes. A missing or malformed required field is a structure error
 /// that names the field; once the header is complete it travels with the error.
-final class JW323Builder {
+final class JW323Builder: MessageBuilder {
     private var header: [String: String] = [:]
     private var body: [String: String] = [:]
     private var clients: [DeclaredClient] = []
@@ -18,6 +18,8 @@ final class JW323Builder {
     private var inHeader = 0
     private var inPrestatie = 0
     private var inDeclaratie = 0
+
+    var completeHeader: MessageHeader? { try? FieldReader.header(header) }
 
     func start(_ name: String, path: [String]) {
         switch name {
@@ -55,8 +57,12 @@ final class JW323Builder {
         }
     }
 
-    func build() throws(IJWReadError) -> Declaration {
-        let header = try readHeader()
+    func build() throws(IJWReadError) -> IJWMessage {
+        .declaration(try buildDeclaration())
+    }
+
+    func buildDeclaration() throws(IJWReadError) -> Declaration {
+        let header = try FieldReader.header(header)
         do throws(IJWReadError) {
             guard !clients.isEmpty else { throw structure("Clienten ontbreekt of is leeg") }
             return Declaration(
@@ -72,19 +78,6 @@ final class JW323Builder {
             withHeader.header = header
             throw withHeader
         }
-    }
-
-    private func readHeader() throws(IJWReadError) -> MessageHeader {
-        MessageHeader(
-            berichtCode: try required(header, "Header/BerichtCode"),
-            berichtVersie: try required(header, "Header/BerichtVersie"),
-            berichtSubversie: try required(header, "Header/BerichtSubversie"),
-            afzender: try required(header, "Header/Afzender"),
-            ontvanger: try required(header, "Header/Ontvanger"),
-            identificatie: try required(header, "BerichtIdentificatie/Identificatie", maxLength: 12),
-            dagtekening: try day(header, "BerichtIdentificatie/Dagtekening"),
-            basisschemaXsdVersie: try required(header, "XsdVersie/BasisschemaXsdVersie"),
-            berichtXsdVersie: try required(header, "XsdVersie/BerichtXsdVersie"))
     }
 
     private func makeLine() throws(IJWReadError) -> DeclarationLine {
@@ -105,48 +98,22 @@ final class JW323Builder {
             debetCredit: try sign(line, "IngediendBedrag/DebetCredit"))
     }
 
-    // MARK: - Field readers
-
     private func structure(_ message: String) -> IJWReadError { IJWReadError(.structure, message) }
-
-    private func field(_ key: String) -> String { String(key.split(separator: "/").last ?? "") }
-
     private func required(_ fields: [String: String], _ key: String, maxLength: Int = 64) throws(IJWReadError) -> String
-    {
-        guard let value = fields[key], !value.isEmpty else { throw structure("\(field(key)) ontbreekt") }
-        guard value.count <= maxLength else { throw structure("\(field(key)) is langer dan \(maxLength) tekens") }
-        return value
-    }
-
+    { try FieldReader.required(fields, key, maxLength: maxLength) }
     private func day(_ fields: [String: String], _ key: String) throws(IJWReadError) -> Day {
-        let text = try required(fields, key)
-        guard let day = Day(iso: text) else { throw structure("\(field(key)) is geen geldige datum: \(text)") }
-        return day
+        try FieldReader.day(fields, key)
     }
-
     private func period(_ fields: [String: String], _ parent: String) throws(IJWReadError) -> Period {
-        let start = try day(fields, "\(parent)/Begindatum")
-        let end = try day(fields, "\(parent)/Einddatum")
-        guard let period = Period(start: start, end: end) else {
-            throw structure("\(parent): Einddatum ligt vóór Begindatum")
-        }
-        return period
+        try FieldReader.period(fields, parent)
     }
-
     private func amount(_ fields: [String: String], _ key: String) throws(IJWReadError) -> Int64 {
-        try number(try required(fields, key), field: field(key))
+        try FieldReader.amount(fields, key)
     }
-
-    /// Non-negative integers of at most 12 digits (the XSD allows 8 for amounts).
     private func number(_ text: String, field: String) throws(IJWReadError) -> Int64 {
-        guard !text.isEmpty, text.count <= 12, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int64(text)
-        else { throw structure("\(field) is geen geheel getal ≥ 0: \(text)") }
-        return value
+        try FieldReader.number(text, field: field)
     }
-
     private func sign(_ fields: [String: String], _ key: String) throws(IJWReadError) -> DebetCredit {
-        let text = try required(fields, key)
-        guard let sign = DebetCredit(rawValue: text) else { throw structure("\(field(key)) moet D of C zijn") }
-        return sign
+        try FieldReader.sign(fields, key)
     }
 }

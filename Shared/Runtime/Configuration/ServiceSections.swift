@@ -7,6 +7,11 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
     /// CBS codes of the gemeenten this installation serves (S300 for any other).
     /// Empty means: accept any well-formed 4-digit code.
     public var gemeenten: [String] = []
+    /// Gemeenten whose own system sends its allocations (JW301) to Plafond: their
+    /// declarations are checked against them (9338, 9307/9308, 9339/9340, 9341,
+    /// 9321/9322, 9369). Every other gemeente runs with allocation checks off, and
+    /// intake says so in its log at start.
+    public var allocationGemeenten: [String] = []
     /// File mapping CURVE public keys to AGB or gemeente codes (written by `plafond keys`).
     public var keysFile = "keys.json"
     /// File holding intake's own CURVE key pair (created on first start outside development).
@@ -14,6 +19,7 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case endpoint, metrics, gemeenten
+        case allocationGemeenten = "allocation_gemeenten"
         case eventsPublish = "events_publish"
         case eventsCatchUp = "events_catchup"
         case keysFile = "keys_file"
@@ -30,6 +36,8 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
         eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
         metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics
         gemeenten = try c.decodeIfPresent([String].self, forKey: .gemeenten) ?? d.gemeenten
+        allocationGemeenten =
+            try c.decodeIfPresent([String].self, forKey: .allocationGemeenten) ?? d.allocationGemeenten
         keysFile = try c.decodeIfPresent(String.self, forKey: .keysFile) ?? d.keysFile
         serverKeyFile = try c.decodeIfPresent(String.self, forKey: .serverKeyFile) ?? d.serverKeyFile
     }

@@ -11,6 +11,8 @@ import Storage
 struct DeclarationIntake {
     let pseudonymizer: Pseudonymizer
     let knownGemeenten: Set<String>
+    /// Gemeenten whose allocations come to Plafond: their lines are checked against them.
+    let allocationGemeenten: Set<String>
     let today: Day
     let now: Date
     let logger: Logger
@@ -71,6 +73,11 @@ struct DeclarationIntake {
         let plan = try LineHistoryChecks(aanbieder: header.afzender)
             .run(db, declaration, alreadyRejected: Set(lineCodes.keys))
         lineCodes.merge(plan.codes) { $0 + $1 }
+        if allocationGemeenten.contains(header.ontvanger) {
+            let allocationCodes = try AllocationLineChecks(gemeente: header.ontvanger, aanbieder: header.afzender)
+                .run(db, declaration, alreadyRejected: Set(lineCodes.keys))
+            lineCodes.merge(allocationCodes) { $0 + $1 }
+        }
 
         let messageID = try StoredMessage.insert(
             db, header: header, hash: contentHash, outcome: "received", answer: Data(), at: now)

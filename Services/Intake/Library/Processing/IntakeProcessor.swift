@@ -16,6 +16,7 @@ public struct IntakeProcessor: Sendable {
     let database: IntakeDatabase
     let pseudonymizer: Pseudonymizer
     let knownGemeenten: Set<String>
+    let allocationGemeenten: Set<String>
     let requireAuthentication: Bool
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -25,11 +26,13 @@ public struct IntakeProcessor: Sendable {
 
     public init(
         database: IntakeDatabase, pseudonymizer: Pseudonymizer, knownGemeenten: Set<String>,
-        requireAuthentication: Bool, clock: @escaping @Sendable () -> Date = Date.init, logger: Logger
+        allocationGemeenten: Set<String> = [], requireAuthentication: Bool,
+        clock: @escaping @Sendable () -> Date = Date.init, logger: Logger
     ) {
         self.database = database
         self.pseudonymizer = pseudonymizer
         self.knownGemeenten = knownGemeenten
+        self.allocationGemeenten = allocationGemeenten
         self.requireAuthentication = requireAuthentication
         self.clock = clock
         self.logger = logger
@@ -41,7 +44,7 @@ public struct IntakeProcessor: Sendable {
         let now = clock()
         let today = Day(date: now, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
         var answers = [Data?](repeating: nil, count: requests.count)
-        var work: [(index: Int, declaration: Declaration, hash: Data)] = []
+        var work: [(index: Int, message: IJWMessage, hash: Data)] = []
         // Reading is most of the work and needs no database: it runs on every core.
         let outcomes = Mutex([ReadOutcome?](repeating: nil, count: requests.count))
         DispatchQueue.concurrentPerform(iterations: requests.count) { index in
@@ -51,7 +54,7 @@ public struct IntakeProcessor: Sendable {
         for (index, outcome) in outcomes.withLock({ $0 }).enumerated() {
             switch outcome {
             case .answer(let data): answers[index] = data
-            case .declaration(let declaration, let hash): work.append((index, declaration, hash))
+            case .message(let message, let hash): work.append((index, message, hash))
             case nil: answers[index] = PlafondFault(.geenIJW, "niet gelezen").xml()
             }
         }
@@ -59,10 +62,18 @@ public struct IntakeProcessor: Sendable {
         do {
             try database.writer.write { db in
                 for item in work {
-                    answers[item.index] = try DeclarationIntake(
-                        pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten, today: today, now: now,
-                        logger: logger
-                    ).receive(db, item.declaration, contentHash: item.hash)
+                    switch item.message {
+                    case .declaration(let declaration):
+                        answers[item.index] = try DeclarationIntake(
+                            pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
+                            allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
+                        ).receive(db, declaration, contentHash: item.hash)
+                    case .allocation(let allocation):
+                        answers[item.index] = try AllocationIntake(
+                            pseudonymizer: pseudonymizer, allocationGemeenten: allocationGemeenten, today: today,
+                            now: now, logger: logger
+                        ).receive(db, allocation, contentHash: item.hash)
+                    }
                 }
             }
         } catch {
@@ -77,7 +88,7 @@ public struct IntakeProcessor: Sendable {
 
     private enum ReadOutcome: Sendable {
         case answer(Data)
-        case declaration(Declaration, contentHash: Data)
+        case message(IJWMessage, contentHash: Data)
     }
 
     private func read(_ request: IncomingRequest, today: Day) -> ReadOutcome {
@@ -93,29 +104,35 @@ public struct IntakeProcessor: Sendable {
                     "bytes": "\(request.document.count)",
                 ])
             if error.kind == .structure, let header = error.header {
-                // A JW323 we can answer in the standard's form: technical rejection.
+                // A message we can answer in the standard's form: technical rejection.
+                let hash = Data(SHA256.hash(data: request.document))
+                if header.berichtCode == "436" {
+                    return .answer(
+                        JW302Writer.write(
+                            .init(
+                                original: header, identificatieRetour: AnswerBuilding.identificatie(hash),
+                                dagtekeningRetour: today, retourCodes: [.technischeAfwijzing])))
+                }
                 return .answer(
                     AnswerBuilding.technicalRejection(
-                        header, codes: [.technischeAfwijzing], today: today,
-                        contentHash: Data(SHA256.hash(data: request.document))))
+                        header, codes: [.technischeAfwijzing], today: today, contentHash: hash))
             }
             return .answer(PlafondFault(.geenIJW, error.message).xml())
         }
+        let header: MessageHeader
         switch message {
-        case .declaration(let declaration):
-            if requireAuthentication, request.authenticatedAs != declaration.header.afzender {
-                logger.warning(
-                    "afzender differs from authenticated key",
-                    metadata: [
-                        "provider.agb": "\(declaration.header.afzender)",
-                        "authenticated": "\(request.authenticatedAs ?? "-")",
-                    ])
-                return .answer(
-                    PlafondFault(
-                        .afzenderOnjuist, "de Afzender \(declaration.header.afzender) hoort niet bij uw sleutel"
-                    ).xml())
-            }
-            return .declaration(declaration, contentHash: Data(SHA256.hash(data: request.document)))
+        case .declaration(let declaration): header = declaration.header
+        case .allocation(let allocation): header = allocation.header
         }
+        // The sender named in the message must be the one the key belongs to: a
+        // provider's AGB code, or a gemeente's CBS code for its allocations.
+        if requireAuthentication, request.authenticatedAs != header.afzender {
+            logger.warning(
+                "afzender differs from authenticated key",
+                metadata: ["afzender": "\(header.afzender)", "authenticated": "\(request.authenticatedAs ?? "-")"])
+            return .answer(
+                PlafondFault(.afzenderOnjuist, "de Afzender \(header.afzender) hoort niet bij uw sleutel").xml())
+        }
+        return .message(message, contentHash: Data(SHA256.hash(data: request.document)))
     }
 }

@@ -79,6 +79,7 @@ public struct IntakeDatabase: Sendable {
                         WHERE debetCredit = 'D';
                     """)
         }
+        AllocationStore.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -1,17 +1,18 @@
 import Foundation
 
 /// `../shared/ijw-3.2` beside the checkout: read at run time, never copied.
-enum SharedFiles {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+public enum SharedFiles {
+    public static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent()
-    static let ijw = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/ijw-3.2")
+        .deletingLastPathComponent()
+    public static let ijw = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/ijw-3.2")
 
-    static func example(_ name: String) throws -> Data {
+    public static func example(_ name: String) throws -> Data {
         try Data(contentsOf: ijw.appendingPathComponent("examples/\(name).xml"))
     }
 
     /// Validates with xmllint against the message's XSD; returns xmllint's complaint, or nil.
-    static func schemaProblems(_ document: Data, schema: String) throws -> String? {
+    public static func schemaProblems(_ document: Data, schema: String) throws -> String? {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ijw-\(UUID()).xml")
         try document.write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -1,0 +1,90 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import IJW
+import Logging
+import Storage
+
+/// Receives one JW301 from a gemeente's own system inside the batch transaction: resend
+/// detection, checks, the stored allocations, `allocation.received` events and the JW302.
+///
+/// An allocation is accepted or refused whole. Only gemeenten listed in
+/// `intake.allocation_gemeenten` may send them: their declarations are checked against
+/// what they allocated, so allocations from anyone else are refused (S300).
+struct AllocationIntake {
+    let pseudonymizer: Pseudonymizer
+    let allocationGemeenten: Set<String>
+    let today: Day
+    let now: Date
+    let logger: Logger
+
+    func receive(_ db: Database, _ message: AllocationMessage, contentHash: Data) throws -> Data {
+        let header = message.header
+        if let stored = try StoredMessage.find(db, sender: header.afzender, identificatie: header.identificatie) {
+            if stored.contentHash == contentHash { return stored.answer }
+            return answer(header, [.berichtIdentificatieNietUniek], contentHash)
+        }
+        var reply = Data()
+        try db.inSavepoint {
+            reply = try store(db, message, contentHash: contentHash)
+            return .commit
+        }
+        return reply
+    }
+
+    /// Why a JW301 is refused; empty when it is accepted.
+    func codes(_ message: AllocationMessage) -> [RetourCode] {
+        var codes: [RetourCode] = []
+        if !allocationGemeenten.contains(message.gemeente) { codes.append(.onbekendeGemeente) }
+        if BSN(message.bsn) == nil || AGB(message.aanbieder) == nil { codes.append(.technischeAfwijzing) }
+        if message.header.dagtekening > today || message.products.contains(where: { $0.toewijzingsdatum > today }) {
+            codes.append(.datumInToekomst)
+        }
+        return codes
+    }
+
+    private func store(_ db: Database, _ message: AllocationMessage, contentHash: Data) throws -> Data {
+        let header = message.header
+        let refusal = codes(message)
+        if !refusal.isEmpty {
+            let reply = answer(header, refusal, contentHash)
+            _ = try StoredMessage.insert(
+                db, header: header, hash: contentHash, outcome: "rejected", answer: reply, at: now)
+            logger.info(
+                "allocation refused",
+                metadata: ["gemeente": "\(header.afzender)", "codes": "\(refusal.map(\.code))"])
+            return reply
+        }
+        let reply = answer(header, [.geenOpmerking], contentHash)
+        let messageID = try StoredMessage.insert(
+            db, header: header, hash: contentHash, outcome: "received", answer: reply, at: now)
+        let client = pseudonymizer.pseudonym(forBSN: message.bsn)
+        for product in message.products {
+            try AllocationStore.upsert(db, product, message: message, client: client, messageID: messageID)
+            let event = AllocationReceived(
+                gemeente: message.gemeente, aanbieder: message.aanbieder, client: client,
+                toewijzingNummer: product.toewijzingNummer, productCategorie: product.productCategorie,
+                productCode: product.productCode, toewijzingsdatum: product.toewijzingsdatum,
+                ingangsdatum: product.ingangsdatum, einddatum: product.einddatum,
+                redenWijziging: product.redenWijziging, volume: product.omvang?.volume,
+                eenheid: product.omvang?.eenheid, frequentie: product.omvang?.frequentie.rawValue,
+                budgetCents: product.budget)
+            try Outbox.append(db, kind: AllocationReceived.kind.rawValue, body: try event.encoded(), at: now)
+        }
+        logger.info(
+            "allocation received",
+            metadata: [
+                "message.id": "\(messageID)", "gemeente": "\(header.afzender)", "provider.agb": "\(header.ontvanger)",
+                "products": "\(message.products.count)",
+            ])
+        return reply
+    }
+
+    private func answer(_ header: MessageHeader, _ codes: [RetourCode], _ contentHash: Data) -> Data {
+        JW302Writer.write(
+            JW302Writer.Answer(
+                original: header, identificatieRetour: AnswerBuilding.identificatie(contentHash),
+                dagtekeningRetour: today, retourCodes: codes))
+    }
+}

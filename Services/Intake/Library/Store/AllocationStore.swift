@@ -1,0 +1,104 @@
+import Domain
+import Foundation
+import GRDB
+import IJW
+
+/// Allocations (JW301) as intake keeps them to check declarations against. A later
+/// JW301 with the same ToewijzingNummer is a change (e.g. an earlier end) and replaces it.
+enum AllocationStore {
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("intake.v2.allocations") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE allocation (
+                        id INTEGER PRIMARY KEY,
+                        messageID INTEGER NOT NULL REFERENCES message(id),
+                        gemeente TEXT NOT NULL,
+                        aanbieder TEXT NOT NULL,
+                        toewijzingNummer TEXT NOT NULL,
+                        bsn TEXT NOT NULL,
+                        client TEXT NOT NULL,
+                        productCategorie TEXT,
+                        productCode TEXT,
+                        toewijzingsdatum TEXT NOT NULL,
+                        ingangsdatum TEXT NOT NULL,
+                        einddatum TEXT,
+                        redenWijziging TEXT,
+                        volume INTEGER,
+                        eenheid TEXT,
+                        frequentie TEXT,
+                        budgetCents INTEGER,
+                        UNIQUE (gemeente, aanbieder, toewijzingNummer)
+                    );
+                    CREATE INDEX lineAllocation ON line(aanbieder, gemeente, toewijzingNummer);
+                    """)
+        }
+    }
+
+    static func upsert(
+        _ db: Database, _ product: AllocatedProduct, message: AllocationMessage, client: String, messageID: Int64
+    ) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO allocation (messageID, gemeente, aanbieder, toewijzingNummer, bsn, client, productCategorie,
+                    productCode, toewijzingsdatum, ingangsdatum, einddatum, redenWijziging, volume, eenheid, frequentie,
+                    budgetCents)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (gemeente, aanbieder, toewijzingNummer) DO UPDATE SET
+                    messageID = excluded.messageID, bsn = excluded.bsn, client = excluded.client,
+                    productCategorie = excluded.productCategorie, productCode = excluded.productCode,
+                    toewijzingsdatum = excluded.toewijzingsdatum, ingangsdatum = excluded.ingangsdatum,
+                    einddatum = excluded.einddatum, redenWijziging = excluded.redenWijziging,
+                    volume = excluded.volume, eenheid = excluded.eenheid, frequentie = excluded.frequentie,
+                    budgetCents = excluded.budgetCents
+                """,
+            arguments: [
+                messageID, message.gemeente, message.aanbieder, product.toewijzingNummer, message.bsn, client,
+                product.productCategorie, product.productCode, product.toewijzingsdatum.iso, product.ingangsdatum.iso,
+                product.einddatum?.iso, product.redenWijziging, product.omvang?.volume, product.omvang?.eenheid,
+                product.omvang?.frequentie.rawValue, product.budget,
+            ])
+    }
+
+    static func find(_ db: Database, gemeente: String, aanbieder: String, toewijzingNummer: String) throws
+        -> AllocationRecord?
+    {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT * FROM allocation WHERE gemeente = ? AND aanbieder = ? AND toewijzingNummer = ?",
+                arguments: [gemeente, aanbieder, toewijzingNummer])
+        else { return nil }
+        var omvang: Omvang?
+        if let volume: Int64 = row["volume"], let eenheid: String = row["eenheid"],
+            let frequentie = Frequentie(rawValue: row["frequentie"] ?? "")
+        {
+            omvang = Omvang(volume: volume, eenheid: eenheid, frequentie: frequentie)
+        }
+        let day = { (column: String) -> Day? in (row[column] as String?).flatMap(Day.init(iso:)) }
+        guard let ingangsdatum = day("ingangsdatum") else { return nil }
+        return AllocationRecord(
+            toewijzingNummer: row["toewijzingNummer"], bsn: row["bsn"], productCategorie: row["productCategorie"],
+            productCode: row["productCode"], ingangsdatum: ingangsdatum, einddatum: day("einddatum"), omvang: omvang,
+            budget: row["budgetCents"])
+    }
+
+    /// Net approved volume and amount under an allocation, and the volume in one month of care.
+    static func usage(_ db: Database, gemeente: String, aanbieder: String, toewijzingNummer: String, month: Month)
+        throws -> AllocationUsage
+    {
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT
+                    COALESCE(SUM(CASE debetCredit WHEN 'D' THEN volume ELSE -volume END), 0) AS volume,
+                    COALESCE(SUM(CASE debetCredit WHEN 'D' THEN amountCents ELSE -amountCents END), 0) AS amount,
+                    COALESCE(SUM(CASE WHEN periodStart BETWEEN ? AND ?
+                        THEN (CASE debetCredit WHEN 'D' THEN volume ELSE -volume END) ELSE 0 END), 0) AS inMonth
+                FROM line WHERE aanbieder = ? AND gemeente = ? AND toewijzingNummer = ?
+                """,
+            arguments: [month.firstDay.iso, month.lastDay.iso, aanbieder, gemeente, toewijzingNummer])
+        return AllocationUsage(
+            volume: row?["volume"] ?? 0, amountCents: row?["amount"] ?? 0, volumeInMonth: row?["inMonth"] ?? 0)
+    }
+}
