@@ -8,6 +8,9 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let lineAccepted = EventKind(rawValue: "line.accepted")
     public static let lineCredited = EventKind(rawValue: "line.credited")
     public static let allocationReceived = EventKind(rawValue: "allocation.received")
+    public static let careStarted = EventKind(rawValue: "care.started")
+    public static let careStopped = EventKind(rawValue: "care.stopped")
+    public static let referralRequested = EventKind(rawValue: "referral.requested")
     // monitor
     public static let normChanged = EventKind(rawValue: "norm.changed")
     public static let alertFiring = EventKind(rawValue: "alert.firing")

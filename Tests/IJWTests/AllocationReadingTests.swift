@@ -56,7 +56,8 @@ struct AllocationReadingTests {
     @Test func theJW302AnswerIsSchemaValidForAcceptedAndRefused() throws {
         guard case .allocation(let message) = try IJWReader.read(try SharedFiles.example("JW301")) else { return }
         for codes in [[RetourCode.geenOpmerking], [.onbekendeGemeente, .datumInToekomst]] {
-            let answer = JW302Writer.write(
+            let answer = RetourWriter.write(
+                .jw302,
                 .init(
                     original: message.header, identificatieRetour: "A1b2c3d4e5f6".prefix(12).description,
                     dagtekeningRetour: Day(iso: "2026-04-02")!, retourCodes: codes))

@@ -110,4 +110,17 @@ public struct DeclarationLine: Sendable, Equatable, Codable {
 public enum IJWMessage: Sendable, Equatable {
     case declaration(Declaration)
     case allocation(AllocationMessage)
+    case careStart(CareStartMessage)
+    case careStop(CareStopMessage)
+    case allocationRequest(AllocationRequestMessage)
+
+    public var header: MessageHeader {
+        switch self {
+        case .declaration(let m): m.header
+        case .allocation(let m): m.header
+        case .careStart(let m): m.header
+        case .careStop(let m): m.header
+        case .allocationRequest(let m): m.header
+        }
+    }
 }

@@ -16,7 +16,14 @@ enum MessageBuilders {
     static func builder(forNamespace namespace: String?) -> (any MessageBuilder)? {
         switch namespace {
         case "\(base)jw323/schema": JW323Builder()
-        case "\(base)jw301/schema": JW301Builder()
+        case "\(base)jw301/schema":
+            ClientProductsBuilder(productElement: "ToegewezenProduct", make: ProductReaders.allocation)
+        case "\(base)jw305/schema":
+            ClientProductsBuilder(productElement: "StartProduct", make: ProductReaders.careStart)
+        case "\(base)jw307/schema":
+            ClientProductsBuilder(productElement: "StopProduct", make: ProductReaders.careStop)
+        case "\(base)jw315/schema":
+            ClientProductsBuilder(productElement: "AangevraagdProduct", make: ProductReaders.allocationRequest)
         default: nil
         }
     }

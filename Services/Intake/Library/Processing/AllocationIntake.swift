@@ -82,9 +82,6 @@ struct AllocationIntake {
     }
 
     private func answer(_ header: MessageHeader, _ codes: [RetourCode], _ contentHash: Data) -> Data {
-        JW302Writer.write(
-            JW302Writer.Answer(
-                original: header, identificatieRetour: AnswerBuilding.identificatie(contentHash),
-                dagtekeningRetour: today, retourCodes: codes))
+        AnswerBuilding.retour(.jw302, header, codes: codes, today: today, contentHash: contentHash)
     }
 }

@@ -52,4 +52,15 @@ enum AnswerBuilding {
                 header: header(declaration.header, codes: [.geenOpmerking], today: today, contentHash: contentHash),
                 body: body))
     }
+
+    /// The header-form retour (JW302, JW306, JW308, JW316) answering a whole message.
+    static func retour(
+        _ message: RetourWriter.Message, _ header: MessageHeader, codes: [RetourCode], today: Day, contentHash: Data
+    ) -> Data {
+        RetourWriter.write(
+            message,
+            RetourWriter.Answer(
+                original: header, identificatieRetour: identificatie(contentHash), dagtekeningRetour: today,
+                retourCodes: codes))
+    }
 }

@@ -73,6 +73,11 @@ public struct IntakeProcessor: Sendable {
                             pseudonymizer: pseudonymizer, allocationGemeenten: allocationGemeenten, today: today,
                             now: now, logger: logger
                         ).receive(db, allocation, contentHash: item.hash)
+                    case .careStart, .careStop, .allocationRequest:
+                        answers[item.index] = try CareIntake(
+                            pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
+                            allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
+                        ).receive(db, item.message, contentHash: item.hash)
                     }
                 }
             }
@@ -106,12 +111,10 @@ public struct IntakeProcessor: Sendable {
             if error.kind == .structure, let header = error.header {
                 // A message we can answer in the standard's form: technical rejection.
                 let hash = Data(SHA256.hash(data: request.document))
-                if header.berichtCode == "436" {
+                if let retour = RetourWriter.Message(answering: header.berichtCode) {
                     return .answer(
-                        JW302Writer.write(
-                            .init(
-                                original: header, identificatieRetour: AnswerBuilding.identificatie(hash),
-                                dagtekeningRetour: today, retourCodes: [.technischeAfwijzing])))
+                        AnswerBuilding.retour(
+                            retour, header, codes: [.technischeAfwijzing], today: today, contentHash: hash))
                 }
                 return .answer(
                     AnswerBuilding.technicalRejection(
@@ -119,11 +122,7 @@ public struct IntakeProcessor: Sendable {
             }
             return .answer(PlafondFault(.geenIJW, error.message).xml())
         }
-        let header: MessageHeader
-        switch message {
-        case .declaration(let declaration): header = declaration.header
-        case .allocation(let allocation): header = allocation.header
-        }
+        let header = message.header
         // The sender named in the message must be the one the key belongs to: a
         // provider's AGB code, or a gemeente's CBS code for its allocations.
         if requireAuthentication, request.authenticatedAs != header.afzender {

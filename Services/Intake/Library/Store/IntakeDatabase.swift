@@ -80,6 +80,7 @@ public struct IntakeDatabase: Sendable {
                     """)
         }
         AllocationStore.registerMigrations(&migrator)
+        CareStore.registerMigrations(&migrator)
         return migrator
     }
 }
