@@ -132,4 +132,17 @@ import Testing
         let answer = declare(intake, "D3", gemeente: "0209", [line("FREE", toewijzing: "777")])
         #expect(answer.contains("<jw325:RetourCode>8001</jw325:RetourCode>"))
     }
+
+    @Test func aTariffOtherThanTheContractTariffIsRejected0611() throws {
+        let now = Date(timeIntervalSince1970: TimeInterval(today.daysSince1970 * 86_400 + 43_200))
+        let intake = IntakeProcessor(
+            database: try .inMemory(), pseudonymizer: Pseudonymizer(secret: "test"), knownGemeenten: ["0268"],
+            tariffs: try ContractTariffs.parse("0268;45A03;2026-01-01;;10,00\n"), requireAuthentication: false,
+            clock: { now }, logger: Logger(label: "test"))
+        var cheap = line("CHEAP")
+        cheap.tariefCents = 900
+        cheap.bedragCents = 900 * cheap.volume
+        let answer = declare(intake, "T1", [line("CONTRACT"), cheap])
+        #expect(rejected(answer) == ["CHEAP": ["0611"]])
+    }
 }

@@ -43,7 +43,9 @@ public struct IntakeApp {
         let processor = IntakeProcessor(
             database: database, pseudonymizer: Pseudonymizer(secret: configuration.general.pseudonymKey),
             knownGemeenten: Set(configuration.intake.gemeenten),
-            allocationGemeenten: Set(configuration.intake.allocationGemeenten), requireAuthentication: security != nil,
+            allocationGemeenten: Set(configuration.intake.allocationGemeenten),
+            tariffs: try ContractTariffsFile.load(configuration, logger: logger),
+            requireAuthentication: security != nil,
             logger: logger)
         AllocationSwitch.announce(configuration.intake, logger: logger)
         let server = try IntakeServer(

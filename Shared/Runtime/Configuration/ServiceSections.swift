@@ -12,6 +12,9 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
     /// 9321/9322, 9369). Every other gemeente runs with allocation checks off, and
     /// intake says so in its log at start.
     public var allocationGemeenten: [String] = []
+    /// CSV file of contract tariffs (0611), relative to the data folder unless absolute.
+    /// Unset: tariffs are not checked against contracts.
+    public var tariffsFile: String?
     /// File mapping CURVE public keys to AGB or gemeente codes (written by `plafond keys`).
     public var keysFile = "keys.json"
     /// File holding intake's own CURVE key pair (created on first start outside development).
@@ -20,6 +23,7 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case endpoint, metrics, gemeenten
         case allocationGemeenten = "allocation_gemeenten"
+        case tariffsFile = "tariffs_file"
         case eventsPublish = "events_publish"
         case eventsCatchUp = "events_catchup"
         case keysFile = "keys_file"
@@ -38,6 +42,7 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
         gemeenten = try c.decodeIfPresent([String].self, forKey: .gemeenten) ?? d.gemeenten
         allocationGemeenten =
             try c.decodeIfPresent([String].self, forKey: .allocationGemeenten) ?? d.allocationGemeenten
+        tariffsFile = try c.decodeIfPresent(String.self, forKey: .tariffsFile)
         keysFile = try c.decodeIfPresent(String.self, forKey: .keysFile) ?? d.keysFile
         serverKeyFile = try c.decodeIfPresent(String.self, forKey: .serverKeyFile) ?? d.serverKeyFile
     }

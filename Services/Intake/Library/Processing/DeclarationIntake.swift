@@ -13,6 +13,8 @@ struct DeclarationIntake {
     let knownGemeenten: Set<String>
     /// Gemeenten whose allocations come to Plafond: their lines are checked against them.
     let allocationGemeenten: Set<String>
+    /// Contract tariffs (0611); empty when the operator keeps no tariff file.
+    let tariffs: ContractTariffs
     let today: Day
     let now: Date
     let logger: Logger
@@ -66,7 +68,9 @@ struct DeclarationIntake {
         var lineCodes: [LinePosition: [RetourCode]] = [:]
         for (client, lines) in declaration.clients.enumerated() {
             for index in lines.lines.indices {
-                let codes = checks.codes(client: client, line: index)
+                let codes =
+                    checks.codes(client: client, line: index)
+                    + tariffs.codes(lines.lines[index], gemeente: header.ontvanger)
                 if !codes.isEmpty { lineCodes[LinePosition(client: client, line: index)] = codes }
             }
         }

@@ -17,6 +17,7 @@ public struct IntakeProcessor: Sendable {
     let pseudonymizer: Pseudonymizer
     let knownGemeenten: Set<String>
     let allocationGemeenten: Set<String>
+    let tariffs: ContractTariffs
     let requireAuthentication: Bool
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -26,13 +27,14 @@ public struct IntakeProcessor: Sendable {
 
     public init(
         database: IntakeDatabase, pseudonymizer: Pseudonymizer, knownGemeenten: Set<String>,
-        allocationGemeenten: Set<String> = [], requireAuthentication: Bool,
+        allocationGemeenten: Set<String> = [], tariffs: ContractTariffs = .none, requireAuthentication: Bool,
         clock: @escaping @Sendable () -> Date = Date.init, logger: Logger
     ) {
         self.database = database
         self.pseudonymizer = pseudonymizer
         self.knownGemeenten = knownGemeenten
         self.allocationGemeenten = allocationGemeenten
+        self.tariffs = tariffs
         self.requireAuthentication = requireAuthentication
         self.clock = clock
         self.logger = logger
@@ -66,7 +68,8 @@ public struct IntakeProcessor: Sendable {
                     case .declaration(let declaration):
                         answers[item.index] = try DeclarationIntake(
                             pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
-                            allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
+                            allocationGemeenten: allocationGemeenten, tariffs: tariffs, today: today, now: now,
+                            logger: logger
                         ).receive(db, declaration, contentHash: item.hash)
                     case .allocation(let allocation):
                         answers[item.index] = try AllocationIntake(

@@ -1,0 +1,34 @@
+import Foundation
+import IJW
+import Logging
+import Runtime
+
+/// Reads `intake.tariffs_file` at start. A file that cannot be read or parsed stops
+/// intake with the line that is wrong: running without the tariffs the operator
+/// configured would approve lines the contract does not allow.
+enum ContractTariffsFile {
+    static func load(_ configuration: PlafondConfiguration, logger: Logger) throws -> ContractTariffs {
+        guard let name = configuration.intake.tariffsFile else {
+            logger.notice("no intake.tariffs_file: declared tariffs are not checked against contracts (0611)")
+            return .none
+        }
+        let url =
+            name.hasPrefix("/")
+            ? URL(fileURLWithPath: name)
+            : URL(fileURLWithPath: configuration.general.dataDirectory).appendingPathComponent(name)
+        let text: String
+        do {
+            text = try String(contentsOf: url, encoding: .utf8)
+        } catch {
+            throw RuntimeError(.configuration, "cannot read tariffs file \(url.path)", cause: error)
+        }
+        do {
+            let tariffs = try ContractTariffs.parse(text)
+            logger.notice(
+                "contract tariffs loaded", metadata: ["file": "\(url.path)", "tariffs": "\(tariffs.entries.count)"])
+            return tariffs
+        } catch {
+            throw RuntimeError(.configuration, "tariffs file \(url.path): \(error)", cause: error)
+        }
+    }
+}
