@@ -21,6 +21,8 @@ struct LineHistoryChecks {
         var seenReferences: Set<String> = []
         var creditedInThisMessage: Set<Int64> = []
         var debitKeysCreditedHere: Set<DebitKey> = []
+        // Debits approved earlier in this message count as open debits for later lines.
+        var debitKeysDebitedHere: Set<DebitKey> = []
         let positions = declaration.clients.enumerated().flatMap { c, client in
             client.lines.indices.map { LinePosition(client: c, line: $0) }
         }
@@ -49,10 +51,14 @@ struct LineHistoryChecks {
                         debitKeysCreditedHere.insert(debit.key)
                     }
                 }
-            } else if let key = DebitKey(current), !debitKeysCreditedHere.contains(key),
-                try openDebitExists(db, key)
-            {
-                codes.append(.tweedeDebetZonderCredit)
+            } else if let key = DebitKey(current) {
+                var openInStore = false
+                if !debitKeysCreditedHere.contains(key) { openInStore = try openDebitExists(db, key) }
+                if debitKeysDebitedHere.contains(key) || openInStore {
+                    codes.append(.tweedeDebetZonderCredit)
+                } else if codes.isEmpty && !alreadyRejected.contains(position) {
+                    debitKeysDebitedHere.insert(key)
+                }
             }
             if !codes.isEmpty { plan.codes[position] = codes }
         }
