@@ -109,7 +109,11 @@ import Testing
             intake, "D1",
             [
                 line("OK-1", volume: 4),  // 4 of 6 per month
-                line("OVER-MONTH", volume: 3),  // 4 + 3 > 6: 9322
+                {
+                    var over = line("OVER-MONTH", volume: 7)  // 7 > 6 in March: 9322
+                    over.month = Month(year: 2026, month: 3)!
+                    return over
+                }(),
                 line("NO-ALLOC", toewijzing: "9999"),  // 9338
                 line("WRONG-CAT", toewijzing: "5002", categorie: "45", code: "45A03"),  // 9339 9340, and 9307 (from 15 April)
             ])
@@ -139,7 +143,7 @@ import Testing
             database: try .inMemory(), pseudonymizer: Pseudonymizer(secret: "test"), knownGemeenten: ["0268"],
             tariffs: try ContractTariffs.parse("0268;45A03;2026-01-01;;10,00\n"), requireAuthentication: false,
             clock: { now }, logger: Logger(label: "test"))
-        var cheap = line("CHEAP")
+        var cheap = line("CHEAP", toewijzing: "5009")
         cheap.tariefCents = 900
         cheap.bedragCents = 900 * cheap.volume
         let answer = declare(intake, "T1", [line("CONTRACT"), cheap])
