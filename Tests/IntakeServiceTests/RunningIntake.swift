@@ -54,6 +54,16 @@ final class RunningIntake: @unchecked Sendable {  // used by one test at a time
         return try client.receive()?.parts
     }
 
+    /// Sends one document on a connection of its own; whether any answer came within 3 s.
+    func answeredOnFreshConnection(_ document: Data) throws -> Bool {
+        let socket = try ZMQSocket(context, .dealer)
+        defer { socket.close() }
+        try socket.setReceiveTimeout(3_000)
+        try socket.connect(endpoint)
+        _ = try socket.send([Data(), document])
+        return try socket.receive() != nil
+    }
+
     deinit {
         client.close()
         task.cancel()
