@@ -60,7 +60,7 @@ import Testing
         return bytes
     }
 
-    @Test func mutatedMessagesAlwaysGetAnAnswerAndIntakeKeepsWorking() throws {
+    @Test func mutatedMessagesAlwaysGetAnAnswerAndIntakeKeepsWorking() async throws {
         let count = ProcessInfo.processInfo.environment["PLAFOND_FUZZ_COUNT"].flatMap(Int.init) ?? 2_000
         let intake = try RunningIntake()
         let originals = seeds.map { Array($0) }
@@ -68,7 +68,7 @@ import Testing
         var kinds: [String: Int] = [:]
         for n in 0..<count {
             let original = originals[n % originals.count]
-            let answer = try intake.send(Data(Self.mutate(original, &generator)))
+            let answer = try await intake.send(Data(Self.mutate(original, &generator)))
             let text = String(decoding: answer.prefix(300), as: UTF8.self)
             #expect(!answer.isEmpty, "mutation \(n) got an empty answer")
             let kind =
@@ -93,12 +93,12 @@ import Testing
                     ]
                 )
             ])
-        let cleanAnswer = String(decoding: try intake.send(clean.data), as: UTF8.self)
+        let cleanAnswer = String(decoding: try await intake.send(clean.data), as: UTF8.self)
         #expect(cleanAnswer.contains("RetourCode>8001<"), "\(cleanAnswer)")
         print("fuzz: \(count) mutated messages, answers by kind \(kinds.sorted { $0.key < $1.key })")
     }
 
-    @Test func hostileInputGetsAnAnswerOrIsCutOffAndIntakeKeepsWorking() throws {
+    @Test func hostileInputGetsAnAnswerOrIsCutOffAndIntakeKeepsWorking() async throws {
         let intake = try RunningIntake()
         let bomb = """
             <?xml version="1.0"?><!DOCTYPE b [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>
@@ -110,15 +110,15 @@ import Testing
             Data(String(repeating: "x", count: 1_000_000).utf8),
         ]
         for document in hostile {
-            let answer = String(decoding: try intake.send(document), as: UTF8.self)
+            let answer = String(decoding: try await intake.send(document), as: UTF8.self)
             #expect(answer.contains("GEEN_IJW"), "\(answer.prefix(200))")
         }
         // Over 25 MB: libzmq drops the connection before intake sees a byte (no answer).
-        #expect(try !intake.answeredOnFreshConnection(Data(count: 26 * 1024 * 1024)))
+        #expect(try await !intake.answeredOnFreshConnection(Data(count: 26 * 1024 * 1024)))
         // Frames in odd shapes: several documents (the last one counts), only a delimiter.
-        let several = try #require(try intake.sendFrames([Data(), Data("<x/>".utf8), Data("<y/>".utf8)]))
+        let several = try #require(try await intake.sendFrames([Data(), Data("<x/>".utf8), Data("<y/>".utf8)]))
         #expect(String(decoding: several.last ?? Data(), as: UTF8.self).contains("GEEN_IJW"))
-        let delimiterOnly = try #require(try intake.sendFrames([Data()]))
+        let delimiterOnly = try #require(try await intake.sendFrames([Data()]))
         #expect(String(decoding: delimiterOnly.last ?? Data(), as: UTF8.self).contains("GEEN_IJW"))
         let clean = JW323Fixture(
             ontvanger: "0209", identificatie: "AFTER2", dagtekening: today, declaratieNummer: "DN-AFTER2",
@@ -133,7 +133,7 @@ import Testing
                     ]
                 )
             ])
-        let cleanAnswer = String(decoding: try intake.send(clean.data), as: UTF8.self)
+        let cleanAnswer = String(decoding: try await intake.send(clean.data), as: UTF8.self)
         #expect(cleanAnswer.contains("RetourCode>8001<"), "\(cleanAnswer)")
     }
 }

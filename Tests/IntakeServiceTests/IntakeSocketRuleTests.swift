@@ -190,21 +190,21 @@ import Testing
         ]
     }
 
-    @Test func everyRuleAnswersWithItsCodeInAValidMessage() throws {
+    @Test func everyRuleAnswersWithItsCodeInAValidMessage() async throws {
         let intake = try RunningIntake()
         for item in cases {
-            let answer = try intake.send(item.document)
+            let answer = try await intake.send(item.document)
             let text = String(decoding: answer, as: UTF8.self)
             #expect(text.contains("RetourCode>\(item.code)<"), "\(item.rule): expected \(item.code) in\n\(text)")
             #expect(try SharedFiles.schemaProblems(answer, schema: item.schema) == nil, "\(item.rule): invalid answer")
         }
     }
 
-    @Test func anIdenticalResendThroughTheSocketGetsTheSameBytes() throws {
+    @Test func anIdenticalResendThroughTheSocketGetsTheSameBytes() async throws {
         let intake = try RunningIntake()
         let document = declaration("RS1", [line("RS-R1")])
-        let first = try intake.send(document)
-        #expect(try intake.send(document) == first)
+        let first = try await intake.send(document)
+        #expect(try await intake.send(document) == first)
         #expect(String(decoding: first, as: UTF8.self).contains("RetourCode>8001<"))
     }
 }

@@ -40,28 +40,41 @@ final class RunningIntake: @unchecked Sendable {  // used by one test at a time
     }
 
     /// Sends one document as a DEALER (empty delimiter, then the document); returns the answer.
-    func send(_ document: Data) throws -> Data {
-        _ = try client.send([Data(), document])
-        guard let reply = try client.receive(), let answer = reply.parts.last else {
-            throw CocoaError(.fileReadUnknown)
+    func send(_ document: Data) async throws -> Data {
+        guard let answer = try await sendFrames([Data(), document])?.last else {
+            throw IntakeTestError("no answer from intake within 15 s")
         }
         return answer
     }
 
     /// Sends raw frames, however malformed; returns the reply frames or nil when none came.
-    func sendFrames(_ frames: [Data]) throws -> [Data]? {
-        _ = try client.send(frames)
-        return try client.receive()?.parts
+    ///
+    /// The blocking receive runs on a Dispatch thread: blocking the cooperative pool
+    /// could keep the server's own task from ever starting when suites run side by side.
+    func sendFrames(_ frames: [Data]) async throws -> [Data]? {
+        let box = ClientSocket(socket: client)
+        return try await Self.offPool {
+            _ = try box.socket.send(frames)
+            return try box.socket.receive()?.parts
+        }
     }
 
     /// Sends one document on a connection of its own; whether any answer came within 3 s.
-    func answeredOnFreshConnection(_ document: Data) throws -> Bool {
-        let socket = try ZMQSocket(context, .dealer)
-        defer { socket.close() }
-        try socket.setReceiveTimeout(3_000)
-        try socket.connect(endpoint)
-        _ = try socket.send([Data(), document])
-        return try socket.receive() != nil
+    func answeredOnFreshConnection(_ document: Data) async throws -> Bool {
+        try await Self.offPool { [context, endpoint] in
+            let socket = try ZMQSocket(context, .dealer)
+            defer { socket.close() }
+            try socket.setReceiveTimeout(3_000)
+            try socket.connect(endpoint)
+            _ = try socket.send([Data(), document])
+            return try socket.receive() != nil
+        }
+    }
+
+    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try work() }) }
+        }
     }
 
     deinit {
@@ -71,4 +84,15 @@ final class RunningIntake: @unchecked Sendable {  // used by one test at a time
         context.terminate()
         try? FileManager.default.removeItem(at: folder)
     }
+}
+
+struct IntakeTestError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The test's client socket, handed to one Dispatch thread at a time: each request is
+/// awaited before the next, so the socket is never used by two threads at once.
+private struct ClientSocket: @unchecked Sendable {
+    let socket: ZMQSocket
 }
