@@ -9,7 +9,7 @@ import Foundation
 public final class WebhookSink: @unchecked Sendable {  // one test at a time uses it
     public let port: Int
     private let log: URL
-    private let process: Process
+    private let process: ScriptProcess
 
     /// One request as the server saw it.
     public struct Request: Decodable, Sendable {
@@ -23,20 +23,12 @@ public final class WebhookSink: @unchecked Sendable {  // one test at a time use
     public init(failFirst: Int = 0, failStatus: Int = 500) throws {
         port = FreePorts.take(1)[0]
         log = FileManager.default.temporaryDirectory.appendingPathComponent("webhook-\(UUID().uuidString).jsonl")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Support/webhook_sink.py")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script.path, "--port", "\(port)", "--log", log.path, "--fail-first", "\(failFirst)",
-            "--fail-status", "\(failStatus)",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        guard String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).contains("ready") else {
-            throw CocoaError(.executableLoad)
-        }
+        process = try ScriptProcess(
+            script: "webhook_sink.py",
+            arguments: [
+                "--port", "\(port)", "--log", log.path, "--fail-first", "\(failFirst)", "--fail-status",
+                "\(failStatus)",
+            ])
     }
 
     public var url: String { "http://127.0.0.1:\(port)/plafond" }
@@ -47,10 +39,7 @@ public final class WebhookSink: @unchecked Sendable {  // one test at a time use
     }
 
     deinit {
-        kill(process.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.stop()
         try? FileManager.default.removeItem(at: log)
     }
 }

@@ -60,6 +60,21 @@ import Testing
         return bytes
     }
 
+    /// A clean declaration is still approved: intake kept working.
+    func expectStillApproving(_ intake: RunningIntake, id: String) async throws {
+        let april = Month(year: 2026, month: 4)!
+        let clean = JW323Fixture(
+            ontvanger: "0209", identificatie: id, dagtekening: today, declaratieNummer: "DN-\(id)", periode: april,
+            clients: [
+                (
+                    "999900006",
+                    [.init(referentie: "\(id)-1", toewijzing: "8001", month: april, volume: 1, tariefCents: 100)]
+                )
+            ])
+        let answer = String(decoding: try await intake.send(clean.data), as: UTF8.self)
+        #expect(answer.contains("RetourCode>8001<"), "\(answer)")
+    }
+
     @Test func mutatedMessagesAlwaysGetAnAnswerAndIntakeKeepsWorking() async throws {
         let count = ProcessInfo.processInfo.environment["PLAFOND_FUZZ_COUNT"].flatMap(Int.init) ?? 2_000
         let intake = try RunningIntake()
@@ -80,21 +95,7 @@ import Testing
         }
         #expect(kinds["other"] == nil, "answers that are neither iJw nor a PlafondFout: \(kinds)")
         // Still healthy: a clean declaration is approved.
-        let clean = JW323Fixture(
-            ontvanger: "0209", identificatie: "AFTER", dagtekening: today, declaratieNummer: "DN-AFTER",
-            periode: Month(year: 2026, month: 4)!,
-            clients: [
-                (
-                    "999900006",
-                    [
-                        .init(
-                            referentie: "AFTER-1", toewijzing: "8001", month: Month(year: 2026, month: 4)!, volume: 1,
-                            tariefCents: 100)
-                    ]
-                )
-            ])
-        let cleanAnswer = String(decoding: try await intake.send(clean.data), as: UTF8.self)
-        #expect(cleanAnswer.contains("RetourCode>8001<"), "\(cleanAnswer)")
+        try await expectStillApproving(intake, id: "AFTER")
         print("fuzz: \(count) mutated messages, answers by kind \(kinds.sorted { $0.key < $1.key })")
     }
 
@@ -120,20 +121,6 @@ import Testing
         #expect(String(decoding: several.last ?? Data(), as: UTF8.self).contains("GEEN_IJW"))
         let delimiterOnly = try #require(try await intake.sendFrames([Data()]))
         #expect(String(decoding: delimiterOnly.last ?? Data(), as: UTF8.self).contains("GEEN_IJW"))
-        let clean = JW323Fixture(
-            ontvanger: "0209", identificatie: "AFTER2", dagtekening: today, declaratieNummer: "DN-AFTER2",
-            periode: Month(year: 2026, month: 4)!,
-            clients: [
-                (
-                    "999900006",
-                    [
-                        .init(
-                            referentie: "AFTER-2", toewijzing: "8002", month: Month(year: 2026, month: 4)!, volume: 1,
-                            tariefCents: 100)
-                    ]
-                )
-            ])
-        let cleanAnswer = String(decoding: try await intake.send(clean.data), as: UTF8.self)
-        #expect(cleanAnswer.contains("RetourCode>8001<"), "\(cleanAnswer)")
+        try await expectStillApproving(intake, id: "AFTER2")
     }
 }

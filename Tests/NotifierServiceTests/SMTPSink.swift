@@ -9,25 +9,16 @@ import Foundation
 final class SMTPSink: @unchecked Sendable {  // one test at a time uses it
     let port: Int
     let folder: URL
-    private let process: Process
+    private let process: ScriptProcess
 
     init(failFirst: Int = 0) throws {
         port = FreePorts.take(1)[0]
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Support/smtp_sink.py")
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script.path, "--host", "127.0.0.1", "--port", "\(port)", "--dir", folder.path,
-            "--fail-first", "\(failFirst)",
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        guard String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).contains("ready") else {
-            throw CocoaError(.executableLoad)
-        }
+        process = try ScriptProcess(
+            script: "smtp_sink.py",
+            arguments: [
+                "--host", "127.0.0.1", "--port", "\(port)", "--dir", folder.path, "--fail-first", "\(failFirst)",
+            ])
     }
 
     var url: String { "smtp://127.0.0.1:\(port)" }
@@ -40,10 +31,7 @@ final class SMTPSink: @unchecked Sendable {  // one test at a time uses it
     }
 
     deinit {
-        kill(process.processIdentifier, SIGTERM)
-        let deadline = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.stop()
         try? FileManager.default.removeItem(at: folder)
     }
 }
