@@ -16,6 +16,14 @@ struct APIRoutes {
             }
             return try JSONResponse.make(try database.alerts(state: state))
         }
+        router.get("/api/spend") { request, _ -> Response in
+            var parameters: [String: String] = [:]
+            for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
+            switch SpendFilter.parse(parameters) {
+            case .failure(let error): return JSONResponse.error(error.message, status: .badRequest)
+            case .success(let filter): return try JSONResponse.make(try database.spend(filter))
+            }
+        }
         router.get("/api/norms/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self) else {
                 return JSONResponse.error("norm id must be a number", status: .badRequest)
