@@ -20,6 +20,22 @@ public struct MonitorAdmin: Sendable {
                 let status = try core.addNorm(AdminCoding.decode(NormAddRequest.self, from: request))
                 logger.info("norm added", metadata: ["norm.id": "\(status.norm.id)"])
                 return try AdminCoding.encode(AdminReply.success(status))
+            case "norm.change":
+                let status = try core.changeNorm(AdminCoding.decode(NormChangeRequest.self, from: request))
+                logger.info(
+                    "norm changed", metadata: ["norm.id": "\(status.norm.id)", "version": "\(status.norm.version)"])
+                return try AdminCoding.encode(AdminReply.success(status))
+            case "norm.end":
+                let status = try core.endNorm(AdminCoding.decode(NormEndRequest.self, from: request))
+                logger.info("norm ended", metadata: ["norm.id": "\(status.norm.id)"])
+                return try AdminCoding.encode(AdminReply.success(status))
+            case "norm.history":
+                let id = try AdminCoding.decode(NormHistoryRequest.self, from: request).id
+                return try AdminCoding.encode(AdminReply.success(try core.normHistory(id: id)))
+            case "norm.import":
+                let statuses = try core.importNorms(AdminCoding.decode(NormImportRequest.self, from: request))
+                logger.info("norms imported", metadata: ["count": "\(statuses.count)"])
+                return try AdminCoding.encode(AdminReply.success(statuses))
             case "norm.list":
                 return try AdminCoding.encode(AdminReply.success(core.normStatuses()))
             case "alert.list":

@@ -36,34 +36,121 @@ public final class MonitorCore: Sendable {
     /// Adds a norm, starting from the spend already declared in its scope.
     public func addNorm(_ request: NormAddRequest) throws -> NormStatus {
         try NormValidation.validate(request)
-        let period: Period
-        if let label = request.period {
-            guard let parsed = Period(parsing: label) else {
-                throw MonitorError(
-                    .invalidRequest, "onbekende periode \(label): gebruik 2026, 2026-H2, 2026-Q3 of 2026-07")
+        let now = clock()
+        return try database.writer.write { db in
+            let norm = try insertNorm(db, request, now: now)
+            return try status(db, norm: norm)
+        }
+    }
+
+    /// Adds a region's whole set in one transaction: all of them, or none when one is wrong.
+    public func importNorms(_ request: NormImportRequest) throws -> [NormStatus] {
+        for (index, norm) in request.norms.enumerated() {
+            do {
+                try NormValidation.validate(norm)
+            } catch let error as MonitorError {
+                throw MonitorError(error.code, "norm \(index + 1) (\(norm.name)): \(error.message)")
             }
-            period = parsed
-        } else {
-            period = Period.year(Day.today(now: clock()).year)
         }
         let now = clock()
         return try database.writer.write { db in
-            let norm = NormDefinition(
-                id: try MonitorDatabase.nextNormID(db), name: request.name, kind: request.kind,
-                scope: NormScope(
-                    gemeenten: request.gemeenten, regio: request.regio, aanbieder: request.aanbieder,
-                    productCategorieen: request.productCategorieen, productCodes: request.productCodes),
-                period: period, limit: request.limit,
-                thresholds: request.thresholds ?? NormDefinition.defaultThresholds,
-                stopRule: request.stopRule ?? .forecastAbove100)
-            try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
-            let value = try MonitorDatabase.rebuildLedger(db, for: norm)
+            try request.norms.map { try status(db, norm: try insertNorm(db, $0, now: now)) }
+        }
+    }
+
+    private func insertNorm(_ db: Database, _ request: NormAddRequest, now: Date) throws -> NormDefinition {
+        let period = try request.period.map(parsePeriod) ?? Period.year(Day.today(now: now).year)
+        let norm = NormDefinition(
+            id: try MonitorDatabase.nextNormID(db), name: request.name, kind: request.kind,
+            scope: NormScope(
+                gemeenten: request.gemeenten, regio: request.regio, aanbieder: request.aanbieder,
+                productCategorieen: request.productCategorieen, productCodes: request.productCodes),
+            period: period, limit: request.limit,
+            thresholds: request.thresholds ?? NormDefinition.defaultThresholds,
+            stopRule: request.stopRule ?? .forecastAbove100)
+        try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
+        let value = try MonitorDatabase.rebuildLedger(db, for: norm)
+        if norm.kind.limitIsMoney {
+            try AlertBook.evaluate(db, norm: norm, value: value, now: now)
+        }
+        index.withLock { $0.insert(norm) }
+        return norm
+    }
+
+    /// A new version of a norm. Its alerts follow at once: a raised limit resolves what the
+    /// value no longer reaches, a lowered one fires what it now reaches.
+    public func changeNorm(_ request: NormChangeRequest) throws -> NormStatus {
+        let now = clock()
+        return try database.writer.write { db in
+            var norm = try existingNorm(db, id: request.id)
+            let previousPeriod = norm.period
+            if let name = request.name {
+                guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    throw MonitorError(.invalidRequest, "een norm heeft een naam nodig")
+                }
+                norm.name = name
+            }
+            if let limit = request.limit {
+                guard limit > 0 else { throw MonitorError(.invalidRequest, "de grens moet groter dan nul zijn") }
+                norm.limit = limit
+            }
+            if let thresholds = request.thresholds {
+                for threshold in thresholds where !(1...1000).contains(threshold) {
+                    throw MonitorError(.invalidRequest, "drempel \(threshold)% ligt buiten 1 tot 1000")
+                }
+                norm.thresholds = thresholds.sorted()
+            }
+            if let label = request.period { norm.period = try parsePeriod(label) }
+            if let stopRule = request.stopRule { norm.stopRule = stopRule }
+            norm.version += 1
+            try MonitorDatabase.saveNorm(db, norm, change: .changed, by: request.by, at: now)
+            let value =
+                norm.period == previousPeriod
+                ? try MonitorDatabase.normValue(db, normID: norm.id) : try MonitorDatabase.rebuildLedger(db, for: norm)
             if norm.kind.limitIsMoney {
                 try AlertBook.evaluate(db, norm: norm, value: value, now: now)
             }
-            index.withLock { $0.insert(norm) }
+            index.withLock {
+                $0.remove(id: norm.id)
+                $0.insert(norm)
+            }
             return try status(db, norm: norm)
         }
+    }
+
+    /// Ends a norm: later lines no longer count; its figures, alerts and history stay.
+    public func endNorm(_ request: NormEndRequest) throws -> NormStatus {
+        let now = clock()
+        return try database.writer.write { db in
+            var norm = try existingNorm(db, id: request.id)
+            norm.ended = true
+            norm.version += 1
+            try MonitorDatabase.saveNorm(db, norm, change: .ended, by: request.by, at: now)
+            index.withLock { $0.remove(id: norm.id) }
+            return try status(db, norm: norm)
+        }
+    }
+
+    public func normHistory(id: Int64) throws -> [NormHistoryEntry] {
+        try database.writer.read { db in
+            _ = try existingNorm(db, id: id, allowEnded: true)
+            return try MonitorDatabase.history(db, normID: id)
+        }
+    }
+
+    private func existingNorm(_ db: Database, id: Int64, allowEnded: Bool = false) throws -> NormDefinition {
+        guard let norm = try MonitorDatabase.loadNorms(db).first(where: { $0.id == id }) else {
+            throw MonitorError(.notFound, "norm \(id) bestaat niet")
+        }
+        if norm.ended && !allowEnded { throw MonitorError(.invalidRequest, "norm \(id) is beëindigd") }
+        return norm
+    }
+
+    private func parsePeriod(_ label: String) throws -> Period {
+        guard let parsed = Period(parsing: label) else {
+            throw MonitorError(.invalidRequest, "onbekende periode \(label): gebruik 2026, 2026-H2, 2026-Q3 of 2026-07")
+        }
+        return parsed
     }
 
     public func normStatuses() throws -> [NormStatus] {

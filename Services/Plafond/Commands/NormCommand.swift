@@ -4,12 +4,15 @@ import Domain
 import Foundation
 import Runtime
 
-/// `plafond norm add|list`: manage norms through monitor's admin socket.
+/// `plafond norm add|change|end|list|history|import`: manage norms through monitor's admin socket.
 struct NormCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "norm",
         abstract: "Normen beheren (plafonds, bestedingsruimtes, instroomtargets, intensiteitsnormen).",
-        subcommands: [NormAddCommand.self, NormListCommand.self])
+        subcommands: [
+            NormAddCommand.self, NormChangeCommand.self, NormEndCommand.self, NormListCommand.self,
+            NormHistoryCommand.self, NormImportCommand.self,
+        ])
 }
 
 struct NormAddCommand: AsyncParsableCommand {
@@ -36,22 +39,8 @@ struct NormAddCommand: AsyncParsableCommand {
             throw ValidationError(
                 "onbekende soort \(kind): kies uit \(NormKind.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let parsedLimit: Int64
-        if normKind.limitIsMoney {
-            guard let money = Money(dutch: limit) else { throw ValidationError("ongeldig bedrag \(limit)") }
-            parsedLimit = money.cents
-        } else {
-            guard let count = Int64(limit) else { throw ValidationError("ongeldig aantal \(limit)") }
-            parsedLimit = count
-        }
-        let parsedThresholds = try thresholds.map { text in
-            try text.split(separator: ",").map { part -> Int in
-                guard let value = Int(part.trimmingCharacters(in: .whitespaces)) else {
-                    throw ValidationError("ongeldige drempel \(part)")
-                }
-                return value
-            }
-        }
+        let parsedLimit = try NormWords.limit(limit, kind: normKind)
+        let parsedThresholds = try thresholds.map(NormWords.thresholds)
         let request = NormAddRequest(
             name: name, kind: normKind, gemeenten: gemeenten, regio: regio, aanbieder: aanbieder,
             productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
@@ -88,5 +77,35 @@ enum NormPrinting {
             return "\(Money(cents: status.value).dutch) van \(Money(cents: status.norm.limit).dutch) (\(percent))"
         }
         return "\(status.value) van \(status.norm.limit) (\(percent))"
+    }
+}
+
+/// Reads the Dutch words of the norm commands and the import file.
+enum NormWords {
+    static func kind(_ word: String) throws -> NormKind {
+        guard let kind = NormKind(rawValue: word) else {
+            throw ValidationError(
+                "onbekende soort \(word): kies uit \(NormKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return kind
+    }
+
+    /// An amount in Dutch notation for money norms, a count for the others.
+    static func limit(_ text: String, kind: NormKind) throws -> Int64 {
+        if kind.limitIsMoney {
+            guard let money = Money(dutch: text) else { throw ValidationError("ongeldig bedrag \(text)") }
+            return money.cents
+        }
+        guard let count = Int64(text) else { throw ValidationError("ongeldig aantal \(text)") }
+        return count
+    }
+
+    static func thresholds(_ text: String) throws -> [Int] {
+        try text.split(separator: ",").map { part -> Int in
+            guard let value = Int(part.trimmingCharacters(in: .whitespaces)) else {
+                throw ValidationError("ongeldige drempel \(part)")
+            }
+            return value
+        }
     }
 }

@@ -16,6 +16,19 @@ extension MonitorDatabase {
         try Int64.fetchOne(db, sql: "SELECT value FROM norm WHERE id = ?", arguments: [normID]) ?? 0
     }
 
+    static func history(_ db: Database, normID: Int64) throws -> [NormHistoryEntry] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM normHistory WHERE normID = ? ORDER BY version",
+            arguments: [normID]
+        ).map { row in
+            NormHistoryEntry(
+                version: row["version"], change: NormChanged.Change(rawValue: row["change"]) ?? .changed,
+                norm: try JSONCoding.decoder().decode(NormDefinition.self, from: row["definition"]),
+                by: row["changedBy"], at: row["changedAt"])
+        }
+    }
+
     static func nextNormID(_ db: Database) throws -> Int64 {
         (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM norm") ?? 0) + 1
     }

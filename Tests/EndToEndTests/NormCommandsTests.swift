@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// `plafond norm import|change|end|history` against the real monitor.
+@Suite(.serialized)
+struct NormCommandsTests {
+    @Test func aRegionLoadsItsNormsThenChangesAndEndsOneWithHistory() async throws {
+        let system = try RunningSystem()
+        defer { system.shutDown() }
+        try system.start("monitor")
+        let file = system.folder.appendingPathComponent("normen.toml")
+        try """
+        [[norm]]
+        naam = "Begeleiding jeugd, De Linde"
+        soort = "bestedingsruimte"
+        gemeenten = ["0268", "0209"]
+        regio = "Rijk van Nijmegen"
+        aanbieder = "12345678"
+        categorieen = ["45"]
+        periode = "2026"
+        grens = "€ 1.250.000,00"
+
+        [[norm]]
+        naam = "Instroom De Linde"
+        soort = "instroomtarget"
+        gemeenten = ["0268"]
+        aanbieder = "12345678"
+        grens = "120"
+        drempels = [80, 100]
+        """.write(to: file, atomically: true, encoding: .utf8)
+        // The request waits in ZeroMQ until monitor listens (the CLI waits 10 s for an answer).
+        let imported = try system.runCLI(["norm", "import", file.path, "--door", "Regio"])
+        #expect(imported.status == 0, "\(imported.output)")
+        #expect(imported.output.contains("2 normen ingelezen"))
+        let changed = try system.runCLI([
+            "norm", "change", "1", "--grens", "€ 1.400.000,00", "--drempels", "70,90,100", "--door", "J. de Vries",
+        ])
+        #expect(changed.status == 0, "\(changed.output)")
+        #expect(changed.output.contains("versie 2") && changed.output.contains("€ 1.400.000,00"))
+        let ended = try system.runCLI(["norm", "end", "2", "--door", "J. de Vries"])
+        #expect(ended.status == 0, "\(ended.output)")
+        let history = try system.runCLI(["norm", "history", "1"])
+        #expect(history.output.contains("v1\tadded") && history.output.contains("v2\tchanged"))
+        #expect(history.output.contains("J. de Vries"))
+        let again = try system.runCLI(["norm", "change", "2", "--grens", "130"])
+        #expect(again.status != 0 && again.output.contains("norm 2 is beëindigd"))
+    }
+}
