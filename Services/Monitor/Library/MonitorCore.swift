@@ -70,7 +70,7 @@ public final class MonitorCore: Sendable {
             stopRule: request.stopRule ?? .forecastAbove100)
         try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
         let value = try MonitorDatabase.rebuildLedger(db, for: norm)
-        if norm.kind.limitIsMoney {
+        if norm.kind.isCountedByMonitor {
             try AlertBook.evaluate(db, norm: norm, value: value, now: now)
         }
         index.withLock { $0.insert(norm) }
@@ -107,7 +107,7 @@ public final class MonitorCore: Sendable {
             let value =
                 norm.period == previousPeriod
                 ? try MonitorDatabase.normValue(db, normID: norm.id) : try MonitorDatabase.rebuildLedger(db, for: norm)
-            if norm.kind.limitIsMoney {
+            if norm.kind.isCountedByMonitor {
                 try AlertBook.evaluate(db, norm: norm, value: value, now: now)
             }
             index.withLock {

@@ -15,11 +15,41 @@ struct LedgerWriter {
     func apply(_ db: Database, event: LoggedEvent) throws {
         switch event.kind {
         case LineAccepted.kind.rawValue:
-            try add(db, line: LineAccepted.decoded(from: event.body).line, sign: 1)
+            let line = try LineAccepted.decoded(from: event.body).line
+            try add(db, line: line, sign: 1)
+            try arrived(
+                db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
+                productCode: line.productCode, client: line.client, day: line.periodStart)
+        case CareStarted.kind.rawValue:
+            let start = try CareStarted.decoded(from: event.body)
+            guard !start.withdrawn else { break }
+            try arrived(
+                db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
+                productCode: start.productCode, client: start.client, day: start.begindatum)
         case LineCredited.kind.rawValue:
             try add(db, line: LineCredited.decoded(from: event.body).line, sign: -1)
         default:
             break  // facts monitor does not count (yet) are skipped, the cursor still moves
+        }
+    }
+
+    /// A client seen at a provider: instroomtargets in scope are recounted and their
+    /// alerts follow.
+    private func arrived(
+        _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
+        day: Day
+    ) throws {
+        try InflowLedger.record(
+            db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
+            client: client, day: day)
+        for norm in norms.norms(aanbieder: aanbieder, gemeente: gemeente)
+        where norm.kind == .instroomtarget && norm.period.contains(day)
+            && norm.scope.matches(
+                gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie ?? "", productCode: productCode)
+        {
+            let count = try InflowLedger.newClients(db, norm: norm)
+            try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [count, norm.id])
+            try AlertBook.evaluate(db, norm: norm, value: count, now: now)
         }
     }
 

@@ -33,14 +33,16 @@ public struct NormIndex: Sendable {
     }
 
     public func norms(for line: DeclaredLine) -> [NormDefinition] {
+        norms(aanbieder: line.aanbieder, gemeente: line.gemeente).filter { $0.counts(line) }
+    }
+
+    /// Every active norm filed under this provider and gemeente (or "all"); the caller
+    /// checks the rest of the scope.
+    public func norms(aanbieder: String, gemeente: String) -> [NormDefinition] {
         var found: [NormDefinition] = []
-        for provider in [line.aanbieder, Self.any] {
+        for provider in [aanbieder, Self.any] {
             guard let byGemeente = buckets[provider] else { continue }
-            for gemeente in [line.gemeente, Self.any] {
-                for norm in byGemeente[gemeente] ?? [] where norm.counts(line) {
-                    found.append(norm)
-                }
-            }
+            for bucket in [gemeente, Self.any] { found += byGemeente[bucket] ?? [] }
         }
         return found
     }

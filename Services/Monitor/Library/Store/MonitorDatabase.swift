@@ -69,6 +69,7 @@ public struct MonitorDatabase: Sendable {
                     CREATE UNIQUE INDEX alertFiringOnce ON alert(normID, alertKind, threshold) WHERE state = 'firing';
                     """)
         }
+        InflowLedger.registerMigrations(&migrator)
         return migrator
     }
 }

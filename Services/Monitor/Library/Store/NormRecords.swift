@@ -57,6 +57,11 @@ extension MonitorDatabase {
     /// its scope or period changes, never per line.
     static func rebuildLedger(_ db: Database, for norm: NormDefinition) throws -> Int64 {
         try db.execute(sql: "DELETE FROM normMonth WHERE normID = ?", arguments: [norm.id])
+        if norm.kind == .instroomtarget {
+            let count = try InflowLedger.newClients(db, norm: norm)
+            try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [count, norm.id])
+            return count
+        }
         let byMonth = try SpendCells.byMonth(db, norm: norm)
         for (month, value) in byMonth {
             try db.execute(
