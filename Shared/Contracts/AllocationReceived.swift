@@ -1,6 +1,6 @@
 import Domain
 
-/// `allocation.received`: a gemeente allocated a product to a client at a provider.
+/// `allocation.recorded`: a gemeente allocated a product to a client at a provider.
 /// The client is the keyed pseudonym; the BSN never leaves intake.
 public struct AllocationReceived: EventBody {
     public static let kind = EventKind.allocationReceived

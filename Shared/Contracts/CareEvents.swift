@@ -60,7 +60,7 @@ public struct CareStopped: EventBody {
     }
 }
 
-/// `referral.requested`: a provider asked for an allocation (JW315), naming the referrer.
+/// `referral.recorded`: a provider asked for an allocation (JW315), naming the referrer.
 public struct ReferralRequested: EventBody {
     public static let kind = EventKind.referralRequested
     public var v: Int = 1

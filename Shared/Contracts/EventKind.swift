@@ -7,14 +7,18 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     // intake
     public static let lineAccepted = EventKind(rawValue: "line.accepted")
     public static let lineCredited = EventKind(rawValue: "line.credited")
-    public static let allocationReceived = EventKind(rawValue: "allocation.received")
+    public static let allocationReceived = EventKind(rawValue: "allocation.recorded")
     public static let careStarted = EventKind(rawValue: "care.started")
     public static let careStopped = EventKind(rawValue: "care.stopped")
-    public static let referralRequested = EventKind(rawValue: "referral.requested")
+    public static let referralRequested = EventKind(rawValue: "referral.recorded")
     // monitor
     public static let normChanged = EventKind(rawValue: "norm.changed")
     public static let alertFiring = EventKind(rawValue: "alert.firing")
     public static let alertResolved = EventKind(rawValue: "alert.resolved")
+    public static let stopAdvised = EventKind(rawValue: "stop.advised")
+    public static let stopImposed = EventKind(rawValue: "stop.imposed")
+    public static let stopLifted = EventKind(rawValue: "stop.lifted")
+    public static let inflowDuringStop = EventKind(rawValue: "inflow.during.stop")
     // notifier
     public static let notificationSent = EventKind(rawValue: "notification.sent")
     public static let notificationFailed = EventKind(rawValue: "notification.failed")

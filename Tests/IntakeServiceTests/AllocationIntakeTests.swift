@@ -87,7 +87,7 @@ import Testing
         #expect(answer.contains("<jw302:RetourCode>0200</jw302:RetourCode>"))
         #expect(try SharedFiles.schemaProblems(Data(answer.utf8), schema: "JW302") == nil)
         let events = try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10)
-        #expect(events.map(\.kind) == ["allocation.received", "allocation.received"])
+        #expect(events.map(\.kind) == ["allocation.recorded", "allocation.recorded"])
         let first = try AllocationReceived.decoded(from: events[0].body)
         #expect(first.toewijzingNummer == "5001" && first.budgetCents == 20_000 && first.frequentie == "4")
         #expect(!String(decoding: events[0].body, as: UTF8.self).contains("999900006"))

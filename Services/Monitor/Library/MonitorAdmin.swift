@@ -36,6 +36,17 @@ public struct MonitorAdmin: Sendable {
                 let statuses = try core.importNorms(AdminCoding.decode(NormImportRequest.self, from: request))
                 logger.info("norms imported", metadata: ["count": "\(statuses.count)"])
                 return try AdminCoding.encode(AdminReply.success(statuses))
+            case "stop.impose":
+                let event = try core.imposeStop(AdminCoding.decode(StopRequest.self, from: request))
+                logger.notice("stop imposed", metadata: ["norm.id": "\(event.normID)", "stop.id": "\(event.stopID)"])
+                return try AdminCoding.encode(AdminReply.success(event))
+            case "stop.lift":
+                let event = try core.liftStop(AdminCoding.decode(StopRequest.self, from: request))
+                logger.notice("stop lifted", metadata: ["norm.id": "\(event.normID)", "stop.id": "\(event.stopID)"])
+                return try AdminCoding.encode(AdminReply.success(event))
+            case "exempt":
+                try core.exempt(AdminCoding.decode(ExemptRequest.self, from: request))
+                return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
             case "norm.list":
                 return try AdminCoding.encode(AdminReply.success(core.normStatuses()))
             case "alert.list":

@@ -13,11 +13,16 @@ public final class MonitorCore: Sendable {
     public let database: MonitorDatabase
     private let index: Mutex<NormIndex>
     private let clock: @Sendable () -> Date
+    private let exemptReferrers: Set<String>
     private let logger: Logger
 
-    public init(database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init, logger: Logger) throws {
+    public init(
+        database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init,
+        exemptReferrers: Set<String> = [], logger: Logger
+    ) throws {
         self.database = database
         self.clock = clock
+        self.exemptReferrers = exemptReferrers
         self.logger = logger
         let norms = try database.writer.read { try MonitorDatabase.loadNorms($0) }
         self.index = Mutex(NormIndex(norms))
@@ -29,7 +34,7 @@ public final class MonitorCore: Sendable {
         TransactionalEventSink(writer: database.writer, producer: "intake", afterCommit: afterCommit) {
             [self] db, event in
             let norms = index.withLock { $0 }
-            try LedgerWriter(norms: norms, now: clock()).apply(db, event: event)
+            try LedgerWriter(norms: norms, now: clock(), exemptReferrers: exemptReferrers).apply(db, event: event)
         }
     }
 
@@ -72,6 +77,7 @@ public final class MonitorCore: Sendable {
         let value = try MonitorDatabase.rebuildLedger(db, for: norm)
         if norm.kind.isCountedByMonitor {
             try AlertBook.evaluate(db, norm: norm, value: value, now: now)
+            try StopBook.advise(db, norm: norm, value: value, now: now)
         }
         index.withLock { $0.insert(norm) }
         return norm
@@ -109,6 +115,7 @@ public final class MonitorCore: Sendable {
                 ? try MonitorDatabase.normValue(db, normID: norm.id) : try MonitorDatabase.rebuildLedger(db, for: norm)
             if norm.kind.isCountedByMonitor {
                 try AlertBook.evaluate(db, norm: norm, value: value, now: now)
+                try StopBook.advise(db, norm: norm, value: value, now: now)
             }
             index.withLock {
                 $0.remove(id: norm.id)
@@ -129,6 +136,41 @@ public final class MonitorCore: Sendable {
             index.withLock { $0.remove(id: norm.id) }
             return try status(db, norm: norm)
         }
+    }
+
+    /// A person imposes a referral stop under a norm that allows one.
+    public func imposeStop(_ request: StopRequest) throws -> StopImposed {
+        let (by, reason) = try Self.who(request)
+        let now = clock()
+        return try database.writer.write { db in
+            try StopBook.impose(db, norm: try existingNorm(db, id: request.normID), by: by, reason: reason, now: now)
+        }
+    }
+
+    public func liftStop(_ request: StopRequest) throws -> StopLifted {
+        let (by, reason) = try Self.who(request)
+        let now = clock()
+        return try database.writer.write { db in
+            try StopBook.lift(
+                db, norm: try existingNorm(db, id: request.normID, allowEnded: true), by: by, reason: reason, now: now)
+        }
+    }
+
+    public func exempt(_ request: ExemptRequest) throws {
+        guard !request.toewijzingNummer.isEmpty else {
+            throw MonitorError(.invalidRequest, "--toewijzing is verplicht")
+        }
+        let now = clock()
+        try database.writer.write { try StopBook.exempt($0, request, now: now) }
+    }
+
+    private static func who(_ request: StopRequest) throws -> (String, String) {
+        let by = request.by.trimmingCharacters(in: .whitespaces)
+        let reason = request.reason.trimmingCharacters(in: .whitespaces)
+        guard !by.isEmpty, !reason.isEmpty else {
+            throw MonitorError(.invalidRequest, "een stop wordt vastgelegd met --door en --reden")
+        }
+        return (by, reason)
     }
 
     public func normHistory(id: Int64) throws -> [NormHistoryEntry] {

@@ -53,6 +53,9 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
 /// `[monitor]`: the admin socket and monitor's event log.
 public struct MonitorConfiguration: Sendable, Equatable, Codable {
     public var admin = "tcp://127.0.0.1:5580"
+    /// Referrer types (COD327, e.g. "04" gecertificeerde instelling) whose clients may
+    /// enter during a referral stop without raising `inflow.during.stop`.
+    public var exemptVerwijzerTypes: [String] = []
     public var eventsPublish = "tcp://127.0.0.1:5581"
     public var eventsCatchUp = "tcp://127.0.0.1:5582"
     public var metrics = "127.0.0.1:9580"
@@ -61,6 +64,7 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
         case admin, metrics
         case eventsPublish = "events_publish"
         case eventsCatchUp = "events_catchup"
+        case exemptVerwijzerTypes = "exempt_verwijzer_types"
     }
 
     public init() {}
@@ -69,6 +73,8 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = Self()
         admin = try c.decodeIfPresent(String.self, forKey: .admin) ?? d.admin
+        exemptVerwijzerTypes =
+            try c.decodeIfPresent([String].self, forKey: .exemptVerwijzerTypes) ?? d.exemptVerwijzerTypes
         eventsPublish = try c.decodeIfPresent(String.self, forKey: .eventsPublish) ?? d.eventsPublish
         eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
         metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics

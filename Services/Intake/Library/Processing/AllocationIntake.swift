@@ -7,7 +7,7 @@ import Logging
 import Storage
 
 /// Receives one JW301 from a gemeente's own system inside the batch transaction: resend
-/// detection, checks, the stored allocations, `allocation.received` events and the JW302.
+/// detection, checks, the stored allocations, `allocation.recorded` events and the JW302.
 ///
 /// An allocation is accepted or refused whole. Only gemeenten listed in
 /// `intake.allocation_gemeenten` may send them: their declarations are checked against

@@ -40,6 +40,13 @@ enum InflowLedger {
             arguments: [aanbieder, gemeente, categorie ?? "", productCode ?? "", client, day.iso])
     }
 
+    /// Whether the client was seen at this provider before (any gemeente or product).
+    static func known(_ db: Database, aanbieder: String, client: String) throws -> Bool {
+        try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM clientFirstSeen WHERE aanbieder = ? AND client = ?)",
+            arguments: [aanbieder, client]) ?? false
+    }
+
     /// The number of clients new to the norm's scope within its period.
     static func newClients(_ db: Database, norm: NormDefinition) throws -> Int64 {
         let rows: RowCursor

@@ -11,6 +11,8 @@ import Storage
 struct LedgerWriter {
     let norms: NormIndex
     let now: Date
+    /// Referrer types (COD327) whose clients may enter during a stop.
+    var exemptReferrers: Set<String> = []
 
     func apply(_ db: Database, event: LoggedEvent) throws {
         switch event.kind {
@@ -19,13 +21,17 @@ struct LedgerWriter {
             try add(db, line: line, sign: 1)
             try arrived(
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
-                productCode: line.productCode, client: line.client, day: line.periodStart)
+                productCode: line.productCode, client: line.client, toewijzingNummer: line.toewijzingNummer,
+                day: line.periodStart)
         case CareStarted.kind.rawValue:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
-                productCode: start.productCode, client: start.client, day: start.begindatum)
+                productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
+                day: start.begindatum)
+        case ReferralRequested.kind.rawValue:
+            try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
         case LineCredited.kind.rawValue:
             try add(db, line: LineCredited.decoded(from: event.body).line, sign: -1)
         default:
@@ -34,22 +40,31 @@ struct LedgerWriter {
     }
 
     /// A client seen at a provider: instroomtargets in scope are recounted and their
-    /// alerts follow.
+    /// alerts and stop advice follow; a client new to the provider while a stop is in
+    /// force under a norm in scope is checked against the exemptions.
     private func arrived(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
-        day: Day
+        toewijzingNummer: String?, day: Day
     ) throws {
+        let newToProvider = !(try InflowLedger.known(db, aanbieder: aanbieder, client: client))
         try InflowLedger.record(
             db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
             client: client, day: day)
         for norm in norms.norms(aanbieder: aanbieder, gemeente: gemeente)
-        where norm.kind == .instroomtarget && norm.period.contains(day)
+        where norm.period.contains(day)
             && norm.scope.matches(
                 gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie ?? "", productCode: productCode)
         {
+            if newToProvider && norm.kind.allowsStop {
+                try StopBook.checkInflow(
+                    db, norm: norm, gemeente: gemeente, aanbieder: aanbieder, client: client,
+                    toewijzingNummer: toewijzingNummer, day: day, exemptReferrers: exemptReferrers, now: now)
+            }
+            guard norm.kind == .instroomtarget else { continue }
             let count = try InflowLedger.newClients(db, norm: norm)
             try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [count, norm.id])
             try AlertBook.evaluate(db, norm: norm, value: count, now: now)
+            try StopBook.advise(db, norm: norm, value: count, now: now)
         }
     }
 
@@ -65,7 +80,9 @@ struct LedgerWriter {
                     """,
                 arguments: [norm.id, month, cents])
             try db.execute(sql: "UPDATE norm SET value = value + ? WHERE id = ?", arguments: [cents, norm.id])
-            try AlertBook.evaluate(db, norm: norm, value: MonitorDatabase.normValue(db, normID: norm.id), now: now)
+            let value = try MonitorDatabase.normValue(db, normID: norm.id)
+            try AlertBook.evaluate(db, norm: norm, value: value, now: now)
+            try StopBook.advise(db, norm: norm, value: value, now: now)
         }
     }
 }

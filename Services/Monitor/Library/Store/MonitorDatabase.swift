@@ -70,6 +70,7 @@ public struct MonitorDatabase: Sendable {
                     """)
         }
         InflowLedger.registerMigrations(&migrator)
+        StopBook.registerMigrations(&migrator)
         return migrator
     }
 }

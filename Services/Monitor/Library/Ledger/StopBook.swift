@@ -1,0 +1,175 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Storage
+
+/// Referral stops: imposed and lifted by people, advised by the rules, and watched for
+/// clients entering while one is in force.
+enum StopBook {
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("monitor.v3.stops") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE stop (
+                        id INTEGER PRIMARY KEY,
+                        normID INTEGER NOT NULL REFERENCES norm(id),
+                        imposedAt REAL NOT NULL,
+                        imposedBy TEXT NOT NULL,
+                        imposeReason TEXT NOT NULL,
+                        liftedAt REAL,
+                        liftedBy TEXT,
+                        liftReason TEXT,
+                        liftAdvisedAt REAL
+                    );
+                    CREATE UNIQUE INDEX stopInForce ON stop(normID) WHERE liftedAt IS NULL;
+                    -- The open advice to impose, one per norm while its rule holds.
+                    CREATE TABLE stopAdvice (
+                        normID INTEGER PRIMARY KEY REFERENCES norm(id),
+                        advisedAt REAL NOT NULL
+                    );
+                    CREATE TABLE exemption (
+                        toewijzingNummer TEXT PRIMARY KEY,
+                        reason TEXT NOT NULL,
+                        recordedBy TEXT,
+                        recordedAt REAL NOT NULL
+                    );
+                    -- The referrer type of each client's latest request, per provider.
+                    CREATE TABLE referral (
+                        aanbieder TEXT NOT NULL,
+                        client TEXT NOT NULL,
+                        verwijzerType TEXT NOT NULL,
+                        PRIMARY KEY (aanbieder, client)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE inflowFlag (
+                        stopID INTEGER NOT NULL REFERENCES stop(id),
+                        client TEXT NOT NULL,
+                        PRIMARY KEY (stopID, client)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+    }
+
+    struct Stop {
+        var id: Int64
+        var imposedAt: Date
+    }
+
+    static func inForce(_ db: Database, normID: Int64) throws -> Stop? {
+        try Row.fetchOne(
+            db, sql: "SELECT id, imposedAt FROM stop WHERE normID = ? AND liftedAt IS NULL", arguments: [normID]
+        ).map { Stop(id: $0["id"], imposedAt: Date(timeIntervalSince1970: $0["imposedAt"])) }
+    }
+
+    static func impose(_ db: Database, norm: NormDefinition, by: String, reason: String, now: Date) throws
+        -> StopImposed
+    {
+        guard norm.kind.allowsStop else {
+            throw MonitorError(
+                .invalidRequest, "een \(norm.kind.rawValue) leidt nooit tot een toeleidingsstop")
+        }
+        if try inForce(db, normID: norm.id) != nil {
+            throw MonitorError(.invalidRequest, "er geldt al een stop voor norm \(norm.id)")
+        }
+        try db.execute(
+            sql: "INSERT INTO stop (normID, imposedAt, imposedBy, imposeReason) VALUES (?, ?, ?, ?)",
+            arguments: [norm.id, now.timeIntervalSince1970, by, reason])
+        let event = StopImposed(
+            stopID: db.lastInsertedRowID, normID: norm.id, aanbieder: norm.scope.aanbieder, by: by, reason: reason,
+            at: now)
+        try Outbox.append(db, kind: StopImposed.kind.rawValue, body: try event.encoded(), at: now)
+        return event
+    }
+
+    static func lift(_ db: Database, norm: NormDefinition, by: String, reason: String, now: Date) throws -> StopLifted {
+        guard let stop = try inForce(db, normID: norm.id) else {
+            throw MonitorError(.invalidRequest, "er geldt geen stop voor norm \(norm.id)")
+        }
+        try db.execute(
+            sql: "UPDATE stop SET liftedAt = ?, liftedBy = ?, liftReason = ? WHERE id = ?",
+            arguments: [now.timeIntervalSince1970, by, reason, stop.id])
+        try db.execute(sql: "DELETE FROM stopAdvice WHERE normID = ?", arguments: [norm.id])
+        let event = StopLifted(stopID: stop.id, normID: norm.id, by: by, reason: reason, at: now)
+        try Outbox.append(db, kind: StopLifted.kind.rawValue, body: try event.encoded(), at: now)
+        return event
+    }
+
+    /// Advises imposing (once while the rule holds and no stop is in force) or lifting
+    /// (once per stop), after the norm's value or forecast changed.
+    static func advise(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
+        guard norm.kind.allowsStop else { return }
+        let today = Day.today(now: now)
+        let forecast = norm.kind.limitIsMoney ? try MonitorDatabase.forecast(db, norm: norm, today: today) : nil
+        let advice = { (kind: StopAdvised.Advice) in
+            StopAdvised(
+                normID: norm.id, advice: kind, rule: norm.stopRule, value: value, limit: norm.limit,
+                projectedTotal: forecast?.projectedTotal, crossingDate: forecast?.crossingDate, at: now)
+        }
+        if let stop = try inForce(db, normID: norm.id) {
+            guard StopAdvice.liftAdvised(norm: norm, value: value, forecast: forecast, today: today) else { return }
+            try db.execute(
+                sql: "UPDATE stop SET liftAdvisedAt = ? WHERE id = ? AND liftAdvisedAt IS NULL",
+                arguments: [now.timeIntervalSince1970, stop.id])
+            guard db.changesCount > 0 else { return }
+            try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.lift).encoded(), at: now)
+            return
+        }
+        if StopAdvice.imposeAdvised(norm: norm, value: value, forecast: forecast) {
+            try db.execute(
+                sql: "INSERT OR IGNORE INTO stopAdvice (normID, advisedAt) VALUES (?, ?)",
+                arguments: [norm.id, now.timeIntervalSince1970])
+            guard db.changesCount > 0 else { return }
+            try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.impose).encoded(), at: now)
+        } else {
+            // The rule no longer holds: a later crossing is advised afresh.
+            try db.execute(sql: "DELETE FROM stopAdvice WHERE normID = ?", arguments: [norm.id])
+        }
+    }
+
+    static func exempt(_ db: Database, _ request: ExemptRequest, now: Date) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO exemption (toewijzingNummer, reason, recordedBy, recordedAt) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET reason = excluded.reason, recordedBy = excluded.recordedBy,
+                    recordedAt = excluded.recordedAt
+                """,
+            arguments: [request.toewijzingNummer, request.reason.rawValue, request.by, now.timeIntervalSince1970])
+    }
+
+    static func recordReferral(_ db: Database, _ referral: ReferralRequested) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO referral (aanbieder, client, verwijzerType) VALUES (?, ?, ?)
+                ON CONFLICT DO UPDATE SET verwijzerType = excluded.verwijzerType
+                """,
+            arguments: [referral.aanbieder, referral.client, referral.verwijzerType])
+    }
+
+    /// A client new to the provider under a norm with a stop in force: flagged unless the
+    /// allocation is exempt or the referrer type is, once per stop and client.
+    static func checkInflow(
+        _ db: Database, norm: NormDefinition, gemeente: String, aanbieder: String, client: String,
+        toewijzingNummer: String?, day: Day, exemptReferrers: Set<String>, now: Date
+    ) throws {
+        guard let stop = try inForce(db, normID: norm.id), day >= Day(date: stop.imposedAt, timeZone: Day.amsterdam)
+        else { return }
+        if let number = toewijzingNummer,
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM exemption WHERE toewijzingNummer = ?)", arguments: [number])
+                ?? false
+        {
+            return
+        }
+        let referrer = try String.fetchOne(
+            db, sql: "SELECT verwijzerType FROM referral WHERE aanbieder = ? AND client = ?",
+            arguments: [aanbieder, client])
+        if let referrer, exemptReferrers.contains(referrer) { return }
+        try db.execute(
+            sql: "INSERT OR IGNORE INTO inflowFlag (stopID, client) VALUES (?, ?)", arguments: [stop.id, client])
+        guard db.changesCount > 0 else { return }
+        let event = InflowDuringStop(
+            stopID: stop.id, normID: norm.id, aanbieder: aanbieder, gemeente: gemeente, client: client,
+            toewijzingNummer: toewijzingNummer, verwijzerType: referrer, day: day)
+        try Outbox.append(db, kind: InflowDuringStop.kind.rawValue, body: try event.encoded(), at: now)
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Contracts
+import Foundation
+import Runtime
+
+/// `plafond stop impose|lift`: people decide referral stops; the system only advises.
+struct StopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop", abstract: "Een toeleidingsstop opleggen of opheffen (altijd door een mens).",
+        subcommands: [StopImposeCommand.self, StopLiftCommand.self])
+}
+
+struct StopImposeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "impose", abstract: "Een stop opleggen.")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .customLong("norm"), help: "Nummer van de norm (bestedingsruimte of instroomtarget).") var normID:
+        Int64
+    @Option(name: .customLong("door"), help: "Wie de stop oplegt.") var by: String
+    @Option(name: .customLong("reden"), help: "Waarom, bijvoorbeeld de uitkomst van het analysegesprek.") var reason:
+        String
+
+    func run() async throws {
+        let event: StopImposed = try AdminCall.send(
+            StopRequest.impose(normID: normID, by: by, reason: reason), to: try options.configuration().monitor.admin)
+        print("Stop \(event.stopID) opgelegd voor norm \(event.normID) door \(event.by).")
+    }
+}
+
+struct StopLiftCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "lift", abstract: "Een stop opheffen.")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .customLong("norm"), help: "Nummer van de norm.") var normID: Int64
+    @Option(name: .customLong("door"), help: "Wie de stop opheft.") var by: String
+    @Option(name: .customLong("reden"), help: "Waarom.") var reason: String
+
+    func run() async throws {
+        let event: StopLifted = try AdminCall.send(
+            StopRequest.lift(normID: normID, by: by, reason: reason), to: try options.configuration().monitor.admin)
+        print("Stop \(event.stopID) voor norm \(event.normID) opgeheven door \(event.by).")
+    }
+}
+
+/// `plafond exempt`: a client of this allocation may enter during a stop.
+struct ExemptCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exempt", abstract: "Een toewijzing uitzonderen van een stop (CPV, Regieteam of RET).")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .customLong("toewijzing"), help: "ToewijzingNummer.") var toewijzing: String
+    @Option(name: .customLong("reden"), help: "CPV, Regieteam of RET.") var reason: String
+    @Option(name: .customLong("door"), help: "Wie de uitzondering vastlegt.") var by: String?
+
+    func run() async throws {
+        guard let parsed = ExemptionReason(rawValue: reason) else {
+            throw ValidationError("reden moet CPV, Regieteam of RET zijn")
+        }
+        let _: AdminEmpty = try AdminCall.send(
+            ExemptRequest(toewijzingNummer: toewijzing, reason: parsed, by: by),
+            to: try options.configuration().monitor.admin)
+        print("Toewijzing \(toewijzing) uitgezonderd (\(parsed.rawValue)).")
+    }
+}

@@ -1,0 +1,161 @@
+import Domain
+import Foundation
+
+/// `stop.imposed`: a person imposed a referral stop (toeleidingsstop) under a norm.
+public struct StopImposed: EventBody {
+    public static let kind = EventKind.stopImposed
+    public var v: Int = 1
+    public var stopID: Int64
+    public var normID: Int64
+    public var aanbieder: String?
+    public var by: String
+    public var reason: String
+    public var at: Date
+
+    public init(stopID: Int64, normID: Int64, aanbieder: String?, by: String, reason: String, at: Date) {
+        self.stopID = stopID
+        self.normID = normID
+        self.aanbieder = aanbieder
+        self.by = by
+        self.reason = reason
+        self.at = at
+    }
+}
+
+/// `stop.lifted`: a person lifted a stop.
+public struct StopLifted: EventBody {
+    public static let kind = EventKind.stopLifted
+    public var v: Int = 1
+    public var stopID: Int64
+    public var normID: Int64
+    public var by: String
+    public var reason: String
+    public var at: Date
+
+    public init(stopID: Int64, normID: Int64, by: String, reason: String, at: Date) {
+        self.stopID = stopID
+        self.normID = normID
+        self.by = by
+        self.reason = reason
+        self.at = at
+    }
+}
+
+/// `stop.advised` (impose) and `stop.lift.advised` (lift): what the rules suggest; a
+/// person decides.
+public struct StopAdvised: EventBody {
+    public static let kind = EventKind.stopAdvised
+    public var v: Int = 1
+    public var normID: Int64
+    public var advice: Advice
+    public var rule: StopRule
+    public var value: Int64
+    public var limit: Int64
+    public var projectedTotal: Int64?
+    public var crossingDate: Day?
+    public var at: Date
+
+    public enum Advice: String, Sendable, Codable {
+        case impose, lift
+    }
+
+    public init(
+        normID: Int64, advice: Advice, rule: StopRule, value: Int64, limit: Int64, projectedTotal: Int64?,
+        crossingDate: Day?, at: Date
+    ) {
+        self.normID = normID
+        self.advice = advice
+        self.rule = rule
+        self.value = value
+        self.limit = limit
+        self.projectedTotal = projectedTotal
+        self.crossingDate = crossingDate
+        self.at = at
+    }
+}
+
+/// `inflow.during.stop`: a client new to a provider while a stop is in force, whose
+/// referral is not exempt (Regieteam, CPV, RET or an exempt referrer type).
+public struct InflowDuringStop: EventBody {
+    public static let kind = EventKind.inflowDuringStop
+    public var v: Int = 1
+    public var stopID: Int64
+    public var normID: Int64
+    public var aanbieder: String
+    public var gemeente: String
+    public var client: String
+    public var toewijzingNummer: String?
+    public var verwijzerType: String?
+    public var day: Day
+
+    public init(
+        stopID: Int64, normID: Int64, aanbieder: String, gemeente: String, client: String, toewijzingNummer: String?,
+        verwijzerType: String?, day: Day
+    ) {
+        self.stopID = stopID
+        self.normID = normID
+        self.aanbieder = aanbieder
+        self.gemeente = gemeente
+        self.client = client
+        self.toewijzingNummer = toewijzingNummer
+        self.verwijzerType = verwijzerType
+        self.day = day
+    }
+}
+
+/// The stop rules as pure decisions, so they are tested without a store.
+public enum StopAdvice {
+    /// Whether imposing a stop is advised: the norm allows stops and its forecast for the
+    /// end of the period (its value, for counts) is above the rule's percentage.
+    public static func imposeAdvised(norm: NormDefinition, value: Int64, forecast: RunRateForecast?) -> Bool {
+        guard norm.kind.allowsStop, norm.limit > 0 else { return false }
+        let percent: Int64 = norm.stopRule == .forecastAbove105 ? 105 : 100
+        let projected = norm.kind.limitIsMoney ? (forecast?.projectedTotal ?? value) : value
+        return Int128(projected) * 100 > Int128(norm.limit) * Int128(percent)
+    }
+
+    /// Whether lifting is advised: no stop would be advised now, the value is below the
+    /// limit, and the forecast does not cross the limit within four months of `today`.
+    public static func liftAdvised(norm: NormDefinition, value: Int64, forecast: RunRateForecast?, today: Day) -> Bool {
+        guard !imposeAdvised(norm: norm, value: value, forecast: forecast), value < norm.limit else { return false }
+        guard let crossing = forecast?.crossingDate else { return true }
+        let horizon = today.month.adding(months: 4).firstDay.adding(days: today.day - 1)
+        return crossing > horizon
+    }
+}
+
+/// `stop.impose` / `stop.lift`: people decide stops, with who and why.
+public struct StopRequest: Codable, Sendable, Equatable {
+    public var command: String
+    public var normID: Int64
+    public var by: String
+    public var reason: String
+
+    public static func impose(normID: Int64, by: String, reason: String) -> StopRequest {
+        StopRequest(command: "stop.impose", normID: normID, by: by, reason: reason)
+    }
+
+    public static func lift(normID: Int64, by: String, reason: String) -> StopRequest {
+        StopRequest(command: "stop.lift", normID: normID, by: by, reason: reason)
+    }
+}
+
+/// `exempt`: an allocation whose client may enter during a stop (Regieteam, CPV, RET).
+public struct ExemptRequest: Codable, Sendable, Equatable {
+    public var command = "exempt"
+    public var toewijzingNummer: String
+    public var reason: ExemptionReason
+    public var by: String?
+
+    public init(toewijzingNummer: String, reason: ExemptionReason, by: String?) {
+        self.toewijzingNummer = toewijzingNummer
+        self.reason = reason
+        self.by = by
+    }
+}
+
+public enum ExemptionReason: String, Sendable, Codable, CaseIterable {
+    case cpv = "CPV"
+    case regieteam = "Regieteam"
+    case ret = "RET"
+}
