@@ -42,6 +42,12 @@ struct NormCommandsTests {
         let history = try system.runCLI(["norm", "history", "1"])
         #expect(history.output.contains("v1\tadded") && history.output.contains("v2\tchanged"))
         #expect(history.output.contains("J. de Vries"))
+        let shown = try system.runCLI(["norm", "show", "1"])
+        #expect(shown.status == 0, "\(shown.output)")
+        #expect(shown.output.contains("Norm 1 (versie 2): Begeleiding jeugd, De Linde"))
+        #expect(shown.output.contains("gemeenten 0268, 0209, aanbieder 12345678, categorieën 45"))
+        #expect(shown.output.contains("€ 0,00 van € 1.400.000,00"))
+        #expect(shown.output.contains("nog geen complete zorgmaand"))
         let again = try system.runCLI(["norm", "change", "2", "--grens", "130"])
         #expect(again.status != 0 && again.output.contains("norm 2 is beëindigd"))
     }

@@ -11,7 +11,7 @@ struct NormCommand: AsyncParsableCommand {
         abstract: "Normen beheren (plafonds, bestedingsruimtes, instroomtargets, intensiteitsnormen).",
         subcommands: [
             NormAddCommand.self, NormChangeCommand.self, NormEndCommand.self, NormListCommand.self,
-            NormHistoryCommand.self, NormImportCommand.self,
+            NormHistoryCommand.self, NormImportCommand.self, NormShowCommand.self,
         ])
 }
 

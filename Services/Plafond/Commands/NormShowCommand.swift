@@ -1,0 +1,59 @@
+import ArgumentParser
+import Contracts
+import Domain
+import Foundation
+import Runtime
+
+/// `plafond norm show N`: one norm's figures with the forecast's method and inputs, so a
+/// contract manager can explain every number in a conversation with the provider.
+struct NormShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Eén norm: stand, drempels en de prognose met methode en invoer.")
+
+    @OptionGroup var options: ServiceOptions
+    @Argument(help: "Nummer van de norm.") var id: Int64
+    @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
+
+    func run() async throws {
+        let statuses: [NormStatus] = try AdminCall.send(
+            NormListRequest(), to: try options.configuration().monitor.admin)
+        guard let status = statuses.first(where: { $0.norm.id == id }) else {
+            throw ValidationError("norm \(id) bestaat niet")
+        }
+        if json {
+            print(String(decoding: try AdminCoding.encode(status), as: UTF8.self))
+            return
+        }
+        print(Self.describe(status))
+    }
+
+    static func describe(_ status: NormStatus) -> String {
+        let norm = status.norm
+        let amount = { (value: Int64) in norm.kind.limitIsMoney ? Money(cents: value).dutch : String(value) }
+        var lines = [
+            "Norm \(norm.id) (versie \(norm.version)\(norm.ended ? ", beëindigd" : "")): \(norm.name)",
+            "Instrument:  \(norm.kind.rawValue)",
+            "Bereik:      gemeenten \(norm.scope.gemeenten.isEmpty ? "alle" : norm.scope.gemeenten.joined(separator: ", "))"
+                + ", aanbieder \(norm.scope.aanbieder ?? "alle")"
+                + (norm.scope.productCategorieen.isEmpty
+                    ? "" : ", categorieën \(norm.scope.productCategorieen.joined(separator: ", "))"),
+            "Periode:     \(norm.period.label)",
+            "Stand:       \(NormPrinting.figures(status))",
+            "Drempels:    \(norm.thresholds.map { "\($0)%" }.joined(separator: ", "))"
+                + (status.firing.isEmpty
+                    ? "" : " (bereikt: \(status.firing.map { "\($0)%" }.joined(separator: ", ")))"),
+            "Stopregel:   \(norm.stopRule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%")",
+        ]
+        if let forecast = status.forecast {
+            lines += [
+                "Prognose:    \(amount(forecast.projectedTotal)) aan het eind van de periode"
+                    + (forecast.crossingDate.map { ", grens bereikt op \($0.iso)" } ?? ", grens niet bereikt"),
+                "  methode:   \(forecast.method): gemiddelde van de laatste complete zorgmaanden, doorgetrokken",
+                "  invoer:    maanden \(forecast.basisMonths.joined(separator: ", ")), \(amount(forecast.ratePerMonth)) per maand",
+            ]
+        } else if norm.kind.limitIsMoney {
+            lines.append("Prognose:    nog geen complete zorgmaand om een tempo uit af te leiden")
+        }
+        return lines.joined(separator: "\n")
+    }
+}
