@@ -33,6 +33,9 @@ public struct ReporterApp {
         let monitor = EventLogSubscriber(
             context: context, producer: "monitor", publishEndpoint: configuration.monitor.eventsPublish,
             catchUpEndpoint: configuration.monitor.eventsCatchUp, sink: core.monitorSink(), logger: logger)
+        let notifier = EventLogSubscriber(
+            context: context, producer: "notifier", publishEndpoint: configuration.notifier.eventsPublish,
+            catchUpEndpoint: configuration.notifier.eventsCatchUp, sink: core.notifierSink(), logger: logger)
         let http = try ReporterHTTPServer(
             database: database, address: try HostAndPort(parsing: configuration.reporter.http),
             token: configuration.reporter.token,
@@ -41,6 +44,6 @@ public struct ReporterApp {
                 registry.emit(into: &buffer)
                 return buffer
             }, logger: logger)
-        try await ServiceMain.run([intake, monitor, http], logger: logger)
+        try await ServiceMain.run([intake, monitor, notifier, http], logger: logger)
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 import Messaging
 import Storage
 
-/// Reporter's logic without sockets: the read model and the two consumers that feed it.
+/// Reporter's logic without sockets: the read model and the three consumers that feed it.
 public struct ReporterCore: Sendable {
     public let database: ReporterDatabase
 
@@ -13,6 +13,10 @@ public struct ReporterCore: Sendable {
 
     public func intakeSink() -> TransactionalEventSink {
         TransactionalEventSink(writer: database.writer, producer: "intake", apply: ReadModelWriter.applyIntake)
+    }
+
+    public func notifierSink() -> TransactionalEventSink {
+        TransactionalEventSink(writer: database.writer, producer: "notifier", apply: ReadModelWriter.applyNotifier)
     }
 
     public func monitorSink() -> TransactionalEventSink {

@@ -34,7 +34,7 @@ enum DashboardPages {
         return HTML.page(title: "Overzicht", body: table)
     }
 
-    static func norm(_ norm: NormFigures) -> String {
+    static func norm(_ norm: NormFigures, timeline: [Timeline.Entry] = []) -> String {
         var monthRows = ""
         for month in norm.months {
             monthRows +=
@@ -62,8 +62,33 @@ enum DashboardPages {
             drempels en grens (lijnen), prognose (gestreept).</figcaption></figure>
             <table><thead><tr><th>Zorgmaand</th><th class="num">Besteed</th><th class="num">Cumulatief</th></tr></thead>
             <tbody>\(monthRows)</tbody></table>
+            <h2>Tijdlijn</h2>
+            \(timelineList(timeline))
             """
         return HTML.page(title: norm.name, body: body)
+    }
+
+    /// All norms' alerts, advice, stops, acknowledgements and escalations, newest first.
+    static func timeline(_ entries: [Timeline.Entry]) -> String {
+        HTML.page(
+            title: "Tijdlijn",
+            body: """
+                <h1>Tijdlijn</h1>
+                \(timelineList(entries, linkNorms: true))
+                <p class="meta">Meldingen, adviezen en stops (monitor), bevestigingen en escalaties (notifier).
+                JSON: <a href="/api/timeline">/api/timeline</a>.</p>
+                """)
+    }
+
+    static func timelineList(_ entries: [Timeline.Entry], linkNorms: Bool = false) -> String {
+        guard !entries.isEmpty else { return "<p class=\"meta\">Nog niets gebeurd.</p>" }
+        let items = entries.map { entry in
+            let norm =
+                linkNorms
+                ? (entry.normID.map { " · <a href=\"/normen/\($0)\">norm \($0)</a>" } ?? "") : ""
+            return "<li><time>\(HTML.escape(entry.at))</time> \(HTML.escape(entry.summary))\(norm)</li>"
+        }
+        return "<ol class=\"timeline\">\n\(items.joined(separator: "\n"))\n</ol>"
     }
 
     static func status(_ norm: NormFigures) -> String {

@@ -16,6 +16,14 @@ struct APIRoutes {
             }
             return try JSONResponse.make(try database.alerts(state: state))
         }
+        router.get("/api/timeline") { request, _ -> Response in
+            let text = request.uri.queryParameters.get("norm")
+            let normID = text.flatMap { Int64($0) }
+            guard text == nil || normID != nil else {
+                return JSONResponse.error("norm must be a number", status: .badRequest)
+            }
+            return try JSONResponse.make(try database.timeline(normID: normID))
+        }
         router.get("/api/spend") { request, _ -> Response in
             var parameters: [String: String] = [:]
             for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }

@@ -1,6 +1,7 @@
 import Hummingbird
 
-/// The Dutch dashboard: `/` (all norms) and `/normen/{id}` (one norm with its chart).
+/// The Dutch dashboard: `/` (all norms), `/normen/{id}` (one norm with its chart and
+/// timeline) and `/tijdlijn` (everything that happened, newest first).
 struct DashboardRoutes {
     let database: ReporterDatabase
 
@@ -14,7 +15,10 @@ struct DashboardRoutes {
                 return html(
                     HTML.page(title: "Onbekende norm", body: "<h1>Deze norm bestaat niet</h1>"), status: .notFound)
             }
-            return html(DashboardPages.norm(norm))
+            return html(DashboardPages.norm(norm, timeline: try database.timeline(normID: id)))
+        }
+        router.get("/tijdlijn") { _, _ -> Response in
+            html(DashboardPages.timeline(try database.timeline(normID: nil)))
         }
     }
 }

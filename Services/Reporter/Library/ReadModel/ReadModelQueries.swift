@@ -16,6 +16,11 @@ extension ReporterDatabase {
         }
     }
 
+    /// What happened, newest first: to one norm, or to all.
+    func timeline(normID: Int64?) throws -> [Timeline.Entry] {
+        try writer.read { try Timeline.entries($0, normID: normID) }
+    }
+
     public func norm(id: Int64) throws -> NormFigures? {
         try writer.read { db in
             guard let data = try Data.fetchOne(db, sql: "SELECT definition FROM norm WHERE id = ?", arguments: [id])

@@ -4,8 +4,12 @@ import GRDB
 import Messaging
 import Storage
 
-/// Applies the two event logs to the read model, inside each consumer's transaction.
+/// Applies the three event logs to the read model, inside each consumer's transaction.
 enum ReadModelWriter {
+    static func applyNotifier(_ db: Database, _ event: LoggedEvent) throws {
+        try Timeline.record(db, producer: "notifier", event)
+    }
+
     static func applyIntake(_ db: Database, _ event: LoggedEvent) throws {
         switch event.kind {
         case LineAccepted.kind.rawValue:
@@ -18,6 +22,11 @@ enum ReadModelWriter {
     }
 
     static func applyMonitor(_ db: Database, _ event: LoggedEvent) throws {
+        try applyMonitorFigures(db, event)
+        try Timeline.record(db, producer: "monitor", event)
+    }
+
+    private static func applyMonitorFigures(_ db: Database, _ event: LoggedEvent) throws {
         switch event.kind {
         case NormChanged.kind.rawValue:
             let change = try NormChanged.decoded(from: event.body)

@@ -54,6 +54,7 @@ public struct ReporterDatabase: Sendable {
                     CREATE INDEX alertByNorm ON alert(normID);
                     """)
         }
+        Timeline.registerMigrations(&migrator)
         return migrator
     }
 }

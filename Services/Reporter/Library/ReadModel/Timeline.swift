@@ -1,0 +1,112 @@
+import Contracts
+import Foundation
+import GRDB
+import Messaging
+
+/// The timeline of what happened to norms: alerts, stop advice, stops, inflow during a
+/// stop (from monitor), acknowledgements, silences, escalations and failed deliveries
+/// (from notifier). One entry per event, keyed by producer and sequence, so a replay or
+/// a rebuild writes each entry once. Summaries are Dutch and carry no client data.
+enum Timeline {
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("reporter.v2.timeline") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE timelineEntry (
+                        producer TEXT NOT NULL,
+                        seq INTEGER NOT NULL,
+                        kind TEXT NOT NULL,
+                        normID INTEGER,
+                        at TEXT NOT NULL,
+                        summary TEXT NOT NULL,
+                        PRIMARY KEY (producer, seq)
+                    );
+                    CREATE INDEX timelineByNorm ON timelineEntry(normID, at);
+                    """)
+        }
+    }
+
+    public struct Entry: Codable, Sendable, Equatable {
+        public var kind: String
+        public var normID: Int64?
+        public var at: String
+        public var summary: String
+    }
+
+    static func record(_ db: Database, producer: String, _ event: LoggedEvent) throws {
+        guard let (normID, at, summary) = try describe(db, event) else { return }
+        try db.execute(
+            sql: """
+                INSERT OR IGNORE INTO timelineEntry (producer, seq, kind, normID, at, summary)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [producer, event.seq, event.kind, normID, at.formatted(.iso8601), summary])
+    }
+
+    /// Newest first; one norm's entries or all.
+    static func entries(_ db: Database, normID: Int64?, limit: Int = 500) throws -> [Entry] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT kind, normID, at, summary FROM timelineEntry
+                WHERE (? IS NULL OR normID = ?) ORDER BY at DESC, producer, seq DESC LIMIT ?
+                """,
+            arguments: [normID, normID, limit]
+        ).map { Entry(kind: $0["kind"], normID: $0["normID"], at: $0["at"], summary: $0["summary"]) }
+    }
+
+    private static func describe(_ db: Database, _ event: LoggedEvent) throws -> (Int64?, Date, String)? {
+        switch event.kind {
+        case AlertFiring.kind.rawValue:
+            let e = try AlertFiring.decoded(from: event.body)
+            let what = e.alertKind == .forecast ? "prognose" : "stand"
+            return (e.norm.id, e.firedAt, "Drempel \(e.threshold)% bereikt (\(what)), melding \(e.alertID)")
+        case AlertResolved.kind.rawValue:
+            let e = try AlertResolved.decoded(from: event.body)
+            return (e.norm.id, e.resolvedAt, "Weer onder de drempel van \(e.threshold)%, melding \(e.alertID) opgelost")
+        case StopAdvised.kind.rawValue:
+            let e = try StopAdvised.decoded(from: event.body)
+            let rule = e.rule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%"
+            return (
+                e.normID, e.at,
+                e.advice == .impose
+                    ? "Advies: toeleidingsstop overwegen (\(rule)); een mens beslist"
+                    : "Advies: de stop kan worden opgeheven (geen overschrijding binnen vier maanden verwacht)"
+            )
+        case StopImposed.kind.rawValue:
+            let e = try StopImposed.decoded(from: event.body)
+            return (e.normID, e.at, "Toeleidingsstop opgelegd door \(e.by): \(e.reason)")
+        case StopLifted.kind.rawValue:
+            let e = try StopLifted.decoded(from: event.body)
+            return (e.normID, e.at, "Toeleidingsstop opgeheven door \(e.by): \(e.reason)")
+        case InflowDuringStop.kind.rawValue:
+            let e = try InflowDuringStop.decoded(from: event.body)
+            let referrer = e.verwijzerType.map { " (verwijzer \($0))" } ?? ""
+            let at =
+                Calendar(identifier: .gregorian).date(
+                    from: DateComponents(
+                        timeZone: TimeZone(identifier: "Europe/Amsterdam"), year: e.day.year, month: e.day.monthNumber,
+                        day: e.day.day)) ?? Date(timeIntervalSince1970: 0)
+            return (e.normID, at, "Nieuwe cliënt tijdens de stop, niet uitgezonderd\(referrer)")
+        case AlertAcknowledged.kind.rawValue:
+            let e = try AlertAcknowledged.decoded(from: event.body)
+            return (e.normID, e.at, "Melding \(e.alertID) bevestigd door \(e.by)\(e.note.isEmpty ? "" : ": \(e.note)")")
+        case AlertSilenced.kind.rawValue:
+            let e = try AlertSilenced.decoded(from: event.body)
+            let normID = try e.normID ?? e.alertIDs.first.flatMap { try normOf(db, alertID: $0) }
+            let ids = e.alertIDs.map(String.init).joined(separator: ", ")
+            return (
+                normID, e.at, "Melding \(ids) stilgezet door \(e.by) tot \(e.until.formatted(.iso8601)): \(e.reason)"
+            )
+        case AlertEscalated.kind.rawValue:
+            let e = try AlertEscalated.decoded(from: event.body)
+            return (e.normID, e.at, "Melding \(e.alertID) niet op tijd bevestigd: geëscaleerd")
+        default:
+            return nil
+        }
+    }
+
+    private static func normOf(_ db: Database, alertID: Int64) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT normID FROM alert WHERE id = ?", arguments: [alertID])
+    }
+}
