@@ -78,3 +78,31 @@ import Testing
         }
     }
 }
+
+/// The dashboard's provider and care-type pages.
+@Suite struct SlicePagesTests {
+    @Test func providerAndCareTypePagesShowTheirNormsAndSpend() async throws {
+        try await SpendAPITests().app().test(.router) { client in
+            try await client.execute(uri: "/aanbieders/12345678", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .ok)
+                #expect(page.contains("<a href=\"/normen/7\">Begeleiding</a>"))
+                #expect(page.contains("<tr><td>2026-04</td><td class=\"num\">€ 425,00</td></tr>"))
+                #expect(page.contains("<a href=\"/zorgsoorten/45\">"))
+                #expect(page.contains("Totaal € 725,00"))
+            }
+            try await client.execute(uri: "/zorgsoorten/41", method: .get) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<a href=\"/aanbieders/99999999\">99999999</a>"))
+                #expect(page.contains("Totaal € 100,00"))
+                #expect(page.contains("Geen normen."))
+            }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<a href=\"/aanbieders/12345678\">12345678</a>"))
+            }
+            try await client.execute(uri: "/aanbieders/abc", method: .get) { response in
+                #expect(response.status == .notFound)
+            }
+        }
+    }
+}

@@ -13,8 +13,8 @@ enum DashboardPages {
                 } ?? "–"
             rows += """
                 <tr><td><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></td>
-                <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(HTML.escape(norm.aanbieder ?? "alle"))</td>
-                <td>\(HTML.escape(DutchFigures.careType(norm.productCategorieen)))</td>
+                <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(providerLink(norm.aanbieder))</td>
+                <td>\(careTypeLinks(norm.productCategorieen))</td>
                 <td class="num">\(DutchFigures.amount(norm.limit, kind: norm.instrument))</td>
                 <td class="num">\(DutchFigures.amount(norm.spent, kind: norm.instrument))</td>
                 <td class="num">\(DutchFigures.percentage(basisPoints: norm.basisPoints))</td>
@@ -89,6 +89,19 @@ enum DashboardPages {
             return "<li><time>\(HTML.escape(entry.at))</time> \(HTML.escape(entry.summary))\(norm)</li>"
         }
         return "<ol class=\"timeline\">\n\(items.joined(separator: "\n"))\n</ol>"
+    }
+
+    static func providerLink(_ agb: String?) -> String {
+        agb.map { "<a href=\"/aanbieders/\(HTML.escape($0))\">\(HTML.escape($0))</a>" } ?? "alle"
+    }
+
+    static func careTypeLinks(_ codes: [String]) -> String {
+        codes.isEmpty
+            ? "alle"
+            : codes.map {
+                "<a href=\"/zorgsoorten/\(HTML.escape($0))\">\(HTML.escape(DutchFigures.careType([$0])))</a>"
+            }
+            .joined(separator: ", ")
     }
 
     static func status(_ norm: NormFigures) -> String {

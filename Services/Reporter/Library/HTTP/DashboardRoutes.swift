@@ -17,6 +17,26 @@ struct DashboardRoutes {
             }
             return html(DashboardPages.norm(norm, timeline: try database.timeline(normID: id)))
         }
+        router.get("/aanbieders/:agb") { _, context -> Response in
+            guard let agb = context.parameters.get("agb"), agb.count == 8, agb.allSatisfy(\.isNumber) else {
+                return html(HTML.page(title: "Onbekend", body: "<h1>Geen AGB-code</h1>"), status: .notFound)
+            }
+            let norms = try database.norms().filter { $0.aanbieder == agb }
+            var filter = SpendFilter()
+            filter.aanbieder = agb
+            return html(SlicePages.provider(agb, norms: norms, spend: try database.spend(filter)))
+        }
+        router.get("/zorgsoorten/:categorie") { _, context -> Response in
+            guard let categorie = context.parameters.get("categorie"), categorie.count == 2,
+                categorie.allSatisfy(\.isNumber)
+            else {
+                return html(HTML.page(title: "Onbekend", body: "<h1>Geen productcategorie</h1>"), status: .notFound)
+            }
+            let norms = try database.norms().filter { $0.productCategorieen.contains(categorie) }
+            var filter = SpendFilter()
+            filter.categorie = categorie
+            return html(SlicePages.careType(categorie, norms: norms, spend: try database.spend(filter)))
+        }
         router.get("/tijdlijn") { _, _ -> Response in
             html(DashboardPages.timeline(try database.timeline(normID: nil)))
         }
