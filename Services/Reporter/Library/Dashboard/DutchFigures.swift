@@ -7,8 +7,15 @@ enum DutchFigures {
         "\(basisPoints / 100),\(basisPoints % 100 < 10 ? "0" : "")\(basisPoints % 100)%"
     }
 
+    /// A limit or amount: money in Dutch notation, otherwise the number.
     static func amount(_ value: Int64, kind: NormKind) -> String {
         kind.limitIsMoney ? Money(cents: value).dutch : String(value)
+    }
+
+    /// A norm's value as published: money, or a number of clients (instroomtarget) with
+    /// "<5" below five.
+    static func value(_ value: Int64, kind: NormKind) -> String {
+        kind == .instroomtarget ? PublishedCount.text(value) : amount(value, kind: kind)
     }
 
     static func instrument(_ kind: NormKind) -> String {
