@@ -16,7 +16,7 @@ enum DashboardPages {
                 <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(providerLink(norm.aanbieder))</td>
                 <td>\(careTypeLinks(norm.productCategorieen))</td>
                 <td class="num">\(DutchFigures.amount(norm.limit, kind: norm.instrument))</td>
-                <td class="num">\(DutchFigures.value(norm.spent, kind: norm.instrument))</td>
+                <td class="num">\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</td>
                 <td class="num">\(DutchFigures.percentage(basisPoints: norm.basisPoints))</td>
                 <td>\(HTML.escape(forecast))</td><td>\(status(norm))</td></tr>
 
@@ -55,7 +55,7 @@ enum DashboardPages {
             <p>\(DutchFigures.instrument(norm.instrument)) · aanbieder \(HTML.escape(norm.aanbieder ?? "alle")) ·
             gemeente \(HTML.escape(norm.regio ?? norm.gemeenten.joined(separator: ", "))) · zorgsoort \(HTML.escape(DutchFigures.careType(norm.productCategorieen))) ·
             periode \(HTML.escape(norm.period))</p>
-            <p>Besteed <strong>\(DutchFigures.value(norm.spent, kind: norm.instrument))</strong> van
+            <p>Besteed <strong>\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</strong> van
             \(DutchFigures.amount(norm.limit, kind: norm.instrument)) (\(DutchFigures.percentage(basisPoints: norm.basisPoints))) · \(status(norm))</p>
             \(forecast)
             <figure>\(SpendChart(figures: norm).svg())<figcaption class="meta">Cumulatieve besteding per zorgmaand (staven),

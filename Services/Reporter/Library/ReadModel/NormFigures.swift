@@ -32,7 +32,8 @@ public struct NormFigures: Sendable, Equatable, Codable {
     /// Run-rate forecast for the end of the period, with its method and inputs.
     public var forecast: RunRateForecast?
 
-    init(norm: NormDefinition, byMonth: [Month: Int64], firing: [Int], today: Day) {
+    /// `count` is the value of a norm that counts clients (instroomtarget) instead of money.
+    init(norm: NormDefinition, byMonth: [Month: Int64], firing: [Int], today: Day, count: Int64? = nil) {
         id = norm.id
         name = norm.name
         instrument = norm.kind
@@ -45,7 +46,7 @@ public struct NormFigures: Sendable, Equatable, Codable {
         periodStart = norm.period.start
         periodEnd = norm.period.end
         limit = norm.limit
-        spent = byMonth.values.reduce(0, +)
+        spent = count ?? byMonth.values.reduce(0, +)
         basisPoints = ThresholdLevels.basisPoints(value: spent, limit: norm.limit)
         percentage = "\(basisPoints / 100).\(String(format: "%02d", basisPoints % 100))"
         thresholds = norm.thresholds

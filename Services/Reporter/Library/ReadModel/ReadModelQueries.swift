@@ -36,6 +36,7 @@ extension ReporterDatabase {
                 "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'actual' ORDER BY threshold",
             arguments: [norm.id])
         let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
-        return NormFigures(norm: norm, byMonth: byMonth, firing: firing, today: today())
+        let count = norm.kind == .instroomtarget ? try InflowLedger.newClients(db, norm: norm) : nil
+        return NormFigures(norm: norm, byMonth: byMonth, firing: firing, today: today(), count: count)
     }
 }

@@ -13,7 +13,17 @@ enum ReadModelWriter {
     static func applyIntake(_ db: Database, _ event: LoggedEvent) throws {
         switch event.kind {
         case LineAccepted.kind.rawValue:
-            try SpendCells.add(db, line: LineAccepted.decoded(from: event.body).line, sign: 1)
+            let line = try LineAccepted.decoded(from: event.body).line
+            try SpendCells.add(db, line: line, sign: 1)
+            try InflowLedger.record(
+                db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
+                productCode: line.productCode, client: line.client, day: line.periodStart)
+        case CareStarted.kind.rawValue:
+            let start = try CareStarted.decoded(from: event.body)
+            guard !start.withdrawn else { break }
+            try InflowLedger.record(
+                db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
+                productCode: start.productCode, client: start.client, day: start.begindatum)
         case LineCredited.kind.rawValue:
             try SpendCells.add(db, line: LineCredited.decoded(from: event.body).line, sign: -1)
         default:

@@ -31,6 +31,7 @@ public struct ReporterDatabase: Sendable {
         var migrator = DatabaseMigrator()
         ConsumerCursor.registerMigrations(&migrator)
         SpendCells.registerMigrations(&migrator)
+        InflowLedger.registerMigrations(&migrator)
         migrator.registerMigration("reporter.v1") { db in
             try db.execute(
                 sql: """

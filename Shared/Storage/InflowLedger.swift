@@ -7,9 +7,11 @@ import GRDB
 /// instroomtarget counts the distinct clients whose first day in its scope falls in its
 /// period: clients in care before the period are not new.
 ///
-/// A credited line does not undo a client's arrival: the client did come.
-enum InflowLedger {
-    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+/// A credited line does not undo a client's arrival: the client did come. Monitor and
+/// reporter both keep this table from intake's log, as they do `SpendCells`.
+public enum InflowLedger {
+    public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        // Named when only monitor kept it; the name stays so existing stores do not rerun it.
         migrator.registerMigration("monitor.v2.inflow") { db in
             try db.execute(
                 sql: """
@@ -27,7 +29,7 @@ enum InflowLedger {
     }
 
     /// Records a sighting; the earliest day wins. ISO days sort as text.
-    static func record(
+    public static func record(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
         day: Day
     ) throws {
@@ -41,14 +43,14 @@ enum InflowLedger {
     }
 
     /// Whether the client was seen at this provider before (any gemeente or product).
-    static func known(_ db: Database, aanbieder: String, client: String) throws -> Bool {
+    public static func known(_ db: Database, aanbieder: String, client: String) throws -> Bool {
         try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM clientFirstSeen WHERE aanbieder = ? AND client = ?)",
             arguments: [aanbieder, client]) ?? false
     }
 
     /// The number of clients new to the norm's scope within its period.
-    static func newClients(_ db: Database, norm: NormDefinition) throws -> Int64 {
+    public static func newClients(_ db: Database, norm: NormDefinition) throws -> Int64 {
         let rows: RowCursor
         if let aanbieder = norm.scope.aanbieder {
             rows = try Row.fetchCursor(
