@@ -31,9 +31,11 @@ struct SpendChart {
             "<line x1=\"\(margin.left)\" y1=\"\(y(0))\" x2=\"\(width - margin.right)\" y2=\"\(y(0))\" stroke=\"#888\"/>"
         )
         var running: Int64 = 0
+        // Bars stop at the last month with declarations: later months are the forecast's.
+        let lastDeclared = figures.months.map(\.month).max() ?? ""
         for (index, month) in months.enumerated() {
             if let value = cumulative[month.description] { running = value }
-            let hasData = figures.months.contains { $0.month <= month.description }
+            let hasData = figures.months.contains { $0.month <= month.description } && month.description <= lastDeclared
             if hasData && running > 0 {
                 let barTop = y(running)
                 parts.append(
