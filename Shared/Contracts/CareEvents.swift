@@ -43,11 +43,14 @@ public struct CareStopped: EventBody {
     public var redenBeeindiging: String
     public var temporary: Bool
     public var withdrawn: Bool
+    /// Added after v1: absent in older events.
+    public var productCategorie: String?
 
     public init(
         gemeente: String, aanbieder: String, client: String, toewijzingNummer: String, begindatum: Day,
-        einddatum: Day, redenBeeindiging: String, withdrawn: Bool
+        einddatum: Day, redenBeeindiging: String, withdrawn: Bool, productCategorie: String? = nil
     ) {
+        self.productCategorie = productCategorie
         self.gemeente = gemeente
         self.aanbieder = aanbieder
         self.client = client

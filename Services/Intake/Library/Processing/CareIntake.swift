@@ -157,7 +157,8 @@ struct CareIntake {
         let event = CareStopped(
             gemeente: header.ontvanger, aanbieder: header.afzender, client: client,
             toewijzingNummer: product.toewijzingNummer, begindatum: product.begindatum, einddatum: product.einddatum,
-            redenBeeindiging: product.redenBeeindiging, withdrawn: product.status == .verwijderen)
+            redenBeeindiging: product.redenBeeindiging, withdrawn: product.status == .verwijderen,
+            productCategorie: product.productCategorie)
         try Outbox.append(db, kind: CareStopped.kind.rawValue, body: try event.encoded(), at: now)
         return []
     }

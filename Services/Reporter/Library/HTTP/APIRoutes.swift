@@ -1,3 +1,4 @@
+import Domain
 import Hummingbird
 
 /// `/api/...`: the read model as JSON for scripts and other systems. Amounts in cents.
@@ -15,6 +16,16 @@ struct APIRoutes {
                 return JSONResponse.error("state must be firing or resolved", status: .badRequest)
             }
             return try JSONResponse.make(try database.alerts(state: state))
+        }
+        router.get("/api/indicators") { request, _ -> Response in
+            guard let label = request.uri.queryParameters.get("periode"), let period = Period(parsing: label) else {
+                return JSONResponse.error("periode must be YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM", status: .badRequest)
+            }
+            let gemeente = request.uri.queryParameters.get("gemeente").map { String($0) }
+            if let gemeente, gemeente.count != 4 || !gemeente.allSatisfy(\.isNumber) {
+                return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
+            }
+            return try JSONResponse.make(try database.indicators(period: period, gemeente: gemeente))
         }
         router.get("/api/timeline") { request, _ -> Response in
             let text = request.uri.queryParameters.get("norm")

@@ -11,6 +11,7 @@ enum ReadModelWriter {
     }
 
     static func applyIntake(_ db: Database, _ event: LoggedEvent) throws {
+        try IndicatorFacts.apply(db, event)
         switch event.kind {
         case LineAccepted.kind.rawValue:
             let line = try LineAccepted.decoded(from: event.body).line

@@ -56,6 +56,7 @@ public struct ReporterDatabase: Sendable {
                     """)
         }
         Timeline.registerMigrations(&migrator)
+        IndicatorFacts.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -1,0 +1,105 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Messaging
+import Storage
+
+/// The per-client facts the indicators need, kept from intake's log with the keyed
+/// pseudonym only: declared amount and volume per client and month of care, ended
+/// trajectories, and referrals with their referrer type.
+enum IndicatorFacts {
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("reporter.v3.indicators") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE clientMonth (
+                        aanbieder TEXT NOT NULL,
+                        gemeente TEXT NOT NULL,
+                        categorie TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        client TEXT NOT NULL,
+                        cents INTEGER NOT NULL,
+                        volume INTEGER NOT NULL,
+                        PRIMARY KEY (aanbieder, gemeente, categorie, month, client)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE careEnd (
+                        aanbieder TEXT NOT NULL,
+                        gemeente TEXT NOT NULL,
+                        toewijzingNummer TEXT NOT NULL,
+                        begindatum TEXT NOT NULL,
+                        client TEXT NOT NULL,
+                        categorie TEXT NOT NULL,
+                        einddatum TEXT NOT NULL,
+                        reden TEXT NOT NULL,
+                        PRIMARY KEY (aanbieder, gemeente, toewijzingNummer, begindatum)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE referral (
+                        aanbieder TEXT NOT NULL,
+                        gemeente TEXT NOT NULL,
+                        referentie TEXT NOT NULL,
+                        client TEXT NOT NULL,
+                        verwijzerType TEXT NOT NULL,
+                        day TEXT NOT NULL,
+                        PRIMARY KEY (aanbieder, gemeente, referentie)
+                    ) WITHOUT ROWID;
+                    """)
+        }
+    }
+
+    static func apply(_ db: Database, _ event: LoggedEvent) throws {
+        switch event.kind {
+        case LineAccepted.kind.rawValue:
+            try addLine(db, try LineAccepted.decoded(from: event.body).line, sign: 1)
+        case LineCredited.kind.rawValue:
+            try addLine(db, try LineCredited.decoded(from: event.body).line, sign: -1)
+        case CareStopped.kind.rawValue:
+            let stop = try CareStopped.decoded(from: event.body)
+            if stop.withdrawn || stop.temporary {
+                try db.execute(
+                    sql: """
+                        DELETE FROM careEnd WHERE aanbieder = ? AND gemeente = ? AND toewijzingNummer = ?
+                            AND begindatum = ?
+                        """,
+                    arguments: [stop.aanbieder, stop.gemeente, stop.toewijzingNummer, stop.begindatum.iso])
+            } else {
+                try db.execute(
+                    sql: """
+                        INSERT INTO careEnd (aanbieder, gemeente, toewijzingNummer, begindatum, client, categorie,
+                            einddatum, reden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT DO UPDATE SET einddatum = excluded.einddatum, reden = excluded.reden
+                        """,
+                    arguments: [
+                        stop.aanbieder, stop.gemeente, stop.toewijzingNummer, stop.begindatum.iso, stop.client,
+                        stop.productCategorie ?? "", stop.einddatum.iso, stop.redenBeeindiging,
+                    ])
+            }
+        case ReferralRequested.kind.rawValue:
+            let referral = try ReferralRequested.decoded(from: event.body)
+            try db.execute(
+                sql: """
+                    INSERT OR REPLACE INTO referral (aanbieder, gemeente, referentie, client, verwijzerType, day)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    referral.aanbieder, referral.gemeente, referral.referentieAanbieder, referral.client,
+                    referral.verwijzerType, referral.toewijzingIngangsdatum.iso,
+                ])
+        default:
+            break
+        }
+    }
+
+    private static func addLine(_ db: Database, _ line: DeclaredLine, sign: Int64) throws {
+        try db.execute(
+            sql: """
+                INSERT INTO clientMonth (aanbieder, gemeente, categorie, month, client, cents, volume)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET cents = cents + excluded.cents, volume = volume + excluded.volume
+                """,
+            arguments: [
+                line.aanbieder, line.gemeente, line.productCategorie, line.monthOfCare.description, line.client,
+                line.amountCents * sign, line.volume * sign,
+            ])
+    }
+}

@@ -1,0 +1,243 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Storage
+
+/// `GET /api/indicators?periode=2026-Q2[&gemeente=0268]`: the measures of use from
+/// DOMAIN.md for one period, as published: every count of clients below five is "<5",
+/// and per-client averages are left out (null) when fewer than five clients share them.
+public struct Indicators: Codable, Sendable, Equatable {
+    public var periode: String
+    public var gemeente: String?
+    /// Per care type (product category), and `totaal` over all of them.
+    public var zorgsoorten: [CareType]
+    public var totaal: CareType
+    public var trajecten: Trajectories
+    public var redenenBeeindiging: [Count]
+    public var verwijzers: [Share]
+    /// Providers with a norm of each instrument active in the period (not people: exact).
+    public var aanbiedersPerInstrument: [String: Int]
+    public var meldingenGevuurd: Int
+    public var meldingenOpgelost: Int
+    public var stopsOpgelegd: Int
+    public var stopsOpgeheven: Int
+    public var instroomTijdensStop: String
+
+    public struct CareType: Codable, Sendable, Equatable {
+        public var categorie: String
+        public var naam: String
+        /// Clients whose first care in this care type falls in the period.
+        public var instroom: String
+        /// Clients whose care ended (a final stop) in the period.
+        public var uitstroom: String
+        /// Clients with care declared in the period's last month.
+        public var stand: String
+        /// Clients with care declared in any month of the period.
+        public var uniekeClienten: String
+        public var kosten: Int64
+        public var kostenPerClient: Int64?
+        /// Units per client, one decimal, Dutch comma (hours, dagdelen… as declared).
+        public var volumePerClient: String?
+    }
+
+    public struct Trajectories: Codable, Sendable, Equatable {
+        public var beeindigd: String
+        public var gemiddeldeDuurDagen: Int?
+        /// Share of ended trajectories that lasted at most six months (183 days), "55,0%".
+        public var aandeelBinnenZesMaanden: String?
+    }
+
+    public struct Count: Codable, Sendable, Equatable {
+        public var code: String
+        public var aantal: String
+    }
+
+    public struct Share: Codable, Sendable, Equatable {
+        public var code: String
+        public var aantal: String
+        public var aandeel: String
+    }
+}
+
+extension ReporterDatabase {
+    public func indicators(period: Period, gemeente: String?) throws -> Indicators {
+        try writer.read { db in try IndicatorQuery(db: db, period: period, gemeente: gemeente).run() }
+    }
+}
+
+/// Computes `Indicators` from the read model inside one read transaction.
+struct IndicatorQuery {
+    let db: Database
+    let period: Period
+    let gemeente: String?
+
+    private var from: String { period.start.iso }
+    private var to: String { period.end.iso }
+    private var gemeenteClause: String { gemeente == nil ? "" : " AND gemeente = ?" }
+    private func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
+        StatementArguments(values + (gemeente.map { [$0] } ?? []))
+    }
+
+    func run() throws -> Indicators {
+        let months = period.months.map(\.description)
+        let lastMonth = months.last ?? ""
+        var categories = Set<String>()
+        // clientMonth within the period: per category, per client, cents and volume.
+        var declared: [String: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT categorie, month, client, cents, volume FROM clientMonth WHERE month BETWEEN ? AND ?"
+                + gemeenteClause,
+            arguments: arguments([months.first ?? "", lastMonth]))
+        {
+            let categorie: String = row["categorie"]
+            let client: String = row["client"]
+            categories.insert(categorie)
+            var entry = declared[categorie, default: [:]][client] ?? (0, 0, false)
+            entry.cents += row["cents"] as Int64
+            entry.volume += row["volume"] as Int64
+            if (row["month"] as String) == lastMonth && (row["cents"] as Int64) > 0 { entry.inLastMonth = true }
+            declared[categorie, default: [:]][client] = entry
+        }
+        let inflow = try newClientsByCategory()
+        let outflow = try endedClientsByCategory()
+        categories.formUnion(inflow.keys)
+        categories.formUnion(outflow.keys)
+        let perCategory = categories.sorted().map { categorie in
+            careType(
+                categorie, declared: declared[categorie] ?? [:], inflow: inflow[categorie] ?? [],
+                outflow: outflow[categorie] ?? [])
+        }
+        var allDeclared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)] = [:]
+        for (_, clients) in declared {
+            for (client, entry) in clients {
+                var total = allDeclared[client] ?? (0, 0, false)
+                total.cents += entry.cents
+                total.volume += entry.volume
+                total.inLastMonth = total.inLastMonth || entry.inLastMonth
+                allDeclared[client] = total
+            }
+        }
+        let totaal = careType(
+            "", declared: allDeclared, inflow: inflow.values.reduce(into: Set<String>()) { $0.formUnion($1) },
+            outflow: outflow.values.reduce(into: Set<String>()) { $0.formUnion($1) })
+        return Indicators(
+            periode: period.label, gemeente: gemeente, zorgsoorten: perCategory, totaal: totaal,
+            trajecten: try trajectories(), redenenBeeindiging: try reasons(), verwijzers: try referrers(),
+            aanbiedersPerInstrument: try providersPerInstrument(),
+            meldingenGevuurd: try count("SELECT COUNT(*) FROM alert WHERE substr(firedAt, 1, 10) BETWEEN ? AND ?"),
+            meldingenOpgelost: try count(
+                "SELECT COUNT(*) FROM alert WHERE resolvedAt IS NOT NULL AND substr(resolvedAt, 1, 10) BETWEEN ? AND ?"),
+            stopsOpgelegd: try timelineCount("stop.imposed"), stopsOpgeheven: try timelineCount("stop.lifted"),
+            instroomTijdensStop: PublishedCount.text(Int64(try timelineCount("inflow.during.stop"))))
+    }
+
+    private func careType(
+        _ categorie: String, declared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)], inflow: Set<String>,
+        outflow: Set<String>
+    ) -> Indicators.CareType {
+        let active = declared.filter { $0.value.cents > 0 }
+        let cents = declared.values.reduce(0) { $0 + $1.cents }
+        let volume = declared.values.reduce(0) { $0 + $1.volume }
+        let enough = active.count >= PublishedCount.threshold
+        return Indicators.CareType(
+            categorie: categorie.isEmpty ? "totaal" : categorie,
+            naam: categorie.isEmpty ? "Alle zorgsoorten" : (ProductCategorie(categorie)?.name ?? categorie),
+            instroom: PublishedCount.text(Int64(inflow.count)), uitstroom: PublishedCount.text(Int64(outflow.count)),
+            stand: PublishedCount.text(Int64(active.values.filter(\.inLastMonth).count)),
+            uniekeClienten: PublishedCount.text(Int64(active.count)), kosten: cents,
+            kostenPerClient: enough ? cents / Int64(active.count) : nil,
+            volumePerClient: enough ? Self.oneDecimal(volume * 10 / Int64(active.count)) : nil)
+    }
+
+    static func oneDecimal(_ tenths: Int64) -> String { "\(tenths / 10),\(abs(tenths % 10))" }
+
+    /// Per category: clients whose first day in that category falls in the period.
+    private func newClientsByCategory() throws -> [String: Set<String>] {
+        var first: [String: [String: String]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT categorie, client, MIN(firstDay) AS day FROM clientFirstSeen WHERE 1" + gemeenteClause
+                + " GROUP BY categorie, client", arguments: arguments([]))
+        {
+            first[row["categorie"], default: [:]][row["client"]] = row["day"]
+        }
+        return first.mapValues { clients in Set(clients.filter { $0.value >= from && $0.value <= to }.keys) }
+    }
+
+    private func endedClientsByCategory() throws -> [String: Set<String>] {
+        var ended: [String: Set<String>] = [:]
+        for row in try Row.fetchAll(
+            db, sql: "SELECT categorie, client FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause,
+            arguments: arguments([from, to]))
+        {
+            ended[row["categorie"], default: []].insert(row["client"])
+        }
+        return ended
+    }
+
+    private func trajectories() throws -> Indicators.Trajectories {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT begindatum, einddatum FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause,
+            arguments: arguments([from, to]))
+        let days = rows.compactMap { row -> Int? in
+            guard let start = Day(iso: row["begindatum"]), let end = Day(iso: row["einddatum"]) else { return nil }
+            return end.daysSince1970 - start.daysSince1970 + 1
+        }
+        guard days.count >= PublishedCount.threshold else {
+            return Indicators.Trajectories(beeindigd: PublishedCount.text(Int64(days.count)))
+        }
+        let short = days.filter { $0 <= 183 }.count
+        return Indicators.Trajectories(
+            beeindigd: String(days.count), gemiddeldeDuurDagen: days.reduce(0, +) / days.count,
+            aandeelBinnenZesMaanden: Self.oneDecimal(Int64(short * 1000 / days.count)) + "%")
+    }
+
+    private func reasons() throws -> [Indicators.Count] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT reden, COUNT(*) AS n FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause
+                + " GROUP BY reden ORDER BY reden",
+            arguments: arguments([from, to])
+        ).map { Indicators.Count(code: $0["reden"], aantal: PublishedCount.text($0["n"])) }
+    }
+
+    private func referrers() throws -> [Indicators.Share] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: "SELECT verwijzerType, COUNT(*) AS n FROM referral WHERE day BETWEEN ? AND ?" + gemeenteClause
+                + " GROUP BY verwijzerType ORDER BY verwijzerType",
+            arguments: arguments([from, to]))
+        let total = rows.reduce(0) { $0 + ($1["n"] as Int64) }
+        return rows.map { row in
+            let n: Int64 = row["n"]
+            return Indicators.Share(
+                code: row["verwijzerType"], aantal: PublishedCount.text(n),
+                aandeel: total >= Int64(PublishedCount.threshold) ? Self.oneDecimal(n * 1000 / total) + "%" : "–")
+        }
+    }
+
+    private func providersPerInstrument() throws -> [String: Int] {
+        var providers: [String: Set<String>] = [:]
+        for data in try Data.fetchAll(db, sql: "SELECT definition FROM norm") {
+            let norm = try JSONCoding.decoder().decode(NormDefinition.self, from: data)
+            guard !norm.ended, let aanbieder = norm.scope.aanbieder, norm.period.start <= period.end,
+                period.start <= norm.period.end,
+                gemeente.map({ norm.scope.gemeenten.isEmpty || norm.scope.gemeenten.contains($0) }) ?? true
+            else { continue }
+            providers[norm.kind.rawValue, default: []].insert(aanbieder)
+        }
+        return providers.mapValues(\.count)
+    }
+
+    private func count(_ sql: String) throws -> Int {
+        try Int.fetchOne(db, sql: sql, arguments: [from, to]) ?? 0
+    }
+
+    private func timelineCount(_ kind: String) throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND substr(at, 1, 10) BETWEEN ? AND ?",
+            arguments: [kind, from, to]) ?? 0
+    }
+}
