@@ -20,7 +20,9 @@ struct AllocationLineChecks {
     {
         var codes: [LinePosition: [RetourCode]] = [:]
         var allocations: [String: AllocationRecord?] = [:]
-        var approvedHere: [UsageKey: AllocationUsage] = [:]
+        // What this message approved ahead of the line: per allocation, and per month.
+        var approvedHere: [String: AllocationUsage] = [:]
+        var approvedHereInMonth: [UsageKey: Int64] = [:]
         for (c, client) in declaration.clients.enumerated() {
             for (l, line) in client.lines.enumerated() {
                 let position = LinePosition(client: c, line: l)
@@ -37,16 +39,16 @@ struct AllocationLineChecks {
                 let key = UsageKey(toewijzing: number, month: line.productPeriode.start.month)
                 var usage = try AllocationStore.usage(
                     db, gemeente: gemeente, aanbieder: aanbieder, toewijzingNummer: number, month: key.month)
-                let here = approvedHere[key] ?? AllocationUsage()
-                usage.volume += approvedHere.filter { $0.key.toewijzing == number }.values.reduce(0) { $0 + $1.volume }
-                usage.amountCents +=
-                    approvedHere.filter { $0.key.toewijzing == number }.values.reduce(0) { $0 + $1.amountCents }
-                usage.volumeInMonth += here.volume
+                let here = approvedHere[number] ?? AllocationUsage()
+                usage.volume += here.volume
+                usage.amountCents += here.amountCents
+                usage.volumeInMonth += approvedHereInMonth[key] ?? 0
                 let found = AllocationChecks.codes(
                     line, bsn: client.bsn, allocation: allocations[number] ?? nil, usage: usage)
                 if found.isEmpty {
-                    approvedHere[key, default: AllocationUsage()].volume += line.geleverdVolume
-                    approvedHere[key, default: AllocationUsage()].amountCents += line.ingediendBedrag
+                    approvedHere[number, default: AllocationUsage()].volume += line.geleverdVolume
+                    approvedHere[number, default: AllocationUsage()].amountCents += line.ingediendBedrag
+                    approvedHereInMonth[key, default: 0] += line.geleverdVolume
                 } else {
                     codes[position] = found
                 }

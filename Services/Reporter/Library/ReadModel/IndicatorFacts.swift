@@ -2,7 +2,6 @@ import Contracts
 import Domain
 import Foundation
 import GRDB
-import Messaging
 import Storage
 
 /// The per-client facts the indicators need, kept from intake's log with the keyed
@@ -47,50 +46,42 @@ enum IndicatorFacts {
         }
     }
 
-    static func apply(_ db: Database, _ event: LoggedEvent) throws {
-        switch event.kind {
-        case LineAccepted.kind.rawValue:
-            try addLine(db, try LineAccepted.decoded(from: event.body).line, sign: 1)
-        case LineCredited.kind.rawValue:
-            try addLine(db, try LineCredited.decoded(from: event.body).line, sign: -1)
-        case CareStopped.kind.rawValue:
-            let stop = try CareStopped.decoded(from: event.body)
-            if stop.withdrawn || stop.temporary {
-                try db.execute(
-                    sql: """
-                        DELETE FROM careEnd WHERE aanbieder = ? AND gemeente = ? AND toewijzingNummer = ?
-                            AND begindatum = ?
-                        """,
-                    arguments: [stop.aanbieder, stop.gemeente, stop.toewijzingNummer, stop.begindatum.iso])
-            } else {
-                try db.execute(
-                    sql: """
-                        INSERT INTO careEnd (aanbieder, gemeente, toewijzingNummer, begindatum, client, categorie,
-                            einddatum, reden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT DO UPDATE SET einddatum = excluded.einddatum, reden = excluded.reden
-                        """,
-                    arguments: [
-                        stop.aanbieder, stop.gemeente, stop.toewijzingNummer, stop.begindatum.iso, stop.client,
-                        stop.productCategorie ?? "", stop.einddatum.iso, stop.redenBeeindiging,
-                    ])
-            }
-        case ReferralRequested.kind.rawValue:
-            let referral = try ReferralRequested.decoded(from: event.body)
+    /// A final stop ends a trajectory; a temporary or withdrawn one takes it back.
+    static func careStopped(_ db: Database, _ stop: CareStopped) throws {
+        if stop.withdrawn || stop.temporary {
             try db.execute(
                 sql: """
-                    INSERT OR REPLACE INTO referral (aanbieder, gemeente, referentie, client, verwijzerType, day)
-                    VALUES (?, ?, ?, ?, ?, ?)
+                    DELETE FROM careEnd WHERE aanbieder = ? AND gemeente = ? AND toewijzingNummer = ?
+                        AND begindatum = ?
+                    """,
+                arguments: [stop.aanbieder, stop.gemeente, stop.toewijzingNummer, stop.begindatum.iso])
+        } else {
+            try db.execute(
+                sql: """
+                    INSERT INTO careEnd (aanbieder, gemeente, toewijzingNummer, begindatum, client, categorie,
+                        einddatum, reden) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO UPDATE SET einddatum = excluded.einddatum, reden = excluded.reden
                     """,
                 arguments: [
-                    referral.aanbieder, referral.gemeente, referral.referentieAanbieder, referral.client,
-                    referral.verwijzerType, referral.toewijzingIngangsdatum.iso,
+                    stop.aanbieder, stop.gemeente, stop.toewijzingNummer, stop.begindatum.iso, stop.client,
+                    stop.productCategorie ?? "", stop.einddatum.iso, stop.redenBeeindiging,
                 ])
-        default:
-            break
         }
     }
 
-    private static func addLine(_ db: Database, _ line: DeclaredLine, sign: Int64) throws {
+    static func referred(_ db: Database, _ referral: ReferralRequested) throws {
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO referral (aanbieder, gemeente, referentie, client, verwijzerType, day)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                referral.aanbieder, referral.gemeente, referral.referentieAanbieder, referral.client,
+                referral.verwijzerType, referral.toewijzingIngangsdatum.iso,
+            ])
+    }
+
+    static func addLine(_ db: Database, _ line: DeclaredLine, sign: Int64) throws {
         try db.execute(
             sql: """
                 INSERT INTO clientMonth (aanbieder, gemeente, categorie, month, client, cents, volume)

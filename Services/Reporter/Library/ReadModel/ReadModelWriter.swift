@@ -10,8 +10,9 @@ enum ReadModelWriter {
         try Timeline.record(db, producer: "notifier", event)
     }
 
+    /// Each intake event is decoded once, then feeds the spend cells, the first-seen
+    /// table and the indicator facts.
     static func applyIntake(_ db: Database, _ event: LoggedEvent) throws {
-        try IndicatorFacts.apply(db, event)
         switch event.kind {
         case LineAccepted.kind.rawValue:
             let line = try LineAccepted.decoded(from: event.body).line
@@ -19,14 +20,21 @@ enum ReadModelWriter {
             try InflowLedger.record(
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, day: line.periodStart)
+            try IndicatorFacts.addLine(db, line, sign: 1)
+        case LineCredited.kind.rawValue:
+            let line = try LineCredited.decoded(from: event.body).line
+            try SpendCells.add(db, line: line, sign: -1)
+            try IndicatorFacts.addLine(db, line, sign: -1)
         case CareStarted.kind.rawValue:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
             try InflowLedger.record(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, day: start.begindatum)
-        case LineCredited.kind.rawValue:
-            try SpendCells.add(db, line: LineCredited.decoded(from: event.body).line, sign: -1)
+        case CareStopped.kind.rawValue:
+            try IndicatorFacts.careStopped(db, try CareStopped.decoded(from: event.body))
+        case ReferralRequested.kind.rawValue:
+            try IndicatorFacts.referred(db, try ReferralRequested.decoded(from: event.body))
         default:
             break
         }
