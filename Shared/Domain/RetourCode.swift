@@ -41,7 +41,10 @@ public struct RetourCode: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let bedragOnjuist = RetourCode(
         code: "9346", meaning: "IngediendBedrag is niet gelijk aan volume maal tarief")
     public static let bovenBudget = RetourCode(code: "9369", meaning: "bedrag is hoger dan het toegewezen budget")
-    public static let frequentiePastNiet = RetourCode(code: "9384", meaning: "frequentie past niet bij de toewijzing")
+    public static let toewijzingVerwijderd = RetourCode(
+        code: "9384", meaning: "declaratie op een verwijderde toewijzing (RedenWijziging 13)")
+    public static let toewijzingHeeftGoedgekeurdeRegels = RetourCode(
+        code: "9385", meaning: "toewijzing heeft goedgekeurde declaratieregels")
     public static let tweedeDebetZonderCredit = RetourCode(
         code: "9389", meaning: "tweede debetregel voor dezelfde toewijzing, periode en product zonder creditering")
     public static let regelAlGecrediteerd = RetourCode(code: "9390", meaning: "regel is al gecrediteerd")
@@ -59,7 +62,8 @@ public struct RetourCode: Sendable, Hashable, Codable, CustomStringConvertible {
         referentieNummerNietUniek, regelNietVoorClient, datumInToekomst, berichtIdentificatieNietUniek,
         buitenToewijzingBegin, buitenToewijzingEind, productPeriodeNietInDeclaratiePeriode, volumeBovenToewijzing,
         volumeBovenToewijzingPeriode, declaratieNummerNietUniek, geenToewijzing, categorieWijktAf, productCodeWijktAf,
-        eenheidPastNiet, bedragOnjuist, bovenBudget, frequentiePastNiet, tweedeDebetZonderCredit, regelAlGecrediteerd,
+        eenheidPastNiet, bedragOnjuist, bovenBudget, toewijzingVerwijderd, toewijzingHeeftGoedgekeurdeRegels,
+        tweedeDebetZonderCredit, regelAlGecrediteerd,
         tariefWijktAfVanContract, onbekendeGemeente, nietTeKoppelen, sleutelAlOntvangen, startNogNietGestopt,
         definitieveStopBestaat,
     ]

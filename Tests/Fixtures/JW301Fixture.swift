@@ -14,11 +14,13 @@ public struct JW301Fixture: Sendable {
         /// Volume, eenheid and frequentie (1 dag, 2 week, 4 maand, 6 totaal).
         public var omvang: (volume: Int64, eenheid: String, frequentie: String)?
         public var budgetCents: Int64?
+        /// COD RedenWijziging, e.g. "13" to withdraw the allocation.
+        public var redenWijziging: String?
 
         public init(
             toewijzing: String, categorie: String? = "45", code: String? = "45A03", ingangsdatum: Day,
             einddatum: Day? = nil, omvang: (volume: Int64, eenheid: String, frequentie: String)? = nil,
-            budgetCents: Int64? = nil
+            budgetCents: Int64? = nil, redenWijziging: String? = nil
         ) {
             self.toewijzing = toewijzing
             self.categorie = categorie
@@ -27,6 +29,7 @@ public struct JW301Fixture: Sendable {
             self.einddatum = einddatum
             self.omvang = omvang
             self.budgetCents = budgetCents
+            self.redenWijziging = redenWijziging
         }
     }
 
@@ -75,6 +78,7 @@ public struct JW301Fixture: Sendable {
             xml += "<jw301:Toewijzingstijd>09:00:00</jw301:Toewijzingstijd>"
             xml += "<jw301:Ingangsdatum>\(product.ingangsdatum.iso)</jw301:Ingangsdatum>"
             if let end = product.einddatum { xml += "<jw301:Einddatum>\(end.iso)</jw301:Einddatum>" }
+            if let reden = product.redenWijziging { xml += "<jw301:RedenWijziging>\(reden)</jw301:RedenWijziging>" }
             if let omvang = product.omvang {
                 xml +=
                     "<jw301:Omvang><ijw:Volume>\(omvang.volume)</ijw:Volume><ijw:Eenheid>\(omvang.eenheid)</ijw:Eenheid><ijw:Frequentie>\(omvang.frequentie)</ijw:Frequentie></jw301:Omvang>"

@@ -53,6 +53,15 @@ struct AllocationChecksTests {
         #expect(codes(line(), allocation(budget: 10_000), usage: .init(amountCents: 5_001)) == ["9369"])
     }
 
+    @Test func aWithdrawnAllocationRefusesEveryDebitButNoCredit() {
+        var withdrawn = allocation(start: "2026-04-10", budget: 1)
+        withdrawn.removed = true
+        // Only 9384: the other mismatches describe an allocation that no longer counts.
+        #expect(codes(line(), withdrawn) == ["9384"])
+        #expect(codes(line(), withdrawn, bsn: "999900018") == ["8187"])
+        #expect(codes(line(credit: true), withdrawn).isEmpty)
+    }
+
     @Test func volumeIsCheckedInTotalOrPerPeriod() {
         let total = allocation(omvang: Omvang(volume: 20, eenheid: "04", frequentie: .totaalBinnenGeldigheidsduur))
         #expect(codes(line(volume: 4), total, usage: .init(volume: 16)).isEmpty)

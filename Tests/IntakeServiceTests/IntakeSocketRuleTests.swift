@@ -53,7 +53,17 @@ import Testing
                 .init(toewijzing: "5004", ingangsdatum: jan1, einddatum: Day(iso: "2026-04-20")!),
                 .init(toewijzing: "5005", ingangsdatum: jan1, omvang: (10, "04", "6")),
                 .init(toewijzing: "5006", ingangsdatum: jan1, budgetCents: 1_000),
+                .init(toewijzing: "5007", ingangsdatum: jan1),
+                .init(toewijzing: "5008", ingangsdatum: jan1),
             ]
+        ).data
+    }
+
+    /// The gemeente withdraws one allocation (RedenWijziging 13, "Verwijderd").
+    func withdrawal(_ id: String, toewijzing: String) -> Data {
+        JW301Fixture(
+            identificatie: id, dagtekening: today,
+            products: [.init(toewijzing: toewijzing, ingangsdatum: Day(iso: "2026-01-01")!, redenWijziging: "13")]
         ).data
     }
 

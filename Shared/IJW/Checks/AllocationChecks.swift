@@ -10,10 +10,12 @@ public struct AllocationRecord: Sendable, Equatable {
     public var einddatum: Day?
     public var omvang: Omvang?
     public var budget: Int64?
+    /// The gemeente withdrew the allocation (RedenWijziging 13, "Verwijderd").
+    public var removed: Bool
 
     public init(
         toewijzingNummer: String, bsn: String, productCategorie: String?, productCode: String?, ingangsdatum: Day,
-        einddatum: Day?, omvang: Omvang?, budget: Int64?
+        einddatum: Day?, omvang: Omvang?, budget: Int64?, removed: Bool = false
     ) {
         self.toewijzingNummer = toewijzingNummer
         self.bsn = bsn
@@ -23,13 +25,14 @@ public struct AllocationRecord: Sendable, Equatable {
         self.einddatum = einddatum
         self.omvang = omvang
         self.budget = budget
+        self.removed = removed
     }
 
     public init(_ product: AllocatedProduct, bsn: String) {
         self.init(
             toewijzingNummer: product.toewijzingNummer, bsn: bsn, productCategorie: product.productCategorie,
             productCode: product.productCode, ingangsdatum: product.ingangsdatum, einddatum: product.einddatum,
-            omvang: product.omvang, budget: product.budget)
+            omvang: product.omvang, budget: product.budget, removed: product.isRemoval)
     }
 }
 
@@ -59,6 +62,8 @@ public enum AllocationChecks {
         guard line.debetCredit == .debet else { return [] }
         guard let allocation else { return [.geenToewijzing] }
         guard allocation.bsn == bsn else { return [.regelNietVoorClient] }
+        // A withdrawn allocation never existed as far as payment goes: nothing else to say.
+        guard !allocation.removed else { return [.toewijzingVerwijderd] }
         var codes: [RetourCode] = []
         if line.productPeriode.start < allocation.ingangsdatum { codes.append(.buitenToewijzingBegin) }
         if let end = allocation.einddatum, line.productPeriode.end > end { codes.append(.buitenToewijzingEind) }

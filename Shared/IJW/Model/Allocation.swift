@@ -46,6 +46,10 @@ public struct AllocatedProduct: Sendable, Equatable, Codable {
         self.omvang = omvang
         self.budget = budget
     }
+
+    /// RedenWijziging 13 ("Verwijderd"): the gemeente withdraws the allocation as if it
+    /// was never made. Declarations on it are refused with 9384.
+    public var isRemoval: Bool { redenWijziging == "13" }
 }
 
 /// How much care is allocated: `volume` units of `eenheid` per `frequentie`.

@@ -46,7 +46,8 @@ struct AllocationIntake {
 
     private func store(_ db: Database, _ message: AllocationMessage, contentHash: Data) throws -> Data {
         let header = message.header
-        let refusal = codes(message)
+        var refusal = codes(message)
+        if try removesAllocationWithApprovedLines(db, message) { refusal.append(.toewijzingHeeftGoedgekeurdeRegels) }
         if !refusal.isEmpty {
             let reply = answer(header, refusal, contentHash)
             _ = try StoredMessage.insert(
@@ -79,6 +80,18 @@ struct AllocationIntake {
                 "products": "\(message.products.count)",
             ])
         return reply
+    }
+
+    /// 9385: an allocation may be withdrawn (RedenWijziging 13) only while nothing has been
+    /// approved under it, net of credits; otherwise the provider's paid care would lose its basis.
+    private func removesAllocationWithApprovedLines(_ db: Database, _ message: AllocationMessage) throws -> Bool {
+        for product in message.products where product.isRemoval {
+            let usage = try AllocationStore.usage(
+                db, gemeente: message.gemeente, aanbieder: message.aanbieder,
+                toewijzingNummer: product.toewijzingNummer, month: product.ingangsdatum.month)
+            if usage.volume != 0 || usage.amountCents != 0 { return true }
+        }
+        return false
     }
 
     private func answer(_ header: MessageHeader, _ codes: [RetourCode], _ contentHash: Data) -> Data {

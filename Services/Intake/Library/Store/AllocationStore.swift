@@ -80,7 +80,7 @@ enum AllocationStore {
         return AllocationRecord(
             toewijzingNummer: row["toewijzingNummer"], bsn: row["bsn"], productCategorie: row["productCategorie"],
             productCode: row["productCode"], ingangsdatum: ingangsdatum, einddatum: day("einddatum"), omvang: omvang,
-            budget: row["budgetCents"])
+            budget: row["budgetCents"], removed: (row["redenWijziging"] as String?) == "13")
     }
 
     /// Net approved volume and amount under an allocation, and the volume in one month of care.
