@@ -162,7 +162,7 @@ let package = Package(
         .testTarget(
             name: "ReporterServiceTests",
             dependencies: [
-                "ReporterService", "Domain", "Contracts", "Messaging", "Storage", "Runtime",
+                "ReporterService", "MonitorService", "Domain", "Contracts", "Messaging", "Storage", "Runtime",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

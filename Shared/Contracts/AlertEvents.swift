@@ -1,10 +1,13 @@
 import Domain
 import Foundation
 
-/// Whether an alert is about the value now or about where the forecast says it will end.
+/// Whether an alert is about the value now, about where the forecast says it will end,
+/// or (intensiteitsnorm) about care above the norm that is not incidental; then the
+/// alert's value is the amount in cents that would be unlawful.
 public enum AlertKind: String, Sendable, Codable, CaseIterable {
     case actual
     case forecast
+    case intensity
 }
 
 /// What an alert says about its norm, so consumers need not look the norm up.

@@ -9,7 +9,7 @@ public enum AlertSeverity: String, Sendable, Codable, CaseIterable, Comparable {
 
     public init(kind: AlertKind, threshold: Int) {
         switch (kind, threshold) {
-        case (.actual, 100...): self = .hoog
+        case (.actual, 100...), (.intensity, _): self = .hoog
         case (.actual, 90...), (.forecast, 100...): self = .middel
         default: self = .laag
         }

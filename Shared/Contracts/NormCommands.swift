@@ -13,12 +13,14 @@ public struct NormAddRequest: Codable, Sendable, Equatable {
     public var limit: Int64
     public var thresholds: [Int]?
     public var stopRule: StopRule?
+    /// Intensiteitsnorm only; the default is hours per week, structural at 2 of 3 months.
+    public var intensity: IntensityMeasure?
     public var by: String?
 
     public init(
         name: String, kind: NormKind, gemeenten: [String], regio: String? = nil, aanbieder: String?,
         productCategorieen: [String] = [], productCodes: [String] = [], period: String?, limit: Int64,
-        thresholds: [Int]? = nil, stopRule: StopRule? = nil, by: String? = nil
+        thresholds: [Int]? = nil, stopRule: StopRule? = nil, intensity: IntensityMeasure? = nil, by: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -31,6 +33,7 @@ public struct NormAddRequest: Codable, Sendable, Equatable {
         self.limit = limit
         self.thresholds = thresholds
         self.stopRule = stopRule
+        self.intensity = intensity
         self.by = by
     }
 }
@@ -49,14 +52,20 @@ public struct NormStatus: Codable, Sendable, Equatable {
     public var firing: [Int]
     /// Where the value is heading by the end of the period, with its method and inputs.
     public var forecast: RunRateForecast?
+    /// Intensiteitsnorm: the latest client-months above the norm (at most 50); the value
+    /// is then the amount in cents that would be unlawful.
+    public var intensityMonths: [IntensityMonthStatus]?
 
-    public init(norm: NormDefinition, value: Int64, basisPoints: Int64, firing: [Int], forecast: RunRateForecast? = nil)
-    {
+    public init(
+        norm: NormDefinition, value: Int64, basisPoints: Int64, firing: [Int], forecast: RunRateForecast? = nil,
+        intensityMonths: [IntensityMonthStatus]? = nil
+    ) {
         self.norm = norm
         self.value = value
         self.basisPoints = basisPoints
         self.firing = firing
         self.forecast = forecast
+        self.intensityMonths = intensityMonths
     }
 }
 

@@ -14,13 +14,15 @@ public struct NormDefinition: Sendable, Equatable, Codable {
     public var stopRule: StopRule
     public var version: Int
     public var ended: Bool
+    /// For an intensiteitsnorm: the unit, per week or month, and the incidental rule.
+    public var intensity: IntensityMeasure?
 
     public static let defaultThresholds = [70, 90, 100]
 
     public init(
         id: Int64, name: String, kind: NormKind, scope: NormScope, period: Period, limit: Int64,
         thresholds: [Int] = NormDefinition.defaultThresholds, stopRule: StopRule = .forecastAbove100,
-        version: Int = 1, ended: Bool = false
+        version: Int = 1, ended: Bool = false, intensity: IntensityMeasure? = nil
     ) {
         self.id = id
         self.name = name
@@ -32,6 +34,7 @@ public struct NormDefinition: Sendable, Equatable, Codable {
         self.stopRule = stopRule
         self.version = version
         self.ended = ended
+        self.intensity = kind == .intensiteitsnorm ? (intensity ?? IntensityMeasure()) : nil
     }
 
     /// Whether a line counts for this norm: in scope and cared for inside the period.

@@ -49,6 +49,23 @@ import Testing
         #expect(escalated.text.contains("Niemand heeft de melding"))
     }
 
+    @Test func anIntensityAlertStatesTheAmountThatWouldBeUnlawful() throws {
+        var c = content(instrument: "intensiteitsnorm", threshold: 100)
+        c.kind = "intensity"
+        c.spentCents = 157_332
+        c.limitCents = 18
+        c.forecastCents = nil
+        c.forecastCrossingDate = nil
+        let mail = try AlertMailRenderer().render(c)
+        #expect(mail.subject == "Intensiteitsnorm Begeleiding jeugd De Linde: € 1.573,32 boven de norm")
+        #expect(mail.text.contains("Onrechtmatig: € 1.573,32 aan zorg boven de norm (18 per cliënt), niet incidenteel"))
+        #expect(mail.text.contains("niet incidenteel boven de intensiteitsnorm"))
+        #expect(!mail.text.contains("Besteed:"))
+        #expect(mail.html.contains("<th style=\"text-align:left;padding-right:1em\">Onrechtmatig</th>"))
+        c.state = .resolved
+        #expect(try AlertMailRenderer().render(c).text.contains("geen zorg meer structureel boven de intensiteitsnorm"))
+    }
+
     @Test func valuesAreEscapedInHTML() throws {
         var evil = content()
         evil.normName = "<script>alert(1)</script>"

@@ -72,15 +72,20 @@ public final class MonitorCore: Sendable {
                 productCategorieen: request.productCategorieen, productCodes: request.productCodes),
             period: period, limit: request.limit,
             thresholds: request.thresholds ?? NormDefinition.defaultThresholds,
-            stopRule: request.stopRule ?? .forecastAbove100)
+            stopRule: request.stopRule ?? .forecastAbove100, intensity: request.intensity)
         try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
-        let value = try MonitorDatabase.rebuildLedger(db, for: norm)
-        if norm.kind.isCountedByMonitor {
-            try AlertBook.evaluate(db, norm: norm, value: value, now: now)
-            try StopBook.advise(db, norm: norm, value: value, now: now)
-        }
+        let value = try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
+        try followUp(db, norm: norm, value: value, now: now)
         index.withLock { $0.insert(norm) }
         return norm
+    }
+
+    /// Alerts and stop advice after a norm's value was set anew (the intensity alert is
+    /// settled by the recount itself).
+    private func followUp(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
+        guard norm.kind.hasThresholdAlerts else { return }
+        try AlertBook.evaluate(db, norm: norm, value: value, now: now)
+        try StopBook.advise(db, norm: norm, value: value, now: now)
     }
 
     /// A new version of a norm. Its alerts follow at once: a raised limit resolves what the
@@ -110,13 +115,12 @@ public final class MonitorCore: Sendable {
             if let stopRule = request.stopRule { norm.stopRule = stopRule }
             norm.version += 1
             try MonitorDatabase.saveNorm(db, norm, change: .changed, by: request.by, at: now)
+            // An intensiteitsnorm's limit decides every verdict, so any change re-judges it.
             let value =
-                norm.period == previousPeriod
-                ? try MonitorDatabase.normValue(db, normID: norm.id) : try MonitorDatabase.rebuildLedger(db, for: norm)
-            if norm.kind.isCountedByMonitor {
-                try AlertBook.evaluate(db, norm: norm, value: value, now: now)
-                try StopBook.advise(db, norm: norm, value: value, now: now)
-            }
+                norm.period == previousPeriod && norm.kind != .intensiteitsnorm
+                ? try MonitorDatabase.normValue(db, normID: norm.id)
+                : try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
+            try followUp(db, norm: norm, value: value, now: now)
             index.withLock {
                 $0.remove(id: norm.id)
                 $0.insert(norm)
@@ -224,6 +228,13 @@ public final class MonitorCore: Sendable {
 
     private func status(_ db: Database, norm: NormDefinition) throws -> NormStatus {
         let value = try MonitorDatabase.normValue(db, normID: norm.id)
+        if norm.kind == .intensiteitsnorm {
+            // The value is an amount in cents against a limit in units: no percentage.
+            let firing = try AlertBook.firingThresholds(db, normID: norm.id, kind: .intensity)
+            return NormStatus(
+                norm: norm, value: value, basisPoints: 0, firing: firing.sorted(),
+                intensityMonths: try IntensityLedger.monthsAbove(db, normID: norm.id))
+        }
         let firing = try AlertBook.firingThresholds(db, normID: norm.id, kind: .actual)
         return NormStatus(
             norm: norm, value: value, basisPoints: ThresholdLevels.basisPoints(value: value, limit: norm.limit),

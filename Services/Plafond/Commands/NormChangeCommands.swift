@@ -108,6 +108,9 @@ struct NormImportCommand: AsyncParsableCommand {
 ///     periode = "2026"
 ///     grens = "€ 1.250.000,00"
 ///     drempels = [70, 90, 100]
+///
+/// An intensiteitsnorm adds `eenheid` ("uur"), `per` ("week" or "maand") and
+/// `structureel` ("2/3"), as the flags of `norm add` do.
 struct NormFile: Decodable {
     var norm: [Entry]
 
@@ -122,6 +125,9 @@ struct NormFile: Decodable {
         var periode: String?
         var grens: String
         var drempels: [Int]?
+        var eenheid: String?
+        var per: String?
+        var structureel: String?
     }
 
     static func read(path: String, by: String?) throws -> [NormAddRequest] {
@@ -133,7 +139,10 @@ struct NormFile: Decodable {
                     name: entry.naam, kind: kind, gemeenten: entry.gemeenten ?? [], regio: entry.regio,
                     aanbieder: entry.aanbieder, productCategorieen: entry.categorieen ?? [],
                     productCodes: entry.productcodes ?? [], period: entry.periode,
-                    limit: try NormWords.limit(entry.grens, kind: kind), thresholds: entry.drempels, by: by)
+                    limit: try NormWords.limit(entry.grens, kind: kind), thresholds: entry.drempels,
+                    intensity: try NormWords.intensity(
+                        kind: kind, eenheid: entry.eenheid, per: entry.per, structureel: entry.structureel),
+                    by: by)
             } catch let error as ValidationError {
                 throw ValidationError("\(path), norm \(index + 1): \(error.message)")
             }

@@ -32,6 +32,16 @@ struct NormAddCommand: AsyncParsableCommand {
     @Option(name: .customLong("grens"), help: "Bedrag (\"€ 1.250.000,00\") of aantal.") var limit: String
     @Option(name: .customLong("drempels"), help: "Drempels in procenten, bijvoorbeeld 70,90,100.") var thresholds:
         String?
+    @Option(
+        name: .customLong("eenheid"), help: "Intensiteitsnorm: uur, minuut, dagdeel, etmaal of stuks (standaard uur).")
+    var eenheid: String?
+    @Option(name: .customLong("per"), help: "Intensiteitsnorm: week of maand (standaard week).") var per: String?
+    @Option(
+        name: .customLong("structureel"),
+        help:
+            "Intensiteitsnorm: niet incidenteel bij zoveel maanden boven de norm binnen zoveel maanden (standaard 2/3)."
+    )
+    var structureel: String?
     @Option(name: .customLong("door"), help: "Wie de norm vastlegt.") var by: String?
 
     func run() async throws {
@@ -44,7 +54,9 @@ struct NormAddCommand: AsyncParsableCommand {
         let request = NormAddRequest(
             name: name, kind: normKind, gemeenten: gemeenten, regio: regio, aanbieder: aanbieder,
             productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
-            thresholds: parsedThresholds, by: by)
+            thresholds: parsedThresholds,
+            intensity: try NormWords.intensity(kind: normKind, eenheid: eenheid, per: per, structureel: structureel),
+            by: by)
         let status: NormStatus = try AdminCall.send(request, to: try options.configuration().monitor.admin)
         print("Norm \(status.norm.id) toegevoegd: \(status.norm.name), \(NormPrinting.figures(status))")
     }
@@ -72,6 +84,10 @@ struct NormListCommand: AsyncParsableCommand {
 
 enum NormPrinting {
     static func figures(_ status: NormStatus) -> String {
+        if let measure = status.norm.intensity {
+            return "\(status.norm.limit) \(measure.unitName) per cliënt per \(measure.per.rawValue); "
+                + "\(Money(cents: status.value).dutch) zou onrechtmatig zijn"
+        }
         let percent = "\(status.basisPoints / 100),\(String(format: "%02d", status.basisPoints % 100))%"
         if status.norm.kind.limitIsMoney {
             return "\(Money(cents: status.value).dutch) van \(Money(cents: status.norm.limit).dutch) (\(percent))"
@@ -98,6 +114,43 @@ enum NormWords {
         }
         guard let count = Int64(text) else { throw ValidationError("ongeldig aantal \(text)") }
         return count
+    }
+
+    /// The measure of an intensiteitsnorm from its Dutch words; nil for other kinds, and
+    /// an error when those words are given for another kind.
+    static func intensity(kind: NormKind, eenheid: String?, per: String?, structureel: String?) throws
+        -> IntensityMeasure?
+    {
+        guard kind == .intensiteitsnorm else {
+            if eenheid != nil || per != nil || structureel != nil {
+                throw ValidationError("--eenheid, --per en --structureel horen bij een intensiteitsnorm")
+            }
+            return nil
+        }
+        var measure = IntensityMeasure()
+        if let eenheid {
+            let codes = ["uur": "04", "minuut": "01", "dagdeel": "16", "etmaal": "14", "stuks": "84"]
+            guard let code = codes[eenheid.lowercased()] ?? (Eenheid(rawValue: eenheid) != nil ? eenheid : nil) else {
+                throw ValidationError("onbekende eenheid \(eenheid): uur, minuut, dagdeel, etmaal of stuks")
+            }
+            measure.eenheid = code
+        }
+        if let per {
+            guard let parsed = IntensityMeasure.Per(rawValue: per.lowercased()) else {
+                throw ValidationError("--per is week of maand")
+            }
+            measure.per = parsed
+        }
+        if let structureel {
+            let parts = structureel.split(separator: "/").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] >= 1, parts[1] >= parts[0], parts[1] <= 12 else {
+                throw ValidationError(
+                    "--structureel is bijvoorbeeld 2/3: zoveel maanden boven de norm binnen zoveel maanden")
+            }
+            measure.monthsAbove = parts[0]
+            measure.windowMonths = parts[1]
+        }
+        return measure
     }
 
     static func thresholds(_ text: String) throws -> [Int] {

@@ -44,6 +44,9 @@ struct NormShowCommand: AsyncParsableCommand {
                     ? "" : " (bereikt: \(status.firing.map { "\($0)%" }.joined(separator: ", ")))"),
             "Stopregel:   \(norm.stopRule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%")",
         ]
+        if let measure = norm.intensity {
+            lines.append(contentsOf: intensityLines(status, measure: measure))
+        }
         if let forecast = status.forecast {
             lines += [
                 "Prognose:    \(amount(forecast.projectedTotal)) aan het eind van de periode"
@@ -55,5 +58,29 @@ struct NormShowCommand: AsyncParsableCommand {
             lines.append("Prognose:    nog geen complete zorgmaand om een tempo uit af te leiden")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The rule and the latest client-months above it (pseudonyms shortened: enough to
+    /// tell them apart in a conversation, never a BSN).
+    static func intensityLines(_ status: NormStatus, measure: IntensityMeasure) -> [String] {
+        let unit = { (scaled: Int64) -> String in
+            measure.eenheid == "04"
+                ? "\(scaled / 60):\(String(format: "%02d", scaled % 60)) uur" : "\(scaled) \(measure.unitName)"
+        }
+        var lines = [
+            "Regel:       niet incidenteel bij \(measure.monthsAbove) van \(measure.windowMonths) maanden boven de norm;"
+                + " dan is de zorg boven de norm onrechtmatig",
+            "Boven de norm (laatste 50):",
+        ]
+        let months = status.intensityMonths ?? []
+        if months.isEmpty { lines.append("  geen") }
+        for month in months {
+            lines.append(
+                "  \(month.month) aanbieder \(month.aanbieder) cliënt \(month.client.prefix(8)): \(unit(month.used)) "
+                    + "(toegestaan \(unit(month.verdict.allowed))), \(unit(month.verdict.above)) erboven = "
+                    + "\(Money(cents: month.verdict.amountAboveCents).dutch)"
+                    + (month.verdict.structural ? ", structureel" : ", incidenteel"))
+        }
+        return lines
     }
 }

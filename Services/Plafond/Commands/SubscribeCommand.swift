@@ -21,7 +21,7 @@ struct SubscribeCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("instrument"), help: "signaalplafond, bestedingsruimte, instroomtarget of intensiteitsnorm.")
     var instrument: String?
-    @Option(name: .customLong("soort"), help: "stand of prognose.") var soort: String?
+    @Option(name: .customLong("soort"), help: "stand, prognose of intensiteit.") var soort: String?
     @Option(name: .customLong("ernst"), help: "Minimale ernst: laag, middel of hoog.") var ernst: String?
     @Option(name: .customLong("escalatie"), help: "E-mailadres dat hoort van meldingen die niemand op tijd bevestigt.")
     var escalatie: String?

@@ -72,7 +72,8 @@ enum SubscriptionWords {
             switch word {
             case "stand", "actual": return .actual
             case "prognose", "forecast": return .forecast
-            default: throw Invalid(message: "onbekende soort \(word): kies stand of prognose")
+            case "intensiteit", "intensity": return .intensity
+            default: throw Invalid(message: "onbekende soort \(word): kies stand, prognose of intensiteit")
             }
         }
         let severity = try ernst.map { word in
@@ -95,7 +96,15 @@ enum SubscriptionWords {
         if let a = s.aanbieder { rule.append("aanbieder \(a)") }
         if let c = s.productCategorie { rule.append("categorie \(c)") }
         if let i = s.instrument { rule.append(i.rawValue) }
-        if let k = s.alertKind { rule.append(k == .forecast ? "prognose" : "stand") }
+        if let k = s.alertKind {
+            let word =
+                switch k {
+                case .actual: "stand"
+                case .forecast: "prognose"
+                case .intensity: "intensiteit"
+                }
+            rule.append(word)
+        }
         if s.minimumSeverity != .laag { rule.append("ernst ≥ \(s.minimumSeverity.rawValue)") }
         if s.dailyDigest { rule.append("lage ernst in dagoverzicht") }
         let to = [s.email, s.webhook].compactMap { $0 }.joined(separator: ", ")

@@ -24,6 +24,14 @@ enum AlertBook {
         try apply(db, norm: norm, kind: .forecast, reached: forecastReached, value: value, forecast: forecast, now: now)
     }
 
+    /// An intensiteitsnorm has one alert: firing while some care above the norm is not
+    /// incidental, with the amount that would be unlawful as its value.
+    static func evaluateIntensity(_ db: Database, norm: NormDefinition, unlawfulCents: Int64, now: Date) throws {
+        try apply(
+            db, norm: norm, kind: .intensity, reached: unlawfulCents > 0 ? [100] : [], value: unlawfulCents,
+            forecast: nil, now: now)
+    }
+
     private static func apply(
         _ db: Database, norm: NormDefinition, kind: AlertKind, reached: Set<Int>, value: Int64,
         forecast: RunRateForecast?, now: Date

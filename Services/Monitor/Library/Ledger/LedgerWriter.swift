@@ -72,6 +72,10 @@ struct LedgerWriter {
         let cents = line.amountCents * sign
         let month = line.monthOfCare.description
         try SpendCells.add(db, line: line, sign: sign)
+        try IntensityLedger.record(db, line: line, sign: sign)
+        for norm in norms.norms(for: line) where norm.kind == .intensiteitsnorm {
+            _ = try IntensityLedger.add(db, norm: norm, line: line, sign: sign, now: now)
+        }
         for norm in norms.norms(for: line) where norm.kind.limitIsMoney {
             try db.execute(
                 sql: """

@@ -71,6 +71,7 @@ public struct MonitorDatabase: Sendable {
         }
         InflowLedger.registerMigrations(&migrator)
         StopBook.registerMigrations(&migrator)
+        IntensityLedger.registerMigrations(&migrator)
         return migrator
     }
 }

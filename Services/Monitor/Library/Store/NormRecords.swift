@@ -55,8 +55,9 @@ extension MonitorDatabase {
 
     /// Recomputes a norm's ledger from the spend cells: used once when a norm is added or
     /// its scope or period changes, never per line.
-    static func rebuildLedger(_ db: Database, for norm: NormDefinition) throws -> Int64 {
+    static func rebuildLedger(_ db: Database, for norm: NormDefinition, now: Date) throws -> Int64 {
         try db.execute(sql: "DELETE FROM normMonth WHERE normID = ?", arguments: [norm.id])
+        if norm.kind == .intensiteitsnorm { return try IntensityLedger.rebuild(db, norm: norm, now: now) }
         if norm.kind == .instroomtarget {
             let count = try InflowLedger.newClients(db, norm: norm)
             try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [count, norm.id])

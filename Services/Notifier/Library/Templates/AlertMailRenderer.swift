@@ -55,6 +55,7 @@ public struct AlertMailRenderer: Sendable {
             "gemeente": c.gemeente,
             "spent": amount(c.spentCents), "limit": amount(c.limitCents), "percentage": percentage,
             "threshold": c.thresholdPercent, "dashboardURL": c.dashboardURL, "kindIsForecast": c.kind == "forecast",
+            "kindIsIntensity": c.kind == "intensity", "unlawful": Money(cents: c.spentCents).dutch,
             "summary": summary(c, percentage: percentage), "steps": NextSteps.steps(for: c),
             "prefix": prefix(c.state),
         ]
@@ -89,6 +90,11 @@ public struct AlertMailRenderer: Sendable {
     static func summary(_ c: AlertMailContent, percentage: String) -> String {
         let who = c.providerAGB.map { " bij aanbieder \(c.providerName ?? "AGB \($0)")" } ?? ""
         switch c.state {
+        case .resolved where c.kind == "intensity":
+            return "Bij \(c.normName)\(who) ligt geen zorg meer structureel boven de intensiteitsnorm."
+        case .firing where c.kind == "intensity", .repeated where c.kind == "intensity":
+            return
+                "Bij \(c.normName)\(who) ligt de zorg voor één of meer cliënten niet incidenteel boven de intensiteitsnorm: \(Money(cents: c.spentCents).dutch) zou onrechtmatig zijn."
         case .resolved:
             return
                 "Het gebruik van \(c.normName)\(who) is weer onder de drempel van \(c.thresholdPercent)% gezakt (\(percentage))."

@@ -4,7 +4,7 @@
 /// a section with its figures and what the rules require next.
 enum AlertMailTemplates {
     static let subject =
-        "{{prefix}}{{instrumentLabel}} {{normName}}: {{percentage}} gebruikt{{#kindIsForecast}} (prognose){{/kindIsForecast}}"
+        "{{prefix}}{{instrumentLabel}} {{normName}}: {{^kindIsIntensity}}{{percentage}} gebruikt{{/kindIsIntensity}}{{#kindIsIntensity}}{{unlawful}} boven de norm{{/kindIsIntensity}}{{#kindIsForecast}} (prognose){{/kindIsForecast}}"
 
     static let groupSubject = "{{prefix}}{{instrumentLabel}} {{normName}}: {{count}} meldingen, {{percentage}} gebruikt"
 
@@ -25,9 +25,10 @@ enum AlertMailTemplates {
         {{#provider}}Aanbieder:   {{provider}}
         {{/provider}}Gemeente:    {{gemeente}}
         {{#categorie}}Zorgsoort:   {{categorie}}
-        {{/categorie}}Besteed:     {{spent}} van {{limit}} ({{percentage}})
+        {{/categorie}}{{^kindIsIntensity}}Besteed:     {{spent}} van {{limit}} ({{percentage}})
         Drempel:     {{threshold}}%
-        {{#forecast}}Prognose:    {{forecast}} aan het eind van de periode{{#crossing}}, grens overschreden op {{crossing}}{{/crossing}}
+        {{/kindIsIntensity}}{{#kindIsIntensity}}Onrechtmatig: {{unlawful}} aan zorg boven de norm ({{limit}} per cliënt), niet incidenteel
+        {{/kindIsIntensity}}        {{#forecast}}Prognose:    {{forecast}} aan het eind van de periode{{#crossing}}, grens overschreden op {{crossing}}{{/crossing}}
         {{/forecast}}
         Wat nu:
         {{#steps}}- {{.}}
@@ -54,8 +55,9 @@ enum AlertMailTemplates {
         {{#provider}}<tr><th style="text-align:left;padding-right:1em">Aanbieder</th><td>{{provider}}</td></tr>{{/provider}}
         <tr><th style="text-align:left;padding-right:1em">Gemeente</th><td>{{gemeente}}</td></tr>
         {{#categorie}}<tr><th style="text-align:left;padding-right:1em">Zorgsoort</th><td>{{categorie}}</td></tr>{{/categorie}}
-        <tr><th style="text-align:left;padding-right:1em">Besteed</th><td>{{spent}} van {{limit}} ({{percentage}})</td></tr>
-        <tr><th style="text-align:left;padding-right:1em">Drempel</th><td>{{threshold}}%</td></tr>
+        {{^kindIsIntensity}}<tr><th style="text-align:left;padding-right:1em">Besteed</th><td>{{spent}} van {{limit}} ({{percentage}})</td></tr>
+        <tr><th style="text-align:left;padding-right:1em">Drempel</th><td>{{threshold}}%</td></tr>{{/kindIsIntensity}}
+        {{#kindIsIntensity}}<tr><th style="text-align:left;padding-right:1em">Onrechtmatig</th><td>{{unlawful}} aan zorg boven de norm ({{limit}} per cliënt), niet incidenteel</td></tr>{{/kindIsIntensity}}
         {{#forecast}}<tr><th style="text-align:left;padding-right:1em">Prognose</th><td>{{forecast}}{{#crossing}}, grens overschreden op {{crossing}}{{/crossing}}</td></tr>{{/forecast}}
         </table>
         <h3>Wat nu</h3>

@@ -15,9 +15,9 @@ enum DashboardPages {
                 <tr><td><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></td>
                 <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(providerLink(norm.aanbieder))</td>
                 <td>\(careTypeLinks(norm.productCategorieen))</td>
-                <td class="num">\(DutchFigures.amount(norm.limit, kind: norm.instrument))</td>
+                <td class="num">\(HTML.escape(DutchFigures.limit(norm)))</td>
                 <td class="num">\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</td>
-                <td class="num">\(DutchFigures.percentage(basisPoints: norm.basisPoints))</td>
+                <td class="num">\(DutchFigures.used(norm))</td>
                 <td>\(HTML.escape(forecast))</td><td>\(status(norm))</td></tr>
 
                 """
@@ -55,11 +55,13 @@ enum DashboardPages {
             <p>\(DutchFigures.instrument(norm.instrument)) · aanbieder \(HTML.escape(norm.aanbieder ?? "alle")) ·
             gemeente \(HTML.escape(norm.regio ?? norm.gemeenten.joined(separator: ", "))) · zorgsoort \(HTML.escape(DutchFigures.careType(norm.productCategorieen))) ·
             periode \(HTML.escape(norm.period))</p>
+            \(norm.intensity.map { intensityFigures(norm, $0) } ?? """
             <p>Besteed <strong>\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</strong> van
             \(DutchFigures.amount(norm.limit, kind: norm.instrument)) (\(DutchFigures.percentage(basisPoints: norm.basisPoints))) · \(status(norm))</p>
             \(forecast)
             <figure>\(SpendChart(figures: norm).svg())<figcaption class="meta">Cumulatieve besteding per zorgmaand (staven),
             drempels en grens (lijnen), prognose (gestreept).</figcaption></figure>
+            """)
             <table><thead><tr><th>Zorgmaand</th><th class="num">Besteed</th><th class="num">Cumulatief</th></tr></thead>
             <tbody>\(monthRows)</tbody></table>
             <h2>Tijdlijn</h2>
@@ -104,7 +106,23 @@ enum DashboardPages {
             .joined(separator: ", ")
     }
 
+    /// An intensiteitsnorm's page head: the rule and the amount that would be unlawful
+    /// (the month table below then lists that amount per month of care).
+    static func intensityFigures(_ norm: NormFigures, _ intensity: NormFigures.Intensity) -> String {
+        """
+        <p>Norm: <strong>\(HTML.escape(DutchFigures.limit(norm)))</strong> · \(status(norm))</p>
+        <p>Onrechtmatig (zorg boven de norm, niet incidenteel): <strong>\(Money(cents: norm.spent).dutch)</strong> ·
+        cliëntmaanden boven de norm: \(HTML.escape(PublishedCount.text(intensity.clientMonthsAbove))), waarvan structureel
+        \(HTML.escape(PublishedCount.text(intensity.structuralClientMonths)))</p>
+        """
+    }
+
     static func status(_ norm: NormFigures) -> String {
+        if norm.intensity != nil {
+            return norm.firingThresholds.isEmpty
+                ? "<span class=\"status-ok\">geen structurele overschrijding</span>"
+                : "<span class=\"status-over\">niet incidenteel boven de norm</span>"
+        }
         guard let highest = norm.firingThresholds.max() else {
             return "<span class=\"status-ok\">binnen de drempels</span>"
         }

@@ -7,9 +7,22 @@ enum DutchFigures {
         "\(basisPoints / 100),\(basisPoints % 100 < 10 ? "0" : "")\(basisPoints % 100)%"
     }
 
-    /// A limit or amount: money in Dutch notation, otherwise the number.
+    /// A value or amount: money in Dutch notation (also an intensiteitsnorm's unlawful
+    /// amount), otherwise the number.
     static func amount(_ value: Int64, kind: NormKind) -> String {
-        kind.limitIsMoney ? Money(cents: value).dutch : String(value)
+        kind.limitIsMoney || kind == .intensiteitsnorm ? Money(cents: value).dutch : String(value)
+    }
+
+    /// A norm's limit: money, a number of clients, or units per client per week or month.
+    static func limit(_ norm: NormFigures) -> String {
+        guard let intensity = norm.intensity else { return amount(norm.limit, kind: norm.instrument) }
+        let measure = IntensityMeasure(eenheid: intensity.eenheid)
+        return "\(norm.limit) \(measure.unitName) per cliënt per \(intensity.per)"
+    }
+
+    /// The share of the limit used; an intensiteitsnorm has none (its value is money).
+    static func used(_ norm: NormFigures) -> String {
+        norm.intensity == nil ? percentage(basisPoints: norm.basisPoints) : "–"
     }
 
     /// A norm's value as published: money, or a number of clients (instroomtarget) with

@@ -31,9 +31,31 @@ public struct NormFigures: Sendable, Equatable, Codable {
     public var months: [MonthValue]
     /// Run-rate forecast for the end of the period, with its method and inputs.
     public var forecast: RunRateForecast?
+    /// Intensiteitsnorm: `spent` and `months` are then the amount that would be unlawful
+    /// (care above the norm that is not incidental), `limit` is units per client and
+    /// `basisPoints` is 0.
+    public var intensity: Intensity?
+
+    public struct Intensity: Sendable, Equatable, Codable {
+        public var eenheid: String
+        public var per: String
+        /// Client-months above the norm, and those of them that are not incidental.
+        public var clientMonthsAbove: Int64
+        public var structuralClientMonths: Int64
+
+        init(clientMonthsAbove: Int64, structuralClientMonths: Int64, measure: IntensityMeasure = .init()) {
+            eenheid = measure.eenheid
+            per = measure.per.rawValue
+            self.clientMonthsAbove = clientMonthsAbove
+            self.structuralClientMonths = structuralClientMonths
+        }
+    }
 
     /// `count` is the value of a norm that counts clients (instroomtarget) instead of money.
-    init(norm: NormDefinition, byMonth: [Month: Int64], firing: [Int], today: Day, count: Int64? = nil) {
+    init(
+        norm: NormDefinition, byMonth: [Month: Int64], firing: [Int], today: Day, count: Int64? = nil,
+        intensity: Intensity? = nil
+    ) {
         id = norm.id
         name = norm.name
         instrument = norm.kind
@@ -47,7 +69,7 @@ public struct NormFigures: Sendable, Equatable, Codable {
         periodEnd = norm.period.end
         limit = norm.limit
         spent = count ?? byMonth.values.reduce(0, +)
-        basisPoints = ThresholdLevels.basisPoints(value: spent, limit: norm.limit)
+        basisPoints = intensity == nil ? ThresholdLevels.basisPoints(value: spent, limit: norm.limit) : 0
         percentage = "\(basisPoints / 100).\(String(format: "%02d", basisPoints % 100))"
         thresholds = norm.thresholds
         firingThresholds = firing
@@ -55,6 +77,12 @@ public struct NormFigures: Sendable, Equatable, Codable {
         months = byMonth.keys.sorted().map { month in
             cumulative += byMonth[month]!
             return MonthValue(month: month.description, value: byMonth[month]!, cumulative: cumulative)
+        }
+        if var intensity {
+            let measure = norm.intensity ?? IntensityMeasure()
+            intensity.eenheid = measure.eenheid
+            intensity.per = measure.per.rawValue
+            self.intensity = intensity
         }
         forecast =
             norm.kind.limitIsMoney

@@ -30,6 +30,17 @@ extension ReporterDatabase {
     }
 
     private func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
+        if norm.kind == .intensiteitsnorm {
+            let firing = try Int.fetchAll(
+                db,
+                sql: "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'intensity'",
+                arguments: [norm.id])
+            let above = try IntensityFigures.monthsAbove(db, normID: norm.id)
+            return NormFigures(
+                norm: norm, byMonth: try IntensityFigures.unlawfulByMonth(db, normID: norm.id), firing: firing,
+                today: today(), intensity: .init(clientMonthsAbove: above.all, structuralClientMonths: above.structural)
+            )
+        }
         let firing = try Int.fetchAll(
             db,
             sql:

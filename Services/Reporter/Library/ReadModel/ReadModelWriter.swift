@@ -70,6 +70,8 @@ enum ReadModelWriter {
                     alert.alertID, alert.norm.id, alert.alertKind.rawValue, alert.threshold, alert.value, alert.limit,
                     alert.firedAt.formatted(.iso8601),
                 ])
+        case IntensityAssessed.kind.rawValue:
+            try IntensityFigures.apply(db, try IntensityAssessed.decoded(from: event.body))
         case AlertResolved.kind.rawValue:
             let resolved = try AlertResolved.decoded(from: event.body)
             try db.execute(

@@ -57,6 +57,7 @@ public struct ReporterDatabase: Sendable {
         }
         Timeline.registerMigrations(&migrator)
         IndicatorFacts.registerMigrations(&migrator)
+        IntensityFigures.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 import GRDB
 import Messaging
@@ -59,10 +60,22 @@ enum Timeline {
         switch event.kind {
         case AlertFiring.kind.rawValue:
             let e = try AlertFiring.decoded(from: event.body)
+            if e.alertKind == .intensity {
+                return (
+                    e.norm.id, e.firedAt,
+                    "Zorg niet incidenteel boven de intensiteitsnorm: \(Money(cents: e.value).dutch) onrechtmatig, melding \(e.alertID)"
+                )
+            }
             let what = e.alertKind == .forecast ? "prognose" : "stand"
             return (e.norm.id, e.firedAt, "Drempel \(e.threshold)% bereikt (\(what)), melding \(e.alertID)")
         case AlertResolved.kind.rawValue:
             let e = try AlertResolved.decoded(from: event.body)
+            if e.alertKind == .intensity {
+                return (
+                    e.norm.id, e.resolvedAt,
+                    "Geen zorg meer structureel boven de intensiteitsnorm, melding \(e.alertID) opgelost"
+                )
+            }
             return (e.norm.id, e.resolvedAt, "Weer onder de drempel van \(e.threshold)%, melding \(e.alertID) opgelost")
         case StopAdvised.kind.rawValue:
             let e = try StopAdvised.decoded(from: event.body)

@@ -1,0 +1,54 @@
+import Domain
+
+/// What an intensiteitsnorm limits: units of one Eenheid per client per week or month
+/// (e.g. at most 18 hours a week of pre-school day treatment), and when an excess stops
+/// being incidental (default: above the norm in 2 of 3 consecutive months).
+public struct IntensityMeasure: Sendable, Equatable, Codable {
+    public enum Per: String, Sendable, Codable, CaseIterable {
+        case week
+        case maand
+    }
+
+    /// COD Eenheid of the limit: 01 minuut, 04 uur, 14 etmaal, 16 dagdeel, 82/84 stuks.
+    public var eenheid: String
+    public var per: Per
+    /// Months in the window that decides whether an excess is incidental.
+    public var windowMonths: Int
+    /// Months above the norm within one window that make the excess structural.
+    public var monthsAbove: Int
+
+    public init(eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2) {
+        self.eenheid = eenheid
+        self.per = per
+        self.windowMonths = windowMonths
+        self.monthsAbove = monthsAbove
+    }
+
+    /// Minutes and hours are compared in minutes, so a provider declaring in minutes is
+    /// measured against an hourly norm; any other unit only against itself.
+    public func scale(of lineEenheid: String) -> Int64? {
+        let minutes: [String: Int64] = ["01": 1, "04": 60]
+        if minutes[eenheid] != nil { return minutes[lineEenheid] }
+        return lineEenheid == eenheid ? 1 : nil
+    }
+
+    /// The limit in the unit lines are measured in (minutes for time units).
+    public func scaledLimit(_ limit: Int64) -> Int64 {
+        limit * (eenheid == "04" ? 60 : 1)
+    }
+
+    /// What the norm allows for one client in a month of which `days` were in care:
+    /// the monthly limit, or the weekly limit times days / 7 (rounded down).
+    public func allowed(limit: Int64, days: Int) -> Int64 {
+        switch per {
+        case .maand: return scaledLimit(limit)
+        case .week: return scaledLimit(limit) * Int64(days) / 7
+        }
+    }
+
+    /// Dutch name of the unit, for messages and pages.
+    public var unitName: String {
+        ["01": "minuten", "04": "uur", "14": "etmalen", "16": "dagdelen", "82": "stuks", "84": "stuks"][eenheid]
+            ?? "eenheden \(eenheid)"
+    }
+}
