@@ -19,6 +19,7 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let stopImposed = EventKind(rawValue: "stop.imposed")
     public static let stopLifted = EventKind(rawValue: "stop.lifted")
     public static let inflowDuringStop = EventKind(rawValue: "inflow.during.stop")
+    public static let bestedingsruimteAdvised = EventKind(rawValue: "bestedingsruimte.advised")
     public static let intensityAssessed = EventKind(rawValue: "intensity.assessed")
     // notifier
     public static let notificationSent = EventKind(rawValue: "notification.sent")

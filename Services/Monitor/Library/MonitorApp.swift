@@ -24,7 +24,8 @@ public struct MonitorApp {
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
         let database = try MonitorDatabase.open(path: configuration.storePath("monitor"))
         let core = try MonitorCore(
-            database: database, exemptReferrers: Set(configuration.monitor.exemptVerwijzerTypes), logger: logger)
+            database: database, exemptReferrers: Set(configuration.monitor.exemptVerwijzerTypes),
+            previousPeriodMargin: configuration.monitor.previousPeriodMarginPercent, logger: logger)
         let context = ZMQContext()
         defer { context.terminate() }
         let publisher = try EventLogPublisher.own(

@@ -14,17 +14,24 @@ public final class MonitorCore: Sendable {
     private let index: Mutex<NormIndex>
     private let clock: @Sendable () -> Date
     private let exemptReferrers: Set<String>
+    private let previousPeriodMargin: Int
     private let logger: Logger
 
     public init(
         database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init,
-        exemptReferrers: Set<String> = [], logger: Logger
+        exemptReferrers: Set<String> = [], previousPeriodMargin: Int = 10, logger: Logger
     ) throws {
         self.database = database
         self.clock = clock
         self.exemptReferrers = exemptReferrers
+        self.previousPeriodMargin = previousPeriodMargin
         self.logger = logger
-        let norms = try database.writer.read { try MonitorDatabase.loadNorms($0) }
+        let now = clock()
+        let norms = try database.writer.write { db in
+            let norms = try MonitorDatabase.loadNorms(db)
+            try PeriodAdvice.sweep(db, norms: norms, marginPercent: previousPeriodMargin, now: now)
+            return norms
+        }
         self.index = Mutex(NormIndex(norms))
     }
 
@@ -34,7 +41,9 @@ public final class MonitorCore: Sendable {
         TransactionalEventSink(writer: database.writer, producer: "intake", afterCommit: afterCommit) {
             [self] db, event in
             let norms = index.withLock { $0 }
-            try LedgerWriter(norms: norms, now: clock(), exemptReferrers: exemptReferrers).apply(db, event: event)
+            try LedgerWriter(
+                norms: norms, now: clock(), exemptReferrers: exemptReferrers, previousPeriodMargin: previousPeriodMargin
+            ).apply(db, event: event)
         }
     }
 
@@ -86,6 +95,7 @@ public final class MonitorCore: Sendable {
         guard norm.kind.hasThresholdAlerts else { return }
         try AlertBook.evaluate(db, norm: norm, value: value, now: now)
         try StopBook.advise(db, norm: norm, value: value, now: now)
+        try PeriodAdvice.check(db, norm: norm, value: value, marginPercent: previousPeriodMargin, now: now)
     }
 
     /// A new version of a norm. Its alerts follow at once: a raised limit resolves what the

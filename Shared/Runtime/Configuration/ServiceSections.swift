@@ -56,6 +56,9 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
     /// Referrer types (COD327, e.g. "04" gecertificeerde instelling) whose clients may
     /// enter during a referral stop without raising `inflow.during.stop`.
     public var exemptVerwijzerTypes: [String] = []
+    /// A signaalplafond exceeded by more than this percentage in a period that has ended
+    /// produces the advice to agree a bestedingsruimte for the next one.
+    public var previousPeriodMarginPercent = 10
     public var eventsPublish = "tcp://127.0.0.1:5581"
     public var eventsCatchUp = "tcp://127.0.0.1:5582"
     public var metrics = "127.0.0.1:9580"
@@ -65,6 +68,7 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
         case eventsPublish = "events_publish"
         case eventsCatchUp = "events_catchup"
         case exemptVerwijzerTypes = "exempt_verwijzer_types"
+        case previousPeriodMarginPercent = "previous_period_margin"
     }
 
     public init() {}
@@ -75,6 +79,8 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
         admin = try c.decodeIfPresent(String.self, forKey: .admin) ?? d.admin
         exemptVerwijzerTypes =
             try c.decodeIfPresent([String].self, forKey: .exemptVerwijzerTypes) ?? d.exemptVerwijzerTypes
+        previousPeriodMarginPercent =
+            try c.decodeIfPresent(Int.self, forKey: .previousPeriodMarginPercent) ?? d.previousPeriodMarginPercent
         eventsPublish = try c.decodeIfPresent(String.self, forKey: .eventsPublish) ?? d.eventsPublish
         eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
         metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics

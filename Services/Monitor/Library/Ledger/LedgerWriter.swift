@@ -13,6 +13,8 @@ struct LedgerWriter {
     let now: Date
     /// Referrer types (COD327) whose clients may enter during a stop.
     var exemptReferrers: Set<String> = []
+    /// Percent above a signaalplafond that advises a bestedingsruimte once its period ended.
+    var previousPeriodMargin = 10
 
     func apply(_ db: Database, event: LoggedEvent) throws {
         switch event.kind {
@@ -87,6 +89,7 @@ struct LedgerWriter {
             let value = try MonitorDatabase.normValue(db, normID: norm.id)
             try AlertBook.evaluate(db, norm: norm, value: value, now: now)
             try StopBook.advise(db, norm: norm, value: value, now: now)
+            try PeriodAdvice.check(db, norm: norm, value: value, marginPercent: previousPeriodMargin, now: now)
         }
     }
 }

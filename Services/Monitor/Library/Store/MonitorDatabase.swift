@@ -72,6 +72,7 @@ public struct MonitorDatabase: Sendable {
         InflowLedger.registerMigrations(&migrator)
         StopBook.registerMigrations(&migrator)
         IntensityLedger.registerMigrations(&migrator)
+        PeriodAdvice.registerMigrations(&migrator)
         return migrator
     }
 }

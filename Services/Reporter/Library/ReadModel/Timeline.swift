@@ -86,6 +86,13 @@ enum Timeline {
                     ? "Advies: toeleidingsstop overwegen (\(rule)); een mens beslist"
                     : "Advies: de stop kan worden opgeheven (geen overschrijding binnen vier maanden verwacht)"
             )
+        case BestedingsruimteAdvised.kind.rawValue:
+            let e = try BestedingsruimteAdvised.decoded(from: event.body)
+            return (
+                e.norm.id, e.at,
+                "Advies: signaalplafond over \(e.period) met meer dan \(e.marginPercent)% overschreden "
+                    + "(\(Money(cents: e.value).dutch) van \(Money(cents: e.limit).dutch)); overweeg een bestedingsruimte voor de volgende periode"
+            )
         case StopImposed.kind.rawValue:
             let e = try StopImposed.decoded(from: event.body)
             return (e.normID, e.at, "Toeleidingsstop opgelegd door \(e.by): \(e.reason)")

@@ -1,0 +1,51 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Storage
+
+/// The previous-period advice: a signaalplafond exceeded by more than the margin in a
+/// period that has ended advises a bestedingsruimte for the next one
+/// (`bestedingsruimte.advised`), once per norm. Checked when a line for the norm arrives
+/// (late declarations for the ended period), when the norm changes, and at start.
+enum PeriodAdvice {
+    static func registerMigrations(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("monitor.v5.periodAdvice") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE periodAdvice (
+                        normID INTEGER PRIMARY KEY REFERENCES norm(id),
+                        value INTEGER NOT NULL,
+                        advisedAt TEXT NOT NULL
+                    )
+                    """)
+        }
+    }
+
+    static func check(_ db: Database, norm: NormDefinition, value: Int64, marginPercent: Int, now: Date) throws {
+        guard
+            BestedingsruimteAdvised.applies(
+                norm: norm, value: value, marginPercent: marginPercent, today: Day.today(now: now)),
+            try !advised(db, normID: norm.id)
+        else { return }
+        try db.execute(
+            sql: "INSERT INTO periodAdvice (normID, value, advisedAt) VALUES (?, ?, ?)",
+            arguments: [norm.id, value, now.formatted(.iso8601)])
+        let event = BestedingsruimteAdvised(norm: norm, value: value, marginPercent: marginPercent, at: now)
+        try Outbox.append(db, kind: BestedingsruimteAdvised.kind.rawValue, body: try event.encoded(), at: now)
+    }
+
+    static func advised(_ db: Database, normID: Int64) throws -> Bool {
+        try Int.fetchOne(db, sql: "SELECT 1 FROM periodAdvice WHERE normID = ?", arguments: [normID]) != nil
+    }
+
+    /// Every signaalplafond whose period has ended, at start: the year may have turned
+    /// while no line arrived.
+    static func sweep(_ db: Database, norms: [NormDefinition], marginPercent: Int, now: Date) throws {
+        for norm in norms where norm.kind == .signaalplafond {
+            try check(
+                db, norm: norm, value: try MonitorDatabase.normValue(db, normID: norm.id),
+                marginPercent: marginPercent, now: now)
+        }
+    }
+}
