@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: C libraries from Debian
@@ -150,7 +151,11 @@ let package = Package(
             name: "IntakeServiceTests", dependencies: ["IntakeService", "Domain", "IJW", "Storage", "Fixtures"],
             swiftSettings: swiftSettings),
         .testTarget(
-            name: "MonitorServiceTests", dependencies: ["MonitorService", "Domain", "Storage"],
+            name: "MonitorServiceTests",
+            dependencies: [
+                "MonitorService", "Domain", "Storage",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "NotifierServiceTests",

@@ -1,0 +1,158 @@
+import Contracts
+import Domain
+import Foundation
+import Logging
+import Messaging
+import PropertyBased
+import Storage
+import Testing
+
+@testable import MonitorService
+
+/// After any sequence of lines, credits, replays, norm changes, added norms and restarts,
+/// each money norm's spend equals the sum recomputed from intake's log to the cent, and
+/// the firing alerts are exactly the thresholds that sum reaches.
+///
+/// Each generated integer is one step; the generator shrinks a failing sequence to the
+/// shortest one that still fails. The expectation is recomputed here with its own scope
+/// matching, not with monitor's.
+@Suite struct LedgerPropertyTests {
+    static let providers = ["12345678", "87654321"]
+    static let gemeenten = ["0268", "0209"]
+    static let categories = ["45", "54"]
+    static let months = (1...12).map { Month(year: 2026, month: $0)! } + [Month(year: 2025, month: 12)!]
+
+    /// What a norm counts, as the test understands it.
+    struct Expected {
+        var id: Int64
+        var gemeenten: [String]
+        var aanbieder: String?
+        var categorieen: [String]
+        var period: Period
+        var limit: Int64
+        var thresholds: [Int]
+
+        func counts(_ line: DeclaredLine) -> Bool {
+            (gemeenten.isEmpty || gemeenten.contains(line.gemeente)) && (aanbieder.map { $0 == line.aanbieder } ?? true)
+                && (categorieen.isEmpty || categorieen.contains(line.productCategorie))
+                && line.periodStart >= period.start && line.periodStart <= period.end
+        }
+    }
+
+    final class World {
+        let path: String
+        var database: MonitorDatabase
+        var core: MonitorCore
+        var log: [LoggedEvent] = []
+        var debits: [DeclaredLine] = []
+        var credited: Set<Int64> = []
+        var applied: [(line: DeclaredLine, sign: Int64)] = []
+        var norms: [Expected] = []
+
+        init() throws {
+            path = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-prop-\(UUID().uuidString)")
+                .appendingPathComponent("monitor.sqlite").path
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            database = try MonitorDatabase.open(path: path)
+            core = try World.makeCore(database)
+        }
+
+        static func makeCore(_ database: MonitorDatabase) throws -> MonitorCore {
+            try MonitorCore(
+                database: database, clock: { Date(timeIntervalSince1970: 1_780_000_000) },
+                logger: Logger(label: "property"))
+        }
+
+        func restart() throws {
+            database = try MonitorDatabase.open(path: path)
+            core = try World.makeCore(database)
+        }
+
+        func publish(_ kind: EventKind, _ body: Data) throws {
+            log.append(LoggedEvent(seq: Int64(log.count + 1), kind: kind.rawValue, body: body))
+            try core.intakeSink(afterCommit: {}).apply([log.last!])
+        }
+
+        func addNorm(_ seed: Int) throws {
+            let kind: NormKind = seed % 2 == 0 ? .bestedingsruimte : .signaalplafond
+            let aanbieder: String? = seed % 3 == 0 ? nil : LedgerPropertyTests.providers[seed % 2]
+            let gemeenten = seed % 5 == 0 ? [] : [LedgerPropertyTests.gemeenten[(seed / 2) % 2]]
+            let categorieen = seed % 7 == 0 ? [] : [LedgerPropertyTests.categories[(seed / 3) % 2]]
+            let period = seed % 4 == 0 ? "2026-H1" : "2026"
+            let limit = Int64(20_000 + (seed % 13) * 5_000)
+            let status = try core.addNorm(
+                NormAddRequest(
+                    name: "N\(seed)", kind: kind, gemeenten: gemeenten, aanbieder: aanbieder,
+                    productCategorieen: categorieen, period: period, limit: limit))
+            norms.append(
+                Expected(
+                    id: status.norm.id, gemeenten: gemeenten, aanbieder: aanbieder, categorieen: categorieen,
+                    period: Period(parsing: period)!, limit: limit, thresholds: NormDefinition.defaultThresholds))
+        }
+
+        func step(_ value: Int) throws {
+            switch value % 10 {
+            case 0...4:
+                let line = DeclaredLine(
+                    lineID: Int64(debits.count + 1), aanbieder: LedgerPropertyTests.providers[value / 10 % 2],
+                    gemeente: LedgerPropertyTests.gemeenten[value / 20 % 2], client: "p-\(value / 40 % 4)",
+                    referentieNummer: "R\(debits.count + 1)", vorigReferentieNummer: nil, toewijzingNummer: "1",
+                    productCategorie: LedgerPropertyTests.categories[value / 160 % 2], productCode: nil,
+                    periodStart: LedgerPropertyTests.months[value / 320 % 13].firstDay,
+                    periodEnd: LedgerPropertyTests.months[value / 320 % 13].lastDay, volume: 1, eenheid: "04",
+                    tariffCents: nil, amountCents: Int64(value % 7_919) + 1, declaratieNummer: "D",
+                    receivedOn: Day(iso: "2026-06-01")!)
+                debits.append(line)
+                applied.append((line, 1))
+                try publish(LineAccepted.kind, try LineAccepted(line: line).encoded())
+            case 5, 6:
+                guard let line = debits.filter({ !credited.contains($0.lineID) }).dropFirst(value / 10).first
+                    ?? debits.first(where: { !credited.contains($0.lineID) })
+                else { return }
+                credited.insert(line.lineID)
+                applied.append((line, -1))
+                try publish(LineCredited.kind, try LineCredited(line: line).encoded())
+            case 7:
+                guard !norms.isEmpty else { return }
+                let index = value / 10 % norms.count
+                let limit = Int64(10_000 + (value / 10 % 17) * 4_000)
+                _ = try core.changeNorm(NormChangeRequest(id: norms[index].id, limit: limit))
+                norms[index].limit = limit
+            case 8:
+                // A restart, and intake's last events delivered again (PUB and catch-up racing).
+                try restart()
+                try core.intakeSink(afterCommit: {}).apply(Array(log.suffix(3)))
+            default:
+                try addNorm(value / 10)
+            }
+        }
+
+        func check() throws {
+            let statuses = Dictionary(uniqueKeysWithValues: try core.normStatuses().map { ($0.norm.id, $0) })
+            for norm in norms {
+                let expected = applied.filter { norm.counts($0.line) }.reduce(Int64(0)) {
+                    $0 + $1.line.amountCents * $1.sign
+                }
+                let status = try #require(statuses[norm.id])
+                #expect(status.value == expected, "norm \(norm.id): spend")
+                let reached = norm.thresholds.filter { Int64($0) * norm.limit <= expected * 100 }
+                #expect(status.firing == reached, "norm \(norm.id): firing alerts at \(expected) of \(norm.limit)")
+            }
+        }
+    }
+
+    @Test func everyNormsSpendIsTheSumOfItsLinesAndItsAlertsFollowTheThresholds() async {
+        await propertyCheck(count: 60, input: Gen.int(in: 0...100_000).array(of: 1...80)) { steps in
+            do {
+                let world = try World()
+                defer { try? FileManager.default.removeItem(atPath: (world.path as NSString).deletingLastPathComponent) }
+                for seed in [0, 1, 2, 11] { try world.addNorm(seed) }
+                for step in steps { try world.step(step) }
+                try world.check()
+            } catch {
+                Issue.record(error)
+            }
+        }
+    }
+}
