@@ -135,6 +135,15 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ],
             path: "Services/Plafond", swiftSettings: swiftSettings),
+        // Benchmarks measured against a baseline in the same run (docs/BENCHMARKS.md).
+        .executableTarget(
+            name: "plafond-bench",
+            dependencies: [
+                "MonitorService", "Domain", "Contracts", "Messaging", "Storage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Benchmarks/PlafondBench", swiftSettings: swiftSettings),
 
         // MARK: Tests: one target per library, plus end-to-end with real processes
         // Builders of realistic iJw messages, shared by the test targets.

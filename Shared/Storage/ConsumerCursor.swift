@@ -18,15 +18,16 @@ public enum ConsumerCursor {
     }
 
     public static func applied(_ db: Database, producer: String) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT seq FROM cursor WHERE producer = ?", arguments: [producer]) ?? 0
+        try Int64.fetchOne(
+            try db.cachedStatement(sql: "SELECT seq FROM cursor WHERE producer = ?"), arguments: [producer]) ?? 0
     }
 
     public static func advance(_ db: Database, producer: String, to seq: Int64) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO cursor (producer, seq) VALUES (?, ?)
                 ON CONFLICT(producer) DO UPDATE SET seq = excluded.seq
-                """,
-            arguments: [producer, seq])
+                """
+        ).execute(arguments: [producer, seq])
     }
 }

@@ -33,19 +33,20 @@ public enum InflowLedger {
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
         day: Day
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO clientFirstSeen (aanbieder, gemeente, categorie, productCode, client, firstDay)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET firstDay = MIN(firstDay, excluded.firstDay)
-                """,
-            arguments: [aanbieder, gemeente, categorie ?? "", productCode ?? "", client, day.iso])
+                """
+        ).execute(arguments: [aanbieder, gemeente, categorie ?? "", productCode ?? "", client, day.iso])
     }
 
     /// Whether the client was seen at this provider before (any gemeente or product).
     public static func known(_ db: Database, aanbieder: String, client: String) throws -> Bool {
         try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM clientFirstSeen WHERE aanbieder = ? AND client = ?)",
+            try db.cachedStatement(
+                sql: "SELECT EXISTS (SELECT 1 FROM clientFirstSeen WHERE aanbieder = ? AND client = ?)"),
             arguments: [aanbieder, client]) ?? false
     }
 

@@ -39,7 +39,7 @@ public enum Outbox {
 
     public static func events(_ db: Database, after seq: Int64, limit: Int) throws -> [LoggedEvent] {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT seq, kind, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?",
+            try db.cachedStatement(sql: "SELECT seq, kind, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?"),
             arguments: [seq, limit])
         return rows.map { LoggedEvent(seq: $0["seq"], kind: $0["kind"], body: $0["body"]) }
     }

@@ -28,16 +28,16 @@ public enum SpendCells {
 
     /// Adds a line (sign +1) or a credit (sign -1).
     public static func add(_ db: Database, line: DeclaredLine, sign: Int64) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO spendCell (aanbieder, gemeente, categorie, productCode, month, cents)
                 VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET cents = cents + excluded.cents
-                """,
-            arguments: [
-                line.aanbieder, line.gemeente, line.productCategorie, line.productCode ?? "",
-                line.monthOfCare.description, line.amountCents * sign,
-            ])
+                """
+        ).execute(arguments: [
+            line.aanbieder, line.gemeente, line.productCategorie, line.productCode ?? "",
+            line.monthOfCare.description, line.amountCents * sign,
+        ])
     }
 
     /// The norm's spend by month of care, summed over the cells it counts.

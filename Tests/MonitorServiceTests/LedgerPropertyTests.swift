@@ -50,7 +50,8 @@ import Testing
         var norms: [Expected] = []
 
         init() throws {
-            path = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-prop-\(UUID().uuidString)")
+            path =
+                FileManager.default.temporaryDirectory.appendingPathComponent("plafond-prop-\(UUID().uuidString)")
                 .appendingPathComponent("monitor.sqlite").path
             try FileManager.default.createDirectory(
                 atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -107,8 +108,9 @@ import Testing
                 applied.append((line, 1))
                 try publish(LineAccepted.kind, try LineAccepted(line: line).encoded())
             case 5, 6:
-                guard let line = debits.filter({ !credited.contains($0.lineID) }).dropFirst(value / 10).first
-                    ?? debits.first(where: { !credited.contains($0.lineID) })
+                guard
+                    let line = debits.filter({ !credited.contains($0.lineID) }).dropFirst(value / 10).first
+                        ?? debits.first(where: { !credited.contains($0.lineID) })
                 else { return }
                 credited.insert(line.lineID)
                 applied.append((line, -1))
@@ -146,7 +148,9 @@ import Testing
         await propertyCheck(count: 60, input: Gen.int(in: 0...100_000).array(of: 1...80)) { steps in
             do {
                 let world = try World()
-                defer { try? FileManager.default.removeItem(atPath: (world.path as NSString).deletingLastPathComponent) }
+                defer {
+                    try? FileManager.default.removeItem(atPath: (world.path as NSString).deletingLastPathComponent)
+                }
                 for seed in [0, 1, 2, 11] { try world.addNorm(seed) }
                 for step in steps { try world.step(step) }
                 try world.check()

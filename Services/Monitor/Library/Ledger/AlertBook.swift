@@ -9,7 +9,8 @@ enum AlertBook {
     static func firingThresholds(_ db: Database, normID: Int64, kind: AlertKind) throws -> Set<Int> {
         Set(
             try Int.fetchAll(
-                db, sql: "SELECT threshold FROM alert WHERE normID = ? AND alertKind = ? AND state = 'firing'",
+                try db.cachedStatement(
+                    sql: "SELECT threshold FROM alert WHERE normID = ? AND alertKind = ? AND state = 'firing'"),
                 arguments: [normID, kind.rawValue]))
     }
 
@@ -17,6 +18,13 @@ enum AlertBook {
     /// forecast (the limit itself: "will be crossed before the period ends").
     static func evaluate(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
         let forecast = try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now))
+        try evaluate(db, norm: norm, value: value, forecast: forecast, now: now)
+    }
+
+    /// The same with the forecast already at hand (a line computes it once for alerts and stops).
+    static func evaluate(
+        _ db: Database, norm: NormDefinition, value: Int64, forecast: RunRateForecast?, now: Date
+    ) throws {
         let reached = ThresholdLevels.reached(value: value, limit: norm.limit, thresholds: norm.thresholds)
         try apply(db, norm: norm, kind: .actual, reached: reached, value: value, forecast: forecast, now: now)
         let projected = forecast?.projectedTotal ?? 0
@@ -51,12 +59,12 @@ enum AlertBook {
         _ db: Database, norm: NormDefinition, kind: AlertKind, threshold: Int, value: Int64,
         forecast: RunRateForecast?, now: Date
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO alert (normID, alertKind, threshold, state, value, normLimit, firedAt)
                 VALUES (?, ?, ?, 'firing', ?, ?, ?)
-                """,
-            arguments: [norm.id, kind.rawValue, threshold, value, norm.limit, now.formatted(.iso8601)])
+                """
+        ).execute(arguments: [norm.id, kind.rawValue, threshold, value, norm.limit, now.formatted(.iso8601)])
         let event = AlertFiring(
             alertID: db.lastInsertedRowID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold,
             value: value, limit: norm.limit, forecastValue: forecast?.projectedTotal,
@@ -69,13 +77,14 @@ enum AlertBook {
     ) throws {
         guard
             let alertID = try Int64.fetchOne(
-                db,
-                sql: "SELECT id FROM alert WHERE normID = ? AND alertKind = ? AND threshold = ? AND state = 'firing'",
-                arguments: [norm.id, kind.rawValue, threshold])
+                try db.cachedStatement(
+                    sql:
+                        "SELECT id FROM alert WHERE normID = ? AND alertKind = ? AND threshold = ? AND state = 'firing'"
+                ), arguments: [norm.id, kind.rawValue, threshold])
         else { return }
-        try db.execute(
-            sql: "UPDATE alert SET state = 'resolved', resolvedAt = ?, value = ? WHERE id = ?",
-            arguments: [now.formatted(.iso8601), value, alertID])
+        try db.cachedStatement(
+            sql: "UPDATE alert SET state = 'resolved', resolvedAt = ?, value = ? WHERE id = ?"
+        ).execute(arguments: [now.formatted(.iso8601), value, alertID])
         let event = AlertResolved(
             alertID: alertID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold, value: value,
             limit: norm.limit, resolvedAt: now)

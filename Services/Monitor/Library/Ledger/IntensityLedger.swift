@@ -71,19 +71,19 @@ enum IntensityLedger {
 
     /// Keeps every line's volume per client and month (sign -1 for a credit).
     static func record(_ db: Database, line: DeclaredLine, sign: Int64) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO clientVolumeCell (aanbieder, client, month, gemeente, categorie, productCode, eenheid,
                     volume, cents, firstDay, lastDay)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET volume = volume + excluded.volume, cents = cents + excluded.cents,
                     firstDay = min(firstDay, excluded.firstDay), lastDay = max(lastDay, excluded.lastDay)
-                """,
-            arguments: [
-                line.aanbieder, line.client, line.monthOfCare.description, line.gemeente, line.productCategorie,
-                line.productCode ?? "", line.eenheid, line.volume * sign, line.amountCents * sign,
-                line.periodStart.iso, line.periodEnd.iso,
-            ])
+                """
+        ).execute(arguments: [
+            line.aanbieder, line.client, line.monthOfCare.description, line.gemeente, line.productCategorie,
+            line.productCode ?? "", line.eenheid, line.volume * sign, line.amountCents * sign,
+            line.periodStart.iso, line.periodEnd.iso,
+        ])
     }
 
     /// A line (or credit) that counts for `norm`: its client's month changes and is judged again.
@@ -104,8 +104,9 @@ enum IntensityLedger {
     /// verdicts that change are published like any other.
     static func rebuild(_ db: Database, norm: NormDefinition, now: Date) throws -> Int64 {
         let measure = norm.intensity ?? IntensityMeasure()
-        try db.execute(
-            sql: "UPDATE intensityMonth SET used = 0, cents = 0 WHERE normID = ?", arguments: [norm.id])
+        try db.cachedStatement(
+            sql: "UPDATE intensityMonth SET used = 0, cents = 0 WHERE normID = ?"
+        ).execute(arguments: [norm.id])
         let cells: RowCursor
         if let aanbieder = norm.scope.aanbieder {
             cells = try Row.fetchCursor(
@@ -127,7 +128,8 @@ enum IntensityLedger {
                 used: (row["volume"] as Int64) * scale, cents: row["cents"], firstDay: firstDay, lastDay: lastDay)
         }
         let clients = try Row.fetchAll(
-            db, sql: "SELECT DISTINCT aanbieder, client FROM intensityMonth WHERE normID = ?", arguments: [norm.id])
+            try db.cachedStatement(sql: "SELECT DISTINCT aanbieder, client FROM intensityMonth WHERE normID = ?"),
+            arguments: [norm.id])
         for row in clients {
             try judge(db, norm: norm, aanbieder: row["aanbieder"], client: row["client"], now: now)
         }
@@ -138,14 +140,14 @@ enum IntensityLedger {
         _ db: Database, normID: Int64, aanbieder: String, client: String, month: Month, used: Int64, cents: Int64,
         firstDay: Day, lastDay: Day
     ) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO intensityMonth (normID, aanbieder, client, month, used, cents, firstDay, lastDay)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET used = used + excluded.used, cents = cents + excluded.cents,
                     firstDay = min(firstDay, excluded.firstDay), lastDay = max(lastDay, excluded.lastDay)
-                """,
-            arguments: [normID, aanbieder, client, month.description, used, cents, firstDay.iso, lastDay.iso])
+                """
+        ).execute(arguments: [normID, aanbieder, client, month.description, used, cents, firstDay.iso, lastDay.iso])
     }
 
     /// Judges one client's months at one provider and publishes every verdict that changed.
@@ -153,7 +155,8 @@ enum IntensityLedger {
         throws
     {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT * FROM intensityMonth WHERE normID = ? AND aanbieder = ? AND client = ?",
+            try db.cachedStatement(
+                sql: "SELECT * FROM intensityMonth WHERE normID = ? AND aanbieder = ? AND client = ?"),
             arguments: [norm.id, aanbieder, client])
         var uses: [Month: IntensityUse] = [:]
         var stored: [Month: IntensityVerdict] = [:]
@@ -172,15 +175,15 @@ enum IntensityLedger {
         let verdicts = IntensityAssessment.assess(
             uses, limit: norm.limit, measure: norm.intensity ?? IntensityMeasure())
         for (month, verdict) in verdicts where verdict != stored[month] {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     UPDATE intensityMonth SET allowed = ?, above = ?, amountAbove = ?, structural = ?
                     WHERE normID = ? AND aanbieder = ? AND client = ? AND month = ?
-                    """,
-                arguments: [
-                    verdict.allowed, verdict.above, verdict.amountAboveCents, verdict.structural, norm.id, aanbieder,
-                    client, month.description,
-                ])
+                    """
+            ).execute(arguments: [
+                verdict.allowed, verdict.above, verdict.amountAboveCents, verdict.structural, norm.id, aanbieder,
+                client, month.description,
+            ])
             // Only a change in what the norm says is news; a new allowed figure alone is not.
             let previous = stored[month]
             guard
@@ -192,21 +195,22 @@ enum IntensityLedger {
                 verdict: verdict, at: now)
             try Outbox.append(db, kind: IntensityAssessed.kind.rawValue, body: try event.encoded(), at: now)
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 DELETE FROM intensityMonth
                 WHERE normID = ? AND aanbieder = ? AND client = ? AND used = 0 AND cents = 0 AND above = 0
-                """,
-            arguments: [norm.id, aanbieder, client])
+                """
+        ).execute(arguments: [norm.id, aanbieder, client])
     }
 
     /// The norm's value (the amount that would be unlawful) and its alert.
     private static func settle(_ db: Database, norm: NormDefinition, now: Date) throws -> Int64 {
         let unlawful =
             try Int64.fetchOne(
-                db, sql: "SELECT COALESCE(SUM(amountAbove), 0) FROM intensityMonth WHERE normID = ? AND structural = 1",
+                try db.cachedStatement(
+                    sql: "SELECT COALESCE(SUM(amountAbove), 0) FROM intensityMonth WHERE normID = ? AND structural = 1"),
                 arguments: [norm.id]) ?? 0
-        try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [unlawful, norm.id])
+        try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [unlawful, norm.id])
         try AlertBook.evaluateIntensity(db, norm: norm, unlawfulCents: unlawful, now: now)
         return unlawful
     }
@@ -214,12 +218,11 @@ enum IntensityLedger {
     /// Months above the norm, for `plafond norm show`: newest first.
     static func monthsAbove(_ db: Database, normID: Int64, limit: Int = 50) throws -> [IntensityMonthStatus] {
         try Row.fetchAll(
-            db,
-            sql: """
-                SELECT * FROM intensityMonth WHERE normID = ? AND above > 0
-                ORDER BY month DESC, amountAbove DESC LIMIT ?
-                """,
-            arguments: [normID, limit]
+            try db.cachedStatement(
+                sql: """
+                    SELECT * FROM intensityMonth WHERE normID = ? AND above > 0
+                    ORDER BY month DESC, amountAbove DESC LIMIT ?
+                    """), arguments: [normID, limit]
         ).compactMap { row in
             guard let month = Month(row["month"] as String) else { return nil }
             return IntensityMonthStatus(

@@ -64,7 +64,7 @@ struct LedgerWriter {
             }
             guard norm.kind == .instroomtarget else { continue }
             let count = try InflowLedger.newClients(db, norm: norm)
-            try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [count, norm.id])
+            try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [count, norm.id])
             try AlertBook.evaluate(db, norm: norm, value: count, now: now)
             try StopBook.advise(db, norm: norm, value: count, now: now)
         }
@@ -75,20 +75,24 @@ struct LedgerWriter {
         let month = line.monthOfCare.description
         try SpendCells.add(db, line: line, sign: sign)
         try IntensityLedger.record(db, line: line, sign: sign)
-        for norm in norms.norms(for: line) where norm.kind == .intensiteitsnorm {
+        let matching = norms.norms(for: line)
+        for norm in matching where norm.kind == .intensiteitsnorm {
             _ = try IntensityLedger.add(db, norm: norm, line: line, sign: sign, now: now)
         }
-        for norm in norms.norms(for: line) where norm.kind.limitIsMoney {
-            try db.execute(
+        for norm in matching where norm.kind.limitIsMoney {
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO normMonth (normID, month, value) VALUES (?, ?, ?)
                     ON CONFLICT DO UPDATE SET value = value + excluded.value
-                    """,
-                arguments: [norm.id, month, cents])
-            try db.execute(sql: "UPDATE norm SET value = value + ? WHERE id = ?", arguments: [cents, norm.id])
-            let value = try MonitorDatabase.normValue(db, normID: norm.id)
-            try AlertBook.evaluate(db, norm: norm, value: value, now: now)
-            try StopBook.advise(db, norm: norm, value: value, now: now)
+                    """
+            ).execute(arguments: [norm.id, month, cents])
+            let value =
+                try Int64.fetchOne(
+                    db.cachedStatement(sql: "UPDATE norm SET value = value + ? WHERE id = ? RETURNING value"),
+                    arguments: [cents, norm.id]) ?? 0
+            let forecast = try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now))
+            try AlertBook.evaluate(db, norm: norm, value: value, forecast: forecast, now: now)
+            try StopBook.advise(db, norm: norm, value: value, forecast: forecast, now: now)
             try PeriodAdvice.check(db, norm: norm, value: value, marginPercent: previousPeriodMargin, now: now)
         }
     }

@@ -28,15 +28,16 @@ enum PeriodAdvice {
                 norm: norm, value: value, marginPercent: marginPercent, today: Day.today(now: now)),
             try !advised(db, normID: norm.id)
         else { return }
-        try db.execute(
-            sql: "INSERT INTO periodAdvice (normID, value, advisedAt) VALUES (?, ?, ?)",
-            arguments: [norm.id, value, now.formatted(.iso8601)])
+        try db.cachedStatement(
+            sql: "INSERT INTO periodAdvice (normID, value, advisedAt) VALUES (?, ?, ?)"
+        ).execute(arguments: [norm.id, value, now.formatted(.iso8601)])
         let event = BestedingsruimteAdvised(norm: norm, value: value, marginPercent: marginPercent, at: now)
         try Outbox.append(db, kind: BestedingsruimteAdvised.kind.rawValue, body: try event.encoded(), at: now)
     }
 
     static func advised(_ db: Database, normID: Int64) throws -> Bool {
-        try Int.fetchOne(db, sql: "SELECT 1 FROM periodAdvice WHERE normID = ?", arguments: [normID]) != nil
+        try Int.fetchOne(
+            try db.cachedStatement(sql: "SELECT 1 FROM periodAdvice WHERE normID = ?"), arguments: [normID]) != nil
     }
 
     /// Every signaalplafond whose period has ended, at start: the year may have turned

@@ -57,7 +57,8 @@ enum StopBook {
 
     static func inForce(_ db: Database, normID: Int64) throws -> Stop? {
         try Row.fetchOne(
-            db, sql: "SELECT id, imposedAt FROM stop WHERE normID = ? AND liftedAt IS NULL", arguments: [normID]
+            try db.cachedStatement(sql: "SELECT id, imposedAt FROM stop WHERE normID = ? AND liftedAt IS NULL"),
+            arguments: [normID]
         ).map { Stop(id: $0["id"], imposedAt: Date(timeIntervalSince1970: $0["imposedAt"])) }
     }
 
@@ -71,9 +72,9 @@ enum StopBook {
         if try inForce(db, normID: norm.id) != nil {
             throw MonitorError(.invalidRequest, "er geldt al een stop voor norm \(norm.id)")
         }
-        try db.execute(
-            sql: "INSERT INTO stop (normID, imposedAt, imposedBy, imposeReason) VALUES (?, ?, ?, ?)",
-            arguments: [norm.id, now.timeIntervalSince1970, by, reason])
+        try db.cachedStatement(
+            sql: "INSERT INTO stop (normID, imposedAt, imposedBy, imposeReason) VALUES (?, ?, ?, ?)"
+        ).execute(arguments: [norm.id, now.timeIntervalSince1970, by, reason])
         let event = StopImposed(
             stopID: db.lastInsertedRowID, normID: norm.id, aanbieder: norm.scope.aanbieder, by: by, reason: reason,
             at: now)
@@ -85,10 +86,10 @@ enum StopBook {
         guard let stop = try inForce(db, normID: norm.id) else {
             throw MonitorError(.invalidRequest, "er geldt geen stop voor norm \(norm.id)")
         }
-        try db.execute(
-            sql: "UPDATE stop SET liftedAt = ?, liftedBy = ?, liftReason = ? WHERE id = ?",
-            arguments: [now.timeIntervalSince1970, by, reason, stop.id])
-        try db.execute(sql: "DELETE FROM stopAdvice WHERE normID = ?", arguments: [norm.id])
+        try db.cachedStatement(
+            sql: "UPDATE stop SET liftedAt = ?, liftedBy = ?, liftReason = ? WHERE id = ?"
+        ).execute(arguments: [now.timeIntervalSince1970, by, reason, stop.id])
+        try db.cachedStatement(sql: "DELETE FROM stopAdvice WHERE normID = ?").execute(arguments: [norm.id])
         let event = StopLifted(stopID: stop.id, normID: norm.id, by: by, reason: reason, at: now)
         try Outbox.append(db, kind: StopLifted.kind.rawValue, body: try event.encoded(), at: now)
         return event
@@ -98,8 +99,17 @@ enum StopBook {
     /// (once per stop), after the norm's value or forecast changed.
     static func advise(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
         guard norm.kind.allowsStop else { return }
+        let forecast =
+            norm.kind.limitIsMoney ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now)) : nil
+        try advise(db, norm: norm, value: value, forecast: forecast, now: now)
+    }
+
+    /// The same with the norm's forecast already at hand.
+    static func advise(
+        _ db: Database, norm: NormDefinition, value: Int64, forecast: RunRateForecast?, now: Date
+    ) throws {
+        guard norm.kind.allowsStop else { return }
         let today = Day.today(now: now)
-        let forecast = norm.kind.limitIsMoney ? try MonitorDatabase.forecast(db, norm: norm, today: today) : nil
         let advice = { (kind: StopAdvised.Advice) in
             StopAdvised(
                 normID: norm.id, advice: kind, rule: norm.stopRule, value: value, limit: norm.limit,
@@ -107,42 +117,42 @@ enum StopBook {
         }
         if let stop = try inForce(db, normID: norm.id) {
             guard StopAdvice.liftAdvised(norm: norm, value: value, forecast: forecast, today: today) else { return }
-            try db.execute(
-                sql: "UPDATE stop SET liftAdvisedAt = ? WHERE id = ? AND liftAdvisedAt IS NULL",
-                arguments: [now.timeIntervalSince1970, stop.id])
+            try db.cachedStatement(
+                sql: "UPDATE stop SET liftAdvisedAt = ? WHERE id = ? AND liftAdvisedAt IS NULL"
+            ).execute(arguments: [now.timeIntervalSince1970, stop.id])
             guard db.changesCount > 0 else { return }
             try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.lift).encoded(), at: now)
             return
         }
         if StopAdvice.imposeAdvised(norm: norm, value: value, forecast: forecast) {
-            try db.execute(
-                sql: "INSERT OR IGNORE INTO stopAdvice (normID, advisedAt) VALUES (?, ?)",
-                arguments: [norm.id, now.timeIntervalSince1970])
+            try db.cachedStatement(
+                sql: "INSERT OR IGNORE INTO stopAdvice (normID, advisedAt) VALUES (?, ?)"
+            ).execute(arguments: [norm.id, now.timeIntervalSince1970])
             guard db.changesCount > 0 else { return }
             try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.impose).encoded(), at: now)
         } else {
             // The rule no longer holds: a later crossing is advised afresh.
-            try db.execute(sql: "DELETE FROM stopAdvice WHERE normID = ?", arguments: [norm.id])
+            try db.cachedStatement(sql: "DELETE FROM stopAdvice WHERE normID = ?").execute(arguments: [norm.id])
         }
     }
 
     static func exempt(_ db: Database, _ request: ExemptRequest, now: Date) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO exemption (toewijzingNummer, reason, recordedBy, recordedAt) VALUES (?, ?, ?, ?)
                 ON CONFLICT DO UPDATE SET reason = excluded.reason, recordedBy = excluded.recordedBy,
                     recordedAt = excluded.recordedAt
-                """,
-            arguments: [request.toewijzingNummer, request.reason.rawValue, request.by, now.timeIntervalSince1970])
+                """
+        ).execute(arguments: [request.toewijzingNummer, request.reason.rawValue, request.by, now.timeIntervalSince1970])
     }
 
     static func recordReferral(_ db: Database, _ referral: ReferralRequested) throws {
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO referral (aanbieder, client, verwijzerType) VALUES (?, ?, ?)
                 ON CONFLICT DO UPDATE SET verwijzerType = excluded.verwijzerType
-                """,
-            arguments: [referral.aanbieder, referral.client, referral.verwijzerType])
+                """
+        ).execute(arguments: [referral.aanbieder, referral.client, referral.verwijzerType])
     }
 
     /// A client new to the provider under a norm with a stop in force: flagged unless the
@@ -155,17 +165,19 @@ enum StopBook {
         else { return }
         if let number = toewijzingNummer,
             try Bool.fetchOne(
-                db, sql: "SELECT EXISTS (SELECT 1 FROM exemption WHERE toewijzingNummer = ?)", arguments: [number])
+                try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM exemption WHERE toewijzingNummer = ?)"),
+                arguments: [number])
                 ?? false
         {
             return
         }
         let referrer = try String.fetchOne(
-            db, sql: "SELECT verwijzerType FROM referral WHERE aanbieder = ? AND client = ?",
+            try db.cachedStatement(sql: "SELECT verwijzerType FROM referral WHERE aanbieder = ? AND client = ?"),
             arguments: [aanbieder, client])
         if let referrer, exemptReferrers.contains(referrer) { return }
-        try db.execute(
-            sql: "INSERT OR IGNORE INTO inflowFlag (stopID, client) VALUES (?, ?)", arguments: [stop.id, client])
+        try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO inflowFlag (stopID, client) VALUES (?, ?)"
+        ).execute(arguments: [stop.id, client])
         guard db.changesCount > 0 else { return }
         let event = InflowDuringStop(
             stopID: stop.id, normID: norm.id, aanbieder: aanbieder, gemeente: gemeente, client: client,

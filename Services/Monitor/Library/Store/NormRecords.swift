@@ -7,19 +7,18 @@ import Storage
 /// Reading and writing norms in monitor's store.
 extension MonitorDatabase {
     static func loadNorms(_ db: Database) throws -> [NormDefinition] {
-        try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map {
+        try Data.fetchAll(try db.cachedStatement(sql: "SELECT definition FROM norm ORDER BY id")).map {
             try JSONCoding.decoder().decode(NormDefinition.self, from: $0)
         }
     }
 
     static func normValue(_ db: Database, normID: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT value FROM norm WHERE id = ?", arguments: [normID]) ?? 0
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT value FROM norm WHERE id = ?"), arguments: [normID]) ?? 0
     }
 
     static func history(_ db: Database, normID: Int64) throws -> [NormHistoryEntry] {
         try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM normHistory WHERE normID = ? ORDER BY version",
+            try db.cachedStatement(sql: "SELECT * FROM normHistory WHERE normID = ? ORDER BY version"),
             arguments: [normID]
         ).map { row in
             NormHistoryEntry(
@@ -30,7 +29,7 @@ extension MonitorDatabase {
     }
 
     static func nextNormID(_ db: Database) throws -> Int64 {
-        (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM norm") ?? 0) + 1
+        (try Int64.fetchOne(try db.cachedStatement(sql: "SELECT MAX(id) FROM norm")) ?? 0) + 1
     }
 
     /// Stores a new version of a norm, keeps the history and publishes `norm.changed`.
@@ -38,17 +37,17 @@ extension MonitorDatabase {
         _ db: Database, _ norm: NormDefinition, change: NormChanged.Change, by: String?, at date: Date
     ) throws {
         let definition = try JSONCoding.encoder().encode(norm)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO norm (id, definition, version, ended) VALUES (?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET definition = excluded.definition,
                     version = excluded.version, ended = excluded.ended
-                """,
-            arguments: [norm.id, definition, norm.version, norm.ended])
-        try db.execute(
+                """
+        ).execute(arguments: [norm.id, definition, norm.version, norm.ended])
+        try db.cachedStatement(
             sql:
-                "INSERT INTO normHistory (normID, version, change, definition, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [norm.id, norm.version, change.rawValue, definition, by, date.formatted(.iso8601)])
+                "INSERT INTO normHistory (normID, version, change, definition, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)"
+        ).execute(arguments: [norm.id, norm.version, change.rawValue, definition, by, date.formatted(.iso8601)])
         let event = NormChanged(change: change, norm: norm, by: by, at: date)
         try Outbox.append(db, kind: NormChanged.kind.rawValue, body: try event.encoded(), at: date)
     }
@@ -56,21 +55,21 @@ extension MonitorDatabase {
     /// Recomputes a norm's ledger from the spend cells: used once when a norm is added or
     /// its scope or period changes, never per line.
     static func rebuildLedger(_ db: Database, for norm: NormDefinition, now: Date) throws -> Int64 {
-        try db.execute(sql: "DELETE FROM normMonth WHERE normID = ?", arguments: [norm.id])
+        try db.cachedStatement(sql: "DELETE FROM normMonth WHERE normID = ?").execute(arguments: [norm.id])
         if norm.kind == .intensiteitsnorm { return try IntensityLedger.rebuild(db, norm: norm, now: now) }
         if norm.kind == .instroomtarget {
             let count = try InflowLedger.newClients(db, norm: norm)
-            try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [count, norm.id])
+            try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [count, norm.id])
             return count
         }
         let byMonth = try SpendCells.byMonth(db, norm: norm)
         for (month, value) in byMonth {
-            try db.execute(
-                sql: "INSERT INTO normMonth (normID, month, value) VALUES (?, ?, ?)",
-                arguments: [norm.id, month.description, value])
+            try db.cachedStatement(
+                sql: "INSERT INTO normMonth (normID, month, value) VALUES (?, ?, ?)"
+            ).execute(arguments: [norm.id, month.description, value])
         }
         let total = byMonth.values.reduce(0, +)
-        try db.execute(sql: "UPDATE norm SET value = ? WHERE id = ?", arguments: [total, norm.id])
+        try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [total, norm.id])
         return total
     }
 
@@ -78,7 +77,7 @@ extension MonitorDatabase {
     static func forecast(_ db: Database, norm: NormDefinition, today: Day) throws -> RunRateForecast? {
         var byMonth: [Month: Int64] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT month, value FROM normMonth WHERE normID = ?", arguments: [norm.id])
+            try db.cachedStatement(sql: "SELECT month, value FROM normMonth WHERE normID = ?"), arguments: [norm.id])
         {
             if let month = Month(row["month"] as String) { byMonth[month] = row["value"] }
         }

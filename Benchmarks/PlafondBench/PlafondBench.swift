@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `plafond-bench`: the benchmarks of docs/BENCHMARKS.md that need no running system.
+/// Each prints its figures as a ratio against a baseline measured in the same run.
+@main
+struct PlafondBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plafond-bench", abstract: "Benchmarks, each against a baseline in the same run.",
+        subcommands: [MonitorBench.self])
+}
