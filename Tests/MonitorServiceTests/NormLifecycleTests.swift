@@ -17,6 +17,23 @@ import Testing
         try base.outbox(core).map(\.kind)
     }
 
+    @Test func aRegioFromTheConfigurationCoversItsMembersAndAnUnknownOneIsRefused() throws {
+        let core = try MonitorCore(
+            database: .inMemory(), regions: ["Rijk van Nijmegen": ["0268", "0209", "0296"]],
+            logger: Logger(label: "test"))
+        let request = NormAddRequest(
+            name: "Regionaal", kind: .signaalplafond, gemeenten: [], regio: "Rijk van Nijmegen", aanbieder: "12345678",
+            period: "2026", limit: 100_000)
+        #expect(try core.addNorm(request).norm.scope.gemeenten == ["0268", "0209", "0296"])
+        var unknown = request
+        unknown.regio = "Holland Rijnland"
+        #expect(throws: MonitorError.self) { try core.addNorm(unknown) }
+        // Gemeenten given explicitly win: the regio is then only its name.
+        var explicit = request
+        explicit.gemeenten = ["0268"]
+        #expect(try core.addNorm(explicit).norm.scope.gemeenten == ["0268"])
+    }
+
     @Test func raisingTheLimitResolvesWhatTheValueNoLongerReachesAndLoweringFires() throws {
         let core = try base.makeCore()
         _ = try base.addNorm(core)

@@ -26,6 +26,8 @@ struct NotifierConfigurationTests {
         #expect(notifier.escalateAfter.seconds == 14 * 86_400)
         #expect(notifier.escalateTo?.email == "beleid.jeugd@nijmegen.example")
         #expect(notifier.webhookRetryStatuses == [408, 429])
+        #expect(configuration.regios["Rijk van Nijmegen"]?.count == 7)
+        #expect(configuration.monitor.previousPeriodMarginPercent == 10)
     }
 
     @Test func aWrongDurationIsRefusedWithTheValueNamed() {

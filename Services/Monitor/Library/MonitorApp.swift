@@ -25,7 +25,8 @@ public struct MonitorApp {
         let database = try MonitorDatabase.open(path: configuration.storePath("monitor"))
         let core = try MonitorCore(
             database: database, exemptReferrers: Set(configuration.monitor.exemptVerwijzerTypes),
-            previousPeriodMargin: configuration.monitor.previousPeriodMarginPercent, logger: logger)
+            previousPeriodMargin: configuration.monitor.previousPeriodMarginPercent, regions: configuration.regios,
+            logger: logger)
         let context = ZMQContext()
         defer { context.terminate() }
         let publisher = try EventLogPublisher.own(

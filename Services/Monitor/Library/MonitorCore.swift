@@ -15,13 +15,17 @@ public final class MonitorCore: Sendable {
     private let clock: @Sendable () -> Date
     private let exemptReferrers: Set<String>
     private let previousPeriodMargin: Int
+    /// Regions from the configuration: a norm for a regio without gemeenten covers these.
+    private let regions: [String: [String]]
     private let logger: Logger
 
     public init(
         database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init,
-        exemptReferrers: Set<String> = [], previousPeriodMargin: Int = 10, logger: Logger
+        exemptReferrers: Set<String> = [], previousPeriodMargin: Int = 10, regions: [String: [String]] = [:],
+        logger: Logger
     ) throws {
         self.database = database
+        self.regions = regions
         self.clock = clock
         self.exemptReferrers = exemptReferrers
         self.previousPeriodMargin = previousPeriodMargin
@@ -73,6 +77,17 @@ public final class MonitorCore: Sendable {
     }
 
     private func insertNorm(_ db: Database, _ request: NormAddRequest, now: Date) throws -> NormDefinition {
+        var request = request
+        if let regio = request.regio, request.gemeenten.isEmpty {
+            guard let members = regions[regio], !members.isEmpty else {
+                let known = regions.keys.sorted().joined(separator: ", ")
+                throw MonitorError(
+                    .invalidRequest,
+                    "onbekende regio \(regio): geef --gemeente of kies uit [regios] in de configuratie (\(known.isEmpty ? "geen" : known))"
+                )
+            }
+            request.gemeenten = members
+        }
         let period = try request.period.map(parsePeriod) ?? Period.year(Day.today(now: now).year)
         let norm = NormDefinition(
             id: try MonitorDatabase.nextNormID(db), name: request.name, kind: request.kind,

@@ -23,7 +23,10 @@ struct NormAddCommand: AsyncParsableCommand {
     @Option(name: .customLong("soort"), help: "signaalplafond, bestedingsruimte, instroomtarget of intensiteitsnorm.")
     var kind: String
     @Option(name: .customLong("gemeente"), help: "CBS-code; herhaal voor meer gemeenten.") var gemeenten: [String] = []
-    @Option(name: .customLong("regio"), help: "Naam van de regio (ter weergave).") var regio: String?
+    @Option(
+        name: .customLong("regio"),
+        help: "Regio uit [regios] in de configuratie (zonder --gemeente: al haar gemeenten).")
+    var regio: String?
     @Option(name: .customLong("aanbieder"), help: "AGB-code; weglaten voor alle aanbieders.") var aanbieder: String?
     @Option(name: .customLong("categorie"), help: "Productcategorie; herhaal voor meer.") var categorieen: [String] = []
     @Option(name: .customLong("productcode"), help: "Productcode; herhaal voor meer.") var codes: [String] = []

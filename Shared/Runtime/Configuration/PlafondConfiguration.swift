@@ -11,6 +11,9 @@ public struct PlafondConfiguration: Sendable, Equatable, Codable {
     public var monitor = MonitorConfiguration()
     public var notifier = NotifierConfiguration()
     public var reporter = ReporterConfiguration()
+    /// Named sets of gemeenten (`[regios]`, e.g. "Rijk van Nijmegen" = ["0268", ...]): a
+    /// norm or a report for a regio covers its members.
+    public var regios: [String: [String]] = [:]
 
     public init() {}
 
@@ -21,6 +24,7 @@ public struct PlafondConfiguration: Sendable, Equatable, Codable {
         monitor = try c.decodeIfPresent(MonitorConfiguration.self, forKey: .monitor) ?? .init()
         notifier = try c.decodeIfPresent(NotifierConfiguration.self, forKey: .notifier) ?? .init()
         reporter = try c.decodeIfPresent(ReporterConfiguration.self, forKey: .reporter) ?? .init()
+        regios = try c.decodeIfPresent([String: [String]].self, forKey: .regios) ?? [:]
     }
 
     /// Where a service keeps its SQLite file: `<data>/<service>.sqlite`.
