@@ -33,7 +33,8 @@ struct NormCommandsTests {
         #expect(imported.status == 0, "\(imported.output)")
         #expect(imported.output.contains("2 normen ingelezen"))
         let changed = try system.runCLI([
-            "norm", "change", "1", "--grens", "€ 1.400.000,00", "--drempels", "70,90,100", "--door", "J. de Vries",
+            "norm", "change", "1", "--grens", "€ 1.400.000,00", "--drempels", "70,90,100", "--stopregel", "105",
+            "--door", "J. de Vries",
         ])
         #expect(changed.status == 0, "\(changed.output)")
         #expect(changed.output.contains("versie 2") && changed.output.contains("€ 1.400.000,00"))
@@ -48,6 +49,17 @@ struct NormCommandsTests {
         #expect(shown.output.contains("gemeenten 0268, 0209, aanbieder 12345678, categorieën 45"))
         #expect(shown.output.contains("€ 0,00 van € 1.400.000,00"))
         #expect(shown.output.contains("nog geen complete zorgmaand"))
+        #expect(shown.output.contains("Stopregel:   prognose boven 105%"))
+        let intensity = try system.runCLI([
+            "norm", "add", "--naam", "VDB max 18 uur", "--soort", "intensiteitsnorm", "--gemeente", "0268",
+            "--categorie", "45", "--grens", "18", "--eenheid", "uur", "--per", "week", "--structureel", "2/3",
+        ])
+        #expect(intensity.status == 0, "\(intensity.output)")
+        #expect(intensity.output.contains("18 uur per cliënt per week; € 0,00 zou onrechtmatig zijn"))
+        let wrongWords = try system.runCLI([
+            "norm", "add", "--naam", "X", "--soort", "signaalplafond", "--grens", "€ 10,00", "--per", "week",
+        ])
+        #expect(wrongWords.status != 0 && wrongWords.output.contains("horen bij een intensiteitsnorm"))
         let again = try system.runCLI(["norm", "change", "2", "--grens", "130"])
         #expect(again.status != 0 && again.output.contains("norm 2 is beëindigd"))
     }

@@ -15,6 +15,8 @@ struct NormChangeCommand: AsyncParsableCommand {
     @Option(name: .customLong("grens"), help: "Nieuw bedrag (\"€ 1.400.000,00\") of aantal.") var limit: String?
     @Option(name: .customLong("drempels"), help: "Bijvoorbeeld 70,90,100.") var thresholds: String?
     @Option(name: .customLong("periode"), help: "2026, 2026-H2, 2026-Q3 of 2026-07.") var period: String?
+    @Option(name: .customLong("stopregel"), help: "Advies tot een stop bij een prognose boven 100 of 105 procent.")
+    var stopRule: String?
     @Option(name: .customLong("door"), help: "Wie de wijziging vastlegt.") var by: String?
 
     func run() async throws {
@@ -30,7 +32,7 @@ struct NormChangeCommand: AsyncParsableCommand {
         let status: NormStatus = try AdminCall.send(
             NormChangeRequest(
                 id: id, name: name, limit: parsedLimit, thresholds: try thresholds.map(NormWords.thresholds),
-                period: period, by: by), to: endpoint)
+                period: period, stopRule: try stopRule.map(NormWords.stopRule), by: by), to: endpoint)
         print("Norm \(id) is nu versie \(status.norm.version): \(status.norm.name), \(NormPrinting.figures(status))")
     }
 }
@@ -108,6 +110,7 @@ struct NormImportCommand: AsyncParsableCommand {
 ///     periode = "2026"
 ///     grens = "€ 1.250.000,00"
 ///     drempels = [70, 90, 100]
+///     stopregel = 105            # advice to stop above 105% forecast (default 100)
 ///
 /// An intensiteitsnorm adds `eenheid` ("uur"), `per` ("week" or "maand") and
 /// `structureel` ("2/3"), as the flags of `norm add` do.
@@ -125,6 +128,7 @@ struct NormFile: Decodable {
         var periode: String?
         var grens: String
         var drempels: [Int]?
+        var stopregel: Int?
         var eenheid: String?
         var per: String?
         var structureel: String?
@@ -140,6 +144,7 @@ struct NormFile: Decodable {
                     aanbieder: entry.aanbieder, productCategorieen: entry.categorieen ?? [],
                     productCodes: entry.productcodes ?? [], period: entry.periode,
                     limit: try NormWords.limit(entry.grens, kind: kind), thresholds: entry.drempels,
+                    stopRule: try entry.stopregel.map { try NormWords.stopRule(String($0)) },
                     intensity: try NormWords.intensity(
                         kind: kind, eenheid: entry.eenheid, per: entry.per, structureel: entry.structureel),
                     by: by)

@@ -36,6 +36,10 @@ struct NormAddCommand: AsyncParsableCommand {
     @Option(name: .customLong("drempels"), help: "Drempels in procenten, bijvoorbeeld 70,90,100.") var thresholds:
         String?
     @Option(
+        name: .customLong("stopregel"),
+        help: "Advies tot een stop bij een prognose boven 100 (standaard) of 105 procent (Holland Rijnland).")
+    var stopRule: String?
+    @Option(
         name: .customLong("eenheid"), help: "Intensiteitsnorm: uur, minuut, dagdeel, etmaal of stuks (standaard uur).")
     var eenheid: String?
     @Option(name: .customLong("per"), help: "Intensiteitsnorm: week of maand (standaard week).") var per: String?
@@ -57,7 +61,7 @@ struct NormAddCommand: AsyncParsableCommand {
         let request = NormAddRequest(
             name: name, kind: normKind, gemeenten: gemeenten, regio: regio, aanbieder: aanbieder,
             productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
-            thresholds: parsedThresholds,
+            thresholds: parsedThresholds, stopRule: try stopRule.map(NormWords.stopRule),
             intensity: try NormWords.intensity(kind: normKind, eenheid: eenheid, per: per, structureel: structureel),
             by: by)
         let status: NormStatus = try AdminCall.send(request, to: try options.configuration().monitor.admin)
@@ -154,6 +158,14 @@ enum NormWords {
             measure.windowMonths = parts[1]
         }
         return measure
+    }
+
+    static func stopRule(_ text: String) throws -> StopRule {
+        switch text.trimmingCharacters(in: CharacterSet(charactersIn: " %")) {
+        case "100": return .forecastAbove100
+        case "105": return .forecastAbove105
+        default: throw ValidationError("--stopregel is 100 of 105")
+        }
     }
 
     static func thresholds(_ text: String) throws -> [Int] {
