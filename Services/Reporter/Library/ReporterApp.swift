@@ -43,7 +43,7 @@ public struct ReporterApp {
                 var buffer = [UInt8]()
                 registry.emit(into: &buffer)
                 return buffer
-            }, logger: logger)
+            }, regions: configuration.regios, logger: logger)
         try await ServiceMain.run([intake, monitor, notifier, http], logger: logger)
     }
 }

@@ -18,7 +18,7 @@ enum HTML {
         .status-ok{color:#2e7d32}.status-warn{color:#b26a00;font-weight:600}.status-over{color:#b00020;font-weight:700}
         .meta{color:#555;font-size:.9rem} figure{margin:1rem 0;background:#fff;padding:1rem}
         </style></head>
-        <body><header><a href="/">Plafond</a> · bestedingen jeugdhulp tegen plafonds · <a href="/tijdlijn">tijdlijn</a></header>
+        <body><header><a href="/">Plafond</a> · bestedingen jeugdhulp tegen plafonds · <a href="/tijdlijn">tijdlijn</a> · <a href="/rapport?periode=\(Day.today().year)">rapportage \(Day.today().year)</a></header>
         <main>\(body)</main></body></html>
         """
     }

@@ -9,13 +9,15 @@ public struct ReporterHTTPServer: Service {
     let address: HostAndPort
     let token: String?
     let metrics: MetricsRenderer?
+    let regions: [String: [String]]
     let logger: Logger
 
     /// Renders the Prometheus text for `/metrics`.
     public typealias MetricsRenderer = @Sendable () -> [UInt8]
 
     public init(
-        database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?, logger: Logger
+        database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?,
+        regions: [String: [String]] = [:], logger: Logger
     ) throws {
         if !address.isLoopback && (token ?? "").isEmpty {
             throw RuntimeError(
@@ -26,6 +28,7 @@ public struct ReporterHTTPServer: Service {
         self.address = address
         self.token = token
         self.metrics = metrics
+        self.regions = regions
         self.logger = logger
     }
 
@@ -36,6 +39,7 @@ public struct ReporterHTTPServer: Service {
         }
         APIRoutes(database: database).register(on: router)
         DashboardRoutes(database: database).register(on: router)
+        ReportRoutes(database: database, regions: regions).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ -> Response in
                 Response(

@@ -10,6 +10,8 @@ import Storage
 public struct Indicators: Codable, Sendable, Equatable {
     public var periode: String
     public var gemeente: String?
+    /// The regio's name when the figures cover a regio's member gemeenten.
+    public var regio: String?
     /// Per care type (product category), and `totaal` over all of them.
     public var zorgsoorten: [CareType]
     public var totaal: CareType
@@ -62,7 +64,11 @@ public struct Indicators: Codable, Sendable, Equatable {
 
 extension ReporterDatabase {
     public func indicators(period: Period, gemeente: String?) throws -> Indicators {
-        try writer.read { db in try IndicatorQuery(db: db, period: period, gemeente: gemeente).run() }
+        try indicators(period: period, area: gemeente.map(ReportArea.gemeente) ?? .all)
+    }
+
+    public func indicators(period: Period, area: ReportArea) throws -> Indicators {
+        try writer.read { db in try IndicatorQuery(db: db, period: period, area: area).run() }
     }
 }
 
@@ -70,13 +76,13 @@ extension ReporterDatabase {
 struct IndicatorQuery {
     let db: Database
     let period: Period
-    let gemeente: String?
+    let area: ReportArea
 
     private var from: String { period.start.iso }
     private var to: String { period.end.iso }
-    private var gemeenteClause: String { gemeente == nil ? "" : " AND gemeente = ?" }
+    private var gemeenteClause: String { area.sqlClause(column: "gemeente") }
     private func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
-        StatementArguments(values + (gemeente.map { [$0] } ?? []))
+        StatementArguments(values + (area.gemeenten ?? []))
     }
 
     func run() throws -> Indicators {
@@ -123,12 +129,13 @@ struct IndicatorQuery {
             "", declared: allDeclared, inflow: inflow.values.reduce(into: Set<String>()) { $0.formUnion($1) },
             outflow: outflow.values.reduce(into: Set<String>()) { $0.formUnion($1) })
         return Indicators(
-            periode: period.label, gemeente: gemeente, zorgsoorten: perCategory, totaal: totaal,
+            periode: period.label, gemeente: area.gemeente, regio: area.regio, zorgsoorten: perCategory, totaal: totaal,
             trajecten: try trajectories(), redenenBeeindiging: try reasons(), verwijzers: try referrers(),
             aanbiedersPerInstrument: try providersPerInstrument(),
             meldingenGevuurd: try count("SELECT COUNT(*) FROM alert WHERE substr(firedAt, 1, 10) BETWEEN ? AND ?"),
             meldingenOpgelost: try count(
-                "SELECT COUNT(*) FROM alert WHERE resolvedAt IS NOT NULL AND substr(resolvedAt, 1, 10) BETWEEN ? AND ?"),
+                "SELECT COUNT(*) FROM alert WHERE resolvedAt IS NOT NULL AND substr(resolvedAt, 1, 10) BETWEEN ? AND ?"
+            ),
             stopsOpgelegd: try timelineCount("stop.imposed"), stopsOpgeheven: try timelineCount("stop.lifted"),
             instroomTijdensStop: PublishedCount.text(Int64(try timelineCount("inflow.during.stop"))))
     }
@@ -223,21 +230,36 @@ struct IndicatorQuery {
         for data in try Data.fetchAll(db, sql: "SELECT definition FROM norm") {
             let norm = try JSONCoding.decoder().decode(NormDefinition.self, from: data)
             guard !norm.ended, let aanbieder = norm.scope.aanbieder, norm.period.start <= period.end,
-                period.start <= norm.period.end,
-                gemeente.map({ norm.scope.gemeenten.isEmpty || norm.scope.gemeenten.contains($0) }) ?? true
+                period.start <= norm.period.end, area.covers(norm)
             else { continue }
             providers[norm.kind.rawValue, default: []].insert(aanbieder)
         }
         return providers.mapValues(\.count)
     }
 
+    /// Alerts and stops count for the area when their norm's scope covers it.
+    private func normsInArea() throws -> [Int64] {
+        guard area.gemeenten != nil else { return [] }
+        return try Data.fetchAll(db, sql: "SELECT definition FROM norm").compactMap { data in
+            let norm = try JSONCoding.decoder().decode(NormDefinition.self, from: data)
+            return area.covers(norm) ? norm.id : nil
+        }
+    }
+
+    private func normClause(_ ids: [Int64]) -> String {
+        guard area.gemeenten != nil else { return "" }
+        return ids.isEmpty ? " AND 0" : " AND normID IN (\(ids.map(String.init).joined(separator: ",")))"
+    }
+
     private func count(_ sql: String) throws -> Int {
-        try Int.fetchOne(db, sql: sql, arguments: [from, to]) ?? 0
+        try Int.fetchOne(db, sql: sql + normClause(try normsInArea()), arguments: [from, to]) ?? 0
     }
 
     private func timelineCount(_ kind: String) throws -> Int {
         try Int.fetchOne(
-            db, sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND substr(at, 1, 10) BETWEEN ? AND ?",
+            db,
+            sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND substr(at, 1, 10) BETWEEN ? AND ?"
+                + normClause(try normsInArea()),
             arguments: [kind, from, to]) ?? 0
     }
 }

@@ -9,10 +9,13 @@ extension ReporterDatabase {
     func today() -> Day { Day.today(now: clock()) }
 
     public func norms() throws -> [NormFigures] {
-        try writer.read { db in
-            try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map { data in
-                try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data))
-            }
+        try writer.read { try allFigures($0) }
+    }
+
+    /// Every norm's figures inside a read the caller holds.
+    func allFigures(_ db: Database) throws -> [NormFigures] {
+        try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map { data in
+            try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data))
         }
     }
 

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Runtime
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// `plafond report --gemeente 0268 --periode 2026-Q3 --formaat csv`: fetches the periodic
+/// report from the reporter (its token when one is configured) and writes it to a file.
+struct ReportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Een kwartaal-, halfjaar- of jaarrapportage per gemeente of regio (html, csv of json).")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .customLong("gemeente"), help: "CBS-code van de gemeente.") var gemeente: String?
+    @Option(name: .customLong("regio"), help: "Regio uit [regios] in de configuratie.") var regio: String?
+    @Option(name: .customLong("periode"), help: "2026, 2026-H1 of 2026-Q3.") var periode: String
+    @Option(name: .customLong("formaat"), help: "html (standaard), csv of json.") var formaat = "html"
+    @Option(name: .customLong("uit"), help: "Bestand om te schrijven (standaard rapport-…-periode.formaat).")
+    var output: String?
+
+    func validate() throws {
+        if gemeente != nil && regio != nil { throw ValidationError("geef --gemeente of --regio, niet allebei") }
+        guard ["html", "csv", "json"].contains(formaat) else { throw ValidationError("--formaat is html, csv of json") }
+    }
+
+    func run() async throws {
+        let configuration = try options.configuration()
+        var components = URLComponents()
+        components.scheme = "http"
+        components.host = try HostAndPort(parsing: configuration.reporter.http).host
+        components.port = try HostAndPort(parsing: configuration.reporter.http).port
+        components.path = "/rapport"
+        components.queryItems =
+            [URLQueryItem(name: "periode", value: periode), URLQueryItem(name: "formaat", value: formaat)]
+            + (gemeente.map { [URLQueryItem(name: "gemeente", value: $0)] } ?? [])
+            + (regio.map { [URLQueryItem(name: "regio", value: $0)] } ?? [])
+        guard let url = components.url else { throw ValidationError("ongeldig adres van de reporter") }
+        var request = URLRequest(url: url, timeoutInterval: 30)
+        if let token = configuration.reporter.token, !token.isEmpty {
+            request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        }
+        let (body, response) = try await URLSession.shared.data(for: request)
+        let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+        guard status == 200 else {
+            throw ValidationError("de reporter antwoordde \(status): \(String(decoding: body, as: UTF8.self))")
+        }
+        let name =
+            gemeente ?? regio.map { $0.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() }
+            ?? "alle"
+        let path = output ?? "rapport-\(name)-\(periode).\(formaat)"
+        try body.write(to: URL(fileURLWithPath: path))
+        print("Rapport geschreven: \(path) (\(body.count) bytes)")
+    }
+}

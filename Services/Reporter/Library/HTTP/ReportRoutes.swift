@@ -1,0 +1,80 @@
+import Domain
+import Foundation
+import Hummingbird
+
+/// `GET /rapport?gemeente=0268|regio=NAAM&periode=2026-Q3&formaat=html|csv|json`: the
+/// periodic report, printable HTML (default), CSV for Dutch spreadsheets, or JSON.
+struct ReportRoutes {
+    let database: ReporterDatabase
+    let regions: [String: [String]]
+
+    enum Format: String {
+        case html, csv, json
+    }
+
+    func register(on router: Router<BasicRequestContext>) {
+        let database = self.database
+        let regions = self.regions
+        router.get("/rapport") { request, _ -> Response in
+            let query = request.uri.queryParameters
+            guard let label = query.get("periode"), let period = Period(parsing: label),
+                period.months.count >= 3
+                    || label.count == 4
+            else {
+                return JSONResponse.error("periode must be YYYY, YYYY-Hn or YYYY-Qn", status: .badRequest)
+            }
+            guard let format = Format(rawValue: query.get("formaat") ?? "html") else {
+                return JSONResponse.error("formaat must be html, csv or json", status: .badRequest)
+            }
+            let area: ReportArea
+            switch (query.get("gemeente"), query.get("regio")) {
+            case (nil, nil):
+                area = .all
+            case (let gemeente?, nil):
+                guard Gemeentecode(String(gemeente)) != nil else {
+                    return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
+                }
+                area = .gemeente(String(gemeente))
+            case (nil, let regio?):
+                guard let members = regions[String(regio)] else {
+                    let known = regions.keys.sorted().joined(separator: ", ")
+                    return JSONResponse.error(
+                        "unknown regio \(regio); configured: \(known.isEmpty ? "none" : known)", status: .notFound)
+                }
+                area = .regio(name: String(regio), gemeenten: members)
+            default:
+                return JSONResponse.error("give gemeente or regio, not both", status: .badRequest)
+            }
+            let report = try database.report(area: area, period: period)
+            switch format {
+            case .json:
+                return try JSONResponse.make(report)
+            case .csv:
+                return Response(
+                    status: .ok,
+                    headers: [
+                        .contentType: "text/csv; charset=utf-8",
+                        .contentDisposition:
+                            "attachment; filename=\"\(Self.fileName(area: area, period: period, format: format))\"",
+                    ],
+                    body: .init(byteBuffer: ByteBuffer(bytes: ReportCSV.render(report))))
+            case .html:
+                return Response(
+                    status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: ReportHTML.render(report))))
+            }
+        }
+    }
+
+    /// `rapport-0268-2026-Q3.csv`, `rapport-rijk-van-nijmegen-2026.html`.
+    static func fileName(area: ReportArea, period: Period, format: Format) -> String {
+        let name: String
+        switch area {
+        case .all: name = "alle"
+        case .gemeente(let code): name = code
+        case .regio(let regio, _):
+            name = regio.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        }
+        return "rapport-\(name)-\(period.label).\(format.rawValue)"
+    }
+}

@@ -1,0 +1,49 @@
+import Contracts
+import Domain
+
+/// The periodic report for policy staff and the council, per gemeente or regio and per
+/// quarter, half year or year: where every norm in the area stands, spend per care type
+/// and provider in the period, and the measures of use (`Indicators`). Amounts in cents;
+/// counts of clients below five are "<5" (already so in `Indicators`).
+public struct Report: Codable, Sendable, Equatable {
+    public var titel: String
+    public var gebied: String
+    /// The gemeenten covered; absent for all.
+    public var gemeenten: [String]?
+    public var periode: String
+    public var van: Day
+    public var tot: Day
+    public var opgesteld: Day
+    public var normen: [NormLine]
+    public var totaleBesteding: Int64
+    public var bestedingPerZorgsoort: [SpendLine]
+    public var bestedingPerAanbieder: [SpendLine]
+    public var indicatoren: Indicators
+
+    /// A norm as it stands on the day the report is made (its whole period and scope).
+    public struct NormLine: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var naam: String
+        public var instrument: NormKind
+        public var aanbieder: String?
+        public var zorgsoort: String
+        public var periode: String
+        /// Cents for money norms, clients for an instroomtarget, units per client for an
+        /// intensiteitsnorm.
+        public var grens: Int64
+        /// Cents spent; clients as published ("<5") for an instroomtarget; the unlawful
+        /// amount in cents for an intensiteitsnorm.
+        public var stand: String
+        public var percentage: String?
+        public var prognose: Int64?
+        public var grensBereiktOp: Day?
+        public var status: String
+        public var stopVanKracht: Bool
+    }
+
+    public struct SpendLine: Codable, Sendable, Equatable {
+        public var code: String
+        public var naam: String
+        public var bedrag: Int64
+    }
+}

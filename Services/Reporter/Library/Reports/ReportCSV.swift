@@ -1,0 +1,99 @@
+import Contracts
+import Domain
+import Foundation
+
+/// The report as a CSV that Dutch spreadsheets open as they are: UTF-8 with a byte-order
+/// mark, semicolons between fields, a decimal comma and no thousands separator in
+/// amounts (euros), one titled section after another.
+enum ReportCSV {
+    static let byteOrderMark = "\u{FEFF}"
+
+    static func render(_ report: Report) -> Data {
+        var rows: [[String]] = [
+            ["Rapportage", report.gebied, report.periode],
+            ["Periode", report.van.iso, report.tot.iso],
+            ["Opgesteld", report.opgesteld.iso],
+            [],
+            ["Normen"],
+            [
+                "Norm", "Naam", "Instrument", "Aanbieder", "Zorgsoort", "Periode", "Grens", "Stand", "Gebruikt (%)",
+                "Prognose eind periode (EUR)", "Grens bereikt op", "Status", "Toeleidingsstop",
+            ],
+        ]
+        for norm in report.normen {
+            rows.append([
+                String(norm.id), norm.naam, DutchFigures.instrument(norm.instrument), norm.aanbieder ?? "alle",
+                norm.zorgsoort, norm.periode, limit(norm), stand(norm),
+                norm.percentage.map { String($0.dropLast()) } ?? "", norm.prognose.map(euros) ?? "",
+                norm.grensBereiktOp?.iso ?? "", norm.status, norm.stopVanKracht ? "ja" : "nee",
+            ])
+        }
+        rows += [[], ["Besteding per zorgsoort"], ["Zorgsoort", "Naam", "Bedrag (EUR)"]]
+        rows += report.bestedingPerZorgsoort.map { [$0.code, $0.naam, euros($0.bedrag)] }
+        rows.append(["Totaal", "", euros(report.totaleBesteding)])
+        rows += [[], ["Besteding per aanbieder"], ["Aanbieder", "Bedrag (EUR)"]]
+        rows += report.bestedingPerAanbieder.map { [$0.code, euros($0.bedrag)] }
+        let indicators = report.indicatoren
+        rows += [
+            [], ["Gebruik per zorgsoort"],
+            [
+                "Zorgsoort", "Naam", "Instroom", "Uitstroom", "Stand", "Unieke cliënten", "Kosten (EUR)",
+                "Kosten per cliënt (EUR)", "Volume per cliënt",
+            ],
+        ]
+        for careType in indicators.zorgsoorten + [indicators.totaal] {
+            rows.append([
+                careType.categorie, careType.naam, careType.instroom, careType.uitstroom, careType.stand,
+                careType.uniekeClienten, euros(careType.kosten), careType.kostenPerClient.map(euros) ?? "",
+                careType.volumePerClient ?? "",
+            ])
+        }
+        rows += [
+            [], ["Trajecten"], ["Beëindigd", "Gemiddelde duur (dagen)", "Aandeel binnen zes maanden"],
+            [
+                indicators.trajecten.beeindigd, indicators.trajecten.gemiddeldeDuurDagen.map(String.init) ?? "",
+                indicators.trajecten.aandeelBinnenZesMaanden ?? "",
+            ],
+            [], ["Redenen van beëindiging"], ["Reden", "Aantal"],
+        ]
+        rows += indicators.redenenBeeindiging.map { [$0.code, $0.aantal] }
+        rows += [[], ["Verwijzers"], ["Verwijzer", "Aantal", "Aandeel"]]
+        rows += indicators.verwijzers.map { [$0.code, $0.aantal, $0.aandeel] }
+        rows += [[], ["Aanbieders per instrument"], ["Instrument", "Aanbieders"]]
+        rows += indicators.aanbiedersPerInstrument.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }
+        rows += [
+            [], ["Meldingen en stops"],
+            ["Meldingen", "Opgelost", "Stops opgelegd", "Stops opgeheven", "Nieuwe cliënten tijdens een stop"],
+            [
+                String(indicators.meldingenGevuurd), String(indicators.meldingenOpgelost),
+                String(indicators.stopsOpgelegd), String(indicators.stopsOpgeheven), indicators.instroomTijdensStop,
+            ],
+        ]
+        let text = rows.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
+        return Data((byteOrderMark + text).utf8)
+    }
+
+    /// Euros with a decimal comma and no thousands separator: 1234,56 (negative: -12,50).
+    static func euros(_ cents: Int64) -> String {
+        let sign = cents < 0 ? "-" : ""
+        let magnitude = cents.magnitude
+        return "\(sign)\(magnitude / 100),\(magnitude % 100 < 10 ? "0" : "")\(magnitude % 100)"
+    }
+
+    static func limit(_ norm: Report.NormLine) -> String {
+        norm.instrument.limitIsMoney ? euros(norm.grens) : String(norm.grens)
+    }
+
+    static func stand(_ norm: Report.NormLine) -> String {
+        switch norm.instrument {
+        case .instroomtarget: norm.stand
+        default: Int64(norm.stand).map(euros) ?? norm.stand
+        }
+    }
+
+    /// Quotes a field that holds a separator, a quote or a line break (RFC 4180 style).
+    static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

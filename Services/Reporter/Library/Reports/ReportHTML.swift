@@ -1,0 +1,85 @@
+import Contracts
+import Domain
+
+/// The report as one printable HTML page (A4, no external assets), in Dutch.
+enum ReportHTML {
+    static func render(_ report: Report) -> String {
+        let e = HTML.escape
+        let money = { (cents: Int64) in Money(cents: cents).dutch }
+        var normRows = ""
+        for norm in report.normen {
+            let limit =
+                norm.instrument.limitIsMoney
+                ? money(norm.grens) : "\(norm.grens)\(norm.instrument == .intensiteitsnorm ? " per cliënt" : "")"
+            let stand = norm.instrument == .instroomtarget ? norm.stand : (Int64(norm.stand).map(money) ?? norm.stand)
+            normRows += """
+                <tr><td>\(e(norm.naam))</td><td>\(DutchFigures.instrument(norm.instrument))</td>
+                <td>\(e(norm.aanbieder ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
+                <td class="num">\(e(limit))</td><td class="num">\(e(stand))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
+                <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \($0.iso))" } ?? "")</td>
+                <td>\(e(norm.status))\(norm.stopVanKracht ? " · <strong>toeleidingsstop</strong>" : "")</td></tr>
+
+                """
+        }
+        let spendRows = { (lines: [Report.SpendLine]) in
+            lines.map {
+                "<tr><td>\(e($0.code))</td><td>\(e($0.naam))</td><td class=\"num\">\(money($0.bedrag))</td></tr>"
+            }
+            .joined(separator: "\n")
+        }
+        let i = report.indicatoren
+        let careRows = (i.zorgsoorten + [i.totaal]).map { c in
+            """
+            <tr><td>\(e(c.categorie == "totaal" ? "" : c.categorie)) \(e(c.naam))</td><td class="num">\(e(c.instroom))</td>
+            <td class="num">\(e(c.uitstroom))</td><td class="num">\(e(c.stand))</td><td class="num">\(e(c.uniekeClienten))</td>
+            <td class="num">\(money(c.kosten))</td><td class="num">\(c.kostenPerClient.map(money) ?? "–")</td>
+            <td class="num">\(e(c.volumePerClient ?? "–"))</td></tr>
+            """
+        }.joined(separator: "\n")
+        let reasons = i.redenenBeeindiging.map { "<li>reden \(e($0.code)): \(e($0.aantal))</li>" }.joined()
+        let referrers = i.verwijzers.map { "<li>verwijzer \(e($0.code)): \(e($0.aantal)) (\(e($0.aandeel)))</li>" }
+            .joined()
+        let instruments = i.aanbiedersPerInstrument.sorted { $0.key < $1.key }.map {
+            "<li>\(e($0.key)): \($0.value)</li>"
+        }
+        .joined()
+        return """
+            <!DOCTYPE html>
+            <html lang="nl"><head><meta charset="utf-8"><title>\(e(report.titel))</title>
+            <style>
+            @page{size:A4;margin:18mm}
+            body{font-family:system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:1.5rem auto;font-size:10.5pt}
+            h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;break-after:avoid}
+            table{border-collapse:collapse;width:100%;break-inside:auto}tr{break-inside:avoid}
+            th,td{padding:.3rem .5rem;border-bottom:1px solid #ccc;text-align:left;font-variant-numeric:tabular-nums;vertical-align:top}
+            .num{text-align:right}.meta{color:#555;font-size:.9em}
+            </style></head><body>
+            <h1>\(e(report.titel))</h1>
+            <p class="meta">Periode \(report.van.iso) t/m \(report.tot.iso) · opgesteld \(report.opgesteld.iso) ·
+            bedragen per zorgmaand, goedgekeurd en na creditering · aantallen cliënten onder de vijf als &lt;5</p>
+            <h2>Normen</h2>
+            <table><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th><th class="num">Grens</th>
+            <th class="num">Stand</th><th class="num">Gebruikt</th><th class="num">Prognose</th><th>Status</th></tr></thead>
+            <tbody>\(normRows.isEmpty ? "<tr><td colspan=\"9\">Geen normen in dit gebied en deze periode.</td></tr>" : normRows)</tbody></table>
+            <h2>Besteding per zorgsoort</h2>
+            <table><tbody>\(spendRows(report.bestedingPerZorgsoort))
+            <tr><th colspan="2">Totaal</th><th class="num">\(money(report.totaleBesteding))</th></tr></tbody></table>
+            <h2>Besteding per aanbieder</h2>
+            <table><tbody>\(spendRows(report.bestedingPerAanbieder))</tbody></table>
+            <h2>Gebruik per zorgsoort</h2>
+            <table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
+            <th class="num">Unieke cliënten</th><th class="num">Kosten</th><th class="num">Per cliënt</th><th class="num">Volume per cliënt</th></tr></thead>
+            <tbody>\(careRows)</tbody></table>
+            <h2>Trajecten</h2>
+            <p>Beëindigd: \(e(i.trajecten.beeindigd)) · gemiddelde duur: \(i.trajecten.gemiddeldeDuurDagen.map { "\($0) dagen" } ?? "–")
+            · binnen zes maanden beëindigd: \(e(i.trajecten.aandeelBinnenZesMaanden ?? "–"))</p>
+            <h2>Redenen van beëindiging</h2><ul>\(reasons.isEmpty ? "<li>geen</li>" : reasons)</ul>
+            <h2>Verwijzers</h2><ul>\(referrers.isEmpty ? "<li>geen</li>" : referrers)</ul>
+            <h2>Aanbieders per instrument</h2><ul>\(instruments.isEmpty ? "<li>geen</li>" : instruments)</ul>
+            <h2>Meldingen en stops</h2>
+            <p>Meldingen: \(i.meldingenGevuurd) (opgelost \(i.meldingenOpgelost)) · stops opgelegd: \(i.stopsOpgelegd),
+            opgeheven: \(i.stopsOpgeheven) · nieuwe cliënten tijdens een stop: \(e(i.instroomTijdensStop))</p>
+            </body></html>
+            """
+    }
+}

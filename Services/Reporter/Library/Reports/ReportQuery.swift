@@ -1,0 +1,78 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Storage
+
+extension ReporterDatabase {
+    /// The report for an area and period, from one consistent read of the read model.
+    public func report(area: ReportArea, period: Period) throws -> Report {
+        let today = today()
+        return try writer.read { db in
+            let norms = try allFigures(db).filter { figures in
+                figures.periodStart <= period.end && period.start <= figures.periodEnd
+            }
+            let definitions = try Data.fetchAll(db, sql: "SELECT definition FROM norm").map {
+                try JSONCoding.decoder().decode(NormDefinition.self, from: $0)
+            }
+            let inArea = Set(definitions.filter(area.covers).map(\.id))
+            let stops = try Self.stopsInForce(db)
+            let normLines = norms.filter { inArea.contains($0.id) }.map { Self.line($0, stop: stops.contains($0.id)) }
+            let spend = { (column: String) -> [Row] in
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT \(column) AS code, SUM(cents) AS bedrag FROM spendCell WHERE month BETWEEN ? AND ?"
+                        + area.sqlClause(column: "gemeente") + " GROUP BY \(column) ORDER BY bedrag DESC, code",
+                    arguments: StatementArguments(
+                        [period.start.month.description, period.end.month.description] + (area.gemeenten ?? [])))
+            }
+            let categories = try spend("categorie").map { row in
+                Report.SpendLine(
+                    code: row["code"], naam: ProductCategorie(row["code"])?.name ?? row["code"], bedrag: row["bedrag"])
+            }
+            let providers = try spend("aanbieder").map { row in
+                Report.SpendLine(code: row["code"], naam: "AGB \(row["code"] as String)", bedrag: row["bedrag"])
+            }
+            return Report(
+                titel: "Jeugdhulp: bestedingen en gebruik, \(area.label), \(period.label)", gebied: area.label,
+                gemeenten: area.gemeenten, periode: period.label, van: period.start, tot: period.end, opgesteld: today,
+                normen: normLines, totaleBesteding: categories.reduce(0) { $0 + $1.bedrag },
+                bestedingPerZorgsoort: categories, bestedingPerAanbieder: providers,
+                indicatoren: try IndicatorQuery(db: db, period: period, area: area).run())
+        }
+    }
+
+    /// Norms whose latest stop event is an imposed stop.
+    static func stopsInForce(_ db: Database) throws -> Set<Int64> {
+        var last: [Int64: String] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT normID, kind FROM timelineEntry WHERE kind IN ('stop.imposed', 'stop.lifted')
+                ORDER BY at, producer, seq
+                """)
+        {
+            if let normID: Int64 = row["normID"] { last[normID] = row["kind"] }
+        }
+        return Set(last.filter { $0.value == "stop.imposed" }.keys)
+    }
+
+    static func line(_ norm: NormFigures, stop: Bool) -> Report.NormLine {
+        let stand =
+            norm.instrument == .instroomtarget ? PublishedCount.text(norm.spent) : String(norm.spent)
+        let status: String
+        if norm.intensity != nil {
+            status =
+                norm.firingThresholds.isEmpty ? "geen structurele overschrijding" : "niet incidenteel boven de norm"
+        } else {
+            status = norm.firingThresholds.max().map { "drempel \($0)% bereikt" } ?? "binnen de drempels"
+        }
+        return Report.NormLine(
+            id: norm.id, naam: norm.name, instrument: norm.instrument, aanbieder: norm.aanbieder,
+            zorgsoort: DutchFigures.careType(norm.productCategorieen), periode: norm.period, grens: norm.limit,
+            stand: stand,
+            percentage: norm.intensity == nil ? DutchFigures.percentage(basisPoints: norm.basisPoints) : nil,
+            prognose: norm.forecast?.projectedTotal, grensBereiktOp: norm.forecast?.crossingDate, status: status,
+            stopVanKracht: stop)
+    }
+}
