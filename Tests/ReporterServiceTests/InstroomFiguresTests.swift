@@ -45,7 +45,15 @@ import Testing
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/normen/8", method: .get) { response in
                 let page = String(buffer: response.body)
-                #expect(page.contains("Besteed <strong>&lt;5</strong> van\n40"))
+                #expect(page.contains("Besteed <strong>&lt;5</strong> van\n40 (–)"))
+                // 3 of 40 would be 7,50%: the percentage would give the count away.
+                #expect(!page.contains("7,50%"))
+            }
+            try await client.execute(uri: "/api/norms/8", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["spent"] is NSNull && json?["basisPoints"] is NSNull)
+                #expect(json?["percentage"] as? String == "<5" && json?["suppressed"] as? Bool == true)
+                #expect(json?["limit"] as? Int == 40)
             }
         }
     }

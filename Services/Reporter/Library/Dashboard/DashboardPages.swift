@@ -57,7 +57,7 @@ enum DashboardPages {
             periode \(HTML.escape(norm.period))</p>
             \(norm.intensity.map { intensityFigures(norm, $0) } ?? """
             <p>Besteed <strong>\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</strong> van
-            \(DutchFigures.amount(norm.limit, kind: norm.instrument)) (\(DutchFigures.percentage(basisPoints: norm.basisPoints))) · \(status(norm))</p>
+            \(DutchFigures.amount(norm.limit, kind: norm.instrument)) (\(DutchFigures.used(norm))) · \(status(norm))</p>
             \(forecast)
             <figure>\(SpendChart(figures: norm).svg())<figcaption class="meta">Cumulatieve besteding per zorgmaand (staven),
             drempels en grens (lijnen), prognose (gestreept).</figcaption></figure>

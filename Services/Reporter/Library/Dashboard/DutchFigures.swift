@@ -22,7 +22,7 @@ enum DutchFigures {
 
     /// The share of the limit used; an intensiteitsnorm has none (its value is money).
     static func used(_ norm: NormFigures) -> String {
-        norm.intensity == nil ? percentage(basisPoints: norm.basisPoints) : "–"
+        norm.intensity == nil && !norm.isSuppressed ? percentage(basisPoints: norm.basisPoints) : "–"
     }
 
     /// A norm's value as published: money, or a number of clients (instroomtarget) with

@@ -39,7 +39,7 @@ enum SlicePages {
             <tr><td><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></td><td>\(DutchFigures.instrument(norm.instrument))</td>
             <td class="num">\(DutchFigures.amount(norm.limit, kind: norm.instrument))</td>
             <td class="num">\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</td>
-            <td class="num">\(DutchFigures.percentage(basisPoints: norm.basisPoints))</td><td>\(DashboardPages.status(norm))</td></tr>
+            <td class="num">\(DutchFigures.used(norm))</td><td>\(DashboardPages.status(norm))</td></tr>
             """
         }
         return """

@@ -2,8 +2,8 @@ import Contracts
 import Domain
 
 /// A norm with its figures as the dashboard and the API show them. Amounts are cents.
-public struct NormFigures: Sendable, Equatable, Codable {
-    public struct MonthValue: Sendable, Equatable, Codable {
+public struct NormFigures: Sendable, Equatable, Encodable {
+    public struct MonthValue: Sendable, Equatable, Encodable {
         public var month: String
         public var value: Int64
         public var cumulative: Int64
@@ -36,7 +36,7 @@ public struct NormFigures: Sendable, Equatable, Codable {
     /// `basisPoints` is 0.
     public var intensity: Intensity?
 
-    public struct Intensity: Sendable, Equatable, Codable {
+    public struct Intensity: Sendable, Equatable, Encodable {
         public var eenheid: String
         public var per: String
         /// Client-months above the norm, and those of them that are not incidental.
@@ -87,5 +87,50 @@ public struct NormFigures: Sendable, Equatable, Codable {
         forecast =
             norm.kind.limitIsMoney
             ? RunRateForecast.make(byMonth: byMonth, period: norm.period, limit: norm.limit, today: today) : nil
+    }
+
+    /// An instroomtarget of one to four clients: the count, and the percentage it could be
+    /// worked back from, are never published.
+    public var isSuppressed: Bool {
+        instrument == .instroomtarget && PublishedCount.text(spent) != String(spent)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, instrument, aanbieder, gemeenten, regio, productCategorieen, productCodes, period, periodStart,
+            periodEnd, limit, spent, basisPoints, percentage, thresholds, firingThresholds, months, forecast, intensity,
+            suppressed
+    }
+
+    /// As synthesized, except that a suppressed count goes out as `spent` and
+    /// `basisPoints` null, `percentage` "<5" and `suppressed` true.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(instrument, forKey: .instrument)
+        try c.encodeIfPresent(aanbieder, forKey: .aanbieder)
+        try c.encode(gemeenten, forKey: .gemeenten)
+        try c.encodeIfPresent(regio, forKey: .regio)
+        try c.encode(productCategorieen, forKey: .productCategorieen)
+        try c.encode(productCodes, forKey: .productCodes)
+        try c.encode(period, forKey: .period)
+        try c.encode(periodStart, forKey: .periodStart)
+        try c.encode(periodEnd, forKey: .periodEnd)
+        try c.encode(limit, forKey: .limit)
+        try c.encode(thresholds, forKey: .thresholds)
+        try c.encode(firingThresholds, forKey: .firingThresholds)
+        try c.encode(months, forKey: .months)
+        try c.encodeIfPresent(forecast, forKey: .forecast)
+        try c.encodeIfPresent(intensity, forKey: .intensity)
+        if isSuppressed {
+            try c.encodeNil(forKey: .spent)
+            try c.encodeNil(forKey: .basisPoints)
+            try c.encode("<\(PublishedCount.threshold)", forKey: .percentage)
+            try c.encode(true, forKey: .suppressed)
+        } else {
+            try c.encode(spent, forKey: .spent)
+            try c.encode(basisPoints, forKey: .basisPoints)
+            try c.encode(percentage, forKey: .percentage)
+        }
     }
 }
