@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Logging
 import Messaging
@@ -26,6 +27,8 @@ public struct MonitorApp {
         let core = try MonitorCore(
             database: database, exemptReferrers: Set(configuration.monitor.exemptVerwijzerTypes),
             previousPeriodMargin: configuration.monitor.previousPeriodMarginPercent, regions: configuration.regios,
+            forecastSettings: RunRateForecast.Settings(
+                lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays),
             logger: logger)
         let context = ZMQContext()
         defer { context.terminate() }

@@ -17,15 +17,17 @@ public final class MonitorCore: Sendable {
     private let previousPeriodMargin: Int
     /// Regions from the configuration: a norm for a regio without gemeenten covers these.
     private let regions: [String: [String]]
+    private let forecastSettings: RunRateForecast.Settings
     private let logger: Logger
 
     public init(
         database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init,
         exemptReferrers: Set<String> = [], previousPeriodMargin: Int = 10, regions: [String: [String]] = [:],
-        logger: Logger
+        forecastSettings: RunRateForecast.Settings = .init(), logger: Logger
     ) throws {
         self.database = database
         self.regions = regions
+        self.forecastSettings = forecastSettings
         self.clock = clock
         self.exemptReferrers = exemptReferrers
         self.previousPeriodMargin = previousPeriodMargin
@@ -46,7 +48,9 @@ public final class MonitorCore: Sendable {
             [self] db, event in
             let norms = index.withLock { $0 }
             try LedgerWriter(
-                norms: norms, now: clock(), exemptReferrers: exemptReferrers, previousPeriodMargin: previousPeriodMargin
+                norms: norms, now: clock(), exemptReferrers: exemptReferrers,
+                previousPeriodMargin: previousPeriodMargin,
+                forecastSettings: forecastSettings
             ).apply(db, event: event)
         }
     }
@@ -108,8 +112,8 @@ public final class MonitorCore: Sendable {
     /// settled by the recount itself).
     private func followUp(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
         guard norm.kind.hasThresholdAlerts else { return }
-        try AlertBook.evaluate(db, norm: norm, value: value, now: now)
-        try StopBook.advise(db, norm: norm, value: value, now: now)
+        try AlertBook.evaluate(db, norm: norm, value: value, settings: forecastSettings, now: now)
+        try StopBook.advise(db, norm: norm, value: value, settings: forecastSettings, now: now)
         try PeriodAdvice.check(db, norm: norm, value: value, marginPercent: previousPeriodMargin, now: now)
     }
 
@@ -265,6 +269,7 @@ public final class MonitorCore: Sendable {
             norm: norm, value: value, basisPoints: ThresholdLevels.basisPoints(value: value, limit: norm.limit),
             firing: firing.sorted(),
             forecast: norm.kind.limitIsMoney
-                ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: clock())) : nil)
+                ? try MonitorDatabase.forecast(
+                    db, norm: norm, today: Day.today(now: clock()), settings: forecastSettings) : nil)
     }
 }

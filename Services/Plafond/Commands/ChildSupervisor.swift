@@ -9,13 +9,21 @@ import Foundation
 final class ChildSupervisor {
     private var children: [(name: String, process: Process)] = []
 
-    init(programs: [String], arguments: [String]) throws {
+    /// With `logFolder`, each child's output goes to `<name>.log` there instead of ours.
+    init(programs: [String], arguments: [String], logFolder: URL? = nil) throws {
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent()
         for name in programs {
             let process = Process()
             process.executableURL = folder.appendingPathComponent(name)
             process.arguments = arguments
+            if let logFolder {
+                let log = logFolder.appendingPathComponent("\(name).log")
+                FileManager.default.createFile(atPath: log.path, contents: nil)
+                let handle = try FileHandle(forWritingTo: log)
+                process.standardOutput = handle
+                process.standardError = handle
+            }
             try process.run()
             children.append((name, process))
         }
@@ -50,7 +58,12 @@ final class ChildSupervisor {
         return code
     }
 
-    private func stopAll() {
+    /// The first child that exited, if any: a half-running system would mislead.
+    var deadChild: (name: String, status: Int32)? {
+        children.first { !$0.process.isRunning }.map { ($0.name, $0.process.terminationStatus) }
+    }
+
+    func stopAll() {
         for child in children where child.process.isRunning {
             kill(child.process.processIdentifier, SIGTERM)
         }

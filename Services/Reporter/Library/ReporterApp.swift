@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Logging
 import Messaging
@@ -22,7 +23,9 @@ public struct ReporterApp {
     }
 
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
-        let database = try ReporterDatabase.open(path: configuration.storePath("reporter"), rebuild: rebuild)
+        var database = try ReporterDatabase.open(path: configuration.storePath("reporter"), rebuild: rebuild)
+        database.forecastSettings = RunRateForecast.Settings(
+            lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays)
         if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
         let core = ReporterCore(database: database)
         let context = ZMQContext()

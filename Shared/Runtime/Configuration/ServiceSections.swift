@@ -59,6 +59,11 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
     /// A signaalplafond exceeded by more than this percentage in a period that has ended
     /// produces the advice to agree a bestedingsruimte for the next one.
     public var previousPeriodMarginPercent = 10
+    /// A month of care counts as complete for the forecast once a later month has
+    /// declarations or this many days have passed since it ended.
+    public var forecastLagDays = 45
+    /// Complete months whose average is the forecast's run-rate.
+    public var forecastMonths = 3
     public var eventsPublish = "tcp://127.0.0.1:5581"
     public var eventsCatchUp = "tcp://127.0.0.1:5582"
     public var metrics = "127.0.0.1:9580"
@@ -69,6 +74,8 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
         case eventsCatchUp = "events_catchup"
         case exemptVerwijzerTypes = "exempt_verwijzer_types"
         case previousPeriodMarginPercent = "previous_period_margin"
+        case forecastLagDays = "forecast_lag_days"
+        case forecastMonths = "forecast_months"
     }
 
     public init() {}
@@ -81,6 +88,8 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
             try c.decodeIfPresent([String].self, forKey: .exemptVerwijzerTypes) ?? d.exemptVerwijzerTypes
         previousPeriodMarginPercent =
             try c.decodeIfPresent(Int.self, forKey: .previousPeriodMarginPercent) ?? d.previousPeriodMarginPercent
+        forecastLagDays = try c.decodeIfPresent(Int.self, forKey: .forecastLagDays) ?? d.forecastLagDays
+        forecastMonths = try c.decodeIfPresent(Int.self, forKey: .forecastMonths) ?? d.forecastMonths
         eventsPublish = try c.decodeIfPresent(String.self, forKey: .eventsPublish) ?? d.eventsPublish
         eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
         metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics

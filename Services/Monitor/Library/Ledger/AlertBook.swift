@@ -16,8 +16,10 @@ enum AlertBook {
 
     /// Brings the norm's alerts in line with its value (every threshold) and with its
     /// forecast (the limit itself: "will be crossed before the period ends").
-    static func evaluate(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
-        let forecast = try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now))
+    static func evaluate(
+        _ db: Database, norm: NormDefinition, value: Int64, settings: RunRateForecast.Settings, now: Date
+    ) throws {
+        let forecast = try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now), settings: settings)
         try evaluate(db, norm: norm, value: value, forecast: forecast, now: now)
     }
 

@@ -15,6 +15,7 @@ struct LedgerWriter {
     var exemptReferrers: Set<String> = []
     /// Percent above a signaalplafond that advises a bestedingsruimte once its period ended.
     var previousPeriodMargin = 10
+    var forecastSettings = RunRateForecast.Settings()
 
     func apply(_ db: Database, event: LoggedEvent) throws {
         switch event.kind {
@@ -65,8 +66,8 @@ struct LedgerWriter {
             guard norm.kind == .instroomtarget else { continue }
             let count = try InflowLedger.newClients(db, norm: norm)
             try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [count, norm.id])
-            try AlertBook.evaluate(db, norm: norm, value: count, now: now)
-            try StopBook.advise(db, norm: norm, value: count, now: now)
+            try AlertBook.evaluate(db, norm: norm, value: count, settings: forecastSettings, now: now)
+            try StopBook.advise(db, norm: norm, value: count, settings: forecastSettings, now: now)
         }
     }
 
@@ -90,7 +91,8 @@ struct LedgerWriter {
                 try Int64.fetchOne(
                     db.cachedStatement(sql: "UPDATE norm SET value = value + ? WHERE id = ? RETURNING value"),
                     arguments: [cents, norm.id]) ?? 0
-            let forecast = try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now))
+            let forecast = try MonitorDatabase.forecast(
+                db, norm: norm, today: Day.today(now: now), settings: forecastSettings)
             try AlertBook.evaluate(db, norm: norm, value: value, forecast: forecast, now: now)
             try StopBook.advise(db, norm: norm, value: value, forecast: forecast, now: now)
             try PeriodAdvice.check(db, norm: norm, value: value, marginPercent: previousPeriodMargin, now: now)

@@ -97,10 +97,13 @@ enum StopBook {
 
     /// Advises imposing (once while the rule holds and no stop is in force) or lifting
     /// (once per stop), after the norm's value or forecast changed.
-    static func advise(_ db: Database, norm: NormDefinition, value: Int64, now: Date) throws {
+    static func advise(
+        _ db: Database, norm: NormDefinition, value: Int64, settings: RunRateForecast.Settings, now: Date
+    ) throws {
         guard norm.kind.allowsStop else { return }
         let forecast =
-            norm.kind.limitIsMoney ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now)) : nil
+            norm.kind.limitIsMoney
+            ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now), settings: settings) : nil
         try advise(db, norm: norm, value: value, forecast: forecast, now: now)
     }
 

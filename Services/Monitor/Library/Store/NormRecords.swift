@@ -74,13 +74,16 @@ extension MonitorDatabase {
     }
 
     /// The norm's run-rate forecast from its ledger by month of care.
-    static func forecast(_ db: Database, norm: NormDefinition, today: Day) throws -> RunRateForecast? {
+    static func forecast(
+        _ db: Database, norm: NormDefinition, today: Day, settings: RunRateForecast.Settings
+    ) throws -> RunRateForecast? {
         var byMonth: [Month: Int64] = [:]
         for row in try Row.fetchAll(
             try db.cachedStatement(sql: "SELECT month, value FROM normMonth WHERE normID = ?"), arguments: [norm.id])
         {
             if let month = Month(row["month"] as String) { byMonth[month] = row["value"] }
         }
-        return RunRateForecast.make(byMonth: byMonth, period: norm.period, limit: norm.limit, today: today)
+        return RunRateForecast.make(
+            byMonth: byMonth, period: norm.period, limit: norm.limit, today: today, settings: settings)
     }
 }

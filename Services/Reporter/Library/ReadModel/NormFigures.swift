@@ -54,7 +54,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     /// `count` is the value of a norm that counts clients (instroomtarget) instead of money.
     init(
         norm: NormDefinition, byMonth: [Month: Int64], firing: [Int], today: Day, count: Int64? = nil,
-        intensity: Intensity? = nil
+        intensity: Intensity? = nil, forecastSettings: RunRateForecast.Settings = .init()
     ) {
         id = norm.id
         name = norm.name
@@ -86,7 +86,9 @@ public struct NormFigures: Sendable, Equatable, Encodable {
         }
         forecast =
             norm.kind.limitIsMoney
-            ? RunRateForecast.make(byMonth: byMonth, period: norm.period, limit: norm.limit, today: today) : nil
+            ? RunRateForecast.make(
+                byMonth: byMonth, period: norm.period, limit: norm.limit, today: today, settings: forecastSettings)
+            : nil
     }
 
     /// An instroomtarget of one to four clients: the count, and the percentage it could be

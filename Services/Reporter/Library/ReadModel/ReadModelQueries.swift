@@ -51,6 +51,8 @@ extension ReporterDatabase {
             arguments: [norm.id])
         let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
         let count = norm.kind == .instroomtarget ? try InflowLedger.newClients(db, norm: norm) : nil
-        return NormFigures(norm: norm, byMonth: byMonth, firing: firing, today: today(), count: count)
+        return NormFigures(
+            norm: norm, byMonth: byMonth, firing: firing, today: today(), count: count,
+            forecastSettings: forecastSettings)
     }
 }

@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import GRDB
 import Storage
@@ -8,6 +9,8 @@ public struct ReporterDatabase: Sendable {
     public let writer: any DatabaseWriter
     /// "Today" for forecasts; injectable so tests do not depend on the date they run.
     let clock: @Sendable () -> Date
+    /// The forecast's settings, as monitor's (`[monitor] forecast_lag_days`, `forecast_months`).
+    public var forecastSettings = RunRateForecast.Settings()
 
     public init(writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = Date.init) {
         self.writer = writer

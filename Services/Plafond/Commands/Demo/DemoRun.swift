@@ -1,0 +1,179 @@
+import Contracts
+import Domain
+import Foundation
+import Runtime
+
+/// The year played month by month, with the contract manager's decisions in between.
+struct DemoRun {
+    let system: DemoSystem
+    let configuration: PlafondConfiguration
+    let setting: DemoSetting
+    let today: Day
+    let seed: UInt64
+    let pauseSeconds: Double
+
+    private var printed: Set<String> = []
+    private var normNames: [Int64: String] = [:]
+    private var cappedNorm: Int64?
+    private var stopImposedIn: Month?
+    private var stopLifted = false
+
+    init(
+        system: DemoSystem, configuration: PlafondConfiguration, setting: DemoSetting, today: Day, seed: UInt64,
+        pauseSeconds: Double
+    ) {
+        self.system = system
+        self.configuration = configuration
+        self.setting = setting
+        self.today = today
+        self.seed = seed
+        self.pauseSeconds = pauseSeconds
+    }
+
+    struct TimelineEntry: Decodable {
+        var kind: String
+        var normID: Int64?
+        var at: String
+        var summary: String
+    }
+
+    struct SpendTotal: Decodable {
+        var total: Int64
+    }
+
+    mutating func play(supervisor: ChildSupervisor) async throws {
+        let year = today.month.previous.year
+        let norms: [NormStatus] = try AdminCall.send(
+            NormImportRequest(norms: setting.norms(year: year)), to: configuration.monitor.admin)
+        for status in norms { normNames[status.norm.id] = status.norm.name }
+        let capped = setting.providers[DemoSetting.headingForItsCap]
+        cappedNorm = norms.first { $0.norm.scope.aanbieder == capped.agb }?.norm.id
+        print(
+            "Regio \(DemoSetting.regio): \(DemoSetting.gemeenten.count) gemeenten, \(setting.providers.count) aanbieders, \(norms.count) normen"
+        )
+        var declarations = DemoYear(setting: setting, year: year, seed: seed)
+        let intake = RequestClient(endpoint: configuration.intake.endpoint, timeout: .seconds(120))
+        let lastMonth = today.month.previous
+        // December of the year before first: the clients already in care are not new in January.
+        var month = Month(year: year - 1, month: 12)!
+        while month <= lastMonth {
+            if let dead = supervisor.deadChild {
+                throw DemoError("\(dead.name) stopte (code \(dead.status)); zie \(system.folder.path)/\(dead.name).log")
+            }
+            let documents = declarations.declarations(for: month, today: today)
+            // Clients arriving during the stop start their care today (JW305) before the
+            // declarations for them come in.
+            let starts = declarations.arrivedScripted.map { arrival in
+                DemoStartOfCare.message(
+                    identificatie: "START\(arrival.client.number)", today: today,
+                    aanbieder: setting.providers[arrival.provider].agb, gemeente: arrival.client.gemeente,
+                    bsn: arrival.client.bsn, toewijzing: arrival.client.toewijzing,
+                    care: setting.providers[arrival.provider].care)
+            }
+            if !starts.isEmpty {
+                let answers = try intake.send(starts)
+                let taken = answers.filter { String(decoding: $0, as: UTF8.self).contains(">0200<") }.count
+                print(
+                    "   \(taken) van \(starts.count) nieuwe cliënten gestart (JW305) bij \(setting.providers[DemoSetting.headingForItsCap].name)"
+                )
+            }
+            let answers = try intake.send(documents.map(\.document))
+            let granted = answers.filter { String(decoding: $0, as: UTF8.self).contains(">8001<") }.count
+            print("\n== Zorgmaand \(month): \(documents.count) declaraties, \(granted) volledig toegekend ==")
+            if month.month == 5 {
+                print(
+                    "   (aanbieder \(setting.providers[DemoSetting.lateDeclarer].name) declareert maart pas nu: te laat)"
+                )
+            }
+            try await settle(expectedCents: declarations.netCents, year: year)
+            try await printNews()
+            try await decide(month: month, declarations: &declarations)
+            if pauseSeconds > 0 { try await Task.sleep(for: .seconds(pauseSeconds)) }
+            month = month.next
+        }
+        try await Task.sleep(for: .seconds(1))
+        try await printNews()
+        print(
+            "\nAfgespeeld: \(declarations.lines) declaratieregels, netto \(Money(cents: declarations.netCents).dutch)")
+    }
+
+    /// Waits until the reporter shows every cent declared so far (so what follows is
+    /// printed in the month it happened), and a moment for monitor's events.
+    private func settle(expectedCents: Int64, year: Int) async throws {
+        let settled = await system.wait(seconds: 30) {
+            guard let answer = try? await system.get("/api/spend?van=\(year - 1)-12&tot=\(year)-12"),
+                let spend = try? JSONDecoder().decode(SpendTotal.self, from: answer.body)
+            else { return false }
+            return spend.total == expectedCents
+        }
+        if !settled { print("   (de reporter loopt achter; de meldingen volgen)") }
+        try await Task.sleep(for: .milliseconds(400))
+    }
+
+    private mutating func printNews() async throws {
+        let answer = try await system.get("/api/timeline")
+        let entries = try JSONDecoder().decode([TimelineEntry].self, from: answer.body)
+        for entry in entries.reversed() {
+            let key = "\(entry.kind)|\(entry.normID ?? 0)|\(entry.at)|\(entry.summary)"
+            guard !printed.contains(key) else { continue }
+            printed.insert(key)
+            let norm = entry.normID.flatMap { normNames[$0] } ?? ""
+            let label = Self.label(entry.kind)
+            print("   • \(label.isEmpty ? "" : label + ": ")\(entry.summary)\(norm.isEmpty ? "" : " — \(norm)")")
+        }
+    }
+
+    static func label(_ kind: String) -> String {
+        switch kind {
+        case "alert.firing": "Melding"
+        case "alert.resolved": "Opgelost"
+        case "stop.advised", "bestedingsruimte.advised": ""  // the summary starts with "Advies:"
+        case "stop.imposed": "Stop"
+        case "stop.lifted": "Stop opgeheven"
+        case "inflow.during.stop": "Instroom tijdens stop"
+        case "notification.sent": "E-mail"
+        default: kind
+        }
+    }
+
+    /// The contract manager: imposes a stop once it is advised for the provider heading
+    /// for its cap, records a CPV exemption for one newcomer, and lifts the stop three
+    /// months later when the plan of action works.
+    private mutating func decide(month: Month, declarations: inout DemoYear) async throws {
+        guard let norm = cappedNorm else { return }
+        if stopImposedIn == nil {
+            let advised = printed.contains { $0.hasPrefix("stop.advised|\(norm)|") && $0.contains("overwegen") }
+            guard advised else { return }
+            let _: StopImposed = try AdminCall.send(
+                StopRequest.impose(
+                    normID: norm, by: "J. de Vries (contractmanager)",
+                    reason: "analysegesprek \(month.next): overschrijding verwacht, plan van aanpak gevraagd"),
+                to: configuration.monitor.admin)
+            // ToewijzingNummers are at most 8 characters (iJw).
+            let exempt = "7700001"
+            let _: AdminEmpty = try AdminCall.send(
+                ExemptRequest(toewijzingNummer: exempt, reason: .cpv, by: "CPV Nijmegen"),
+                to: configuration.monitor.admin)
+            print("   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit")
+            stopImposedIn = month
+            declarations.paused.insert(DemoSetting.headingForItsCap)
+            declarations.scriptedArrivals[DemoSetting.headingForItsCap] = [exempt, "7700002"]
+            try await Task.sleep(for: .milliseconds(300))
+            try await printNews()
+        } else if let imposed = stopImposedIn, !stopLifted, month >= imposed.adding(months: 3) {
+            let _: StopLifted = try AdminCall.send(
+                StopRequest.lift(normID: norm, by: "J. de Vries (contractmanager)", reason: "plan van aanpak werkt"),
+                to: configuration.monitor.admin)
+            print("   → J. de Vries heft de stop op")
+            stopLifted = true
+            declarations.paused.remove(DemoSetting.headingForItsCap)
+            try await Task.sleep(for: .milliseconds(300))
+            try await printNews()
+        }
+    }
+}
+
+struct DemoError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

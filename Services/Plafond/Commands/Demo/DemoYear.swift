@@ -1,0 +1,172 @@
+import Domain
+import Foundation
+import IJW
+
+/// A year of monthly declarations from the demo's providers, generated month by month so
+/// the demo can react between months (impose a stop, record an exemption). Every client
+/// has a valid BSN (11-test) that exists only here and in intake.
+struct DemoYear {
+    struct Client {
+        var number: Int
+        var bsn: String
+        var gemeente: String
+        var toewijzing: String
+    }
+
+    struct SentLine {
+        var client: Client
+        var line: DeclarationLine
+    }
+
+    let setting: DemoSetting
+    let year: Int
+    private var random: DemoRandom
+    private var nextClient = 0
+    private(set) var clients: [[Client]]
+    /// Last month's lines per provider, for corrections.
+    private var previous: [[SentLine]]
+    private var messageCount = 0
+    /// Net cents declared so far (debits − credits): the figure reporter must reach.
+    private(set) var netCents: Int64 = 0
+    private(set) var lines = 0
+    /// Providers that take no new clients (a stop in force), except the scenario's two.
+    var paused: Set<Int> = []
+    /// New clients the scenario brings in next month at a provider, with their allocation.
+    var scriptedArrivals: [Int: [String]] = [:]
+    /// The scripted clients who arrived this month, for their start-of-care message.
+    private(set) var arrivedScripted: [(provider: Int, client: Client)] = []
+
+    init(setting: DemoSetting, year: Int, seed: UInt64) {
+        self.setting = setting
+        self.year = year
+        random = DemoRandom(seed: seed ^ 0x5EED)
+        clients = Array(repeating: [], count: setting.providers.count)
+        previous = Array(repeating: [], count: setting.providers.count)
+        for index in setting.providers.indices {
+            for _ in 0..<setting.providers[index].clients { clients[index].append(newClient()) }
+        }
+    }
+
+    /// A BSN that passes the 11-test, from a counter: 8 digits and the check digit.
+    static func bsn(_ number: Int) -> String? {
+        let digits = String(format: "%08d", 20_000_000 + number).map { Int(String($0))! }
+        let sum = digits.enumerated().reduce(0) { $0 + (9 - $1.offset) * $1.element }
+        let check = sum % 11
+        return check == 10 ? nil : digits.map(String.init).joined() + String(check)
+    }
+
+    private mutating func newClient(toewijzing: String? = nil) -> Client {
+        var bsn: String?
+        repeat {
+            nextClient += 1
+            bsn = Self.bsn(nextClient)
+        } while bsn == nil
+        var pick = random.next(in: 1...100)
+        var gemeente = DemoSetting.gemeenten[0].code
+        for candidate in DemoSetting.gemeenten {
+            if pick <= candidate.share {
+                gemeente = candidate.code
+                break
+            }
+            pick -= candidate.share
+        }
+        return Client(
+            number: nextClient, bsn: bsn!, gemeente: gemeente, toewijzing: toewijzing ?? "T\(nextClient)")
+    }
+
+    /// The month's declarations, one JW323 per provider and gemeente, in the order the
+    /// providers' systems send them. The late declarer holds March back until May.
+    mutating func declarations(for month: Month, today: Day) -> [(provider: Int, document: Data)] {
+        var documents: [(Int, Data)] = []
+        var heldBack: [(Int, Data)] = []
+        arrivedScripted = []
+        for index in setting.providers.indices {
+            let provider = setting.providers[index]
+            churn(index, provider: provider)
+            var sent: [SentLine] = []
+            var byGemeente: [String: [DeclaredClient]] = [:]
+            var cents: [String: Int64] = [:]
+            for (position, client) in clients[index].enumerated() {
+                var volume = random.next(in: provider.care.volume)
+                // One VDB client far above 18 hours a week in March and May: not incidental.
+                if index == DemoSetting.intensive && position == 0 && month.year == year
+                    && [3, 5].contains(month.month)
+                {
+                    volume = 92
+                }
+                let line = DeclarationLine(
+                    referentieNummer: "R\(month.month)-\(client.number)", vorigReferentieNummer: nil,
+                    toewijzingNummer: client.toewijzing, productCategorie: provider.care.categorie,
+                    productCode: provider.care.productCode, productPeriode: .month(month), geleverdVolume: volume,
+                    eenheid: provider.care.eenheid, productTarief: provider.care.tariff,
+                    ingediendBedrag: volume * provider.care.tariff, debetCredit: .debet)
+                sent.append(SentLine(client: client, line: line))
+                byGemeente[client.gemeente, default: []].append(DeclaredClient(bsn: client.bsn, lines: [line]))
+                cents[client.gemeente, default: 0] += line.ingediendBedrag
+                lines += 1
+            }
+            // Corrections: every month from March, three of last month's lines of one
+            // provider are credited and declared again with two hours less.
+            if index == 5 && month.year == year && month.month >= 3 {
+                for old in previous[index].prefix(3) {
+                    var credit = old.line
+                    credit.referentieNummer = "C\(month.month)-\(old.client.number)"
+                    credit.vorigReferentieNummer = old.line.referentieNummer
+                    credit.debetCredit = .credit
+                    var again = old.line
+                    again.referentieNummer = "D\(month.month)-\(old.client.number)"
+                    again.geleverdVolume = max(1, old.line.geleverdVolume - 2)
+                    again.ingediendBedrag = again.geleverdVolume * (again.productTarief ?? 0)
+                    byGemeente[old.client.gemeente, default: []].append(
+                        DeclaredClient(bsn: old.client.bsn, lines: [credit, again]))
+                    cents[old.client.gemeente, default: 0] += again.ingediendBedrag - credit.ingediendBedrag
+                    lines += 2
+                }
+            }
+            previous[index] = sent
+            for gemeente in byGemeente.keys.sorted() {
+                messageCount += 1
+                let id = "DEMO\(String(format: "%06d", messageCount))"
+                let document = JW323Writer.write(
+                    .balanced(
+                        afzender: provider.agb, ontvanger: gemeente, identificatie: id, dagtekening: today,
+                        declaratieNummer: id, periode: month, clients: byGemeente[gemeente]!))
+                if index == DemoSetting.lateDeclarer && month.year == year && month.month == 3 {
+                    heldBack.append((index, document))
+                    lateCents += cents[gemeente] ?? 0
+                } else {
+                    documents.append((index, document))
+                    netCents += cents[gemeente] ?? 0
+                }
+            }
+        }
+        lateDocuments += heldBack
+        guard month.year == year && month.month == 5 else { return documents }
+        defer { lateDocuments = [] }
+        netCents += lateCents
+        lateCents = 0
+        return documents + lateDocuments
+    }
+
+    private var lateDocuments: [(Int, Data)] = []
+    private var lateCents: Int64 = 0
+
+    /// Clients leave and arrive; a provider under a stop takes only the scripted arrivals.
+    private mutating func churn(_ index: Int, provider: DemoSetting.Provider) {
+        guard !clients[index].isEmpty else { return }
+        // The first client stays all year (the scenario's intensive VDB client is one).
+        let leaving = min(clients[index].count * random.next(in: 2...5) / 100, clients[index].count - 1)
+        clients[index].removeSubrange(1..<(1 + leaving))
+        if let scripted = scriptedArrivals.removeValue(forKey: index) {
+            for toewijzing in scripted {
+                let client = newClient(toewijzing: toewijzing)
+                clients[index].append(client)
+                arrivedScripted.append((index, client))
+            }
+            return
+        }
+        guard !paused.contains(index) else { return }
+        let arriving = leaving + clients[index].count * provider.growthPercent / 100
+        for _ in 0..<max(0, arriving) { clients[index].append(newClient()) }
+    }
+}

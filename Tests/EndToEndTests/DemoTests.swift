@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// `plafond demo` from start to end with the real executables and SMTP sink: the year's
+/// scenario happens and is printed, mail arrives, and afterwards no file outside
+/// intake's store holds a single client's BSN.
+@Suite struct DemoTests {
+    /// The BSNs the demo gives its clients (a counter with its 11-test check digit), as
+    /// an independent oracle for the scan.
+    static func demoBSNs(upTo count: Int) -> Set<String> {
+        var result = Set<String>()
+        for number in 1...count {
+            let digits = String(format: "%08d", 20_000_000 + number).compactMap { $0.wholeNumberValue }
+            let check = digits.enumerated().reduce(0) { $0 + (9 - $1.offset) * $1.element } % 11
+            if check < 10 { result.insert(digits.map(String.init).joined() + String(check)) }
+        }
+        return result
+    }
+
+    /// Every nine consecutive digits in a file (SQLite packs a row's fields together, so a
+    /// BSN can touch other digits).
+    static func nineDigitRuns(_ data: Data) -> Set<String> {
+        var found = Set<String>()
+        var run: [UInt8] = []
+        for byte in data + [0] {
+            if (48...57).contains(byte) {
+                run.append(byte)
+            } else {
+                if run.count >= 9 {
+                    for start in 0...(run.count - 9) {
+                        found.insert(String(decoding: run[start..<start + 9], as: UTF8.self))
+                    }
+                }
+                run.removeAll(keepingCapacity: true)
+            }
+        }
+        return found
+    }
+
+    func runDemo(folder: URL, basePort: Int) async throws -> (status: Int32, output: String) {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                do {
+                    let process = Process()
+                    process.executableURL = RunningSystem.binaryFolder().appendingPathComponent("plafond")
+                    process.arguments = [
+                        "demo", "--stop-na-afloop", "--map", folder.path, "--poort", String(basePort), "--smtp-sink",
+                        RunningSystem.packageRoot.appendingPathComponent("Tests/Support/smtp_sink.py").path,
+                    ]
+                    let pipe = Pipe()
+                    process.standardOutput = pipe
+                    process.standardError = pipe
+                    try process.run()
+                    let timer = DispatchWorkItem { process.terminate() }
+                    DispatchQueue.global().asyncAfter(deadline: .now() + 600, execute: timer)
+                    let output = pipe.fileHandleForReading.readDataToEndOfFile()
+                    process.waitUntilExit()
+                    timer.cancel()
+                    continuation.resume(returning: (process.terminationStatus, String(decoding: output, as: UTF8.self)))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+        }
+    }
+
+    @Test func theYearPlaysOutAndNoBSNLeavesIntake() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-demo-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let basePort = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 300) * 100
+        let (status, output) = try await runDemo(folder: folder, basePort: basePort)
+        #expect(status == 0, "\(output)")
+        for expected in [
+            "Drempel 100% bereikt (prognose)", "toeleidingsstop overwegen", "legt een toeleidingsstop op",
+            "2 van 2 nieuwe cliënten gestart", "Nieuwe cliënt tijdens de stop, niet uitgezonderd", "heft de stop op",
+            "Drempel 70% bereikt (stand)", "boven de intensiteitsnorm", "declareert maart pas nu",
+            "Dashboard:  http://127.0.0.1:\(basePort + 80)/",
+        ] {
+            #expect(output.contains(expected), "missing: \(expected)")
+        }
+        // Only one newcomer during the stop is flagged: the other was exempted by the CPV.
+        #expect(output.components(separatedBy: "Nieuwe cliënt tijdens de stop").count == 2)
+        let mails = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("mail").path)
+        #expect(mails.filter { $0.hasSuffix(".eml") }.count >= 5)
+
+        let bsns = Self.demoBSNs(upTo: 12_000)
+        let files =
+            FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap {
+                $0 as? URL
+            } ?? []
+        var scanned = 0
+        var intakeHasThem = false
+        for file in files where !file.hasDirectoryPath {
+            let data = try Data(contentsOf: file)
+            let leaked = Self.nineDigitRuns(data).intersection(bsns)
+            if file.lastPathComponent.hasPrefix("intake.sqlite") {
+                intakeHasThem = intakeHasThem || !leaked.isEmpty
+                continue
+            }
+            scanned += 1
+            #expect(leaked.isEmpty, "\(file.lastPathComponent) holds \(leaked.count) BSNs")
+        }
+        // The scan can find them: intake's own store must hold them.
+        #expect(intakeHasThem)
+        #expect(scanned >= 8)  // logs, mails, the other stores
+    }
+}
