@@ -139,9 +139,10 @@ let package = Package(
         .executableTarget(
             name: "plafond-bench",
             dependencies: [
-                "MonitorService", "Domain", "Contracts", "Messaging", "Storage",
+                "MonitorService", "Domain", "IJW", "Contracts", "Messaging", "Storage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             path: "Benchmarks/PlafondBench", swiftSettings: swiftSettings),
 
