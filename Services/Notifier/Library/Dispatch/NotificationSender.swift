@@ -44,6 +44,8 @@ struct NotificationSender: Sendable {
         let rendered = try renderer.render(contents, digest: notification.kind == "digest")
         return OutgoingMail(
             from: settings.from, to: [notification.address], subject: rendered.subject, textBody: rendered.text,
-            htmlBody: rendered.html, messageID: notification.messageID, date: now, headers: [:])
+            htmlBody: rendered.html, messageID: notification.messageID, date: now,
+            // Which alerts the message covers, for mail filters and for checking delivery.
+            headers: ["X-Plafond-Meldingen": contents.map(\.alertID).joined(separator: ", ")])
     }
 }
