@@ -18,20 +18,26 @@ import Testing
     }
 
     /// Every nine consecutive digits in a file (SQLite packs a row's fields together, so a
-    /// BSN can touch other digits).
+    /// BSN can touch other digits), except inside hexadecimal tokens: pseudonyms and ids
+    /// are long hex strings whose digit runs would match by chance.
     static func nineDigitRuns(_ data: Data) -> Set<String> {
+        let bytes = [UInt8](data)
+        let isDigit = { (b: UInt8) in (48...57).contains(b) }
+        let isHexLetter = { (b: UInt8) in (97...102).contains(b) || (65...70).contains(b) }
         var found = Set<String>()
-        var run: [UInt8] = []
-        for byte in data + [0] {
-            if (48...57).contains(byte) {
-                run.append(byte)
-            } else {
-                if run.count >= 9 {
-                    for start in 0...(run.count - 9) {
-                        found.insert(String(decoding: run[start..<start + 9], as: UTF8.self))
-                    }
-                }
-                run.removeAll(keepingCapacity: true)
+        var index = 0
+        while index < bytes.count {
+            guard isDigit(bytes[index]) else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, isDigit(bytes[index]) { index += 1 }
+            let before = start > 0 ? bytes[start - 1] : 0
+            let after = index < bytes.count ? bytes[index] : 0
+            guard index - start >= 9, !isHexLetter(before), !isHexLetter(after) else { continue }
+            for window in start...(index - 9) {
+                found.insert(String(decoding: bytes[window..<window + 9], as: UTF8.self))
             }
         }
         return found
@@ -67,7 +73,8 @@ import Testing
     @Test func theYearPlaysOutAndNoBSNLeavesIntake() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let basePort = 20_000 + Int(ProcessInfo.processInfo.processIdentifier % 300) * 100
+        // Below the ephemeral range (32768+) that FreePorts hands to the other tests.
+        let basePort = 10_000 + Int(ProcessInfo.processInfo.processIdentifier % 220) * 100
         let (status, output) = try await runDemo(folder: folder, basePort: basePort)
         #expect(status == 0, "\(output)")
         for expected in [
@@ -98,7 +105,7 @@ import Testing
                 continue
             }
             scanned += 1
-            #expect(leaked.isEmpty, "\(file.lastPathComponent) holds \(leaked.count) BSNs")
+            #expect(leaked.isEmpty, "\(file.lastPathComponent) holds \(leaked.sorted().prefix(3)) (\(leaked.count))")
         }
         // The scan can find them: intake's own store must hold them.
         #expect(intakeHasThem)
