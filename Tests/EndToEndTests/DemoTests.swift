@@ -1,3 +1,4 @@
+import Domain
 import Foundation
 import Testing
 
@@ -70,6 +71,34 @@ import Testing
         }
     }
 
+    func fetchReports(folder: URL, basePort: Int) throws {
+        let reporter = Process()
+        reporter.executableURL = RunningSystem.binaryFolder().appendingPathComponent("reporter")
+        reporter.arguments = ["--config", folder.appendingPathComponent("plafond.toml").path]
+        reporter.standardOutput = FileHandle.nullDevice
+        reporter.standardError = FileHandle.nullDevice
+        try reporter.run()
+        defer {
+            reporter.terminate()
+            reporter.waitUntilExit()
+        }
+        let year = Day.today().month.previous.year
+        for format in ["csv", "html", "json"] {
+            let url = URL(
+                string:
+                    "http://127.0.0.1:\(basePort + 80)/rapport?regio=Rijk%20van%20Nijmegen&periode=\(year)&formaat=\(format)"
+            )!
+            var body: Data?
+            for _ in 0..<100 where body == nil {
+                body = try? Data(contentsOf: url)
+                if body == nil { usleep(100_000) }
+            }
+            let report = try #require(body, "no \(format) report")
+            #expect(report.count > 1_000)
+            try report.write(to: folder.appendingPathComponent("rapport.\(format)"))
+        }
+    }
+
     @Test func theYearPlaysOutAndNoBSNLeavesIntake() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-demo-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -90,6 +119,9 @@ import Testing
         let mails = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("mail").path)
         #expect(mails.filter { $0.hasSuffix(".eml") }.count >= 5)
 
+        // The reports too: the reporter alone on the demo's store writes them into the folder.
+        try fetchReports(folder: folder, basePort: basePort)
+
         let bsns = Self.demoBSNs(upTo: 12_000)
         let files =
             FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap {
@@ -109,6 +141,6 @@ import Testing
         }
         // The scan can find them: intake's own store must hold them.
         #expect(intakeHasThem)
-        #expect(scanned >= 8)  // logs, mails, the other stores
+        #expect(scanned >= 11)  // logs, mails, the other stores, three reports
     }
 }

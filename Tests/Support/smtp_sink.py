@@ -5,6 +5,8 @@ to --dir as <n>.eml (atomically). Prints "ready" once listening; stops on SIGTER
 --fail-first K answers the first K messages with 451 (a temporary failure), so tests can
 check that deliveries are retried. --delay-first S holds the first message's DATA for S
 seconds before accepting it, so a test can kill the sender in the middle of a delivery.
+While a file named "down" exists in --dir, every message gets 421 (service not available),
+so a test can keep the server away for as long as it likes.
 """
 import argparse
 import asyncio
@@ -22,6 +24,8 @@ class Sink:
         self.count = len([n for n in os.listdir(folder) if n.endswith(".eml")])
 
     async def handle_DATA(self, server, session, envelope):
+        if os.path.exists(os.path.join(self.folder, "down")):
+            return "421 4.3.2 service not available"
         if self.fail_first > 0:
             self.fail_first -= 1
             return "451 4.3.0 try again later"

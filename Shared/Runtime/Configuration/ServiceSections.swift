@@ -113,7 +113,9 @@ public struct NotifierConfiguration: Sendable, Equatable, Codable {
     /// Who receives every alert until routing rules say otherwise.
     public var recipients: [Recipient] = []
     /// Deliveries are retried with backoff up to this many attempts, then marked failed.
-    public var maxAttempts = 12
+    /// With the backoff capped at an hour, 24 tries keep a notification alive through about
+    /// 7 to 14 hours of an unreachable server (a night of SMTP trouble), never less.
+    public var maxAttempts = 24
     /// First retry delay; each next one doubles (with jitter), capped at an hour.
     public var retryBase = ConfiguredDuration(seconds: 5)
     /// How long one SMTP or webhook delivery may take before it counts as failed.
