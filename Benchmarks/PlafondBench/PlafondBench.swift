@@ -3,8 +3,8 @@ import ArgumentParser
 /// `plafond-bench`: the benchmarks of docs/BENCHMARKS.md that need no running system.
 /// Each prints its figures as a ratio against a baseline measured in the same run.
 @main
-struct PlafondBench: ParsableCommand {
+struct PlafondBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plafond-bench", abstract: "Benchmarks, each against a baseline in the same run.",
-        subcommands: [MonitorBench.self, IntakeBench.self])
+        subcommands: [MonitorBench.self, IntakeBench.self, CatchUpBench.self])
 }
