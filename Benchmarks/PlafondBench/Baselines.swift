@@ -75,12 +75,7 @@ struct ZeroMQBaseline {
         while count < messages, try pull.receive() != nil { count += 1 }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         received.signal()
-        guard count == messages else { throw ValidationErrorText("only \(count) of \(messages) messages arrived") }
+        guard count == messages else { throw BenchError("only \(count) of \(messages) messages arrived") }
         return Double(messages * linesPerMessage) / seconds
     }
-}
-
-struct ValidationErrorText: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

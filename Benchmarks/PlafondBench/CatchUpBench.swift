@@ -100,8 +100,9 @@ struct CatchUpBench: AsyncParsableCommand {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await publisher.run() }
             group.addTask { try await subscriber.run() }
-            _ = await subscriber.waitUntilApplied(target, timeout: .seconds(3_600))
+            let level = await subscriber.waitUntilApplied(target, timeout: .seconds(3_600))
             group.cancelAll()
+            guard level else { throw BenchError("the consumer reached \(subscriber.applied) of \(target)") }
         }
     }
 

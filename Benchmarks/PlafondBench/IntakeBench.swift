@@ -23,13 +23,15 @@ struct IntakeBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(at: folder) }
         let documents = (0..<aanbieders).map { provider in
             (0..<berichten).map { message in
-                BenchDeclaration.make(provider: provider, message: message, lines: regels)
+                LoadDeclaration.make(
+                    run: "B", client: provider, message: message, lines: regels, month: Day.today().month.previous,
+                    gemeente: "0268", dagtekening: Day.today())
             }
         }
         let messageBytes = documents[0][0].count
         print("\(aanbieders) × \(berichten) declarations of \(regels) lines (\(messageBytes / 1024) KiB each)")
 
-        let endToEnd = try IntakeRun(folder: folder, port: poort).measure(documents)
+        let endToEnd = try IntakeRun(folder: folder, port: poort).measure(documents, linesPerDocument: regels)
         let sqlite = try SQLiteBaseline(folder: folder).measure(rows: aanbieders * berichten * regels, batch: regels)
         let zeromq = try ZeroMQBaseline(port: poort + 50).measure(
             messages: aanbieders * berichten, size: messageBytes, linesPerMessage: regels)
@@ -39,29 +41,5 @@ struct IntakeBench: ParsableCommand {
         print("intake end to end (durable)\t\(Int(endToEnd))\t\(String(format: "%.1f%%", endToEnd / lower * 100))")
         print("SQLite batched insert, same rows\t\(Int(sqlite))\t\(String(format: "%.1f%%", sqlite / lower * 100))")
         print("ZeroMQ PUSH/PULL, same size\t\(Int(zeromq))\t\(String(format: "%.1f%%", zeromq / lower * 100))")
-    }
-}
-
-/// Declarations like loadgen's: every line its own allocation, valid BSNs.
-enum BenchDeclaration {
-    static func make(provider: Int, message: Int, lines: Int) -> Data {
-        let bsns = ["999900006", "999900018", "111222333", "123456782"]
-        let month = Day.today().month.previous
-        let tariff: Int64 = 7_380
-        let prestaties = (0..<lines).map { l in
-            let volume = Int64(1 + l % 12)
-            return DeclarationLine(
-                referentieNummer: "B\(provider)-\(message)-\(l)", vorigReferentieNummer: nil,
-                toewijzingNummer: String(message * 10_000 + l), productCategorie: "45", productCode: "45A03",
-                productPeriode: .month(month), geleverdVolume: volume, eenheid: "04", productTarief: tariff,
-                ingediendBedrag: tariff * volume, debetCredit: .debet)
-        }
-        let byClient = Dictionary(grouping: prestaties.enumerated(), by: { $0.offset % bsns.count })
-        let clients = byClient.keys.sorted().map { DeclaredClient(bsn: bsns[$0], lines: byClient[$0]!.map(\.element)) }
-        let id = "B\(String(format: "%02d%05d", provider, message))"
-        return JW323Writer.write(
-            .balanced(
-                afzender: String(format: "8%07d", provider), ontvanger: "0268", identificatie: id,
-                dagtekening: Day.today(), declaratieNummer: id, periode: month, clients: clients))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Messaging
+import Synchronization
 
 /// The real intake executable on a fresh data folder, and provider systems that each send
 /// their declarations one after the other, waiting for every answer (as real ones do).
@@ -7,7 +8,7 @@ struct IntakeRun {
     let folder: URL
     let port: Int
 
-    func measure(_ documents: [[Data]]) throws -> Double {
+    func measure(_ documents: [[Data]], linesPerDocument: Int) throws -> Double {
         let configuration = folder.appendingPathComponent("plafond.toml")
         try """
         [general]
@@ -39,32 +40,41 @@ struct IntakeRun {
         _ = try warmup.receive()
         warmup.close()
 
-        let lines = documents.reduce(0) { $0 + $1.count } * BenchLinesPerDocument.count(documents)
+        let sent = documents.reduce(0) { $0 + $1.count }
+        let answered = Atomic<Int>(0)
+        let failures = Mutex<[String]>([])
         let started = DispatchTime.now().uptimeNanoseconds
         let group = DispatchGroup()
-        for batch in documents {
+        for (provider, batch) in documents.enumerated() {
             group.enter()
             Thread {
                 defer { group.leave() }
-                guard let socket = try? ZMQSocket(context, .dealer) else { return }
-                defer { socket.close() }
-                try? socket.setReceiveTimeout(300_000)
-                try? socket.connect(endpoint)
-                for document in batch {
-                    guard (try? socket.send([Data(), document])) != nil, (try? socket.receive()) != nil else { return }
+                do {
+                    let socket = try ZMQSocket(context, .dealer)
+                    defer { socket.close() }
+                    try socket.setReceiveTimeout(300_000)
+                    try socket.connect(endpoint)
+                    for document in batch {
+                        _ = try socket.send([Data(), document])
+                        guard try socket.receive() != nil else { throw BenchError("no answer within 300 s") }
+                        answered.add(1, ordering: .relaxed)
+                    }
+                } catch {
+                    failures.withLock { $0.append("provider \(provider): \(error)") }
                 }
             }.start()
         }
         group.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
-        return Double(lines) / seconds
+        // A figure over unanswered declarations would be a wrong figure.
+        guard answered.load(ordering: .relaxed) == sent else {
+            throw BenchError("\(answered.load(ordering: .relaxed)) of \(sent) answered: \(failures.withLock { $0 })")
+        }
+        return Double(sent * linesPerDocument) / seconds
     }
 }
 
-enum BenchLinesPerDocument {
-    /// Lines per document, counted from the first one's Prestatie elements.
-    static func count(_ documents: [[Data]]) -> Int {
-        guard let first = documents.first?.first else { return 0 }
-        return String(decoding: first, as: UTF8.self).components(separatedBy: "<jw323:Prestatie>").count - 1
-    }
+struct BenchError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

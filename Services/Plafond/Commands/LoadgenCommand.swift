@@ -34,7 +34,9 @@ struct LoadgenCommand: AsyncParsableCommand {
         print("Voorbereiden: \(clients) × \(messages) declaraties van \(lines) regels…")
         let documents = (0..<clients).map { c in
             (0..<messages).map { m in
-                LoadDeclaration.make(run: run, client: c, message: m, lines: lines, month: month, gemeente: gemeente)
+                LoadDeclaration.make(
+                    run: run, client: c, message: m, lines: lines, month: month, gemeente: gemeente,
+                    dagtekening: Day.today())
             }
         }
         let latencies = Mutex(
@@ -90,29 +92,5 @@ struct LoadgenCommand: AsyncParsableCommand {
                 format: "%.1f declaraties/s, %.0f regels/s", Double(total) / seconds, Double(total * lines) / seconds))
         print("latentie ms: p50 \(ms(50)) · p90 \(ms(90)) · p99 \(ms(99)) · max \(ms(100))")
         if total < clients * messages { throw ExitCode.failure }
-    }
-}
-
-/// The generated declarations: unique per run, client and message; every line its own
-/// allocation so no line is a second debit (9389) of another.
-enum LoadDeclaration {
-    static func make(run: String, client: Int, message: Int, lines: Int, month: Month, gemeente: String) -> Data {
-        let bsns = ["999900006", "999900018", "111222333", "123456782"]
-        let tariff: Int64 = 7_380  // Wmo-begeleiding, € 73,80 an hour
-        let prestaties = (0..<lines).map { l in
-            let volume = Int64(1 + l % 12)
-            return DeclarationLine(
-                referentieNummer: "R\(run)-\(client)-\(message)-\(l)", vorigReferentieNummer: nil,
-                toewijzingNummer: String(client * 10_000_000 + message * 10_000 + l), productCategorie: "45",
-                productCode: "45A03", productPeriode: .month(month), geleverdVolume: volume, eenheid: "04",
-                productTarief: tariff, ingediendBedrag: tariff * volume, debetCredit: .debet)
-        }
-        let byClient = Dictionary(grouping: prestaties.enumerated(), by: { $0.offset % bsns.count })
-        let clients = byClient.keys.sorted().map { DeclaredClient(bsn: bsns[$0], lines: byClient[$0]!.map(\.element)) }
-        let id = "L\(run)\(String(format: "%02d%04d", client, message))"
-        return JW323Writer.write(
-            .balanced(
-                afzender: String(format: "9%07d", client), ontvanger: gemeente, identificatie: id,
-                dagtekening: Day.today(), declaratieNummer: id, periode: month, clients: clients))
     }
 }
