@@ -34,7 +34,7 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
 
     /// The limit in the unit lines are measured in (minutes for time units).
     public func scaledLimit(_ limit: Int64) -> Int64 {
-        limit * (eenheid == "04" ? 60 : 1)
+        limit * (scale(of: eenheid) ?? 1)
     }
 
     /// What the norm allows for one client in a month of which `days` were in care:

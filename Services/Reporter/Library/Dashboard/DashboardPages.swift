@@ -118,15 +118,7 @@ enum DashboardPages {
     }
 
     static func status(_ norm: NormFigures) -> String {
-        if norm.intensity != nil {
-            return norm.firingThresholds.isEmpty
-                ? "<span class=\"status-ok\">geen structurele overschrijding</span>"
-                : "<span class=\"status-over\">niet incidenteel boven de norm</span>"
-        }
-        guard let highest = norm.firingThresholds.max() else {
-            return "<span class=\"status-ok\">binnen de drempels</span>"
-        }
-        let css = highest >= 100 ? "status-over" : "status-warn"
-        return "<span class=\"\(css)\">drempel \(highest)% bereikt</span>"
+        let (text, css) = DutchFigures.status(norm)
+        return "<span class=\"\(css)\">\(text)</span>"
     }
 }

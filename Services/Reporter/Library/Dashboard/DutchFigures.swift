@@ -31,6 +31,17 @@ enum DutchFigures {
         kind == .instroomtarget ? PublishedCount.text(value) : amount(value, kind: kind)
     }
 
+    /// Where a norm stands, in words, with the dashboard's style class for it; the
+    /// reports use the same words.
+    static func status(_ norm: NormFigures) -> (text: String, css: String) {
+        if norm.intensity != nil {
+            return norm.firingThresholds.isEmpty
+                ? ("geen structurele overschrijding", "status-ok") : ("niet incidenteel boven de norm", "status-over")
+        }
+        guard let highest = norm.firingThresholds.max() else { return ("binnen de drempels", "status-ok") }
+        return ("drempel \(highest)% bereikt", highest >= 100 ? "status-over" : "status-warn")
+    }
+
     static func instrument(_ kind: NormKind) -> String {
         switch kind {
         case .signaalplafond: "Signaalplafond"

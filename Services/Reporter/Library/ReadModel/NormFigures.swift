@@ -43,7 +43,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
         public var clientMonthsAbove: Int64
         public var structuralClientMonths: Int64
 
-        init(clientMonthsAbove: Int64, structuralClientMonths: Int64, measure: IntensityMeasure = .init()) {
+        init(clientMonthsAbove: Int64, structuralClientMonths: Int64, measure: IntensityMeasure) {
             eenheid = measure.eenheid
             per = measure.per.rawValue
             self.clientMonthsAbove = clientMonthsAbove
@@ -78,12 +78,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
             cumulative += byMonth[month]!
             return MonthValue(month: month.description, value: byMonth[month]!, cumulative: cumulative)
         }
-        if var intensity {
-            let measure = norm.intensity ?? IntensityMeasure()
-            intensity.eenheid = measure.eenheid
-            intensity.per = measure.per.rawValue
-            self.intensity = intensity
-        }
+        self.intensity = intensity
         forecast =
             norm.kind.limitIsMoney
             ? RunRateForecast.make(

@@ -41,7 +41,10 @@ extension ReporterDatabase {
             let above = try IntensityFigures.monthsAbove(db, normID: norm.id)
             return NormFigures(
                 norm: norm, byMonth: try IntensityFigures.unlawfulByMonth(db, normID: norm.id), firing: firing,
-                today: today(), intensity: .init(clientMonthsAbove: above.all, structuralClientMonths: above.structural)
+                today: today(),
+                intensity: .init(
+                    clientMonthsAbove: above.all, structuralClientMonths: above.structural,
+                    measure: norm.intensity ?? IntensityMeasure())
             )
         }
         let firing = try Int.fetchAll(

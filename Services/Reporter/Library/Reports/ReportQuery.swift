@@ -60,13 +60,7 @@ extension ReporterDatabase {
     static func line(_ norm: NormFigures, stop: Bool) -> Report.NormLine {
         let stand =
             norm.instrument == .instroomtarget ? PublishedCount.text(norm.spent) : String(norm.spent)
-        let status: String
-        if norm.intensity != nil {
-            status =
-                norm.firingThresholds.isEmpty ? "geen structurele overschrijding" : "niet incidenteel boven de norm"
-        } else {
-            status = norm.firingThresholds.max().map { "drempel \($0)% bereikt" } ?? "binnen de drempels"
-        }
+        let status = DutchFigures.status(norm).text
         return Report.NormLine(
             id: norm.id, naam: norm.name, instrument: norm.instrument, aanbieder: norm.aanbieder,
             zorgsoort: DutchFigures.careType(norm.productCategorieen), periode: norm.period, grens: norm.limit,
