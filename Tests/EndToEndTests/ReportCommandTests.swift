@@ -23,6 +23,12 @@ import Testing
         ])
         #expect(regio.status == 0, "\(regio.output)")
         #expect(try String(contentsOf: html, encoding: .utf8).contains("regio Rijk van Nijmegen, 2026"))
+        // Without --uit the file gets the name the reporter gives it, in the current folder.
+        let named = try system.runCLI(
+            ["report", "--regio", "Rijk van Nijmegen", "--periode", "2026-H2", "--formaat", "json"], in: system.folder)
+        #expect(named.status == 0, "\(named.output)")
+        let json = system.folder.appendingPathComponent("rapport-rijk-van-nijmegen-2026-H2.json")
+        #expect(try String(contentsOf: json, encoding: .utf8).contains("\"periode\":\"2026-H2\""))
         let unknown = try system.runCLI(["report", "--regio", "Holland Rijnland", "--periode", "2026"])
         #expect(unknown.status != 0 && unknown.output.contains("404"))
     }

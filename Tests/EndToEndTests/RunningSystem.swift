@@ -161,8 +161,9 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         return process.isRunning ? nil : process.terminationStatus
     }
 
-    func runCLI(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    func runCLI(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
+        process.currentDirectoryURL = directory
         process.executableURL = binaries.appendingPathComponent("plafond")
         process.arguments = arguments + ["--config", configurationFile.path]
         let pipe = Pipe()

@@ -199,6 +199,7 @@ import Testing
             }
             try await client.execute(uri: "/rapport?gemeente=0209&periode=2026-Q3&formaat=json", method: .get) {
                 response in
+                #expect(response.headers[.contentDisposition] == "inline; filename=\"rapport-0209-2026-Q3.json\"")
                 let report = try JSONDecoder().decode(Report.self, from: Data(buffer: response.body))
                 #expect(report.totaleBesteding == 20_000 && report.normen.map(\.id) == [2])
             }

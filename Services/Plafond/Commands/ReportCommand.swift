@@ -18,7 +18,7 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("regio"), help: "Regio uit [regios] in de configuratie.") var regio: String?
     @Option(name: .customLong("periode"), help: "2026, 2026-H1 of 2026-Q3.") var periode: String
     @Option(name: .customLong("formaat"), help: "html (standaard), csv of json.") var formaat = "html"
-    @Option(name: .customLong("uit"), help: "Bestand om te schrijven (standaard rapport-…-periode.formaat).")
+    @Option(name: .customLong("uit"), help: "Bestand om te schrijven (standaard de naam die de reporter geeft).")
     var output: String?
 
     func validate() throws {
@@ -47,11 +47,19 @@ struct ReportCommand: AsyncParsableCommand {
         guard status == 200 else {
             throw ValidationError("de reporter antwoordde \(status): \(String(decoding: body, as: UTF8.self))")
         }
-        let name =
-            gemeente ?? regio.map { $0.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined() }
-            ?? "alle"
-        let path = output ?? "rapport-\(name)-\(periode).\(formaat)"
+        let path = try output ?? Self.fileName(response)
         try body.write(to: URL(fileURLWithPath: path))
         print("Rapport geschreven: \(path) (\(body.count) bytes)")
+    }
+
+    /// The name the reporter gives the report (Content-Disposition), without any folder.
+    static func fileName(_ response: URLResponse) throws -> String {
+        let header = (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Disposition") ?? ""
+        guard let start = header.range(of: "filename=\"")?.upperBound,
+            let end = header[start...].firstIndex(of: "\"")
+        else { throw ValidationError("de reporter gaf geen bestandsnaam; geef --uit") }
+        let name = URL(fileURLWithPath: String(header[start..<end])).lastPathComponent
+        guard !name.isEmpty, name != "..", name != "." else { throw ValidationError("ongeldige bestandsnaam \(name)") }
+        return name
     }
 }

@@ -1,6 +1,7 @@
 import Domain
 import Foundation
 import Hummingbird
+import Storage
 
 /// `GET /rapport?gemeente=0268|regio=NAAM&periode=2026-Q3&formaat=html|csv|json`: the
 /// periodic report, printable HTML (default), CSV for Dutch spreadsheets, or JSON.
@@ -46,23 +47,23 @@ struct ReportRoutes {
                 return JSONResponse.error("give gemeente or regio, not both", status: .badRequest)
             }
             let report = try database.report(area: area, period: period)
+            // The file name travels with every format: `plafond report` saves under it,
+            // a browser shows HTML and JSON and downloads the CSV.
+            let name = Self.fileName(area: area, period: period, format: format)
+            let body: Data
+            let type: String
             switch format {
-            case .json:
-                return try JSONResponse.make(report)
-            case .csv:
-                return Response(
-                    status: .ok,
-                    headers: [
-                        .contentType: "text/csv; charset=utf-8",
-                        .contentDisposition:
-                            "attachment; filename=\"\(Self.fileName(area: area, period: period, format: format))\"",
-                    ],
-                    body: .init(byteBuffer: ByteBuffer(bytes: ReportCSV.render(report))))
-            case .html:
-                return Response(
-                    status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(string: ReportHTML.render(report))))
+            case .json: (body, type) = (try JSONCoding.encoder().encode(report), "application/json; charset=utf-8")
+            case .csv: (body, type) = (ReportCSV.render(report), "text/csv; charset=utf-8")
+            case .html: (body, type) = (Data(ReportHTML.render(report).utf8), "text/html; charset=utf-8")
             }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: type,
+                    .contentDisposition: "\(format == .csv ? "attachment" : "inline"); filename=\"\(name)\"",
+                ],
+                body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
     }
 
