@@ -87,17 +87,15 @@ enum IntensityLedger {
     }
 
     /// A line (or credit) that counts for `norm`: its client's month changes and is judged again.
-    static func add(_ db: Database, norm: NormDefinition, line: DeclaredLine, sign: Int64, now: Date) throws -> Int64 {
+    static func add(_ db: Database, norm: NormDefinition, line: DeclaredLine, sign: Int64, now: Date) throws {
         let measure = norm.intensity ?? IntensityMeasure()
-        guard let scale = measure.scale(of: line.eenheid) else {
-            return try MonitorDatabase.normValue(db, normID: norm.id)  // another unit: not comparable
-        }
+        guard let scale = measure.scale(of: line.eenheid) else { return }  // another unit: not comparable
         try addUse(
             db, normID: norm.id, aanbieder: line.aanbieder, client: line.client, month: line.monthOfCare,
             used: line.volume * scale * sign, cents: line.amountCents * sign, firstDay: line.periodStart,
             lastDay: line.periodEnd)
         try judge(db, norm: norm, aanbieder: line.aanbieder, client: line.client, now: now)
-        return try settle(db, norm: norm, now: now)
+        try settle(db, norm: norm, now: now)
     }
 
     /// Recounts a norm from the volume cells (a norm added, or its scope or period changed);
@@ -204,6 +202,7 @@ enum IntensityLedger {
     }
 
     /// The norm's value (the amount that would be unlawful) and its alert.
+    @discardableResult
     private static func settle(_ db: Database, norm: NormDefinition, now: Date) throws -> Int64 {
         let unlawful =
             try Int64.fetchOne(

@@ -78,7 +78,7 @@ struct LedgerWriter {
         try IntensityLedger.record(db, line: line, sign: sign)
         let matching = norms.norms(for: line)
         for norm in matching where norm.kind == .intensiteitsnorm {
-            _ = try IntensityLedger.add(db, norm: norm, line: line, sign: sign, now: now)
+            try IntensityLedger.add(db, norm: norm, line: line, sign: sign, now: now)
         }
         for norm in matching where norm.kind.limitIsMoney {
             try db.cachedStatement(
