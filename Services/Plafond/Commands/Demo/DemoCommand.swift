@@ -55,7 +55,7 @@ struct DemoCommand: AsyncParsableCommand {
             Foundation.exit(130)
         }
         interrupt.resume()
-        print("Plafond-demo in \(folderURL.path) (logs, data en e-mail)")
+        DemoOutput.say("Plafond-demo in \(folderURL.path) (logs, data en e-mail)")
         guard await system.wait(seconds: 30, { (try? await system.get("/api/norms").status) == 200 }) else {
             supervisor.stopAll()
             throw ValidationError("de reporter kwam niet op (zie \(folderURL.path)/reporter.log)")
@@ -69,16 +69,16 @@ struct DemoCommand: AsyncParsableCommand {
             supervisor.stopAll()
             throw error
         }
-        print("")
-        print("Dashboard:  http://\(system.httpAddress)/")
-        print(
+        DemoOutput.say("")
+        DemoOutput.say("Dashboard:  http://\(system.httpAddress)/")
+        DemoOutput.say(
             "Rapportage: http://\(system.httpAddress)/rapport?regio=Rijk%20van%20Nijmegen&periode=\(Day.today().year)")
-        print("E-mail:     \(system.mails) berichten in \(system.mailFolder.path)")
+        DemoOutput.say("E-mail:     \(system.mails) berichten in \(system.mailFolder.path)")
         if stopWhenDone {
             supervisor.stopAll()
             return
         }
-        print("Plafond draait door; stoppen met Ctrl-C.")
+        DemoOutput.say("Plafond draait door; stoppen met Ctrl-C.")
         interrupt.cancel()
         throw ExitCode(supervisor.runUntilSignal())
     }

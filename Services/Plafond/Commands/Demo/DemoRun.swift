@@ -48,7 +48,7 @@ struct DemoRun {
         for status in norms { normNames[status.norm.id] = status.norm.name }
         let capped = setting.providers[DemoSetting.headingForItsCap]
         cappedNorm = norms.first { $0.norm.scope.aanbieder == capped.agb }?.norm.id
-        print(
+        DemoOutput.say(
             "Regio \(DemoSetting.regio): \(DemoSetting.gemeenten.count) gemeenten, \(setting.providers.count) aanbieders, \(norms.count) normen"
         )
         var declarations = DemoYear(setting: setting, year: year, seed: seed)
@@ -73,15 +73,15 @@ struct DemoRun {
             if !starts.isEmpty {
                 let answers = try intake.send(starts)
                 let taken = answers.filter { String(decoding: $0, as: UTF8.self).contains(">0200<") }.count
-                print(
+                DemoOutput.say(
                     "   \(taken) van \(starts.count) nieuwe cliënten gestart (JW305) bij \(setting.providers[DemoSetting.headingForItsCap].name)"
                 )
             }
             let answers = try intake.send(documents.map(\.document))
             let granted = answers.filter { String(decoding: $0, as: UTF8.self).contains(">8001<") }.count
-            print("\n== Zorgmaand \(month): \(documents.count) declaraties, \(granted) volledig toegekend ==")
+            DemoOutput.say("\n== Zorgmaand \(month): \(documents.count) declaraties, \(granted) volledig toegekend ==")
             if month.month == 5 {
-                print(
+                DemoOutput.say(
                     "   (aanbieder \(setting.providers[DemoSetting.lateDeclarer].name) declareert maart pas nu: te laat)"
                 )
             }
@@ -93,7 +93,7 @@ struct DemoRun {
         }
         try await Task.sleep(for: .seconds(1))
         try await printNews()
-        print(
+        DemoOutput.say(
             "\nAfgespeeld: \(declarations.lines) declaratieregels, netto \(Money(cents: declarations.netCents).dutch)")
     }
 
@@ -106,7 +106,7 @@ struct DemoRun {
             else { return false }
             return spend.total == expectedCents
         }
-        if !settled { print("   (de reporter loopt achter; de meldingen volgen)") }
+        if !settled { DemoOutput.say("   (de reporter loopt achter; de meldingen volgen)") }
         try await Task.sleep(for: .milliseconds(400))
     }
 
@@ -119,7 +119,8 @@ struct DemoRun {
             printed.insert(key)
             let norm = entry.normID.flatMap { normNames[$0] } ?? ""
             let label = Self.label(entry.kind)
-            print("   • \(label.isEmpty ? "" : label + ": ")\(entry.summary)\(norm.isEmpty ? "" : " — \(norm)")")
+            DemoOutput.say(
+                "   • \(label.isEmpty ? "" : label + ": ")\(entry.summary)\(norm.isEmpty ? "" : " — \(norm)")")
         }
     }
 
@@ -154,7 +155,7 @@ struct DemoRun {
             let _: AdminEmpty = try AdminCall.send(
                 ExemptRequest(toewijzingNummer: exempt, reason: .cpv, by: "CPV Nijmegen"),
                 to: configuration.monitor.admin)
-            print("   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit")
+            DemoOutput.say("   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit")
             stopImposedIn = month
             declarations.paused.insert(DemoSetting.headingForItsCap)
             declarations.scriptedArrivals[DemoSetting.headingForItsCap] = [exempt, "7700002"]
@@ -164,7 +165,7 @@ struct DemoRun {
             let _: StopLifted = try AdminCall.send(
                 StopRequest.lift(normID: norm, by: "J. de Vries (contractmanager)", reason: "plan van aanpak werkt"),
                 to: configuration.monitor.admin)
-            print("   → J. de Vries heft de stop op")
+            DemoOutput.say("   → J. de Vries heft de stop op")
             stopLifted = true
             declarations.paused.remove(DemoSetting.headingForItsCap)
             try await Task.sleep(for: .milliseconds(300))
