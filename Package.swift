@@ -139,7 +139,7 @@ let package = Package(
         .executableTarget(
             name: "plafond-bench",
             dependencies: [
-                "MonitorService", "Domain", "IJW", "Contracts", "Messaging", "Storage",
+                "MonitorService", "Domain", "IJW", "Contracts", "Messaging", "Storage", "Runtime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),

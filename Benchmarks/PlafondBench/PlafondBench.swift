@@ -6,5 +6,5 @@ import ArgumentParser
 struct PlafondBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plafond-bench", abstract: "Benchmarks, each against a baseline in the same run.",
-        subcommands: [MonitorBench.self, IntakeBench.self, CatchUpBench.self])
+        subcommands: [MonitorBench.self, IntakeBench.self, CatchUpBench.self, SystemBench.self])
 }

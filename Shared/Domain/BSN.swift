@@ -22,6 +22,16 @@ public struct BSN: Sendable, Hashable, Codable, CustomStringConvertible {
         return sum % 11 == 0
     }
 
+    /// A made-up number that passes the 11-test, from a counter (8 digits from 20,000,000
+    /// on, then the check digit), for demos, load and benchmarks; nil when the counter has
+    /// no check digit (the sum leaves 10).
+    public static func synthetic(_ number: Int) -> String? {
+        let digits = String(format: "%08d", 20_000_000 + number).utf8.map { Int($0) - 48 }
+        let sum = digits.enumerated().reduce(0) { $0 + (9 - $1.offset) * $1.element }
+        let check = sum % 11
+        return check == 10 ? nil : String(format: "%08d%d", 20_000_000 + number, check)
+    }
+
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard Self.isValid(text) else {

@@ -7,11 +7,15 @@ check that deliveries are retried. --delay-first S holds the first message's DAT
 seconds before accepting it, so a test can kill the sender in the middle of a delivery.
 While a file named "down" exists in --dir, every message gets 421 (service not available),
 so a test can keep the server away for as long as it likes.
+
+Each file starts with X-Sink-Received-At: the wall-clock time (seconds since 1970) at
+which the whole message had arrived, so a benchmark can time alerts up to the mail server.
 """
 import argparse
 import asyncio
 import os
 import signal
+import time
 
 from aiosmtpd.controller import Controller
 
@@ -24,6 +28,7 @@ class Sink:
         self.count = len([n for n in os.listdir(folder) if n.endswith(".eml")])
 
     async def handle_DATA(self, server, session, envelope):
+        received_at = time.time()
         if os.path.exists(os.path.join(self.folder, "down")):
             return "421 4.3.2 service not available"
         if self.fail_first > 0:
@@ -35,7 +40,11 @@ class Sink:
             await asyncio.sleep(delay)
         self.count += 1
         name = os.path.join(self.folder, "%06d.eml" % self.count)
-        header = "X-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (envelope.mail_from, ", ".join(envelope.rcpt_tos))
+        header = "X-Sink-Received-At: %.6f\r\nX-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (
+            received_at,
+            envelope.mail_from,
+            ", ".join(envelope.rcpt_tos),
+        )
         data = envelope.original_content or envelope.content
         if isinstance(data, str):
             data = data.encode("utf-8")

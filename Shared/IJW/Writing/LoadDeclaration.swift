@@ -3,12 +3,20 @@ import Foundation
 
 /// Synthetic JW323s for load: unique per run, provider system and message, every line its
 /// own allocation so no line is a second debit (9389) of another, valid BSNs. Used by
-/// `plafond loadgen` and `plafond-bench intake`, so both measure the same messages.
+/// `plafond loadgen` and `plafond-bench`, so every load figure measures the same messages.
 public enum LoadDeclaration {
+    /// Four clients in every declaration, unless the caller's `bsn` (line index → BSN) says otherwise.
+    public static func fourClients(_ line: Int) -> String {
+        ["999900006", "999900018", "111222333", "123456782"][line % 4]
+    }
+
+    /// The sending provider's AGB code for provider system `client`.
+    public static func agb(client: Int) -> String { String(format: "9%07d", client) }
+
     public static func make(
-        run: String, client: Int, message: Int, lines: Int, month: Month, gemeente: String, dagtekening: Day
+        run: String, client: Int, message: Int, lines: Int, month: Month, gemeente: String, dagtekening: Day,
+        bsn: (Int) -> String = fourClients
     ) -> Data {
-        let bsns = ["999900006", "999900018", "111222333", "123456782"]
         let tariff: Int64 = 7_380  // Wmo-begeleiding, € 73,80 an hour
         let prestaties = (0..<lines).map { l in
             let volume = Int64(1 + l % 12)
@@ -18,12 +26,12 @@ public enum LoadDeclaration {
                 productCode: "45A03", productPeriode: .month(month), geleverdVolume: volume, eenheid: "04",
                 productTarief: tariff, ingediendBedrag: tariff * volume, debetCredit: .debet)
         }
-        let byClient = Dictionary(grouping: prestaties.enumerated(), by: { $0.offset % bsns.count })
-        let clients = byClient.keys.sorted().map { DeclaredClient(bsn: bsns[$0], lines: byClient[$0]!.map(\.element)) }
+        let byClient = Dictionary(grouping: prestaties.enumerated(), by: { bsn($0.offset) })
+        let clients = byClient.keys.sorted().map { DeclaredClient(bsn: $0, lines: byClient[$0]!.map(\.element)) }
         let id = "L\(run)\(String(format: "%02d%04d", client, message))"
         return JW323Writer.write(
             .balanced(
-                afzender: String(format: "9%07d", client), ontvanger: gemeente, identificatie: id,
+                afzender: agb(client: client), ontvanger: gemeente, identificatie: id,
                 dagtekening: dagtekening, declaratieNummer: id, periode: month, clients: clients))
     }
 }

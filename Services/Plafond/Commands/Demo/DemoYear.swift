@@ -47,19 +47,11 @@ struct DemoYear {
         }
     }
 
-    /// A BSN that passes the 11-test, from a counter: 8 digits and the check digit.
-    static func bsn(_ number: Int) -> String? {
-        let digits = String(format: "%08d", 20_000_000 + number).map { Int(String($0))! }
-        let sum = digits.enumerated().reduce(0) { $0 + (9 - $1.offset) * $1.element }
-        let check = sum % 11
-        return check == 10 ? nil : digits.map(String.init).joined() + String(check)
-    }
-
     private mutating func newClient(toewijzing: String? = nil) -> Client {
         var bsn: String?
         repeat {
             nextClient += 1
-            bsn = Self.bsn(nextClient)
+            bsn = BSN.synthetic(nextClient)
         } while bsn == nil
         var pick = random.next(in: 1...100)
         var gemeente = DemoSetting.gemeenten[0].code
