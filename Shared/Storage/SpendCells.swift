@@ -24,6 +24,10 @@ public enum SpendCells {
                     ) WITHOUT ROWID
                     """)
         }
+        // For norms on all providers of a gemeente (or a regio): their cells by gemeente.
+        migrator.registerMigration("spendCell.v2") { db in
+            try db.execute(sql: "CREATE INDEX spendCellByGemeente ON spendCell (gemeente, month)")
+        }
     }
 
     /// Adds a line (sign +1) or a credit (sign -1).
@@ -42,12 +46,24 @@ public enum SpendCells {
 
     /// The norm's spend by month of care, summed over the cells it counts.
     public static func byMonth(_ db: Database, norm: NormDefinition) throws -> [Month: Int64] {
-        let rows: RowCursor
+        // SQL narrows to the norm's months, provider and gemeenten (the key and the
+        // gemeente index serve them); the scope's finer rule (categories and/or codes)
+        // is then the same Swift code that matches a line. A norm on all providers of a
+        // gemeente used to read every cell in the country.
+        var sql = "SELECT * FROM spendCell WHERE month BETWEEN ? AND ?"
+        var arguments: [any DatabaseValueConvertible] = [
+            norm.period.start.month.description, norm.period.end.month.description,
+        ]
         if let aanbieder = norm.scope.aanbieder {
-            rows = try Row.fetchCursor(db, sql: "SELECT * FROM spendCell WHERE aanbieder = ?", arguments: [aanbieder])
-        } else {
-            rows = try Row.fetchCursor(db, sql: "SELECT * FROM spendCell")
+            sql += " AND aanbieder = ?"
+            arguments.append(aanbieder)
         }
+        if !norm.scope.gemeenten.isEmpty {
+            sql +=
+                " AND gemeente IN (\(Array(repeating: "?", count: norm.scope.gemeenten.count).joined(separator: ",")))"
+            arguments += norm.scope.gemeenten as [any DatabaseValueConvertible]
+        }
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
         var result: [Month: Int64] = [:]
         while let row = try rows.next() {
             let code: String = row["productCode"]

@@ -71,4 +71,35 @@ import Testing
         try feed(rebuilt)
         #expect(try live.database.norms() == rebuilt.database.norms())
     }
+
+    /// Definitions are decoded once per change of the norm table: a changed limit and an
+    /// added norm must show in the very next read, also in the indicators and reports.
+    @Test func aChangedOrAddedNormShowsInTheNextRead() throws {
+        let core = ReporterCore(database: try .inMemory())
+        try feed(core)
+        #expect(try core.database.norms().map(\.limit) == [100_000])
+        var raised = norm
+        raised.limit = 200_000
+        raised.version += 1
+        var other = norm
+        other.id = 8
+        other.scope.gemeenten = ["0344"]
+        try core.monitorSink().apply([
+            LoggedEvent(
+                seq: 3, kind: NormChanged.kind.rawValue,
+                body: try NormChanged(change: .changed, norm: raised, by: "test", at: Date(timeIntervalSince1970: 1))
+                    .encoded())
+        ])
+        #expect(try core.database.norms().map(\.limit) == [200_000])
+        #expect(try core.database.norm(id: 7)?.basisPoints == 3_625)
+        try core.monitorSink().apply([
+            LoggedEvent(
+                seq: 4, kind: NormChanged.kind.rawValue,
+                body: try NormChanged(change: .added, norm: other, by: "test", at: Date(timeIntervalSince1970: 2))
+                    .encoded())
+        ])
+        #expect(try core.database.norms().map(\.id) == [7, 8])
+        let utrecht = try core.database.report(area: .gemeente("0344"), period: .year(2026))
+        #expect(utrecht.normen.map(\.id) == [8])
+    }
 }

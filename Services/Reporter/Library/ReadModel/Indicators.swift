@@ -68,7 +68,9 @@ extension ReporterDatabase {
     }
 
     public func indicators(period: Period, area: ReportArea) throws -> Indicators {
-        try writer.read { db in try IndicatorQuery(db: db, period: period, area: area).run() }
+        try writer.read { db in
+            try IndicatorQuery(db: db, period: period, area: area, norms: normDefinitions.all(db)).run()
+        }
     }
 }
 
@@ -77,6 +79,8 @@ struct IndicatorQuery {
     let db: Database
     let period: Period
     let area: ReportArea
+    /// Every norm's definition, from the same snapshot as `db`.
+    let norms: [NormDefinition]
 
     private var from: String { period.start.iso }
     private var to: String { period.end.iso }
@@ -227,8 +231,7 @@ struct IndicatorQuery {
 
     private func providersPerInstrument() throws -> [String: Int] {
         var providers: [String: Set<String>] = [:]
-        for data in try Data.fetchAll(db, sql: "SELECT definition FROM norm") {
-            let norm = try JSONCoding.decoder().decode(NormDefinition.self, from: data)
+        for norm in norms {
             guard !norm.ended, let aanbieder = norm.scope.aanbieder, norm.period.start <= period.end,
                 period.start <= norm.period.end, area.covers(norm)
             else { continue }
@@ -240,10 +243,7 @@ struct IndicatorQuery {
     /// Alerts and stops count for the area when their norm's scope covers it.
     private func normsInArea() throws -> [Int64] {
         guard area.gemeenten != nil else { return [] }
-        return try Data.fetchAll(db, sql: "SELECT definition FROM norm").compactMap { data in
-            let norm = try JSONCoding.decoder().decode(NormDefinition.self, from: data)
-            return area.covers(norm) ? norm.id : nil
-        }
+        return norms.filter(area.covers).map(\.id)
     }
 
     private func normClause(_ ids: [Int64]) -> String {

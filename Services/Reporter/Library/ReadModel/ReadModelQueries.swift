@@ -14,9 +14,7 @@ extension ReporterDatabase {
 
     /// Every norm's figures inside a read the caller holds.
     func allFigures(_ db: Database) throws -> [NormFigures] {
-        try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map { data in
-            try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data))
-        }
+        try normDefinitions.all(db).map { try figures(db, norm: $0) }
     }
 
     /// What happened, newest first: to one norm, or to all.
@@ -35,8 +33,9 @@ extension ReporterDatabase {
     private func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
         if norm.kind == .intensiteitsnorm {
             let firing = try Int.fetchAll(
-                db,
-                sql: "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'intensity'",
+                try db.cachedStatement(
+                    sql: "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'intensity'"
+                ),
                 arguments: [norm.id])
             let above = try IntensityFigures.monthsAbove(db, normID: norm.id)
             return NormFigures(
@@ -47,10 +46,12 @@ extension ReporterDatabase {
                     measure: norm.intensity ?? IntensityMeasure())
             )
         }
+        // Cached statements: this runs once per norm, 10,000 times for a country's overview.
         let firing = try Int.fetchAll(
-            db,
-            sql:
-                "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'actual' ORDER BY threshold",
+            try db.cachedStatement(
+                sql:
+                    "SELECT threshold FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'actual' ORDER BY threshold"
+            ),
             arguments: [norm.id])
         let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
         let count = norm.kind == .instroomtarget ? try InflowLedger.newClients(db, norm: norm) : nil

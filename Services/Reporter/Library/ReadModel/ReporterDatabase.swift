@@ -11,6 +11,7 @@ public struct ReporterDatabase: Sendable {
     let clock: @Sendable () -> Date
     /// The forecast's settings, as monitor's (`[monitor] forecast_lag_days`, `forecast_months`).
     public var forecastSettings = RunRateForecast.Settings()
+    let normDefinitions = NormDefinitionCache()
 
     public init(writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = Date.init) {
         self.writer = writer

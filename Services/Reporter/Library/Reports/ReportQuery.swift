@@ -12,9 +12,7 @@ extension ReporterDatabase {
             let norms = try allFigures(db).filter { figures in
                 figures.periodStart <= period.end && period.start <= figures.periodEnd
             }
-            let definitions = try Data.fetchAll(db, sql: "SELECT definition FROM norm").map {
-                try JSONCoding.decoder().decode(NormDefinition.self, from: $0)
-            }
+            let definitions = try normDefinitions.all(db)
             let inArea = Set(definitions.filter(area.covers).map(\.id))
             let stops = try Self.stopsInForce(db)
             let normLines = norms.filter { inArea.contains($0.id) }.map { Self.line($0, stop: stops.contains($0.id)) }
@@ -38,7 +36,7 @@ extension ReporterDatabase {
                 gemeenten: area.gemeenten, periode: period.label, van: period.start, tot: period.end, opgesteld: today,
                 normen: normLines, totaleBesteding: categories.reduce(0) { $0 + $1.bedrag },
                 bestedingPerZorgsoort: categories, bestedingPerAanbieder: providers,
-                indicatoren: try IndicatorQuery(db: db, period: period, area: area).run())
+                indicatoren: try IndicatorQuery(db: db, period: period, area: area, norms: definitions).run())
         }
     }
 

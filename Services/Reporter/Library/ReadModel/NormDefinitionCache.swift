@@ -1,0 +1,36 @@
+import Contracts
+import Foundation
+import GRDB
+import Storage
+import Synchronization
+
+/// Every norm's definition, decoded once per change of the norm table instead of once per
+/// request. With a country's 10,000 norms, decoding their JSON was half of every
+/// dashboard, indicator and report request (profiled in docs/BENCHMARKS.md).
+///
+/// The key is read in the caller's own read transaction: the number of norms and the sum
+/// of their versions. Norms are never deleted and a change always raises its version, so
+/// any change to the table changes the key, and a reader gets the definitions of its own
+/// snapshot even while the writer moves on.
+final class NormDefinitionCache: Sendable {
+    private struct Key: Equatable {
+        var count: Int64
+        var versions: Int64
+    }
+
+    private let cached = Mutex<(key: Key, norms: [NormDefinition])?>(nil)
+
+    /// The definitions in id order, as of `db`'s snapshot.
+    func all(_ db: Database) throws -> [NormDefinition] {
+        let row = try Row.fetchOne(
+            try db.cachedStatement(sql: "SELECT count(*), ifnull(sum(version), 0) FROM norm"))
+        let key = Key(count: row?[0] ?? 0, versions: row?[1] ?? 0)
+        if let hit = cached.withLock({ $0?.key == key ? $0?.norms : nil }) { return hit }
+        let decoder = JSONCoding.decoder()
+        let norms = try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map {
+            try decoder.decode(NormDefinition.self, from: $0)
+        }
+        cached.withLock { $0 = (key, norms) }
+        return norms
+    }
+}
