@@ -36,10 +36,13 @@ let package = Package(
         .systemLibrary(
             name: "CCurl", path: "Shared/CCurl", pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", path: "Shared/CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
 
         // MARK: Shared library
         .target(name: "Domain", path: "Shared/Domain", swiftSettings: swiftSettings),
-        .target(name: "IJW", dependencies: ["Domain"], path: "Shared/IJW", swiftSettings: swiftSettings),
+        .target(name: "IJW", dependencies: ["Domain", "CLibXML2"], path: "Shared/IJW", swiftSettings: swiftSettings),
         // What services tell each other: event bodies, norm definitions, admin requests.
         .target(name: "Contracts", dependencies: ["Domain"], path: "Shared/Contracts", swiftSettings: swiftSettings),
         .target(

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Installs what Plafond needs on a fresh Debian machine with Swift: the C libraries
-# (libzmq, SQLite, libcurl), xmllint for the XSD checks, aiosmtpd for the SMTP sink, and
+# (libzmq, SQLite, libcurl, libxml2), xmllint for the XSD checks, aiosmtpd for the SMTP sink, and
 # Debian's headless Chromium for the dashboard's browser test.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
 need_apt=()
-for pkg in libzmq3-dev libsqlite3-dev libcurl4-openssl-dev libxml2-utils pkg-config chromium-headless-shell; do
+for pkg in libzmq3-dev libsqlite3-dev libcurl4-openssl-dev libxml2-dev libxml2-utils pkg-config chromium-headless-shell; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
