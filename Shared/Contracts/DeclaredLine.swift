@@ -1,4 +1,5 @@
 import Domain
+import Foundation
 
 /// A declaration line intake approved (`line.accepted`) or a credit that undoes one
 /// (`line.credited`). The client is a keyed pseudonym; the BSN never leaves intake.
@@ -59,6 +60,8 @@ public struct LineAccepted: EventBody {
     public static let kind = EventKind.lineAccepted
     public var line: DeclaredLine
     public init(line: DeclaredLine) { self.line = line }
+    /// JSONEncoder's bytes, written faster: one per approved line (see DeclaredLineJSON).
+    public func encoded() throws -> Data { try DeclaredLineJSON.encode(line) }
 }
 
 /// `line.credited`: a credit line approved by intake; it subtracts `amountCents`.
@@ -66,4 +69,5 @@ public struct LineCredited: EventBody {
     public static let kind = EventKind.lineCredited
     public var line: DeclaredLine
     public init(line: DeclaredLine) { self.line = line }
+    public func encoded() throws -> Data { try DeclaredLineJSON.encode(line) }
 }
