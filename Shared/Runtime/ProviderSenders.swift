@@ -5,30 +5,35 @@ import Synchronization
 
 /// Provider systems sending declarations to intake, each on its own thread and socket,
 /// each waiting for its answer before the next (as real systems do). Either as fast as
-/// intake answers, or paced to a total number of lines per second.
-final class ProviderSenders: Sendable {
-    let endpoint: String
-    let senders: Int
+/// intake answers, or paced. Used by `plafond loadgen` and the whole-system benchmark.
+public final class ProviderSenders: Sendable {
+    public let endpoint: String
+    public let senders: Int
     private let context = ZMQContext()
     private let answered = Atomic<Int>(0)
     private let approved = Atomic<Int>(0)
     private let failures = Mutex<[String]>([])
     private let stopping = Atomic<Bool>(false)
 
-    init(endpoint: String, senders: Int) {
+    public init(endpoint: String, senders: Int) {
         self.endpoint = endpoint
         self.senders = senders
     }
 
     deinit { context.terminate() }
 
-    var answers: Int { answered.load(ordering: .relaxed) }
+    public var answers: Int { answered.load(ordering: .relaxed) }
     /// Answered 8001: every line of the declaration taken.
-    var fullyApproved: Int { approved.load(ordering: .relaxed) }
+    public var fullyApproved: Int { approved.load(ordering: .relaxed) }
 
-    /// Sends declarations 0..<count (sender k takes k, k + senders, …); `interval` paces
-    /// each sender (nil: as fast as answered). Returns when all are answered or `stop()`.
-    func run(count: Int, interval: Double?, make: @escaping @Sendable (Int) -> Data) throws {
+    /// Sends declarations 0..<count (sender k takes k, k + senders, …); `interval` (seconds)
+    /// paces each sender (nil: as fast as answered); `answered` hears each answer and how
+    /// long it took. Returns when all are answered or after `stop()`; throws the first
+    /// sender's failure (the others finish their part first).
+    public func run(
+        count: Int, interval: Double?, make: @escaping @Sendable (Int) -> Data,
+        answered onAnswer: (@Sendable (Duration, Data) -> Void)? = nil
+    ) throws {
         let group = DispatchGroup()
         for sender in 0..<senders {
             group.enter()
@@ -49,8 +54,11 @@ final class ProviderSenders: Sendable {
                             let wait = due.timeIntervalSinceNow
                             if wait > 0 { Thread.sleep(forTimeInterval: wait) }
                         }
-                        _ = try socket.send([Data(), make(d)])
-                        guard let reply = try socket.receive() else { throw BenchError("no answer within 300 s") }
+                        let document = make(d)
+                        let sentAt = ContinuousClock.now
+                        _ = try socket.send([Data(), document])
+                        guard let reply = try socket.receive() else { throw SendFailure("no answer within 300 s") }
+                        onAnswer?(ContinuousClock.now - sentAt, reply.parts.last ?? Data())
                         sent += 1
                         answered.add(1, ordering: .relaxed)
                         if String(decoding: reply.parts.last ?? Data(), as: UTF8.self).contains(">8001<") {
@@ -63,8 +71,13 @@ final class ProviderSenders: Sendable {
             }.start()
         }
         group.wait()
-        if let failure = failures.withLock({ $0.first }) { throw BenchError(failure) }
+        if let failure = failures.withLock({ $0.first }) { throw SendFailure(failure) }
     }
 
-    func stop() { stopping.store(true, ordering: .relaxed) }
+    public func stop() { stopping.store(true, ordering: .relaxed) }
+
+    public struct SendFailure: Error, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
 }

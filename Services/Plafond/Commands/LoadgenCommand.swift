@@ -7,9 +7,9 @@ import Messaging
 import Runtime
 import Synchronization
 
-/// `plafond loadgen`: N provider systems pushing JW323s at intake as fast as it answers
-/// (each waits for its answer before sending the next, as a real system does), reporting
-/// answers and lines per second and the latency percentiles.
+/// `plafond loadgen`: N provider systems pushing JW323s at intake, as fast as it answers or
+/// at a chosen rate (each waits for its answer before sending the next, as a real system
+/// does), reporting answers and lines per second and the latency percentiles.
 struct LoadgenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "loadgen", abstract: "Belasting: gelijktijdige aanbieders die declaraties sturen.")
@@ -20,11 +20,16 @@ struct LoadgenCommand: AsyncParsableCommand {
     @Option(name: .customLong("berichten"), help: "Declaraties per aanbieder.") var messages = 20
     @Option(name: .customLong("regels"), help: "Regels per declaratie.") var lines = 1_000
     @Option(name: .customLong("gemeente"), help: "Ontvanger van de declaraties.") var gemeente = "0268"
+    @Option(
+        name: .customLong("per-seconde"),
+        help: "Declaraties per seconde van alle aanbieders samen (standaard: zo snel als intake antwoordt).")
+    var rate: Double?
 
     func validate() throws {
         guard (1...99).contains(clients), (1...999).contains(messages), (1...9_999).contains(lines) else {
             throw ValidationError("aanbieders 1–99, berichten 1–999, regels 1–9999")
         }
+        if let rate, !(rate > 0) { throw ValidationError("--per-seconde moet groter dan 0 zijn") }
     }
 
     func run() async throws {
@@ -41,56 +46,36 @@ struct LoadgenCommand: AsyncParsableCommand {
         }
         let latencies = Mutex(
             Histogram<UInt64>(highestTrackableValue: 600_000_000, numberOfSignificantValueDigits: .three))
-        let answered = Atomic<Int>(0)
-        let approved = Atomic<Int>(0)
-        let context = ZMQContext()
-        defer { context.terminate() }
+        let senders = ProviderSenders(endpoint: target, senders: clients)
         let started = ContinuousClock.now
-        let provider: @Sendable (Int) -> Void = { c in
-            do {
-                let socket = try ZMQSocket(context, .dealer)
-                defer { socket.close() }
-                try socket.setReceiveTimeout(120_000)
-                try socket.connect(target)
-                for document in documents[c] {
-                    let sent = ContinuousClock.now
-                    try socket.send([Data(), document])
-                    guard let reply = try socket.receive() else { break }
-                    let micros = (ContinuousClock.now - sent).components
+        var failure: (any Error)?
+        do {
+            // Sender c sends declarations c, c + clients, …: its own, in order.
+            try senders.run(
+                count: clients * messages, interval: rate.map { Double(clients) / $0 },
+                make: { documents[$0 % clients][$0 / clients] },
+                answered: { elapsed, _ in
+                    let micros = elapsed.components
                     let value = UInt64(micros.seconds) * 1_000_000 + UInt64(micros.attoseconds / 1_000_000_000_000)
                     _ = latencies.withLock { $0.record(value) }
-                    answered.add(1, ordering: .relaxed)
-                    if String(decoding: reply.parts.last ?? Data(), as: UTF8.self).contains(">8001<") {
-                        approved.add(1, ordering: .relaxed)
-                    }
-                }
-            } catch {
-                FileHandle.standardError.write(Data("aanbieder \(c): \(error)\n".utf8))
-            }
+                })
+        } catch {
+            failure = error
         }
-        // One thread per provider system: each owns its socket, as ZeroMQ requires.
-        let done = (0..<clients).map { c in
-            let finished = DispatchSemaphore(value: 0)
-            Thread {
-                provider(c)
-                finished.signal()
-            }.start()
-            return finished
-        }
-        for semaphore in done { semaphore.wait() }
         let elapsed = ContinuousClock.now - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        let total = answered.load(ordering: .relaxed)
+        let total = senders.answers
         let histogram = latencies.withLock { $0 }
         func ms(_ p: Double) -> String { String(format: "%.1f", Double(histogram.valueAtPercentile(p)) / 1000) }
         print(
             String(
-                format: "%d antwoorden (%d volledig toegekend) in %.2f s", total, approved.load(ordering: .relaxed),
+                format: "%d antwoorden (%d volledig toegekend) in %.2f s", total, senders.fullyApproved,
                 seconds))
         print(
             String(
                 format: "%.1f declaraties/s, %.0f regels/s", Double(total) / seconds, Double(total * lines) / seconds))
         print("latentie ms: p50 \(ms(50)) · p90 \(ms(90)) · p99 \(ms(99)) · max \(ms(100))")
+        if let failure { FileHandle.standardError.write(Data("\(failure)\n".utf8)) }
         if total < clients * messages { throw ExitCode.failure }
     }
 }
