@@ -131,8 +131,17 @@ final class BenchSystem: Sendable {
 
     /// How far intake's event log has come, and how far a consumer has applied it: read
     /// from the stores themselves (read-only), so no service is asked to report on itself.
-    func intakeHead() throws -> Int64 {
-        try read("intake") { try Int64.fetchOne($0, sql: "SELECT max(seq) FROM outbox") ?? 0 }
+    func intakeHead() throws -> Int64 { try head(of: "intake") }
+
+    func head(of producer: String) throws -> Int64 {
+        try read(producer) { try Int64.fetchOne($0, sql: "SELECT max(seq) FROM outbox") ?? 0 }
+    }
+
+    /// Notifications the notifier has yet to deliver (or retry).
+    func pendingNotifications() throws -> Int {
+        try read("notifier") {
+            try Int.fetchOne($0, sql: "SELECT count(*) FROM notification WHERE state = 'pending'") ?? 0
+        }
     }
 
     func applied(by consumer: String, of producer: String = "intake") throws -> Int64 {

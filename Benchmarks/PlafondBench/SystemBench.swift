@@ -100,6 +100,15 @@ struct SystemBench: AsyncParsableCommand {
             if Date().timeIntervalSince(fillStart) > intakeSeconds + 7_200 { throw BenchError("consumers never level") }
             try await Task.sleep(for: .milliseconds(100))
         }
+        // And until the notifier has mailed every alert of the fill, so the probes at rest
+        // do not queue behind them.
+        while try system.applied(by: "notifier", of: "monitor") < system.head(of: "monitor")
+            || system.pendingNotifications() > 0
+        {
+            try system.requireRunning()
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let mailed = Date().timeIntervalSince(fillStart)
         let lines = declarations * regelsPerDeclaratie
         print("")
         print("fill\tvalue")
@@ -110,6 +119,7 @@ struct SystemBench: AsyncParsableCommand {
             String(format: "monitor level\t%.1f s (%.0f lines/s)", level["monitor"]!, Double(lines) / level["monitor"]!)
         )
         print(String(format: "reporter level\t%.1f s", level["reporter"]!))
+        print(String(format: "notifier done mailing the fill's alerts\t%.1f s (%d mails)", mailed, mailCount(system)))
         printMemory(system, title: "after the fill")
 
         // 2. The dashboard at rest.
@@ -117,7 +127,8 @@ struct SystemBench: AsyncParsableCommand {
         let pages = DashboardTimer(
             address: system.httpAddress,
             paths: [
-                "/", "/api/norms", "/api/norms/\(normIDs[0]!)", "/api/alerts?state=firing",
+                "/", "/api/norms", "/?gemeente=0268", "/api/norms?gemeente=0268", "/api/norms/\(normIDs[0]!)",
+                "/api/alerts?state=firing",
                 "/api/spend?van=\(year)-01&tot=\(year)-12", "/api/indicators?periode=\(year)&gemeente=0268",
                 "/api/timeline", "/rapport?gemeente=0268&periode=\(year)&formaat=json",
             ])
@@ -164,6 +175,10 @@ struct SystemBench: AsyncParsableCommand {
         print("monitor backlog under load, events (p50 / p99 / max)\t\(backlog.summary)")
         printPages(loadedPages, title: "under load")
         printMemory(system, title: "at the end")
+    }
+
+    private func mailCount(_ system: BenchSystem) -> Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: system.mailFolder.path)) ?? []).count
     }
 
     private func printMemory(_ system: BenchSystem, title: String) {

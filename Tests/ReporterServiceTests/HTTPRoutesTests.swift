@@ -38,6 +38,21 @@ import Testing
             try await client.execute(uri: "/api/norms/99", method: .get) { response in
                 #expect(response.status == .notFound)
             }
+            // One gemeente's norms: the norm is Nijmegen's (0268), not Utrecht's (0344).
+            for (gemeente, count) in [("0268", 1), ("0344", 0)] {
+                try await client.execute(uri: "/api/norms?gemeente=\(gemeente)", method: .get) { response in
+                    let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
+                    #expect(list?.count == count, "gemeente \(gemeente)")
+                }
+                try await client.execute(uri: "/?gemeente=\(gemeente)", method: .get) { response in
+                    #expect(String(buffer: response.body).contains("/normen/7") == (count == 1), "gemeente \(gemeente)")
+                }
+            }
+            for uri in ["/api/norms?gemeente=268", "/?gemeente=abcd"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.status == .badRequest, "\(uri)")
+                }
+            }
             try await client.execute(uri: "/api/alerts?state=firing", method: .get) { response in
                 let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
                 #expect(list?.count == 1)

@@ -7,8 +7,11 @@ struct APIRoutes {
 
     func register(on router: Router<BasicRequestContext>) {
         let database = self.database
-        router.get("/api/norms") { _, _ -> Response in
-            try JSONResponse.make(try database.norms())
+        router.get("/api/norms") { request, _ -> Response in
+            guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
+                return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
+            }
+            return try JSONResponse.make(try database.norms(where: area.covers))
         }
         router.get("/api/alerts") { request, _ -> Response in
             let state = request.uri.queryParameters.get("state")
@@ -21,11 +24,10 @@ struct APIRoutes {
             guard let label = request.uri.queryParameters.get("periode"), let period = Period(parsing: label) else {
                 return JSONResponse.error("periode must be YYYY, YYYY-Hn, YYYY-Qn or YYYY-MM", status: .badRequest)
             }
-            let gemeente = request.uri.queryParameters.get("gemeente").map { String($0) }
-            if let gemeente, gemeente.count != 4 || !gemeente.allSatisfy(\.isNumber) {
+            guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
                 return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
             }
-            return try JSONResponse.make(try database.indicators(period: period, gemeente: gemeente))
+            return try JSONResponse.make(try database.indicators(period: period, area: area))
         }
         router.get("/api/timeline") { request, _ -> Response in
             let text = request.uri.queryParameters.get("norm")

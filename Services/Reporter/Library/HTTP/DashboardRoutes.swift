@@ -1,14 +1,17 @@
 import Hummingbird
 
-/// The Dutch dashboard: `/` (all norms), `/normen/{id}` (one norm with its chart and
+/// The Dutch dashboard: `/` (all norms, or one gemeente's with `?gemeente=0268`), `/normen/{id}` (one norm with its chart and
 /// timeline) and `/tijdlijn` (everything that happened, newest first).
 struct DashboardRoutes {
     let database: ReporterDatabase
 
     func register(on router: Router<BasicRequestContext>) {
         let database = self.database
-        router.get("/") { _, _ -> Response in
-            html(DashboardPages.overview(try database.norms()))
+        router.get("/") { request, _ -> Response in
+            guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
+                return html(HTML.page(title: "Onbekend", body: "<h1>Geen CBS-gemeentecode</h1>"), status: .badRequest)
+            }
+            return html(DashboardPages.overview(try database.norms(where: area.covers)))
         }
         router.get("/normen/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self), let norm = try database.norm(id: id) else {
@@ -21,7 +24,7 @@ struct DashboardRoutes {
             guard let agb = context.parameters.get("agb"), agb.count == 8, agb.allSatisfy(\.isNumber) else {
                 return html(HTML.page(title: "Onbekend", body: "<h1>Geen AGB-code</h1>"), status: .notFound)
             }
-            let norms = try database.norms().filter { $0.aanbieder == agb }
+            let norms = try database.norms { $0.scope.aanbieder == agb }
             var filter = SpendFilter()
             filter.aanbieder = agb
             return html(SlicePages.provider(agb, norms: norms, spend: try database.spend(filter)))
@@ -32,7 +35,7 @@ struct DashboardRoutes {
             else {
                 return html(HTML.page(title: "Onbekend", body: "<h1>Geen productcategorie</h1>"), status: .notFound)
             }
-            let norms = try database.norms().filter { $0.productCategorieen.contains(categorie) }
+            let norms = try database.norms { $0.scope.productCategorieen.contains(categorie) }
             var filter = SpendFilter()
             filter.categorie = categorie
             return html(SlicePages.careType(categorie, norms: norms, spend: try database.spend(filter)))

@@ -12,6 +12,12 @@ extension ReporterDatabase {
         try writer.read { try allFigures($0) }
     }
 
+    /// The figures of the norms `include` picks: chosen on the definitions, so a page for
+    /// one gemeente or provider does not compute the figures of a whole country's norms.
+    public func norms(where include: (NormDefinition) -> Bool) throws -> [NormFigures] {
+        try writer.read { db in try normDefinitions.all(db).filter(include).map { try figures(db, norm: $0) } }
+    }
+
     /// Every norm's figures inside a read the caller holds.
     func allFigures(_ db: Database) throws -> [NormFigures] {
         try normDefinitions.all(db).map { try figures(db, norm: $0) }
@@ -30,7 +36,7 @@ extension ReporterDatabase {
         }
     }
 
-    private func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
+    func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
         if norm.kind == .intensiteitsnorm {
             let firing = try Int.fetchAll(
                 try db.cachedStatement(

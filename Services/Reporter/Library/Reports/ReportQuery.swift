@@ -9,13 +9,13 @@ extension ReporterDatabase {
     public func report(area: ReportArea, period: Period) throws -> Report {
         let today = today()
         return try writer.read { db in
-            let norms = try allFigures(db).filter { figures in
-                figures.periodStart <= period.end && period.start <= figures.periodEnd
-            }
+            // Figures only for the area's norms in the period, not for a whole country's.
             let definitions = try normDefinitions.all(db)
-            let inArea = Set(definitions.filter(area.covers).map(\.id))
+            let norms = try definitions.filter { norm in
+                area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
+            }.map { try figures(db, norm: $0) }
             let stops = try Self.stopsInForce(db)
-            let normLines = norms.filter { inArea.contains($0.id) }.map { Self.line($0, stop: stops.contains($0.id)) }
+            let normLines = norms.map { Self.line($0, stop: stops.contains($0.id)) }
             let spend = { (column: String) -> [Row] in
                 try Row.fetchAll(
                     db,
