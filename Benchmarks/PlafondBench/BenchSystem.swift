@@ -125,7 +125,7 @@ final class BenchSystem: Sendable {
         ["", "-wal"].reduce(0) { total, suffix in
             let path = dataFolder.appendingPathComponent("\(service).sqlite\(suffix)").path
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
-            return total + (size ?? 0)
+            return total + size
         }
     }
 
@@ -160,7 +160,7 @@ final class BenchSystem: Sendable {
 
     private func logHandle(_ name: String) throws -> FileHandle {
         let log = folder.appendingPathComponent("\(name).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         return try FileHandle(forWritingTo: log)
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import Messaging
-import Synchronization
+import Runtime
 
 /// The real intake executable on a fresh data folder, and provider systems that each send
 /// their declarations one after the other, waiting for every answer (as real ones do).
@@ -41,35 +41,14 @@ struct IntakeRun {
         warmup.close()
 
         let sent = documents.reduce(0) { $0 + $1.count }
-        let answered = Atomic<Int>(0)
-        let failures = Mutex<[String]>([])
+        let providers = documents.count
+        let senders = ProviderSenders(endpoint: endpoint, senders: providers)
         let started = DispatchTime.now().uptimeNanoseconds
-        let group = DispatchGroup()
-        for (provider, batch) in documents.enumerated() {
-            group.enter()
-            Thread {
-                defer { group.leave() }
-                do {
-                    let socket = try ZMQSocket(context, .dealer)
-                    defer { socket.close() }
-                    try socket.setReceiveTimeout(300_000)
-                    try socket.connect(endpoint)
-                    for document in batch {
-                        _ = try socket.send([Data(), document])
-                        guard try socket.receive() != nil else { throw BenchError("no answer within 300 s") }
-                        answered.add(1, ordering: .relaxed)
-                    }
-                } catch {
-                    failures.withLock { $0.append("provider \(provider): \(error)") }
-                }
-            }.start()
-        }
-        group.wait()
+        // Provider p sends declarations p, p + providers, …: its own, in order.
+        try senders.run(count: sent, interval: nil, make: { documents[$0 % providers][$0 / providers] })
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         // A figure over unanswered declarations would be a wrong figure.
-        guard answered.load(ordering: .relaxed) == sent else {
-            throw BenchError("\(answered.load(ordering: .relaxed)) of \(sent) answered: \(failures.withLock { $0 })")
-        }
+        guard senders.answers == sent else { throw BenchError("\(senders.answers) of \(sent) answered") }
         return Double(sent * linesPerDocument) / seconds
     }
 }
