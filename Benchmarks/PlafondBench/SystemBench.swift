@@ -64,11 +64,10 @@ struct SystemBench: AsyncParsableCommand {
         let imported = try await Self.onThread {
             try Self.importNorms(norms + probes.norms(), to: system.monitorAdmin)
         }
+        let probeByName = Dictionary(uniqueKeysWithValues: (0..<probes.providers).map { (AlertProbes.name($0), $0) })
         var normIDs: [Int: Int64] = [:]
         for status in imported {
-            if let probe = (0..<probes.providers).first(where: { AlertProbes.name($0) == status.norm.name }) {
-                normIDs[probe] = status.norm.id
-            }
+            if let probe = probeByName[status.norm.name] { normIDs[probe] = status.norm.id }
         }
         print("\(imported.count) norms; \(declarations) declarations of \(regelsPerDeclaratie) lines to declare")
 

@@ -3,7 +3,6 @@ import Domain
 import Foundation
 import Histogram
 import IJW
-import Messaging
 import Runtime
 import Synchronization
 

@@ -9,18 +9,13 @@ extension ReporterDatabase {
     func today() -> Day { Day.today(now: clock()) }
 
     public func norms() throws -> [NormFigures] {
-        try writer.read { try allFigures($0) }
+        try norms { _ in true }
     }
 
     /// The figures of the norms `include` picks: chosen on the definitions, so a page for
     /// one gemeente or provider does not compute the figures of a whole country's norms.
     public func norms(where include: (NormDefinition) -> Bool) throws -> [NormFigures] {
         try writer.read { db in try normDefinitions.all(db).filter(include).map { try figures(db, norm: $0) } }
-    }
-
-    /// Every norm's figures inside a read the caller holds.
-    func allFigures(_ db: Database) throws -> [NormFigures] {
-        try normDefinitions.all(db).map { try figures(db, norm: $0) }
     }
 
     /// What happened, newest first: to one norm, or to all.
