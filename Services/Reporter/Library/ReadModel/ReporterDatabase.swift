@@ -62,6 +62,7 @@ public struct ReporterDatabase: Sendable {
         Timeline.registerMigrations(&migrator)
         IndicatorFacts.registerMigrations(&migrator)
         IntensityFigures.registerMigrations(&migrator)
+        AreaIndexes.registerMigrations(&migrator)
         return migrator
     }
 }
