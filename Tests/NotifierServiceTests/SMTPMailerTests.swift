@@ -47,4 +47,25 @@ import Testing
         try mailer.send(mail())
         #expect(sink.messages().count == 1)
     }
+
+    @Test func mailsToTheSameServerShareOneConnection() throws {
+        let sink = try SMTPSink()
+        let mailer = SMTPMailer(settings: SMTPSettings(url: sink.url))
+        for n in 1...3 { try mailer.send(mail(id: "alert-\(n)-firing.abc@plafond")) }
+        let peers = sink.peers()
+        #expect(peers.count == 3)
+        #expect(Set(peers).count == 1, "\(peers)")
+    }
+
+    @Test func aKeptConnectionTheServerDroppedIsReplacedWithoutLosingTheMail() throws {
+        let first = try SMTPSink()
+        let mailer = SMTPMailer(settings: SMTPSettings(url: first.url))
+        try mailer.send(mail(id: "alert-1-firing.abc@plafond"))
+        first.stop()
+        let second = try SMTPSink(port: first.port)
+        try mailer.send(mail(id: "alert-2-firing.abc@plafond"))
+        let received = second.messages()
+        #expect(received.count == 1)
+        #expect(received.first?.contains("Message-ID: <alert-2-firing.abc@plafond>") == true)
+    }
 }

@@ -11,13 +11,14 @@ final class SMTPSink: @unchecked Sendable {  // one test at a time uses it
     let folder: URL
     private let process: ScriptProcess
 
-    init(failFirst: Int = 0) throws {
-        port = FreePorts.take(1)[0]
+    /// `port`: a given port, e.g. to start a server again where a stopped one was.
+    init(failFirst: Int = 0, port: Int? = nil) throws {
+        self.port = port ?? FreePorts.take(1)[0]
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
         process = try ScriptProcess(
             script: "smtp_sink.py",
             arguments: [
-                "--host", "127.0.0.1", "--port", "\(port)", "--dir", folder.path, "--fail-first", "\(failFirst)",
+                "--host", "127.0.0.1", "--port", "\(self.port)", "--dir", folder.path, "--fail-first", "\(failFirst)",
             ])
     }
 
@@ -29,6 +30,17 @@ final class SMTPSink: @unchecked Sendable {  // one test at a time uses it
             try? String(contentsOf: folder.appendingPathComponent($0), encoding: .utf8)
         }
     }
+
+    /// The connection each message came over (the sender's address and port).
+    func peers() -> [String] {
+        messages().compactMap { message in
+            message.split(separator: "\r\n").first { $0.hasPrefix("X-Sink-Peer: ") }.map {
+                String($0.dropFirst("X-Sink-Peer: ".count))
+            }
+        }
+    }
+
+    func stop() { process.stop() }
 
     deinit {
         process.stop()

@@ -9,7 +9,9 @@ While a file named "down" exists in --dir, every message gets 421 (service not a
 so a test can keep the server away for as long as it likes.
 
 Each file starts with X-Sink-Received-At: the wall-clock time (seconds since 1970) at
-which the whole message had arrived, so a benchmark can time alerts up to the mail server.
+which the whole message had arrived, so a benchmark can time alerts up to the mail server,
+and X-Sink-Peer: the sender's address and port, so a test can tell which mails shared a
+connection.
 """
 import argparse
 import asyncio
@@ -40,8 +42,11 @@ class Sink:
             await asyncio.sleep(delay)
         self.count += 1
         name = os.path.join(self.folder, "%06d.eml" % self.count)
-        header = "X-Sink-Received-At: %.6f\r\nX-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (
+        peer = session.peer if isinstance(session.peer, tuple) else (session.peer, "")
+        header = "X-Sink-Received-At: %.6f\r\nX-Sink-Peer: %s:%s\r\nX-Envelope-From: %s\r\nX-Envelope-To: %s\r\n" % (
             received_at,
+            peer[0],
+            peer[1],
             envelope.mail_from,
             ", ".join(envelope.rcpt_tos),
         )

@@ -3,7 +3,11 @@ import Foundation
 
 /// One libcurl easy handle with the upload body and header list it needs, cleaned up
 /// together. libcurl's global state is initialised once per process, before any handle.
-final class CurlEasy {
+/// A handle keeps its connections open between transfers (see `CurlHandlePool`).
+///
+/// Unchecked Sendable: one transfer uses a handle at a time; the pool hands each idle
+/// handle to one caller.
+final class CurlEasy: @unchecked Sendable {
     private static let globalInit: Void = {
         curl_global_init(Int(CURL_GLOBAL_DEFAULT))
     }()
@@ -25,6 +29,16 @@ final class CurlEasy {
     deinit {
         for list in lists { curl_slist_free_all(list) }
         curl_easy_cleanup(handle)
+    }
+
+    /// Forgets the last transfer's options, lists and bodies; keeps the open connections.
+    func reset() {
+        curl_easy_reset(handle)
+        for list in lists { curl_slist_free_all(list) }
+        lists = []
+        upload = nil
+        responseBody = Data()
+        set(CURLOPT_NOSIGNAL, 1)
     }
 
     func set(_ option: CURLoption, _ value: Int) { _ = plafond_curl_setopt_long(handle, option, value) }

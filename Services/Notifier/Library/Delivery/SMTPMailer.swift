@@ -32,15 +32,21 @@ public struct SMTPSettings: Sendable, Codable, Equatable {
 }
 
 /// Sends mail over SMTP with libcurl: STARTTLS when offered, authentication when set.
+/// The connection stays open between mails (`CurlHandlePool`): on loopback, connecting,
+/// the greeting and EHLO were most of a mail's time.
 public struct SMTPMailer: Sendable {
     public let settings: SMTPSettings
+    private let connections = CurlHandlePool()
 
     public init(settings: SMTPSettings) {
         self.settings = settings
     }
 
+    /// A connection the server closed while it was kept is noticed by libcurl before
+    /// use and replaced; one that dies mid-mail fails this try, and the worker's retry
+    /// schedule sends the mail again.
     public func send(_ mail: OutgoingMail) throws(DeliveryError) {
-        let curl = try CurlEasy()
+        let curl = try connections.take()
         var url = settings.url
         if let helo = settings.heloDomain { url += (url.hasSuffix("/") ? "" : "/") + helo }
         curl.set(CURLOPT_URL, url)
@@ -60,8 +66,8 @@ public struct SMTPMailer: Sendable {
         if let password = settings.password { curl.set(CURLOPT_PASSWORD, password) }
         curl.upload(mail.mimeData())
         let (result, status) = curl.perform()
-        guard result != CURLE_OK else { return }
-        throw Self.classify(result, status: status)
+        guard result == CURLE_OK else { throw Self.classify(result, status: status) }
+        connections.giveBack(curl)
     }
 
     /// "Naam <a@b>" → "a@b"; a bare address stays as it is.

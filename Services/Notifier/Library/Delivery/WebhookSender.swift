@@ -7,6 +7,8 @@ import Foundation
 public struct WebhookSender: Sendable {
     public var timeoutSeconds: Int
     public var retryStatuses: Set<Int>
+    /// Kept connections (HTTP keep-alive) between posts to the same receiver.
+    private let connections = CurlHandlePool()
 
     public init(timeoutSeconds: Int = 10, retryStatuses: Set<Int> = [408, 429]) {
         self.timeoutSeconds = timeoutSeconds
@@ -17,7 +19,7 @@ public struct WebhookSender: Sendable {
     public func post(url: String, body: Data, idempotencyKey: String, extraHeaders: [String: String] = [:])
         throws(DeliveryError) -> Int
     {
-        let curl = try CurlEasy()
+        let curl = try connections.take()
         curl.set(CURLOPT_URL, url)
         curl.set(CURLOPT_POST, 1)
         curl.set(CURLOPT_POSTFIELDSIZE, body.count)
@@ -32,6 +34,7 @@ public struct WebhookSender: Sendable {
         guard result == CURLE_OK else {
             throw DeliveryError(kind: .temporary, message: "webhook: \(CurlEasy.describe(result))", code: nil)
         }
+        connections.giveBack(curl)
         switch status {
         case 200..<300: return status
         case 400..<500 where !retryStatuses.contains(status):

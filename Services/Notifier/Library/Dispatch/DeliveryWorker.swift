@@ -22,7 +22,11 @@ public final class DeliveryWorker: Service, Sendable {
     private let recorder: DeliveryRecorder
     private let clock: @Sendable () -> Date
     private let logger: Logger
-    private let poked = Atomic<Bool>(false)
+    /// Pokes and the once-a-second tick, coalesced: the worker waits on this instead of
+    /// polling, so an alert committed by the consumer is picked up at once.
+    private let wakeups = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+    /// When repeats and escalations were last looked for (see `schedule()`).
+    private let timersCheckedAt = Mutex<Date?>(nil)
     private let published: @Sendable () -> Void
     private let sent = Counter(label: "plafond_notifications_sent_total")
     private let failedAttempts = Counter(label: "plafond_delivery_attempts_failed_total")
@@ -47,26 +51,46 @@ public final class DeliveryWorker: Service, Sendable {
 
     /// Called after new alert events or acknowledgements were committed, to act at once.
     public func poke() {
-        poked.store(true, ordering: .releasing)
+        wakeups.continuation.yield()
     }
 
     public func run() async throws {
+        let wakeups = self.wakeups
+        wakeups.continuation.yield()  // a first pass at start: work left by the last run
         try await withGracefulShutdownHandler {
-            while !Task.isCancelled && !Task.isShuttingDownGracefully {
-                try await schedule()
-                let delivered = try await deliverDue()
-                if delivered == 0 { await sleepUntilDue() }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                // Grouping, repeats and retries are all checked each pass, so this tick
+                // is the resolution of every timer.
+                group.addTask {
+                    while !Task.isCancelled {
+                        try? await Task.sleep(for: .seconds(1))
+                        wakeups.continuation.yield()
+                    }
+                }
+                for await _ in wakeups.stream {
+                    try await schedule()
+                    while try await deliverDue() > 0, !Task.isShuttingDownGracefully {
+                        try await schedule()
+                    }
+                }
+                group.cancelAll()
             }
-        } onGracefulShutdown: { [self] in
-            poke()
+        } onGracefulShutdown: {
+            wakeups.continuation.finish()
         }
     }
 
-    /// One scheduling pass: groups flushed, repeats and escalations queued.
+    /// One scheduling pass: groups flushed; repeats and escalations queued when the last
+    /// look for them is a second old or more (they fall due hours after their alert).
     public func schedule() async throws {
         let now = clock()
+        let timers = timersCheckedAt.withLock { last in
+            if let last, (0..<1).contains(now.timeIntervalSince(last)) { return false }
+            last = now
+            return true
+        }
         let publishedEvents = try await database.writer.write { [scheduler] db in
-            try scheduler.pass(db, now: now)
+            try scheduler.pass(db, now: now, timers: timers)
         }
         if publishedEvents { published() }
     }
@@ -109,16 +133,6 @@ public final class DeliveryWorker: Service, Sendable {
     private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
         await withCheckedContinuation { continuation in
             DispatchQueue.global().async { continuation.resume(returning: work()) }
-        }
-    }
-
-    /// Sleeps up to a second, waking early when poked. Grouping, repeats and retries are
-    /// all checked each pass, so a second is the resolution of every timer.
-    private func sleepUntilDue() async {
-        let deadline = Date().addingTimeInterval(1)
-        while Date() < deadline, !Task.isShuttingDownGracefully, !Task.isCancelled {
-            if poked.exchange(false, ordering: .acquiringAndReleasing) { return }
-            try? await Task.sleep(for: .milliseconds(10))
         }
     }
 }

@@ -12,11 +12,16 @@ struct NotificationScheduler: Sendable {
     let router: AlertRouter
     let logger: Logger
 
-    /// One pass at `now`; returns whether anything was published to the outbox.
+    /// One pass at `now`; returns whether anything was published to the outbox. Repeats
+    /// and escalations are due hours after their alert, so the worker asks for them
+    /// (`timers`) at most once a second, while waiting groups flush on every pass.
     @discardableResult
-    func pass(_ db: Database, now: Date) throws -> Bool {
-        try queueRepeats(db, now: now)
-        let escalated = try queueEscalations(db, now: now)
+    func pass(_ db: Database, now: Date, timers: Bool = true) throws -> Bool {
+        var escalated = false
+        if timers {
+            try queueRepeats(db, now: now)
+            escalated = try queueEscalations(db, now: now)
+        }
         try flushGroups(db, now: now)
         return escalated
     }
@@ -29,13 +34,16 @@ struct NotificationScheduler: Sendable {
             db,
             sql: """
                 SELECT i.alertID, i.channel, i.recipientName, i.address, i.groupKey, MAX(i.createdAt) AS last
-                FROM notificationItem i JOIN alert a ON a.id = i.alertID
+                FROM alert a CROSS JOIN notificationItem i ON i.alertID = a.id
                 WHERE i.event IN ('firing', 'repeat') AND a.state = 'firing' AND a.acknowledgedAt IS NULL
-                    AND (a.silencedUntil IS NULL OR a.silencedUntil <= ?)
+                    AND a.receivedAt <= ? AND (a.silencedUntil IS NULL OR a.silencedUntil <= ?)
                 GROUP BY i.alertID, i.channel, i.address
                 HAVING last <= ?
                 """,
-            arguments: [now.timeIntervalSince1970, cutoff])
+            // An alert's items are never older than the alert, so only alerts received
+            // before the cutoff can be owed a repeat: with the index alertFiringSince and
+            // the alert table first (CROSS JOIN), a pass reads those alerts, not every item.
+            arguments: [cutoff, now.timeIntervalSince1970, cutoff])
         for row in rows {
             let destination = AlertRouter.Destination(
                 channel: row["channel"], recipientName: row["recipientName"], address: row["address"],

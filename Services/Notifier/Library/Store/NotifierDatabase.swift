@@ -60,6 +60,7 @@ public struct NotifierDatabase: Sendable {
                     """)
         }
         NotifierSchemaV2.register(&migrator)
+        NotifierSchemaV3.register(&migrator)
         return migrator
     }
 }
