@@ -3,14 +3,8 @@ extension Money {
     /// Prints `€ 1.234,56`, `€ -0,05`, `€ 0,00`.
     public var dutch: String {
         let magnitude = cents.magnitude
-        let euros = String(magnitude / 100)
-        var grouped = ""
-        for (offset, digit) in euros.reversed().enumerated() {
-            if offset > 0 && offset % 3 == 0 { grouped.append(".") }
-            grouped.append(digit)
-        }
         let fraction = magnitude % 100
-        return "€ \(cents < 0 ? "-" : "")\(String(grouped.reversed())),\(fraction < 10 ? "0" : "")\(fraction)"
+        return "€ \(cents < 0 ? "-" : "")\(DutchGrouping.text(magnitude / 100)),\(fraction < 10 ? "0" : "")\(fraction)"
     }
 
     /// Parses `€ 1.234,56`, `1.234,56`, `€ -12,00`, `-€ 12,00`, `12`, `12,5`; nil for

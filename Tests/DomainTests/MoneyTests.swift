@@ -66,4 +66,11 @@ import Testing
         #expect(RetourCode.lookup("8001") == .volledigToegekend)
         #expect(RetourCode.lookup("9999") == nil)
     }
+
+    @Test(arguments: [
+        (0, "0"), (999, "999"), (1_000, "1.000"), (10_000, "10.000"), (-5_000, "-5.000"), (1_234_567, "1.234.567"),
+    ])
+    func countsAreGroupedInThousandsTheDutchWay(value: Int, text: String) {
+        #expect(DutchGrouping.text(value) == text)
+    }
 }

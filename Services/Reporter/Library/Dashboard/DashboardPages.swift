@@ -3,9 +3,10 @@ import Domain
 
 /// The dashboard's pages, server-rendered in Dutch.
 enum DashboardPages {
-    static func overview(_ norms: [NormFigures]) -> String {
+    /// One page of the norms (all gemeenten's, or `gemeente`'s), with links to the others.
+    static func overview(_ page: NormPage, gemeente: String? = nil) -> String {
         var rows = ""
-        for norm in norms {
+        for norm in page.norms {
             let forecast =
                 norm.forecast.map { f in
                     DutchFigures.amount(f.projectedTotal, kind: norm.instrument)
@@ -23,15 +24,41 @@ enum DashboardPages {
                 """
         }
         let table = """
-            <h1>Alle normen</h1>
+            <h1>\(gemeente.map { "Normen voor gemeente \(HTML.escape($0))" } ?? "Alle normen")</h1>
             <table class="norms"><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th>
             <th class="num">Grens</th><th class="num">Besteed</th><th class="num">Gebruikt</th><th>Prognose</th><th>Status</th></tr></thead>
             <tbody>
-            \(rows.isEmpty ? "<tr><td colspan=\"9\">Nog geen normen. Voeg er een toe met plafond norm add.</td></tr>" : rows)
+            \(rows.isEmpty ? emptyRow(page) : rows)
             </tbody></table>
+            \(pager(page, gemeente: gemeente))
             <p class="meta">Bedragen per zorgmaand, zoals gedeclareerd en goedgekeurd. JSON: <a href="/api/norms">/api/norms</a>.</p>
             """
         return HTML.page(title: "Overzicht", body: table)
+    }
+
+    private static func emptyRow(_ page: NormPage) -> String {
+        let text =
+            page.total == 0
+            ? "Nog geen normen. Voeg er een toe met plafond norm add." : "Geen normen op deze pagina."
+        return "<tr><td colspan=\"9\">\(text)</td></tr>"
+    }
+
+    /// "Normen 501–1.000 van 10.000 · vorige · volgende"; nothing when one page holds all.
+    private static func pager(_ page: NormPage, gemeente: String?) -> String {
+        guard page.pageCount > 1 else { return "" }
+        func link(_ number: Int, _ text: String) -> String {
+            "<a href=\"\(HTML.escape(PageParameters.address("/", gemeente: gemeente, page: number, perPage: page.perPage)))\">\(text)</a>"
+        }
+        let first = (page.page - 1) * page.perPage + 1
+        let last = min(page.page * page.perPage, page.total)
+        var parts = [
+            first <= last
+                ? "Normen \(DutchGrouping.text(first))–\(DutchGrouping.text(last)) van \(DutchGrouping.text(page.total))"
+                : "Pagina \(page.page) van \(page.pageCount)"
+        ]
+        if page.hasPrevious { parts.append(link(min(page.page - 1, page.pageCount), "vorige")) }
+        if page.hasNext { parts.append(link(page.page + 1, "volgende")) }
+        return "<p class=\"pager\">" + parts.joined(separator: " · ") + "</p>"
     }
 
     static func norm(_ norm: NormFigures, timeline: [Timeline.Entry] = []) -> String {

@@ -11,14 +11,23 @@ struct APIRoutes {
             guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
                 return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
             }
-            return try JSONResponse.make(try database.norms(where: area.covers))
+            guard let paging = PageParameters.parse(request.uri.queryParameters, defaultPerPage: 1_000) else {
+                return JSONResponse.error(PageParameters.problem, status: .badRequest)
+            }
+            let page = try database.norms(where: area.covers, page: paging.page, perPage: paging.perPage)
+            var response = try JSONResponse.make(page.norms)
+            PageParameters.describe(page, path: "/api/norms", gemeente: area.gemeente, in: &response.headers)
+            return response
         }
         router.get("/api/alerts") { request, _ -> Response in
             let state = request.uri.queryParameters.get("state")
             guard state == nil || state == "firing" || state == "resolved" else {
                 return JSONResponse.error("state must be firing or resolved", status: .badRequest)
             }
-            return try JSONResponse.make(try database.alerts(state: state))
+            guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
+                return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
+            }
+            return try JSONResponse.make(try database.alerts(state: state, area: area))
         }
         router.get("/api/indicators") { request, _ -> Response in
             guard let label = request.uri.queryParameters.get("periode"), let period = Period(parsing: label) else {

@@ -1,7 +1,8 @@
 import Hummingbird
 
-/// The Dutch dashboard: `/` (all norms, or one gemeente's with `?gemeente=0268`), `/normen/{id}` (one norm with its chart and
-/// timeline) and `/tijdlijn` (everything that happened, newest first).
+/// The Dutch dashboard: `/` (all norms, or one gemeente's with `?gemeente=0268`, 500 to a
+/// page: `?pagina=2`), `/normen/{id}` (one norm with its chart and timeline) and
+/// `/tijdlijn` (everything that happened, newest first).
 struct DashboardRoutes {
     let database: ReporterDatabase
 
@@ -11,7 +12,12 @@ struct DashboardRoutes {
             guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
                 return html(HTML.page(title: "Onbekend", body: "<h1>Geen CBS-gemeentecode</h1>"), status: .badRequest)
             }
-            return html(DashboardPages.overview(try database.norms(where: area.covers)))
+            guard let paging = PageParameters.parse(request.uri.queryParameters, defaultPerPage: 500) else {
+                return html(
+                    HTML.page(title: "Onbekend", body: "<h1>Deze pagina bestaat niet</h1>"), status: .badRequest)
+            }
+            let page = try database.norms(where: area.covers, page: paging.page, perPage: paging.perPage)
+            return html(DashboardPages.overview(page, gemeente: area.gemeente))
         }
         router.get("/normen/:id") { _, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self), let norm = try database.norm(id: id) else {

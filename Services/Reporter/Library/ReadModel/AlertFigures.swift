@@ -16,11 +16,14 @@ public struct AlertFigures: Sendable, Equatable, Codable {
 }
 
 extension ReporterDatabase {
-    /// Alerts newest first; `state` is `firing`, `resolved` or nil for all.
-    public func alerts(state: String?) throws -> [AlertFigures] {
+    /// Alerts newest first; `state` is `firing`, `resolved` or nil for all; `area`: only
+    /// alerts about norms that concern it.
+    public func alerts(state: String?, area: ReportArea = .all) throws -> [AlertFigures] {
         try writer.read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM alert WHERE (? IS NULL OR state = ?) ORDER BY id DESC",
+                db,
+                sql: "SELECT * FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(try normDefinitions.all(db))
+                    + " ORDER BY id DESC",
                 arguments: [state, state]
             ).map { row in
                 AlertFigures(

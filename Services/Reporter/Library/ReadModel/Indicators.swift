@@ -240,26 +240,15 @@ struct IndicatorQuery {
         return providers.mapValues(\.count)
     }
 
-    /// Alerts and stops count for the area when their norm's scope covers it.
-    private func normsInArea() throws -> [Int64] {
-        guard area.gemeenten != nil else { return [] }
-        return norms.filter(area.covers).map(\.id)
-    }
-
-    private func normClause(_ ids: [Int64]) -> String {
-        guard area.gemeenten != nil else { return "" }
-        return ids.isEmpty ? " AND 0" : " AND normID IN (\(ids.map(String.init).joined(separator: ",")))"
-    }
-
     private func count(_ sql: String) throws -> Int {
-        try Int.fetchOne(db, sql: sql + normClause(try normsInArea()), arguments: [from, to]) ?? 0
+        try Int.fetchOne(db, sql: sql + area.normClause(norms), arguments: [from, to]) ?? 0
     }
 
     private func timelineCount(_ kind: String) throws -> Int {
         try Int.fetchOne(
             db,
             sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND substr(at, 1, 10) BETWEEN ? AND ?"
-                + normClause(try normsInArea()),
+                + area.normClause(norms),
             arguments: [kind, from, to]) ?? 0
     }
 }

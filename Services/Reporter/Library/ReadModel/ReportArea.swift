@@ -41,6 +41,14 @@ public enum ReportArea: Sendable, Equatable {
         return " AND \(column) IN (\(Array(repeating: "?", count: gemeenten.count).joined(separator: ", ")))"
     }
 
+    /// `AND normID IN (…)`: rows (alerts, timeline entries) about the norms of `norms`
+    /// that concern this area, so they count for it; nothing for all gemeenten.
+    func normClause(_ norms: [NormDefinition]) -> String {
+        guard gemeenten != nil else { return "" }
+        let ids = norms.filter(covers).map { String($0.id) }
+        return ids.isEmpty ? " AND 0" : " AND normID IN (\(ids.joined(separator: ",")))"
+    }
+
     /// Whether a norm concerns this area: a norm for all gemeenten concerns every area.
     public func covers(_ norm: NormDefinition) -> Bool {
         guard let gemeenten else { return true }
