@@ -5,7 +5,7 @@ import Messaging
 /// The producer half of the event log: facts appended in the same transaction as the
 /// state change that caused them, numbered without gaps.
 ///
-/// The sequence is `MAX(seq) + 1` inside the write transaction. SQLite has one writer at
+/// The sequence is `MAX(seq) + 1` (the rowid SQLite picks) inside the write transaction. SQLite has one writer at
 /// a time, so two appends can never take the same number, and a rolled-back transaction
 /// takes its numbers with it: consumers never see a hole that will not be filled.
 public enum Outbox {
@@ -27,10 +27,11 @@ public enum Outbox {
     /// Statements are cached per connection: appends are on intake's hot path.
     @discardableResult
     public static func append(_ db: Database, kind: String, body: Data, at date: Date = Date()) throws -> Int64 {
-        let next = try latestSequence(db) + 1
-        try db.cachedStatement(sql: "INSERT INTO outbox (seq, kind, body, recordedAt) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [next, kind, body, Timestamp.iso8601(date)])
-        return next
+        // seq is the rowid: without a value SQLite gives it MAX(seq) + 1 itself, which
+        // spares intake a look-up per line.
+        try db.cachedStatement(sql: "INSERT INTO outbox (kind, body, recordedAt) VALUES (?, ?, ?)")
+            .execute(arguments: [kind, body, Timestamp.iso8601(date)])
+        return db.lastInsertedRowID
     }
 
     public static func latestSequence(_ db: Database) throws -> Int64 {

@@ -24,7 +24,7 @@ public enum IJWReader {
         }
         guard !data.isEmpty else { throw IJWReadError(.notXML, "leeg bericht") }
         // Refused before parsing: a DTD is where entity bombs and external entities live.
-        if contains(data, "<!DOCTYPE") || contains(data, "<!ENTITY") {
+        if declaresDTD(data) {
             throw IJWReadError(.forbiddenDTD, "DTD's en entiteiten zijn niet toegestaan")
         }
         guard String(validating: data, as: UTF8.self) != nil else {
@@ -44,7 +44,23 @@ public enum IJWReader {
         return message
     }
 
-    static func contains(_ data: Data, _ needle: String) -> Bool {
-        data.range(of: Data(needle.utf8)) != nil
+    /// Whether the document holds `<!DOCTYPE` or `<!ENTITY`: one pass from '<' to '<'
+    /// with memchr. (Two `Data.range(of:)` searches were 5% of intake's time.)
+    static func declaresDTD(_ data: Data) -> Bool {
+        data.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return false }
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var offset = 0
+            while offset < raw.count, let found = memchr(base + offset, 0x3C, raw.count - offset) {
+                let next = base.distance(to: UnsafeRawPointer(found)) + 1
+                for keyword in dtdKeywords where next + keyword.count <= raw.count {
+                    if keyword.indices.allSatisfy({ bytes[next + $0] == keyword[$0] }) { return true }
+                }
+                offset = next
+            }
+            return false
+        }
     }
+
+    private static let dtdKeywords = [Array("!DOCTYPE".utf8), Array("!ENTITY".utf8)]
 }
