@@ -68,6 +68,8 @@ public final class DeliveryWorker: Service, Sendable {
                     }
                 }
                 for await _ in wakeups.stream {
+                    // A tick or poke buffered before shutdown began is not a reason to send.
+                    guard !Task.isShuttingDownGracefully else { break }
                     try await schedule()
                     while try await deliverDue() > 0, !Task.isShuttingDownGracefully {
                         try await schedule()

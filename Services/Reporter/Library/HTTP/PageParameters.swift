@@ -6,6 +6,7 @@ import Hummingbird
 /// took 0.8–1 s and 9 MB at 7 million lines, docs/BENCHMARKS.md).
 struct PageParameters: Equatable {
     static let maximumPerPage = 10_000
+    static let maximumPage = 1_000_000
 
     var page: Int
     var perPage: Int
@@ -14,11 +15,13 @@ struct PageParameters: Equatable {
     static func parse(_ parameters: Hummingbird.Parameters, defaultPerPage: Int) -> PageParameters? {
         let page = parameters.get("pagina").map { Int($0) } ?? 1
         let perPage = parameters.get("per_pagina").map { Int($0) } ?? defaultPerPage
-        guard let page, page >= 1, let perPage, (1...maximumPerPage).contains(perPage) else { return nil }
+        // Pages beyond a million are refused: (page - 1) × perPage must not overflow.
+        guard let page, (1...maximumPage).contains(page), let perPage, (1...maximumPerPage).contains(perPage)
+        else { return nil }
         return PageParameters(page: page, perPage: perPage)
     }
 
-    static let problem = "pagina must be 1 or more and per_pagina 1 to \(maximumPerPage)"
+    static let problem = "pagina must be 1 to \(maximumPage) and per_pagina 1 to \(maximumPerPage)"
 
     /// The address of another page of the same list (one gemeente's, or all).
     static func address(_ path: String, gemeente: String?, page: Int, perPage: Int) -> String {
