@@ -5,9 +5,10 @@ import Messaging
 /// The producer half of the event log: facts appended in the same transaction as the
 /// state change that caused them, numbered without gaps.
 ///
-/// The sequence is `MAX(seq) + 1` (the rowid SQLite picks) inside the write transaction. SQLite has one writer at
-/// a time, so two appends can never take the same number, and a rolled-back transaction
-/// takes its numbers with it: consumers never see a hole that will not be filled.
+/// The sequence is `MAX(seq) + 1` (the rowid SQLite picks) inside the write transaction.
+/// SQLite has one writer at a time, so two appends can never take the same number, and a
+/// rolled-back transaction takes its numbers with it: consumers never see a hole that
+/// will not be filled.
 public enum Outbox {
     public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("outbox.v1") { db in

@@ -16,7 +16,7 @@ struct NotificationScheduler: Sendable {
     /// and escalations are due hours after their alert, so the worker asks for them
     /// (`timers`) at most once a second, while waiting groups flush on every pass.
     @discardableResult
-    func pass(_ db: Database, now: Date, timers: Bool = true) throws -> Bool {
+    func pass(_ db: Database, now: Date, timers: Bool) throws -> Bool {
         var escalated = false
         if timers {
             try queueRepeats(db, now: now)

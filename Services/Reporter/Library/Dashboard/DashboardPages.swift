@@ -56,8 +56,8 @@ enum DashboardPages {
                 ? "Normen \(DutchGrouping.text(first))–\(DutchGrouping.text(last)) van \(DutchGrouping.text(page.total))"
                 : "Pagina \(page.page) van \(page.pageCount)"
         ]
-        if page.hasPrevious { parts.append(link(min(page.page - 1, page.pageCount), "vorige")) }
-        if page.hasNext { parts.append(link(page.page + 1, "volgende")) }
+        if let previous = page.previous { parts.append(link(previous, "vorige")) }
+        if let next = page.next { parts.append(link(next, "volgende")) }
         return "<p class=\"pager\">" + parts.joined(separator: " · ") + "</p>"
     }
 

@@ -37,8 +37,8 @@ struct PageParameters: Equatable {
             links.append(
                 "<\(address(path, gemeente: gemeente, page: number, perPage: page.perPage))>; rel=\"\(relation)\"")
         }
-        if page.hasNext { link(page.page + 1, "next") }
-        if page.hasPrevious { link(min(page.page - 1, page.pageCount), "prev") }
+        if let next = page.next { link(next, "next") }
+        if let previous = page.previous { link(previous, "prev") }
         link(page.pageCount, "last")
         headers[HTTPField.Name("Link")!] = links.joined(separator: ", ")
     }

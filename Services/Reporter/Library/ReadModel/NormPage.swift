@@ -12,8 +12,10 @@ public struct NormPage: Sendable {
     public var perPage: Int
 
     public var pageCount: Int { max(1, (total + perPage - 1) / perPage) }
-    public var hasNext: Bool { page < pageCount }
-    public var hasPrevious: Bool { page > 1 }
+    /// The page after this one, nil on the last.
+    public var next: Int? { page < pageCount ? page + 1 : nil }
+    /// The page before this one, nil on the first; from beyond the end, the last page.
+    public var previous: Int? { page > 1 ? min(page - 1, pageCount) : nil }
 }
 
 extension ReporterDatabase {

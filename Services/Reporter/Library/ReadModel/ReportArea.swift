@@ -43,9 +43,10 @@ public enum ReportArea: Sendable, Equatable {
 
     /// `AND normID IN (…)`: rows (alerts, timeline entries) about the norms of `norms`
     /// that concern this area, so they count for it; nothing for all gemeenten.
-    func normClause(_ norms: [NormDefinition]) -> String {
+    /// `norms` is only asked for when there is an area to narrow to.
+    func normClause(_ norms: @autoclosure () throws -> [NormDefinition]) rethrows -> String {
         guard gemeenten != nil else { return "" }
-        let ids = norms.filter(covers).map { String($0.id) }
+        let ids = try norms().filter(covers).map { String($0.id) }
         return ids.isEmpty ? " AND 0" : " AND normID IN (\(ids.joined(separator: ",")))"
     }
 
