@@ -55,7 +55,10 @@ let package = Package(
             path: "Shared/Messaging", swiftSettings: swiftSettings),
         .target(
             name: "Storage",
-            dependencies: ["Messaging", "Contracts", "Domain", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Messaging", "Contracts", "Domain", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             path: "Shared/Storage", swiftSettings: swiftSettings),
         .target(
             name: "Runtime",

@@ -73,11 +73,26 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         Day(date: now, timeZone: timeZone)
     }
 
+    /// `YYYY-MM-DD`, written as ten digits and dashes: intake writes several per line it
+    /// stores, and joining small strings was a visible part of its time.
     public var iso: String {
-        let y = String(year)
-        return String(repeating: "0", count: max(0, 4 - y.count)) + y + "-" + (monthNumber < 10 ? "0" : "")
-            + String(monthNumber)
-            + "-" + (day < 10 ? "0" : "") + String(day)
+        // Days counted from 1970 can fall outside the years `init?(year:month:day:)` allows.
+        guard (0...9999).contains(year) else { return "\(year)-\(monthNumber)-\(day)" }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { out in
+            func digits(_ value: Int, _ count: Int, at offset: Int) {
+                var rest = value
+                for index in stride(from: offset + count - 1, through: offset, by: -1) {
+                    out[index] = UInt8(48 + rest % 10)
+                    rest /= 10
+                }
+            }
+            digits(year, 4, at: 0)
+            out[4] = UInt8(ascii: "-")
+            digits(monthNumber, 2, at: 5)
+            out[7] = UInt8(ascii: "-")
+            digits(day, 2, at: 8)
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     public var description: String { iso }

@@ -8,10 +8,11 @@ import GRDB
 /// promise the event log rests on. Foreign keys are on (GRDB's default), and migrations
 /// run before the caller binds any socket.
 public enum StoreOpener {
-    public static func open(path: String, migrator: DatabaseMigrator) throws -> DatabasePool {
+    /// `pageSize` applies to a store this call creates; an existing file keeps its own.
+    public static func open(path: String, migrator: DatabaseMigrator, pageSize: Int? = nil) throws -> DatabasePool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path, configuration: configuration())
+        let pool = try DatabasePool(path: path, configuration: configuration(pageSize: pageSize))
         // GRDB sets NORMAL on the writer when it enables WAL; durability before an answer
         // needs FULL, so it is set again on the (one, long-lived) writer connection.
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -26,12 +27,18 @@ public enum StoreOpener {
         return queue
     }
 
-    static func configuration() -> Configuration {
+    static func configuration(pageSize: Int? = nil) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Savepoint journals (intake runs every message in one) stay in memory
+            // instead of spilling to a temporary file past 64 KiB: they are undo data for
+            // the open transaction only, never needed after a crash.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            // Takes effect only when the file is created (before WAL is set up).
+            if let pageSize { try db.execute(sql: "PRAGMA page_size = \(pageSize)") }
         }
         return configuration
     }

@@ -29,6 +29,11 @@ struct DeclaredLineJSONTests {
             #expect(try LineAccepted(line: line).encoded() == expected, "line \(i)")
             #expect(try LineCredited(line: line).encoded() == expected, "line \(i)")
             #expect(try LineAccepted.decoded(from: expected).line == line)
+            // Intake makes the body before the store gives the id: made with another id, it
+            // must still come out with the one given later.
+            var beforeStoring = line
+            beforeStoring.lineID = -1
+            #expect(Data(try DeclaredLineBody(beforeStoring).bytes(lineID: line.lineID)) == expected, "line \(i)")
         }
     }
 }

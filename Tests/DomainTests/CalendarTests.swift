@@ -58,3 +58,14 @@ import Testing
         #expect(try JSONDecoder().decode(Box.self, from: Data(json.utf8)) == box)
     }
 }
+
+/// `iso` is written digit by digit: every day of four centuries must read back as itself.
+struct DayISOTests {
+    @Test func everyDayFrom1900To2300ReadsBackAsItself() {
+        let first = Day(year: 1900, month: 1, day: 1)!.daysSince1970
+        let last = Day(year: 2300, month: 12, day: 31)!.daysSince1970
+        let wrong = (first...last).map(Day.init(daysSince1970:)).filter { Day(iso: $0.iso) != $0 }
+        #expect(wrong.isEmpty, "\(wrong.prefix(3).map { "\($0.year)-\($0.monthNumber)-\($0.day)" })")
+        #expect(Day(year: 7, month: 3, day: 9)!.iso == "0007-03-09")
+    }
+}

@@ -1,10 +1,12 @@
 import Domain
 
-/// Reads typed fields from the `parent/name → text` maps the builders collect. A missing
-/// or malformed field is a structure error that names it.
+/// Reads typed fields, from the `parent/name → text` maps the builders collect or from a
+/// text already picked out (`PrestatieFields`). A missing or malformed field is a
+/// structure error that names it.
 enum FieldReader {
     static func structure(_ message: String) -> IJWReadError { IJWReadError(.structure, message) }
 
+    /// The element's own name in a `parent/name` key, for error messages only.
     static func name(_ key: String) -> String { String(key.split(separator: "/").last ?? "") }
 
     static func header(_ fields: [String: String]) throws(IJWReadError) -> MessageHeader {
@@ -22,14 +24,29 @@ enum FieldReader {
 
     static func required(_ fields: [String: String], _ key: String, maxLength: Int = 64) throws(IJWReadError) -> String
     {
-        guard let value = fields[key], !value.isEmpty else { throw structure("\(name(key)) ontbreekt") }
-        guard value.count <= maxLength else { throw structure("\(name(key)) is langer dan \(maxLength) tekens") }
+        try required(fields[key], field: name(key), maxLength: maxLength)
+    }
+
+    /// `field` is built only when there is an error to name it in: reading a 1,000-line
+    /// JW323 asks for some 12,000 fields.
+    static func required(_ value: String?, field: @autoclosure () -> String, maxLength: Int = 64) throws(IJWReadError)
+        -> String
+    {
+        guard let value, !value.isEmpty else { throw structure("\(field()) ontbreekt") }
+        // utf8.count is O(1) for native strings; only a value that might be too long is counted in characters.
+        guard value.utf8.count <= maxLength || value.count <= maxLength else {
+            throw structure("\(field()) is langer dan \(maxLength) tekens")
+        }
         return value
     }
 
     static func day(_ fields: [String: String], _ key: String) throws(IJWReadError) -> Day {
-        let text = try required(fields, key)
-        guard let day = Day(iso: text) else { throw structure("\(name(key)) is geen geldige datum: \(text)") }
+        try day(fields[key], field: name(key))
+    }
+
+    static func day(_ value: String?, field: @autoclosure () -> String) throws(IJWReadError) -> Day {
+        let text = try required(value, field: field())
+        guard let day = Day(iso: text) else { throw structure("\(field()) is geen geldige datum: \(text)") }
         return day
     }
 
@@ -38,28 +55,41 @@ enum FieldReader {
     }
 
     static func period(_ fields: [String: String], _ parent: String) throws(IJWReadError) -> Period {
-        let start = try day(fields, "\(parent)/Begindatum")
-        let end = try day(fields, "\(parent)/Einddatum")
-        guard let period = Period(start: start, end: end) else {
-            throw structure("\(parent): Einddatum ligt vóór Begindatum")
+        try period(start: fields["\(parent)/Begindatum"], end: fields["\(parent)/Einddatum"], parent: parent)
+    }
+
+    static func period(start: String?, end: String?, parent: @autoclosure () -> String) throws(IJWReadError) -> Period {
+        let first = try day(start, field: "Begindatum")
+        let last = try day(end, field: "Einddatum")
+        guard let period = Period(start: first, end: last) else {
+            throw structure("\(parent()): Einddatum ligt vóór Begindatum")
         }
         return period
     }
 
     static func amount(_ fields: [String: String], _ key: String) throws(IJWReadError) -> Int64 {
-        try number(try required(fields, key), field: name(key))
+        try amount(fields[key], field: name(key))
+    }
+
+    static func amount(_ value: String?, field: @autoclosure () -> String) throws(IJWReadError) -> Int64 {
+        try number(try required(value, field: field()), field: field())
     }
 
     /// Non-negative integers of at most 12 digits (the XSD allows 8 for amounts).
-    static func number(_ text: String, field: String) throws(IJWReadError) -> Int64 {
-        guard !text.isEmpty, text.count <= 12, text.utf8.allSatisfy({ (48...57).contains($0) }), let value = Int64(text)
-        else { throw structure("\(field) is geen geheel getal ≥ 0: \(text)") }
+    static func number(_ text: String, field: @autoclosure () -> String) throws(IJWReadError) -> Int64 {
+        guard !text.isEmpty, text.utf8.count <= 12, text.utf8.allSatisfy({ (48...57).contains($0) }),
+            let value = Int64(text)
+        else { throw structure("\(field()) is geen geheel getal ≥ 0: \(text)") }
         return value
     }
 
     static func sign(_ fields: [String: String], _ key: String) throws(IJWReadError) -> DebetCredit {
-        let text = try required(fields, key)
-        guard let sign = DebetCredit(rawValue: text) else { throw structure("\(name(key)) moet D of C zijn") }
+        try sign(fields[key], field: name(key))
+    }
+
+    static func sign(_ value: String?, field: @autoclosure () -> String) throws(IJWReadError) -> DebetCredit {
+        let text = try required(value, field: field())
+        guard let sign = DebetCredit(rawValue: text) else { throw structure("\(field()) moet D of C zijn") }
         return sign
     }
 }

@@ -11,7 +11,7 @@ final class JW323Builder: MessageBuilder {
     private var clients: [DeclaredClient] = []
     private var currentBSN: String?
     private var currentLines: [DeclarationLine] = []
-    private var line: [String: String] = [:]
+    private var line = PrestatieFields()
 
     // Which part of the message the parser is in, kept as counters instead of scanning
     // the element path for every element (reading is intake's hottest path).
@@ -30,7 +30,7 @@ final class JW323Builder: MessageBuilder {
             currentLines = []
         case "Prestatie":
             inPrestatie += 1
-            line = [:]
+            line = PrestatieFields()
         default: break
         }
     }
@@ -42,9 +42,9 @@ final class JW323Builder: MessageBuilder {
         } else if inPrestatie > 0 {
             if name == "Prestatie" {
                 inPrestatie -= 1
-                currentLines.append(try makeLine())
+                currentLines.append(try line.line())
             } else {
-                line["\(parent)/\(name)"] = text
+                line.take(name, parent: parent, text: text)
             }
         } else if name == "Bsn" {
             currentBSN = text
@@ -80,24 +80,6 @@ final class JW323Builder: MessageBuilder {
         }
     }
 
-    private func makeLine() throws(IJWReadError) -> DeclarationLine {
-        let eenheid = try required(line, "Prestatie/Eenheid")
-        return DeclarationLine(
-            referentieNummer: try required(line, "ProductReferentie/ReferentieNummer", maxLength: 36),
-            vorigReferentieNummer: line["ProductReferentie/VorigReferentieNummer"],
-            toewijzingNummer: line["Prestatie/ToewijzingNummer"],
-            productCategorie: try required(line, "Prestatie/ProductCategorie", maxLength: 2),
-            productCode: line["Prestatie/ProductCode"],
-            productPeriode: try period(line, "ProductPeriode"),
-            geleverdVolume: try amount(line, "Prestatie/GeleverdVolume"),
-            eenheid: eenheid,
-            productTarief: try line["Prestatie/ProductTarief"].map { text throws(IJWReadError) in
-                try number(text, field: "ProductTarief")
-            },
-            ingediendBedrag: try amount(line, "IngediendBedrag/Bedrag"),
-            debetCredit: try sign(line, "IngediendBedrag/DebetCredit"))
-    }
-
     private func structure(_ message: String) -> IJWReadError { IJWReadError(.structure, message) }
     private func required(_ fields: [String: String], _ key: String, maxLength: Int = 64) throws(IJWReadError) -> String
     { try FieldReader.required(fields, key, maxLength: maxLength) }
@@ -109,9 +91,6 @@ final class JW323Builder: MessageBuilder {
     }
     private func amount(_ fields: [String: String], _ key: String) throws(IJWReadError) -> Int64 {
         try FieldReader.amount(fields, key)
-    }
-    private func number(_ text: String, field: String) throws(IJWReadError) -> Int64 {
-        try FieldReader.number(text, field: field)
     }
     private func sign(_ fields: [String: String], _ key: String) throws(IJWReadError) -> DebetCredit {
         try FieldReader.sign(fields, key)

@@ -6,20 +6,17 @@ import IJW
 import Logging
 import Storage
 
-/// Receives one JW323 inside the batch transaction: resend detection, all checks, the
-/// inserts, the events, and the stored answer. Runs in a savepoint of its own.
+/// Receives one JW323 inside the batch transaction: resend detection, the checks against
+/// history, the inserts, the events, and the stored answer. Runs in a savepoint of its
+/// own. What needs no store was worked out while reading (`PreparedDeclaration`).
 struct DeclarationIntake {
-    let pseudonymizer: Pseudonymizer
-    let knownGemeenten: Set<String>
     /// Gemeenten whose allocations come to Plafond: their lines are checked against them.
     let allocationGemeenten: Set<String>
-    /// Contract tariffs (0611); empty when the operator keeps no tariff file.
-    let tariffs: ContractTariffs
     let today: Day
     let now: Date
     let logger: Logger
 
-    func receive(_ db: Database, _ declaration: Declaration, contentHash: Data) throws -> Data {
+    func receive(_ db: Database, _ declaration: PreparedDeclaration, contentHash: Data) throws -> Data {
         let header = declaration.header
         if let stored = try StoredMessage.find(db, sender: header.afzender, identificatie: header.identificatie) {
             if stored.contentHash == contentHash {
@@ -40,13 +37,11 @@ struct DeclarationIntake {
         return answer
     }
 
-    private func store(_ db: Database, _ declaration: Declaration, contentHash: Data) throws -> Data {
+    private func store(_ db: Database, _ prepared: PreparedDeclaration, contentHash: Data) throws -> Data {
+        let declaration = prepared.declaration
         let header = declaration.header
-        let checks = DeclarationChecks.check(declaration, today: today)
+        let checks = prepared.checks
         var messageCodes = checks.messageCodes
-        if !knownGemeenten.isEmpty && !knownGemeenten.contains(header.ontvanger) {
-            messageCodes.append(.onbekendeGemeente)
-        }
         if try StoredMessage.declarationNumberUsed(db, aanbieder: header.afzender, nummer: declaration.declaratieNummer)
         {
             messageCodes.append(.declaratieNummerNietUniek)
@@ -65,17 +60,9 @@ struct DeclarationIntake {
             return answer
         }
 
-        var lineCodes: [LinePosition: [RetourCode]] = [:]
-        for (client, lines) in declaration.clients.enumerated() {
-            for index in lines.lines.indices {
-                let codes =
-                    checks.codes(client: client, line: index)
-                    + tariffs.codes(lines.lines[index], gemeente: header.ontvanger)
-                if !codes.isEmpty { lineCodes[LinePosition(client: client, line: index)] = codes }
-            }
-        }
-        let plan = try LineHistoryChecks(aanbieder: header.afzender)
-            .run(db, declaration, alreadyRejected: Set(lineCodes.keys))
+        var lineCodes = prepared.lineCodes
+        let plan = try LineHistoryChecks(aanbieder: header.afzender, gemeente: header.ontvanger)
+            .run(db, prepared, alreadyRejected: Set(lineCodes.keys))
         lineCodes.merge(plan.codes) { $0 + $1 }
         if allocationGemeenten.contains(header.ontvanger) {
             let allocationCodes = try AllocationLineChecks(gemeente: header.ontvanger, aanbieder: header.afzender)
@@ -85,8 +72,8 @@ struct DeclarationIntake {
 
         let messageID = try StoredMessage.insert(
             db, header: header, hash: contentHash, outcome: "received", answer: Data(), at: now)
-        let granted = try LineStore(pseudonymizer: pseudonymizer, today: today, now: now)
-            .insertApproved(db, declaration, messageID: messageID, rejected: lineCodes, credits: plan.creditedDebits)
+        let granted = try LineStore(now: now)
+            .insertApproved(db, prepared, messageID: messageID, rejected: lineCodes, credits: plan.creditedDebits)
         let answer = AnswerBuilding.answer(
             declaration, rejected: lineCodes, grantedNetCents: granted, today: today, contentHash: contentHash)
         try StoredMessage.setAnswer(db, messageID: messageID, answer: answer)

@@ -46,7 +46,7 @@ public struct IntakeProcessor: Sendable {
         let now = clock()
         let today = Day(date: now, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
         var answers = [Data?](repeating: nil, count: requests.count)
-        var work: [(index: Int, message: IJWMessage, hash: Data)] = []
+        var work: [(index: Int, message: ReadMessage, hash: Data)] = []
         // Reading is most of the work and needs no database: it runs on every core.
         let outcomes = Mutex([ReadOutcome?](repeating: nil, count: requests.count))
         DispatchQueue.concurrentPerform(iterations: requests.count) { index in
@@ -67,20 +67,18 @@ public struct IntakeProcessor: Sendable {
                     switch item.message {
                     case .declaration(let declaration):
                         answers[item.index] = try DeclarationIntake(
-                            pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
-                            allocationGemeenten: allocationGemeenten, tariffs: tariffs, today: today, now: now,
-                            logger: logger
+                            allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
                         ).receive(db, declaration, contentHash: item.hash)
                     case .allocation(let allocation):
                         answers[item.index] = try AllocationIntake(
                             pseudonymizer: pseudonymizer, allocationGemeenten: allocationGemeenten, today: today,
                             now: now, logger: logger
                         ).receive(db, allocation, contentHash: item.hash)
-                    case .careStart, .careStop, .allocationRequest:
+                    case .care(let message):
                         answers[item.index] = try CareIntake(
                             pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
                             allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
-                        ).receive(db, item.message, contentHash: item.hash)
+                        ).receive(db, message, contentHash: item.hash)
                     }
                 }
             }
@@ -96,7 +94,15 @@ public struct IntakeProcessor: Sendable {
 
     private enum ReadOutcome: Sendable {
         case answer(Data)
-        case message(IJWMessage, contentHash: Data)
+        case message(ReadMessage, contentHash: Data)
+    }
+
+    /// What the writer receives: a JW323 prepared while reading, a JW301, or one of the
+    /// messages about care (JW305, JW307, JW315).
+    private enum ReadMessage: Sendable {
+        case declaration(PreparedDeclaration)
+        case allocation(AllocationMessage)
+        case care(IJWMessage)
     }
 
     private func read(_ request: IncomingRequest, today: Day) -> ReadOutcome {
@@ -135,6 +141,17 @@ public struct IntakeProcessor: Sendable {
             return .answer(
                 PlafondFault(.afzenderOnjuist, "de Afzender \(header.afzender) hoort niet bij uw sleutel").xml())
         }
-        return .message(message, contentHash: Data(SHA256.hash(data: request.document)))
+        let hash = Data(SHA256.hash(data: request.document))
+        switch message {
+        case .declaration(let declaration):
+            let prepared = PreparedDeclaration(
+                declaration, today: today, knownGemeenten: knownGemeenten, tariffs: tariffs,
+                pseudonymizer: pseudonymizer)
+            return .message(.declaration(prepared), contentHash: hash)
+        case .allocation(let allocation):
+            return .message(.allocation(allocation), contentHash: hash)
+        case .careStart, .careStop, .allocationRequest:
+            return .message(.care(message), contentHash: hash)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Domain
 import GRDB
 import IJW
+import Storage
 
 /// The checks that need intake's memory of earlier lines: corrections and uniqueness.
 ///
@@ -9,6 +10,7 @@ import IJW
 /// are returned by (client, line) position.
 struct LineHistoryChecks {
     let aanbieder: String
+    let gemeente: String
 
     /// What the checks decided for an approved credit: which stored debit it undoes.
     struct Plan: Sendable {
@@ -16,30 +18,26 @@ struct LineHistoryChecks {
         var creditedDebits: [LinePosition: Int64] = [:]
     }
 
-    func run(_ db: Database, _ declaration: Declaration, alreadyRejected: Set<LinePosition>) throws -> Plan {
+    func run(_ db: Database, _ declaration: PreparedDeclaration, alreadyRejected: Set<LinePosition>) throws -> Plan {
+        // Two look-ups for every line: prepared once per message, bound directly.
+        let referenceUsed = try DirectStatement(db, sql: Self.referenceUsedSQL)
+        let openDebit = try DirectStatement(db, sql: Self.openDebitSQL)
         var plan = Plan()
         var seenReferences: Set<String> = []
         var creditedInThisMessage: Set<Int64> = []
         var debitKeysCreditedHere: Set<DebitKey> = []
         // Debits approved earlier in this message count as open debits for later lines.
         var debitKeysDebitedHere: Set<DebitKey> = []
-        let positions = declaration.clients.enumerated().flatMap { c, client in
-            client.lines.indices.map { LinePosition(client: c, line: $0) }
-        }
-        let line = { (p: LinePosition) in declaration.clients[p.client].lines[p.line] }
-        let credits = positions.filter { line($0).debetCredit == .credit }
-        let debits = positions.filter { line($0).debetCredit == .debet }
-
-        for position in credits + debits {
-            let current = line(position)
+        for position in declaration.order {
+            let current = declaration.line(position)
             var codes: [RetourCode] = []
-            let referenceUsed = try referenceUsed(db, current.referentieNummer)
-            if seenReferences.contains(current.referentieNummer) || referenceUsed {
+            let usedBefore = try isUsed(current.referentieNummer, referenceUsed)
+            if seenReferences.contains(current.referentieNummer) || usedBefore {
                 codes.append(.referentieNummerNietUniek)
             }
             seenReferences.insert(current.referentieNummer)
             if current.debetCredit == .credit {
-                switch try creditTarget(db, current, bsn: declaration.clients[position.client].bsn) {
+                switch try creditTarget(db, current, bsn: declaration.bsn(position)) {
                 case .none:
                     codes.append(.creditZonderDebet)
                 case .some(let debit) where debit.creditedBy != nil || creditedInThisMessage.contains(debit.id):
@@ -53,7 +51,7 @@ struct LineHistoryChecks {
                 }
             } else if let key = DebitKey(current) {
                 var openInStore = false
-                if !debitKeysCreditedHere.contains(key) { openInStore = try openDebitExists(db, key) }
+                if !debitKeysCreditedHere.contains(key) { openInStore = try isOpen(key, openDebit) }
                 if debitKeysDebitedHere.contains(key) || openInStore {
                     codes.append(.tweedeDebetZonderCredit)
                 } else if codes.isEmpty && !alreadyRejected.contains(position) {
@@ -65,10 +63,13 @@ struct LineHistoryChecks {
         return plan
     }
 
-    private func referenceUsed(_ db: Database, _ reference: String) throws -> Bool {
-        try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND referentieNummer = ?)"),
-            arguments: [aanbieder, reference]) ?? false
+    /// 8021: the provider used this ReferentieNummer before (its unique key in `line`).
+    static let referenceUsedSQL = "SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND referentieNummer = ?)"
+
+    private func isUsed(_ reference: String, _ statement: DirectStatement) throws -> Bool {
+        statement.bind(aanbieder, at: 1)
+        statement.bind(reference, at: 2)
+        return try statement.isTrue()
     }
 
     private struct StoredDebit {
@@ -96,16 +97,22 @@ struct LineHistoryChecks {
     }
 
     /// 9389: an approved, uncredited debit for the same allocation, product and month.
-    private func openDebitExists(_ db: Database, _ key: DebitKey) throws -> Bool {
+    /// An allocation number is the gemeente's own, so the gemeente is part of the key; it
+    /// also lets the look-up use `lineAllocation`, the index every line has anyway.
+    static let openDebitSQL = """
+        SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND gemeente = ? AND toewijzingNummer = ?
+            AND COALESCE(productCode, productCategorie) = ? AND substr(periodStart, 1, 7) = ?
+            AND debetCredit = 'D' AND creditedByLineID IS NULL)
+        """
+
+    private func isOpen(_ key: DebitKey, _ statement: DirectStatement) throws -> Bool {
         guard !key.toewijzing.isEmpty else { return false }
-        return try Bool.fetchOne(
-            db.cachedStatement(
-                sql: """
-                    SELECT EXISTS (SELECT 1 FROM line WHERE aanbieder = ? AND toewijzingNummer = ?
-                        AND COALESCE(productCode, productCategorie) = ? AND substr(periodStart, 1, 7) = ?
-                        AND debetCredit = 'D' AND creditedByLineID IS NULL)
-                    """),
-            arguments: [aanbieder, key.toewijzing, key.product, key.month]) ?? false
+        statement.bind(aanbieder, at: 1)
+        statement.bind(gemeente, at: 2)
+        statement.bind(key.toewijzing, at: 3)
+        statement.bind(key.product, at: 4)
+        statement.bind(key.month, at: 5)
+        return try statement.isTrue()
     }
 }
 

@@ -17,6 +17,14 @@ public struct Pseudonymizer: Sendable {
     public func pseudonym(forBSN bsn: String) -> String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data(bsn.utf8), using: SymmetricKey(data: secret))
         // 16 bytes (128 bits) is ample against collisions among 450,000 youths.
-        return "p-" + mac.prefix(16).map { String(format: "%02x", $0) }.joined()
+        var text: [UInt8] = Array("p-".utf8)
+        text.reserveCapacity(34)
+        for byte in mac.prefix(16) {
+            text.append(Self.hexDigits[Int(byte >> 4)])
+            text.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

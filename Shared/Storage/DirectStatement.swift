@@ -1,0 +1,71 @@
+import GRDB
+import GRDBSQLite
+
+/// A statement on intake's hot path, bound and stepped through SQLite's C API.
+///
+/// GRDB's `execute(arguments:)` builds a `StatementArguments` of existentials, checks
+/// them against the statement and nests a closure per text it binds; for the line insert
+/// and the look-ups per line that cost more than SQLite's own work (profile in
+/// docs/BENCHMARKS.md). The statement itself is still GRDB's: prepared and cached by the
+/// connection, run inside the connection's transaction on its queue. Only plain INSERT
+/// and SELECT belong here, never statements that open, end or name a transaction or
+/// savepoint, which GRDB tracks as they run.
+public struct DirectStatement {
+    private let statement: Statement
+    private let handle: SQLiteStatement
+
+    public init(_ db: Database, sql: String) throws {
+        statement = try db.cachedStatement(sql: sql)
+        handle = statement.sqliteStatement
+        sqlite3_reset(handle)
+        sqlite3_clear_bindings(handle)
+    }
+
+    /// Binds parameter `index` (from 1); nil binds NULL.
+    public func bind(_ text: String?, at index: Int32) {
+        guard var text else { return bindNull(at: index) }
+        text.withUTF8 { bytes in
+            _ = sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), transient)
+        }
+    }
+
+    public func bind(_ value: Int64?, at index: Int32) {
+        guard let value else { return bindNull(at: index) }
+        sqlite3_bind_int64(handle, index, value)
+    }
+
+    public func bind(blob bytes: [UInt8], at index: Int32) {
+        bytes.withUnsafeBytes { raw in
+            _ = sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), transient)
+        }
+    }
+
+    private func bindNull(at index: Int32) {
+        sqlite3_bind_null(handle, index)
+    }
+
+    /// Runs a statement that returns no rows (an INSERT or UPDATE).
+    public func run() throws {
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_DONE else { throw failure(code) }
+    }
+
+    /// The first column of the first row as a truth value, for `SELECT EXISTS (…)`.
+    public func isTrue() throws -> Bool {
+        defer { sqlite3_reset(handle) }
+        let code = sqlite3_step(handle)
+        guard code == SQLITE_ROW else { throw failure(code) }
+        return sqlite3_column_int64(handle, 0) != 0
+    }
+
+    private func failure(_ code: Int32) -> DatabaseError {
+        DatabaseError(
+            resultCode: ResultCode(rawValue: code),
+            message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+    }
+}
+
+/// SQLite copies the bytes before the bind call returns (SQLITE_TRANSIENT), so a Swift
+/// string's storage need live only for the call.
+private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
