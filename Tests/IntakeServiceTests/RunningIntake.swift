@@ -19,7 +19,8 @@ final class RunningIntake: @unchecked Sendable {  // used by one test at a time
     private let task: Task<Void, any Error>
     private let client: ZMQSocket
 
-    init() throws {
+    /// `maxBatch`: requests intake takes into its pipeline at once (the server's default otherwise).
+    init(maxBatch: Int = 256) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         endpoint = "tcp://127.0.0.1:\(FreePorts.take(1)[0])"
@@ -34,8 +35,8 @@ final class RunningIntake: @unchecked Sendable {  // used by one test at a time
             tariffs: try ContractTariffs.parse("0268;45A07;2026-01-01;;10,00\n"), requireAuthentication: false,
             clock: { now }, logger: logger)
         let server = try IntakeServer(
-            context: context, endpoint: endpoint, security: nil, insecure: false, processor: processor, committed: {},
-            logger: logger)
+            context: context, endpoint: endpoint, security: nil, insecure: false, processor: processor,
+            maxBatch: maxBatch, committed: {}, logger: logger)
         task = Task { try await server.run() }
         client = try ZMQSocket(context, .dealer)
         try client.setReceiveTimeout(15_000)
@@ -59,6 +60,21 @@ final class RunningIntake: @unchecked Sendable {  // used by one test at a time
         return try await Self.offPool {
             _ = try box.socket.send(frames)
             return try box.socket.receive()?.parts
+        }
+    }
+
+    /// Sends every document before reading any answer, as a provider's system may; returns
+    /// the answers in the order they came.
+    func sendWithoutWaiting(_ documents: [Data]) async throws -> [Data] {
+        let box = ClientSocket(socket: client)
+        return try await Self.offPool {
+            for document in documents { _ = try box.socket.send([Data(), document]) }
+            return try documents.map { _ in
+                guard let answer = try box.socket.receive()?.parts.last else {
+                    throw IntakeTestError("not every document answered within 15 s")
+                }
+                return answer
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
     private let source: any EventSource
     private let heartbeatInterval: Duration
     private let logger: Logger
-    private let wakePipe: (read: Int32, write: Int32)
+    private let wakePipe = WakePipe()
     private let bound = Mutex<(publish: String, catchUp: String)?>(nil)
 
     public init(
@@ -33,24 +33,11 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
         self.source = source
         self.heartbeatInterval = heartbeatInterval
         self.logger = logger
-        var fds: [Int32] = [0, 0]
-        pipe(&fds)
-        for fd in fds {
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        wakePipe = (fds[0], fds[1])
-    }
-
-    deinit {
-        close(wakePipe.read)
-        close(wakePipe.write)
     }
 
     /// Call after a transaction that appended outbox events has committed. Any thread.
     public func committed() {
-        var byte: UInt8 = 1
-        _ = write(wakePipe.write, &byte, 1)  // a full pipe already means "wake up"
+        wakePipe.wake()
     }
 
     /// The endpoints actually bound (useful with port `*`), once the publisher runs.
@@ -71,7 +58,7 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
             bound.withLock { $0 = (publishBound, catchUpBound) }
             var lastPublished = try source.latestSequence()
             var nextHeartbeat = ContinuousClock.now
-            var items = [ZMQPollItem(socket: catchUp), ZMQPollItem(fileDescriptor: wakePipe.read)]
+            var items = [ZMQPollItem(socket: catchUp), ZMQPollItem(fileDescriptor: wakePipe.readDescriptor)]
             logger.info(
                 "event log publishing",
                 metadata: [
@@ -81,7 +68,7 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
             while !stop.shouldStop {
                 _ = try zmqPoll(&items, timeoutMilliseconds: 100)
                 if items[1].readable {
-                    drainWakePipe()
+                    wakePipe.drain()
                     lastPublished = try publishNew(after: lastPublished, on: publisher)
                 }
                 if items[0].readable {
@@ -94,11 +81,6 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
                 }
             }
         }
-    }
-
-    private func drainWakePipe() {
-        var buffer = [UInt8](repeating: 0, count: 256)
-        while read(wakePipe.read, &buffer, buffer.count) > 0 {}
     }
 
     /// Publishes every committed event after `seq`; returns the new last published seq.

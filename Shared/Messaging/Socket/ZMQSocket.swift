@@ -88,7 +88,9 @@ public final class ZMQSocket {
             }
             let size = zmq_msg_size(message)
             parts.append(size == 0 ? Data() : Data(bytes: zmq_msg_data(message), count: size))
-            if parts.count == 1, let property = zmq_msg_gets(message, "User-Id") {
+            // Any frame may carry it: after zmq_poll, libzmq's ROUTER gives the routing-id
+            // frame it made up front no metadata, only the frames that came from the peer.
+            if userId == nil, let property = zmq_msg_gets(message, "User-Id") {
                 userId = String(cString: property)
             }
             if zmq_msg_more(message) == 0 { break }

@@ -40,72 +40,94 @@ public struct IntakeProcessor: Sendable {
         self.logger = logger
     }
 
-    /// Answers in the order of `requests`. Parsing happens before the transaction so the
-    /// single writer is held only for checks against history and the inserts.
+    /// Answers in the order of `requests`: all of them read side by side, then stored in
+    /// one transaction. (The server overlaps the two stages, see `IntakePipeline`.)
     public func process(_ requests: [IncomingRequest]) -> [Data] {
         let now = clock()
-        let today = Day(date: now, timeZone: TimeZone(identifier: "Europe/Amsterdam")!)
-        var answers = [Data?](repeating: nil, count: requests.count)
-        var work: [(index: Int, message: ReadMessage, hash: Data)] = []
-        // Reading is most of the work and needs no database: it runs on every core.
         let outcomes = Mutex([ReadOutcome?](repeating: nil, count: requests.count))
         DispatchQueue.concurrentPerform(iterations: requests.count) { index in
-            let outcome = read(requests[index], today: today)
+            let outcome = read(requests[index], now: now)
             outcomes.withLock { $0[index] = outcome }
         }
+        var answers = [Data?](repeating: nil, count: requests.count)
+        var work: [(index: Int, item: ReadMessage)] = []
         for (index, outcome) in outcomes.withLock({ $0 }).enumerated() {
             switch outcome {
             case .answer(let data): answers[index] = data
-            case .message(let message, let hash): work.append((index, message, hash))
+            case .message(let message): work.append((index, message))
             case nil: answers[index] = PlafondFault(.geenIJW, "niet gelezen").xml()
             }
         }
-        guard !work.isEmpty else { return answers.map { $0 ?? Data() } }
+        for (item, answer) in zip(work, write(work.map(\.item))) { answers[item.index] = answer }
+        return answers.map { $0 ?? Data() }
+    }
+
+    /// Stores read messages in one transaction (group commit), each in a savepoint of its
+    /// own so one bad message cannot undo the others; answers in the order given. If the
+    /// commit itself fails, every one of them gets a fault and nothing is approved.
+    func write(_ messages: [ReadMessage]) -> [Data] {
+        guard !messages.isEmpty else { return [] }
+        var answers = [Data](repeating: Data(), count: messages.count)
         do {
             try database.writer.write { db in
-                for item in work {
-                    switch item.message {
+                for (index, item) in messages.enumerated() {
+                    let now = item.readAt
+                    let today = Day(date: now, timeZone: Day.amsterdam)
+                    switch item.content {
                     case .declaration(let declaration):
-                        answers[item.index] = try DeclarationIntake(
+                        answers[index] = try DeclarationIntake(
                             allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
-                        ).receive(db, declaration, contentHash: item.hash)
+                        ).receive(db, declaration, contentHash: item.contentHash)
                     case .allocation(let allocation):
-                        answers[item.index] = try AllocationIntake(
+                        answers[index] = try AllocationIntake(
                             pseudonymizer: pseudonymizer, allocationGemeenten: allocationGemeenten, today: today,
                             now: now, logger: logger
-                        ).receive(db, allocation, contentHash: item.hash)
+                        ).receive(db, allocation, contentHash: item.contentHash)
                     case .care(let message):
-                        answers[item.index] = try CareIntake(
+                        answers[index] = try CareIntake(
                             pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
                             allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
-                        ).receive(db, message, contentHash: item.hash)
+                        ).receive(db, message, contentHash: item.contentHash)
                     }
                 }
             }
         } catch {
-            logger.error("commit failed, nothing approved", metadata: ["error": "\(error)", "batch": "\(work.count)"])
+            logger.error(
+                "commit failed, nothing approved", metadata: ["error": "\(error)", "batch": "\(messages.count)"])
             let fault = PlafondFault(
                 .opslagMislukt, "het bericht kon niet worden opgeslagen; niets is goedgekeurd, stuur het later opnieuw"
             ).xml()
-            for item in work { answers[item.index] = fault }
+            return [Data](repeating: fault, count: messages.count)
         }
-        return answers.map { $0 ?? Data() }
+        return answers
     }
 
-    private enum ReadOutcome: Sendable {
+    /// Reading a request ends in an answer straight away (it could not be read, or was
+    /// not the sender's to send) or in a message for the writer.
+    enum ReadOutcome: Sendable {
         case answer(Data)
-        case message(ReadMessage, contentHash: Data)
+        case message(ReadMessage)
     }
 
     /// What the writer receives: a JW323 prepared while reading, a JW301, or one of the
-    /// messages about care (JW305, JW307, JW315).
-    private enum ReadMessage: Sendable {
-        case declaration(PreparedDeclaration)
-        case allocation(AllocationMessage)
-        case care(IJWMessage)
+    /// messages about care (JW305, JW307, JW315), with the time it was read (its day is
+    /// the day of receipt) and the hash that recognises a resend.
+    struct ReadMessage: Sendable {
+        enum Content: Sendable {
+            case declaration(PreparedDeclaration)
+            case allocation(AllocationMessage)
+            case care(IJWMessage)
+        }
+
+        var content: Content
+        var contentHash: Data
+        var readAt: Date
     }
 
-    private func read(_ request: IncomingRequest, today: Day) -> ReadOutcome {
+    /// Parses, authenticates and prepares one request; needs no store, so any number run
+    /// side by side.
+    func read(_ request: IncomingRequest, now: Date) -> ReadOutcome {
+        let today = Day(date: now, timeZone: Day.amsterdam)
         let message: IJWMessage
         do {
             message = try IJWReader.read(request.document)
@@ -141,17 +163,19 @@ public struct IntakeProcessor: Sendable {
             return .answer(
                 PlafondFault(.afzenderOnjuist, "de Afzender \(header.afzender) hoort niet bij uw sleutel").xml())
         }
-        let hash = Data(SHA256.hash(data: request.document))
+        let content: ReadMessage.Content
         switch message {
         case .declaration(let declaration):
-            let prepared = PreparedDeclaration(
-                declaration, today: today, knownGemeenten: knownGemeenten, tariffs: tariffs,
-                pseudonymizer: pseudonymizer)
-            return .message(.declaration(prepared), contentHash: hash)
+            content = .declaration(
+                PreparedDeclaration(
+                    declaration, today: today, knownGemeenten: knownGemeenten, tariffs: tariffs,
+                    pseudonymizer: pseudonymizer))
         case .allocation(let allocation):
-            return .message(.allocation(allocation), contentHash: hash)
+            content = .allocation(allocation)
         case .careStart, .careStop, .allocationRequest:
-            return .message(.care(message), contentHash: hash)
+            content = .care(message)
         }
+        return .message(
+            ReadMessage(content: content, contentHash: Data(SHA256.hash(data: request.document)), readAt: now))
     }
 }

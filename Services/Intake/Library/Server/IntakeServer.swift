@@ -8,9 +8,11 @@ import ServiceLifecycle
 /// The provider endpoint: a ROUTER that takes iJw messages and answers each only after
 /// its effects are durably committed.
 ///
-/// Group commit: while one batch commits, new requests queue in the socket; the next
-/// turn takes all of them (up to `maxBatch`) into one transaction, so durability costs
-/// one fsync per batch, not per message, and latency stays one commit under load.
+/// Requests are read as they arrive and stored by one writer in arrival order
+/// (`IntakePipeline`). Group commit: while one transaction commits, what is read queues
+/// for the writer; its next turn takes all of it into one transaction, so durability costs
+/// one fsync per turn, not per message, and latency stays about one commit under load. At
+/// most `maxBatch` requests are in the pipeline; more wait in the socket.
 public struct IntakeServer: Service {
     public struct Security: Sendable {
         public var serverSecretKey: String
@@ -46,11 +48,9 @@ public struct IntakeServer: Service {
     }
 
     public func run() async throws {
-        let batchSize = Recorder(label: "plafond_intake_batch_messages")
         try await SocketThread.run(name: "intake") { [self] stop in
             let socket = try ZMQSocket(context, .router)
             defer { socket.close() }
-            try socket.setReceiveTimeout(100)
             try socket.setMaxMessageSize(Int64(Self.maxMessageBytes))
             if let security {
                 try socket.setCurveServer(secretKey: security.serverSecretKey)
@@ -60,26 +60,32 @@ public struct IntakeServer: Service {
             logger.info(
                 "provider endpoint listening",
                 metadata: ["endpoint": "\(endpoint)", "curve": "\(security != nil)"])
+            let pipeline = IntakePipeline(processor: processor, committed: committed)
+            pipeline.start()
+            defer { pipeline.stop() }
             while !stop.shouldStop {
-                guard let first = try SocketReceive.next(socket) else { continue }
-                var batch = [first]
-                while batch.count < maxBatch, let next = try socket.receive(dontWait: true) {
-                    batch.append(next)
-                }
-                let requests = batch.compactMap(IncomingRequest.init)
-                batchSize.record(requests.count)
-                let answers = processor.process(requests)
-                committed()
-                for (request, answer) in zip(requests, answers) {
+                // At the limit, only answers are waited for: new requests wait in the socket.
+                let room = maxBatch - pipeline.inFlight
+                var items = [ZMQPollItem(fileDescriptor: pipeline.answersReady.readDescriptor)]
+                if room > 0 { items.append(ZMQPollItem(socket: socket)) }
+                _ = try zmqPoll(&items, timeoutMilliseconds: 100)
+                if items[0].readable { pipeline.answersReady.drain() }
+                for answer in pipeline.takeAnswers() {
                     // The answer is stored: a provider that missed it gets it again by resending.
                     do {
-                        if try !socket.send(request.envelope + [answer], dontWait: true) {
+                        if try !socket.send(answer.envelope + [answer.document], dontWait: true) {
                             logger.warning("answer not delivered: provider gone or not reading")
                         }
                     } catch {
                         logger.warning("answer not delivered", metadata: ["error": "\(error)"])
                     }
                 }
+                guard items.count > 1, items[1].readable else { continue }
+                var requests: [IncomingRequest] = []
+                while requests.count < room, let next = try socket.receive(dontWait: true) {
+                    if let request = IncomingRequest(next) { requests.append(request) }
+                }
+                pipeline.submit(requests)
             }
         }
     }
