@@ -77,7 +77,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
     /// stores, and joining small strings was a visible part of its time.
     public var iso: String {
         // Days counted from 1970 can fall outside the years `init?(year:month:day:)` allows.
-        guard (0...9999).contains(year) else { return "\(year)-\(monthNumber)-\(day)" }
+        guard (0...9999).contains(year) else {
+            return "\(year)-" + (monthNumber < 10 ? "0" : "") + "\(monthNumber)-" + (day < 10 ? "0" : "") + "\(day)"
+        }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 10) { out in
             func digits(_ value: Int, _ count: Int, at offset: Int) {
                 var rest = value

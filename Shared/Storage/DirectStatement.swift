@@ -6,7 +6,7 @@ import GRDBSQLite
 /// GRDB's `execute(arguments:)` builds a `StatementArguments` of existentials, checks
 /// them against the statement and nests a closure per text it binds; for the line insert
 /// and the look-ups per line that cost more than SQLite's own work (profile in
-/// docs/BENCHMARKS.md). The statement itself is still GRDB's: prepared and cached by the
+/// docs/BENCHMARKS.md, intake). The statement itself is still GRDB's: prepared and cached by the
 /// connection, run inside the connection's transaction on its queue. Only plain INSERT
 /// and SELECT belong here, never statements that open, end or name a transaction or
 /// savepoint, which GRDB tracks as they run.
@@ -21,27 +21,39 @@ public struct DirectStatement {
         sqlite3_clear_bindings(handle)
     }
 
-    /// Binds parameter `index` (from 1); nil binds NULL.
+    /// Binds parameter `index` (from 1); nil binds NULL, an empty string ''.
     public func bind(_ text: String?, at index: Int32) {
         guard var text else { return bindNull(at: index) }
-        text.withUTF8 { bytes in
-            _ = sqlite3_bind_text(handle, index, bytes.baseAddress, Int32(bytes.count), transient)
+        let code = text.withUTF8 { bytes in
+            // A nil pointer would bind NULL: an empty text gets a real, empty C string.
+            guard let base = bytes.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, transient) }
+            return sqlite3_bind_text(handle, index, base, Int32(bytes.count), transient)
         }
+        bound(code, at: index)
     }
 
     public func bind(_ value: Int64?, at index: Int32) {
         guard let value else { return bindNull(at: index) }
-        sqlite3_bind_int64(handle, index, value)
+        bound(sqlite3_bind_int64(handle, index, value), at: index)
     }
 
     public func bind(blob bytes: [UInt8], at index: Int32) {
-        bytes.withUnsafeBytes { raw in
-            _ = sqlite3_bind_blob(handle, index, raw.baseAddress, Int32(raw.count), transient)
+        let code = bytes.withUnsafeBytes { raw in
+            guard let base = raw.baseAddress else { return sqlite3_bind_zeroblob(handle, index, 0) }
+            return sqlite3_bind_blob(handle, index, base, Int32(raw.count), transient)
         }
+        bound(code, at: index)
     }
 
     private func bindNull(at index: Int32) {
-        sqlite3_bind_null(handle, index)
+        bound(sqlite3_bind_null(handle, index), at: index)
+    }
+
+    /// A bind fails only for a parameter the statement does not have or a value over
+    /// SQLite's limits: a programming error. Going on would store the previous row's
+    /// value in its place, so it stops here, as GRDB's own binding does.
+    private func bound(_ code: Int32, at index: Int32) {
+        precondition(code == SQLITE_OK, "binding parameter \(index) of \(statement.sql) failed: \(code)")
     }
 
     /// Runs a statement that returns no rows (an INSERT or UPDATE).

@@ -9,10 +9,18 @@ import GRDB
 /// run before the caller binds any socket.
 public enum StoreOpener {
     /// `pageSize` applies to a store this call creates; an existing file keeps its own.
-    public static func open(path: String, migrator: DatabaseMigrator, pageSize: Int? = nil) throws -> DatabasePool {
+    /// `temporaryFilesInMemory` keeps SQLite's temporary files in memory, among them the
+    /// journal of a savepoint, which otherwise spills to a file past 64 KiB (it is undo data
+    /// for the open transaction only, never needed after a crash). Not for stores whose
+    /// queries sort or group large tables: their temporary data would be held in memory too.
+    public static func open(
+        path: String, migrator: DatabaseMigrator, pageSize: Int? = nil, temporaryFilesInMemory: Bool = false
+    ) throws -> DatabasePool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let pool = try DatabasePool(path: path, configuration: configuration(pageSize: pageSize))
+        let pool = try DatabasePool(
+            path: path,
+            configuration: configuration(pageSize: pageSize, temporaryFilesInMemory: temporaryFilesInMemory))
         // GRDB sets NORMAL on the writer when it enables WAL; durability before an answer
         // needs FULL, so it is set again on the (one, long-lived) writer connection.
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -27,16 +35,13 @@ public enum StoreOpener {
         return queue
     }
 
-    static func configuration(pageSize: Int? = nil) -> Configuration {
+    static func configuration(pageSize: Int? = nil, temporaryFilesInMemory: Bool = false) -> Configuration {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
-            // Savepoint journals (intake runs every message in one) stay in memory
-            // instead of spilling to a temporary file past 64 KiB: they are undo data for
-            // the open transaction only, never needed after a crash.
-            try db.execute(sql: "PRAGMA temp_store = MEMORY")
+            if temporaryFilesInMemory { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
             // Takes effect only when the file is created (before WAL is set up).
             if let pageSize { try db.execute(sql: "PRAGMA page_size = \(pageSize)") }
         }

@@ -68,4 +68,21 @@ import Testing
         }
         #expect(stored == 9)
     }
+
+    @Test func aGracefulStopStillStoresAndAnswersWhatWasTakenIn() async throws {
+        let intake = try RunningIntake()
+        // Large enough that intake is still reading it when the stop comes.
+        let large = declaration("P-STOP", lines: (0..<10_000).map { debit("S-\($0)", toewijzing: "\(70_000 + $0)") })
+        try await intake.sendOnly(large)
+        try await Task.sleep(for: .milliseconds(150))
+        intake.stopServer()
+        let answer = try await intake.nextAnswer().map { String(decoding: $0, as: UTF8.self) }
+        #expect(
+            answer?.contains("P-STOP") == true && answer?.contains("8001") == true,
+            "\(answer?.prefix(400) ?? "no answer")")
+        let stored = try await intake.processor.database.writer.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM line")
+        }
+        #expect(stored == 10_000)
+    }
 }

@@ -78,6 +78,22 @@ final class RunningIntake: @unchecked Sendable {  // used by one test at a time
         }
     }
 
+    /// Sends one document and returns at once; `nextAnswer` reads what comes back.
+    func sendOnly(_ document: Data) async throws {
+        let box = ClientSocket(socket: client)
+        try await Self.offPool { _ = try box.socket.send([Data(), document]) }
+    }
+
+    func nextAnswer() async throws -> Data? {
+        let box = ClientSocket(socket: client)
+        return try await Self.offPool { try box.socket.receive()?.parts.last }
+    }
+
+    /// Asks the server to stop, as a graceful shutdown does; the test's client stays open.
+    func stopServer() {
+        task.cancel()
+    }
+
     /// Sends one document on a connection of its own; whether any answer came within 3 s.
     func answeredOnFreshConnection(_ document: Data) async throws -> Bool {
         try await Self.offPool { [context, endpoint] in

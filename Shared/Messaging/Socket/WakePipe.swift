@@ -10,8 +10,9 @@ public final class WakePipe: Sendable {
     private let writeDescriptor: Int32
 
     public init() {
-        var fds: [Int32] = [0, 0]
-        pipe(&fds)
+        var fds: [Int32] = [-1, -1]
+        // Without it the socket thread would poll descriptor 0 and never be woken.
+        precondition(pipe(&fds) == 0, "no pipe for waking a socket thread (errno \(errno))")
         for fd in fds {
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK)
             _ = fcntl(fd, F_SETFD, FD_CLOEXEC)

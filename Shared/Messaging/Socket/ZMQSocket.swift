@@ -17,12 +17,12 @@ public final class ZMQSocket {
         close()
     }
 
-    /// Sets LINGER 0 so nothing unsent holds up the context's termination, then closes.
-    /// Idempotent.
-    public func close() {
+    /// Sets LINGER (0 unless given: nothing unsent holds up the context's termination),
+    /// then closes. Idempotent.
+    public func close(lingerMilliseconds: Int32 = 0) {
         guard let handle else { return }
-        var zero: Int32 = 0
-        zmq_setsockopt(handle, ZMQ_LINGER, &zero, MemoryLayout<Int32>.size)
+        var linger = lingerMilliseconds
+        zmq_setsockopt(handle, ZMQ_LINGER, &linger, MemoryLayout<Int32>.size)
         zmq_close(handle)
         self.handle = nil
     }

@@ -19,7 +19,8 @@ struct LineHistoryChecks {
     }
 
     func run(_ db: Database, _ declaration: PreparedDeclaration, alreadyRejected: Set<LinePosition>) throws -> Plan {
-        // Two look-ups for every line: prepared once per message, bound directly.
+        // Two look-ups for every line: taken from the connection's statement cache once per
+        // message, then bound directly.
         let referenceUsed = try DirectStatement(db, sql: Self.referenceUsedSQL)
         let openDebit = try DirectStatement(db, sql: Self.openDebitSQL)
         var plan = Plan()
@@ -78,7 +79,8 @@ struct LineHistoryChecks {
         var key: DebitKey
     }
 
-    /// The approved debit a credit refers to: same provider, VorigReferentieNummer, client.
+    /// The approved debit a credit refers to: same provider, VorigReferentieNummer, client
+    /// and gemeente (a credit undoes a debit in the gemeente's own declarations).
     private func creditTarget(_ db: Database, _ credit: DeclarationLine, bsn: String) throws -> StoredDebit? {
         guard let previous = credit.vorigReferentieNummer,
             let row = try Row.fetchOne(
@@ -86,8 +88,9 @@ struct LineHistoryChecks {
                 sql: """
                     SELECT id, creditedByLineID, toewijzingNummer, productCode, productCategorie, periodStart
                     FROM line WHERE aanbieder = ? AND referentieNummer = ? AND debetCredit = 'D' AND bsn = ?
+                        AND gemeente = ?
                     """,
-                arguments: [aanbieder, previous, bsn])
+                arguments: [aanbieder, previous, bsn, gemeente])
         else { return nil }
         return StoredDebit(
             id: row["id"], creditedBy: row["creditedByLineID"],

@@ -67,7 +67,7 @@ struct PreparedDeclaration: Sendable {
         declaration.clients[position.client].bsn
     }
 
-    func prepared(_ position: LinePosition) -> PreparedLine {
+    func preparedLine(at position: LinePosition) -> PreparedLine {
         lines[position.client][position.line]
     }
 }

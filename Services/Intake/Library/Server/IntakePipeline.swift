@@ -9,9 +9,9 @@ import Synchronization
 /// is ready in one transaction (group commit). Answers leave in the order the requests
 /// came, those that needed no store (unreadable, not the sender's) included.
 ///
-/// Why: reading a 1,000-line JW323 costs more than storing it, and providers wait for
-/// their answers, so with "read the batch, then write it" one core idled while the other
-/// wrote (docs/BENCHMARKS.md, intake). The socket stays with the socket thread: it hands
+/// Why: once storing was made cheap, reading a 1,000-line JW323 cost more than storing
+/// it, and providers wait for their answers, so with "read the batch, then write it" a
+/// core idled while the other wrote (docs/BENCHMARKS.md, intake). The socket stays with the socket thread: it hands
 /// requests in (`submit`) and sends what `takeAnswers` gives it when `answersReady` wakes it.
 final class IntakePipeline: Sendable {
     /// An answer and the envelope to send it on.
@@ -155,11 +155,9 @@ final class IntakePipeline: Sendable {
                 if case .message(let message) = read.outcome { return message }
                 return nil
             }
+            batchSize.record(batch.count)
             var stored = processor.write(messages).makeIterator()
-            if !messages.isEmpty {
-                batchSize.record(messages.count)
-                committed()
-            }
+            if !messages.isEmpty { committed() }
             let answers = batch.map { read in
                 switch read.outcome {
                 case .answer(let document): Answer(envelope: read.envelope, document: document)

@@ -70,22 +70,40 @@ public struct IntakeServer: Service {
                 if room > 0 { items.append(ZMQPollItem(socket: socket)) }
                 _ = try zmqPoll(&items, timeoutMilliseconds: 100)
                 if items[0].readable { pipeline.answersReady.drain() }
-                for answer in pipeline.takeAnswers() {
-                    // The answer is stored: a provider that missed it gets it again by resending.
-                    do {
-                        if try !socket.send(answer.envelope + [answer.document], dontWait: true) {
-                            logger.warning("answer not delivered: provider gone or not reading")
-                        }
-                    } catch {
-                        logger.warning("answer not delivered", metadata: ["error": "\(error)"])
-                    }
-                }
+                send(pipeline.takeAnswers(), on: socket)
                 guard items.count > 1, items[1].readable else { continue }
                 var requests: [IncomingRequest] = []
                 while requests.count < room, let next = try socket.receive(dontWait: true) {
                     if let request = IncomingRequest(next) { requests.append(request) }
                 }
                 pipeline.submit(requests)
+            }
+            // Stopping: what was taken in is still stored and answered, so a restart costs
+            // no provider a timeout; new requests stay in the socket. A store that does not
+            // answer within the grace period leaves the rest to the providers' resends.
+            let deadline = ContinuousClock.now + Self.gracePeriod
+            while pipeline.inFlight > 0, ContinuousClock.now < deadline {
+                var items = [ZMQPollItem(fileDescriptor: pipeline.answersReady.readDescriptor)]
+                _ = try zmqPoll(&items, timeoutMilliseconds: 100)
+                if items[0].readable { pipeline.answersReady.drain() }
+                send(pipeline.takeAnswers(), on: socket)
+            }
+            // The last answers may still be on their way out of the socket.
+            socket.close(lingerMilliseconds: 1_000)
+        }
+    }
+
+    static let gracePeriod = Duration.seconds(5)
+
+    private func send(_ answers: [IntakePipeline.Answer], on socket: ZMQSocket) {
+        for answer in answers {
+            // The answer is stored: a provider that missed it gets it again by resending.
+            do {
+                if try !socket.send(answer.envelope + [answer.document], dontWait: true) {
+                    logger.warning("answer not delivered: provider gone or not reading")
+                }
+            } catch {
+                logger.warning("answer not delivered", metadata: ["error": "\(error)"])
             }
         }
     }

@@ -15,7 +15,10 @@ public struct IntakeDatabase: Sendable {
     public static func open(path: String) throws -> IntakeDatabase {
         // 16 KiB pages: intake's store grows by appending rows (lines, events), and SQLite
         // writes a WAL frame per page, two system calls each; a quarter of the frames.
-        IntakeDatabase(writer: try StoreOpener.open(path: path, migrator: migrator, pageSize: 16_384))
+        // Every message is stored in a savepoint: its journal stays in memory.
+        IntakeDatabase(
+            writer: try StoreOpener.open(
+                path: path, migrator: migrator, pageSize: 16_384, temporaryFilesInMemory: true))
     }
 
     public static func inMemory() throws -> IntakeDatabase {

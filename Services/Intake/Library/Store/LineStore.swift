@@ -38,19 +38,19 @@ struct LineStore {
         var granted: Int64 = 0
         for position in prepared.order where rejected[position] == nil {
             let current = prepared.line(position)
-            let texts = prepared.prepared(position)
+            let worked = prepared.preparedLine(at: position)
             insert.bind(declarationID, at: 1)
             insert.bind(header.afzender, at: 2)
             insert.bind(header.ontvanger, at: 3)
             insert.bind(current.referentieNummer, at: 4)
             insert.bind(current.vorigReferentieNummer, at: 5)
             insert.bind(prepared.bsn(position), at: 6)
-            insert.bind(texts.client, at: 7)
+            insert.bind(worked.client, at: 7)
             insert.bind(current.toewijzingNummer, at: 8)
             insert.bind(current.productCategorie, at: 9)
             insert.bind(current.productCode, at: 10)
-            insert.bind(texts.periodStart, at: 11)
-            insert.bind(texts.periodEnd, at: 12)
+            insert.bind(worked.periodStart, at: 11)
+            insert.bind(worked.periodEnd, at: 12)
             insert.bind(current.geleverdVolume, at: 13)
             insert.bind(current.eenheid, at: 14)
             insert.bind(current.productTarief, at: 15)
@@ -60,10 +60,10 @@ struct LineStore {
             let lineID = db.lastInsertedRowID
             if current.debetCredit == .credit, let debitID = credits[position] {
                 try db.execute(sql: "UPDATE line SET creditedByLineID = ? WHERE id = ?", arguments: [lineID, debitID])
-                try outbox.append(db, kind: LineCredited.kind.rawValue, body: try texts.body.bytes(lineID: lineID))
+                try outbox.append(db, kind: LineCredited.kind.rawValue, body: try worked.body.bytes(lineID: lineID))
                 granted -= current.ingediendBedrag
             } else {
-                try outbox.append(db, kind: LineAccepted.kind.rawValue, body: try texts.body.bytes(lineID: lineID))
+                try outbox.append(db, kind: LineAccepted.kind.rawValue, body: try worked.body.bytes(lineID: lineID))
                 granted += current.ingediendBedrag
             }
         }
