@@ -74,7 +74,7 @@ import Testing
                 #expect(ids(response) == Array(1...7))
             }
             for uri in [
-                "/api/norms?pagina=0", "/api/norms?per_pagina=0", "/api/norms?per_pagina=10001", "/?pagina=x",
+                "/api/norms?pagina=0", "/api/norms?per_pagina=0", "/api/norms?per_pagina=1001", "/?pagina=x",
                 "/api/norms?pagina=9223372036854775807&per_pagina=2", "/?pagina=5000000000000000000",
                 "/api/norms?gemeente=%D9%A0%D9%A2%D9%A6%D9%A8",
             ] {

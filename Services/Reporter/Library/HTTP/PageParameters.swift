@@ -2,10 +2,11 @@ import HTTPTypes
 import Hummingbird
 
 /// `?pagina=2&per_pagina=500` on the overview and `/api/norms`: which page of the norms
-/// to show. Pages keep a national installation's answers small (10,000 norms at once
-/// took 0.8–1 s and 9 MB at 7 million lines, docs/BENCHMARKS.md).
+/// to show. Pages keep a national installation's answers small and quick: a page holds at
+/// most 1,000 norms (about 110 ms at 7 million lines); all 10,000 at once took 0.8–1 s
+/// and 9 MB, and is walked page by page instead (`Link` header; docs/BENCHMARKS.md).
 struct PageParameters: Equatable {
-    static let maximumPerPage = 10_000
+    static let maximumPerPage = 1_000
     static let maximumPage = 1_000_000
 
     var page: Int
