@@ -60,6 +60,8 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             path: "Shared/Storage", swiftSettings: swiftSettings),
+        // A whole system on one machine's loopback: the demo, the system benchmarks, the e2e tests.
+        .target(name: "LocalSystem", path: "Shared/LocalSystem", swiftSettings: swiftSettings),
         .target(
             name: "Runtime",
             dependencies: [
@@ -135,7 +137,7 @@ let package = Package(
         .executableTarget(
             name: "plafond",
             dependencies: [
-                "Domain", "IJW", "Contracts", "Messaging", "Runtime",
+                "Domain", "IJW", "Contracts", "Messaging", "Runtime", "LocalSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
@@ -145,7 +147,7 @@ let package = Package(
         .executableTarget(
             name: "plafond-bench",
             dependencies: [
-                "MonitorService", "Domain", "IJW", "Contracts", "Messaging", "Storage", "Runtime",
+                "MonitorService", "Domain", "IJW", "Contracts", "Messaging", "Storage", "Runtime", "LocalSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
@@ -190,7 +192,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Messaging", "Domain", "Contracts", "Fixtures", .product(name: "GRDB", package: "GRDB.swift"),
+                "Messaging", "Domain", "Contracts", "Fixtures", "LocalSystem",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),
     ]

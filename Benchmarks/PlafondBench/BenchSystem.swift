@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LocalSystem
 import Synchronization
 
 /// The four real services and the project's SMTP sink on a fresh folder, as the
@@ -16,71 +17,39 @@ final class BenchSystem: Sendable {
         self.basePort = basePort
     }
 
-    var intakeEndpoint: String { "tcp://127.0.0.1:\(basePort)" }
-    var monitorAdmin: String { "tcp://127.0.0.1:\(basePort + 10)" }
-    var monitorPublish: String { "tcp://127.0.0.1:\(basePort + 11)" }
-    var monitorCatchUp: String { "tcp://127.0.0.1:\(basePort + 12)" }
-    var httpAddress: String { "127.0.0.1:\(basePort + 80)" }
+    var layout: LoopbackLayout { LoopbackLayout(basePort: basePort) }
+    var intakeEndpoint: String { layout.intakeEndpoint }
+    var monitorAdmin: String { layout.monitorAdmin }
+    var monitorPublish: String { layout.monitorPublish }
+    var monitorCatchUp: String { layout.monitorCatchUp }
+    var httpAddress: String { layout.httpAddress }
     var mailFolder: URL { folder.appendingPathComponent("mail") }
     var dataFolder: URL { folder.appendingPathComponent("data") }
     static let services = ["intake", "monitor", "notifier", "reporter"]
 
-    /// Ports: intake base+0…9, monitor +10…19, notifier +20…29 (SMTP sink +25), reporter +80.
     func writeConfiguration() throws {
         try FileManager.default.createDirectory(at: mailFolder, withIntermediateDirectories: true)
-        let b = basePort
+        let sections = layout.sections(notifier: [
+            #"from = "plafond@bench.example""#,
+            #"recipients = [{ name = "Contractmanager", email = "contractmanager@bench.example" }]"#,
+            #"group_wait = "0s""#, #"group_interval = "0s""#,
+        ])
         try """
         [general]
         data = "\(dataFolder.path)"
         development = true
         log_level = "warning"
 
-        [intake]
-        endpoint = "\(intakeEndpoint)"
-        events_publish = "tcp://127.0.0.1:\(b + 1)"
-        events_catchup = "tcp://127.0.0.1:\(b + 2)"
-        metrics = "127.0.0.1:\(b + 9)"
-
-        [monitor]
-        admin = "\(monitorAdmin)"
-        events_publish = "\(monitorPublish)"
-        events_catchup = "\(monitorCatchUp)"
-        metrics = "127.0.0.1:\(b + 19)"
-
-        [notifier]
-        admin = "tcp://127.0.0.1:\(b + 20)"
-        events_publish = "tcp://127.0.0.1:\(b + 21)"
-        events_catchup = "tcp://127.0.0.1:\(b + 22)"
-        metrics = "127.0.0.1:\(b + 29)"
-        smtp_url = "smtp://127.0.0.1:\(b + 25)"
-        from = "plafond@bench.example"
-        recipients = [{ name = "Contractmanager", email = "contractmanager@bench.example" }]
-        group_wait = "0s"
-        group_interval = "0s"
-
-        [reporter]
-        http = "\(httpAddress)"
+        \(sections)
         """.write(to: folder.appendingPathComponent("plafond.toml"), atomically: true, encoding: .utf8)
     }
 
     /// Starts the SMTP sink and waits until it says it listens.
     func startSMTPSink(script: String) throws {
-        guard FileManager.default.fileExists(atPath: script) else {
-            throw BenchError("no SMTP sink at \(script) (run from the project's root, or pass --smtp-sink)")
-        }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script, "--host", "127.0.0.1", "--port", String(basePort + 25), "--dir", mailFolder.path,
-        ]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = try logHandle("smtp")
-        try process.run()
+        let process = try SMTPSinkProcess.start(
+            script: script, port: layout.smtpPort, mailFolder: mailFolder,
+            log: folder.appendingPathComponent("smtp.log"))
         started.withLock { $0.append(("smtp", process)) }
-        guard String(decoding: output.fileHandleForReading.availableData, as: UTF8.self).contains("ready") else {
-            throw BenchError("the SMTP sink did not start; see \(folder.path)/smtp.log")
-        }
     }
 
     func start(_ service: String) throws {

@@ -126,8 +126,8 @@ struct SystemBench: AsyncParsableCommand {
         let pages = DashboardTimer(
             address: system.httpAddress,
             paths: [
-                "/", "/api/norms", "/?pagina=10", "/api/norms?pagina=5", "/?per_pagina=1000",
-                "/api/norms?pagina=10&per_pagina=1000", "/?gemeente=0268", "/api/norms?gemeente=0268",
+                "/", "/api/norms", "/?pagina=10", "/api/norms?pagina=20", "/api/alerts?state=firing&pagina=10",
+                "/?gemeente=0268", "/api/norms?gemeente=0268",
                 "/api/norms/\(normIDs[0]!)", "/api/alerts?state=firing", "/api/alerts?state=firing&gemeente=0268",
                 "/api/spend?van=\(year)-01&tot=\(year)-12", "/api/indicators?periode=\(year)&gemeente=0268",
                 "/api/timeline", "/rapport?gemeente=0268&periode=\(year)&formaat=json",

@@ -1,5 +1,6 @@
 import Fixtures
 import Foundation
+import LocalSystem
 import Messaging
 
 #if canImport(FoundationNetworking)
@@ -105,22 +106,9 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
     }
 
     func startSMTP(extraArguments: [String] = []) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments =
-            [
-                "python3", Self.packageRoot.appendingPathComponent("Tests/Support/smtp_sink.py").path,
-                "--host", "127.0.0.1", "--port", "\(ports.smtp)", "--dir", mailFolder.path,
-            ] + extraArguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        smtp = process
-        // The sink prints "ready" once it listens.
-        let ready = output.fileHandleForReading.availableData
-        guard String(decoding: ready, as: UTF8.self).contains("ready") else {
-            throw E2EError("SMTP sink did not start")
-        }
+        smtp = try SMTPSinkProcess.start(
+            script: Self.packageRoot.appendingPathComponent("Tests/Support/smtp_sink.py").path, port: ports.smtp,
+            mailFolder: mailFolder, log: folder.appendingPathComponent("smtp.log"), extraArguments: extraArguments)
     }
 
     func start(_ service: String) throws {

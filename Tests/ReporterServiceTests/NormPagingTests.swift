@@ -69,12 +69,13 @@ import Testing
                     response.headers[HTTPField.Name("Link")!]?.contains(
                         "</api/norms?gemeente=0268&pagina=1&per_pagina=2>; rel=\"prev\"") == true)
             }
-            // Without parameters: the first 1,000, here all seven.
+            // Without parameters: the first 500, here all seven.
             try await client.execute(uri: "/api/norms", method: .get) { response in
                 #expect(ids(response) == Array(1...7))
             }
             for uri in [
-                "/api/norms?pagina=0", "/api/norms?per_pagina=0", "/api/norms?per_pagina=1001", "/?pagina=x",
+                "/api/norms?pagina=0", "/api/norms?per_pagina=0", "/api/norms?per_pagina=501",
+                "/api/alerts?per_pagina=501", "/api/alerts?pagina=0", "/?pagina=x",
                 "/api/norms?pagina=9223372036854775807&per_pagina=2", "/?pagina=5000000000000000000",
                 "/api/norms?gemeente=%D9%A0%D9%A2%D9%A6%D9%A8",
             ] {

@@ -1,4 +1,5 @@
 import Foundation
+import LocalSystem
 import Runtime
 
 #if canImport(FoundationNetworking)
@@ -12,14 +13,26 @@ struct DemoSystem {
     let basePort: Int
     var configurationFile: URL { folder.appendingPathComponent("plafond.toml") }
     var mailFolder: URL { folder.appendingPathComponent("mail") }
-    var httpAddress: String { "127.0.0.1:\(basePort + 80)" }
-    var smtpPort: Int { basePort + 25 }
+    var layout: LoopbackLayout { LoopbackLayout(basePort: basePort) }
+    var httpAddress: String { layout.httpAddress }
 
-    /// Ports: intake base+0…9, monitor +10…19, notifier +20…29 (SMTP sink +25), reporter +80.
     func writeConfiguration() throws {
         try FileManager.default.createDirectory(at: mailFolder, withIntermediateDirectories: true)
-        let b = basePort
         let members = DemoSetting.gemeenten.map { "\"\($0.code)\"" }.joined(separator: ", ")
+        let sections = layout.sections(
+            monitor: [
+                "# The demo replays a year in minutes: a month of care is complete only once the next",
+                "# month's declarations arrive, not because time passed (the default is 45 days).",
+                "forecast_lag_days = 3650",
+            ],
+            notifier: [
+                #"from = "plafond@rijkvannijmegen.example""#,
+                #"dashboard_url = "http://\#(httpAddress)""#,
+                #"recipients = [{ name = "Contractmanager Jeugd", email = "contractmanager.jeugd@nijmegen.example" }]"#,
+                #"escalate_to = { name = "Beleidsadviseur Jeugd", email = "beleid.jeugd@nijmegen.example" }"#,
+                #"group_wait = "0s""#,
+                #"group_interval = "0s""#,
+            ])
         try """
         # Written by `plafond demo`: a development system on loopback.
         [general]
@@ -28,57 +41,20 @@ struct DemoSystem {
         pseudonym_key = "plafond-demo-\(UUID().uuidString)"
         log_level = "notice"
 
-        [intake]
-        endpoint = "tcp://127.0.0.1:\(b)"
-        events_publish = "tcp://127.0.0.1:\(b + 1)"
-        events_catchup = "tcp://127.0.0.1:\(b + 2)"
-        metrics = "127.0.0.1:\(b + 9)"
-
-        [monitor]
-        admin = "tcp://127.0.0.1:\(b + 10)"
-        events_publish = "tcp://127.0.0.1:\(b + 11)"
-        events_catchup = "tcp://127.0.0.1:\(b + 12)"
-        metrics = "127.0.0.1:\(b + 19)"
-        # The demo replays a year in minutes: a month of care is complete only once the next
-        # month's declarations arrive, not because time passed (the default is 45 days).
-        forecast_lag_days = 3650
-
-        [notifier]
-        admin = "tcp://127.0.0.1:\(b + 20)"
-        events_publish = "tcp://127.0.0.1:\(b + 21)"
-        events_catchup = "tcp://127.0.0.1:\(b + 22)"
-        metrics = "127.0.0.1:\(b + 29)"
-        smtp_url = "smtp://127.0.0.1:\(smtpPort)"
-        from = "plafond@rijkvannijmegen.example"
-        dashboard_url = "http://\(httpAddress)"
-        recipients = [{ name = "Contractmanager Jeugd", email = "contractmanager.jeugd@nijmegen.example" }]
-        escalate_to = { name = "Beleidsadviseur Jeugd", email = "beleid.jeugd@nijmegen.example" }
-        group_wait = "0s"
-        group_interval = "0s"
-
-        [reporter]
-        http = "\(httpAddress)"
+        \(sections)
 
         [regios]
         "\(DemoSetting.regio)" = [\(members)]
         """.write(to: configurationFile, atomically: true, encoding: .utf8)
     }
 
-    /// The project's SMTP sink (Python, aiosmtpd): every mail as an .eml file.
+    /// The project's SMTP sink, when the demo runs where it can find it: without it the
+    /// alerts still show, the mails stay queued in the notifier.
     func startSMTPSink(script: String) throws -> Process? {
         guard FileManager.default.fileExists(atPath: script) else { return nil }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [
-            "python3", script, "--host", "127.0.0.1", "--port", String(smtpPort), "--dir", mailFolder.path,
-        ]
-        let log = folder.appendingPathComponent("smtp.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: log)
-        process.standardOutput = handle
-        process.standardError = handle
-        try process.run()
-        return process
+        return try SMTPSinkProcess.start(
+            script: script, port: layout.smtpPort, mailFolder: mailFolder,
+            log: folder.appendingPathComponent("smtp.log"))
     }
 
     func get(_ path: String) async throws -> (status: Int, body: Data) {

@@ -6,7 +6,7 @@ enum DashboardPages {
     /// One page of the norms (all gemeenten's, or `gemeente`'s), with links to the others.
     static func overview(_ page: NormPage, gemeente: String? = nil) -> String {
         var rows = ""
-        for norm in page.norms {
+        for norm in page.items {
             let forecast =
                 norm.forecast.map { f in
                     DutchFigures.amount(f.projectedTotal, kind: norm.instrument)
@@ -47,7 +47,7 @@ enum DashboardPages {
     private static func pager(_ page: NormPage, gemeente: String?) -> String {
         guard page.pageCount > 1 else { return "" }
         func link(_ number: Int, _ text: String) -> String {
-            "<a href=\"\(HTML.escape(PageParameters.address("/", gemeente: gemeente, page: number, perPage: page.perPage)))\">\(text)</a>"
+            "<a href=\"\(HTML.escape(PageParameters.address("/", filters: ["gemeente": gemeente], page: number, perPage: page.perPage)))\">\(text)</a>"
         }
         let first = (page.page - 1) * page.perPage + 1
         let last = min(page.page * page.perPage, page.total)

@@ -11,12 +11,13 @@ struct APIRoutes {
             guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
                 return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
             }
-            guard let paging = PageParameters.parse(request.uri.queryParameters, defaultPerPage: 1_000) else {
+            guard let paging = PageParameters.parse(request.uri.queryParameters) else {
                 return JSONResponse.error(PageParameters.problem, status: .badRequest)
             }
             let page = try database.norms(where: area.covers, page: paging.page, perPage: paging.perPage)
-            var response = try JSONResponse.make(page.norms)
-            PageParameters.describe(page, path: "/api/norms", gemeente: area.gemeente, in: &response.headers)
+            var response = try JSONResponse.make(page.items)
+            PageParameters.describe(
+                page, path: "/api/norms", filters: ["gemeente": area.gemeente], in: &response.headers)
             return response
         }
         router.get("/api/alerts") { request, _ -> Response in
@@ -27,7 +28,15 @@ struct APIRoutes {
             guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
                 return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
             }
-            return try JSONResponse.make(try database.alerts(state: state, area: area))
+            guard let paging = PageParameters.parse(request.uri.queryParameters) else {
+                return JSONResponse.error(PageParameters.problem, status: .badRequest)
+            }
+            let page = try database.alerts(state: state, area: area, page: paging.page, perPage: paging.perPage)
+            var response = try JSONResponse.make(page.items)
+            PageParameters.describe(
+                page, path: "/api/alerts", filters: ["gemeente": area.gemeente, "state": state],
+                in: &response.headers)
+            return response
         }
         router.get("/api/indicators") { request, _ -> Response in
             guard let label = request.uri.queryParameters.get("periode"), let period = Period(parsing: label) else {

@@ -12,7 +12,7 @@ struct DashboardRoutes {
             guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
                 return html(HTML.page(title: "Onbekend", body: "<h1>Geen CBS-gemeentecode</h1>"), status: .badRequest)
             }
-            guard let paging = PageParameters.parse(request.uri.queryParameters, defaultPerPage: 500) else {
+            guard let paging = PageParameters.parse(request.uri.queryParameters) else {
                 return html(
                     HTML.page(title: "Onbekend", body: "<h1>Deze pagina bestaat niet</h1>"), status: .badRequest)
             }

@@ -1,21 +1,23 @@
 import HTTPTypes
 import Hummingbird
 
-/// `?pagina=2&per_pagina=500` on the overview and `/api/norms`: which page of the norms
+/// `?pagina=2&per_pagina=500` on the overview, `/api/norms` and `/api/alerts`: which page
 /// to show. Pages keep a national installation's answers small and quick: a page holds at
-/// most 1,000 norms (about 110 ms at 7 million lines); all 10,000 at once took 0.8–1 s
-/// and 9 MB, and is walked page by page instead (`Link` header; docs/BENCHMARKS.md).
+/// most 500 items. All 10,000 norms at once took 0.8–1 s and 9 MB at 7 million lines, a
+/// page of 1,000 up to 240 ms while the system took 2,000 lines a second, the country's
+/// firing alerts in one answer up to 325 ms (docs/BENCHMARKS.md); a script walks the
+/// pages with the `Link` header instead.
 struct PageParameters: Equatable {
-    static let maximumPerPage = 1_000
+    static let maximumPerPage = 500
     static let maximumPage = 1_000_000
 
     var page: Int
     var perPage: Int
 
     /// nil when a parameter is not a whole number in range.
-    static func parse(_ parameters: Hummingbird.Parameters, defaultPerPage: Int) -> PageParameters? {
+    static func parse(_ parameters: Hummingbird.Parameters) -> PageParameters? {
         let page = parameters.get("pagina").map { Int($0) } ?? 1
-        let perPage = parameters.get("per_pagina").map { Int($0) } ?? defaultPerPage
+        let perPage = parameters.get("per_pagina").map { Int($0) } ?? maximumPerPage
         // Pages beyond a million are refused: (page - 1) × perPage must not overflow.
         guard let page, (1...maximumPage).contains(page), let perPage, (1...maximumPerPage).contains(perPage)
         else { return nil }
@@ -24,19 +26,24 @@ struct PageParameters: Equatable {
 
     static let problem = "pagina must be 1 to \(maximumPage) and per_pagina 1 to \(maximumPerPage)"
 
-    /// The address of another page of the same list (one gemeente's, or all).
-    static func address(_ path: String, gemeente: String?, page: Int, perPage: Int) -> String {
-        path + "?" + (gemeente.map { "gemeente=\($0)&" } ?? "") + "pagina=\(page)&per_pagina=\(perPage)"
+    /// The address of another page of the same list, with the same filters (those that
+    /// are set, in the order given: `gemeente`, `state`).
+    static func address(_ path: String, filters: KeyValuePairs<String, String?>, page: Int, perPage: Int) -> String {
+        let set = filters.compactMap { name, value in value.map { "\(name)=\($0)&" } }.joined()
+        return path + "?" + set + "pagina=\(page)&per_pagina=\(perPage)"
     }
 
     /// `X-Total-Count` and a `Link` header with the next, previous and last pages (as
     /// GitHub's API does), so a script can walk all pages without knowing the size.
-    static func describe(_ page: NormPage, path: String, gemeente: String?, in headers: inout HTTPFields) {
+    static func describe(
+        _ page: ListPage<some Sendable>, path: String, filters: KeyValuePairs<String, String?>,
+        in headers: inout HTTPFields
+    ) {
         headers[HTTPField.Name("X-Total-Count")!] = String(page.total)
         var links: [String] = []
         func link(_ number: Int, _ relation: String) {
             links.append(
-                "<\(address(path, gemeente: gemeente, page: number, perPage: page.perPage))>; rel=\"\(relation)\"")
+                "<\(address(path, filters: filters, page: number, perPage: page.perPage))>; rel=\"\(relation)\"")
         }
         if let next = page.next { link(next, "next") }
         if let previous = page.previous { link(previous, "prev") }

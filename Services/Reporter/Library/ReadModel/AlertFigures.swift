@@ -16,21 +16,24 @@ public struct AlertFigures: Sendable, Equatable, Codable {
 }
 
 extension ReporterDatabase {
-    /// Alerts newest first; `state` is `firing`, `resolved` or nil for all; `area`: only
-    /// alerts about norms that concern it.
-    public func alerts(state: String?, area: ReportArea = .all) throws -> [AlertFigures] {
+    /// Page `page` of `perPage` of the alerts in `state` (`firing`, `resolved`, or nil for
+    /// all) about norms that concern `area`, newest first.
+    public func alerts(state: String?, area: ReportArea = .all, page: Int, perPage: Int) throws
+        -> ListPage<AlertFigures>
+    {
         try writer.read { db in
-            try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(try normDefinitions.all(db))
-                    + " ORDER BY id DESC",
-                arguments: [state, state]
+            let filter = try "FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(normDefinitions.all(db))
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [state, state]) ?? 0
+            let items = try Row.fetchAll(
+                db, sql: "SELECT * " + filter + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                arguments: [state, state, perPage, (page - 1) * perPage]
             ).map { row in
                 AlertFigures(
                     id: row["id"], normID: row["normID"], alertKind: row["alertKind"], threshold: row["threshold"],
                     state: row["state"], value: row["value"], limit: row["normLimit"], firedAt: row["firedAt"],
                     resolvedAt: row["resolvedAt"])
             }
+            return ListPage(items: items, total: total, page: page, perPage: perPage)
         }
     }
 }

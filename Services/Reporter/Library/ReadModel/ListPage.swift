@@ -1,11 +1,12 @@
 import Contracts
 import GRDB
 
-/// One page of the norms an overview or `/api/norms` shows, in the order of their ids.
-/// Only the page's norms have their figures computed: a country has 10,000 norms.
-public struct NormPage: Sendable {
-    public var norms: [NormFigures]
-    /// How many norms match, over all pages.
+/// One page of a list the dashboard and the API serve in pages: the norms (in the order
+/// of their ids) and the alerts (newest first). Only the page's items are worked out: a
+/// country has 10,000 norms and, after a year, tens of thousands of alerts.
+public struct ListPage<Item: Sendable>: Sendable {
+    public var items: [Item]
+    /// How many items match, over all pages.
     public var total: Int
     /// 1-based.
     public var page: Int
@@ -18,6 +19,8 @@ public struct NormPage: Sendable {
     public var previous: Int? { page > 1 ? min(page - 1, pageCount) : nil }
 }
 
+public typealias NormPage = ListPage<NormFigures>
+
 extension ReporterDatabase {
     /// Page `page` of `perPage` of the norms `include` picks.
     public func norms(where include: (NormDefinition) -> Bool, page: Int, perPage: Int) throws -> NormPage {
@@ -26,7 +29,7 @@ extension ReporterDatabase {
             let start = min((page - 1) * perPage, matching.count)
             let shown = matching[start..<min(start + perPage, matching.count)]
             return NormPage(
-                norms: try shown.map { try figures(db, norm: $0) }, total: matching.count, page: page,
+                items: try shown.map { try figures(db, norm: $0) }, total: matching.count, page: page,
                 perPage: perPage)
         }
     }
