@@ -20,7 +20,9 @@ public enum SMTPSinkProcess {
             [
                 "python3", script, "--host", "127.0.0.1", "--port", String(port), "--dir", mailFolder.path,
             ] + extraArguments
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw SMTPSinkError("cannot write the SMTP sink's log at \(log.path)")
+        }
         let output = Pipe()
         process.standardOutput = output
         process.standardError = try FileHandle(forWritingTo: log)

@@ -27,6 +27,7 @@ public struct ReporterApp {
         database.forecastSettings = RunRateForecast.Settings(
             lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays)
         if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
+        try database.warmNormDefinitions()
         let core = ReporterCore(database: database)
         let context = ZMQContext()
         defer { context.terminate() }

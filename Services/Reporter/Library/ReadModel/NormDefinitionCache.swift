@@ -19,6 +19,11 @@ final class NormDefinitionCache: Sendable {
     }
 
     private let cached = Mutex<(key: Key, norms: [NormDefinition])?>(nil)
+    private let loadCount = Mutex(0)
+
+    /// How many times the definitions were decoded: once per change of the norm table
+    /// when the cache does its job.
+    var loads: Int { loadCount.withLock { $0 } }
 
     /// The definitions in id order, as of `db`'s snapshot.
     func all(_ db: Database) throws -> [NormDefinition] {
@@ -31,6 +36,7 @@ final class NormDefinitionCache: Sendable {
             try decoder.decode(NormDefinition.self, from: $0)
         }
         cached.withLock { $0 = (key, norms) }
+        loadCount.withLock { $0 += 1 }
         return norms
     }
 }

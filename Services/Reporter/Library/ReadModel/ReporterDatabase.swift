@@ -18,6 +18,13 @@ public struct ReporterDatabase: Sendable {
         self.clock = clock
     }
 
+    /// Decodes the norm definitions now, so that no request pays for it: 10,000 of them
+    /// took the first dashboard request after a change 225–295 ms at 7 million lines
+    /// (docs/BENCHMARKS.md).
+    public func warmNormDefinitions() throws {
+        _ = try writer.read { try normDefinitions.all($0) }
+    }
+
     public static func open(path: String, rebuild: Bool = false) throws -> ReporterDatabase {
         if rebuild {
             for suffix in ["", "-wal", "-shm"] {
