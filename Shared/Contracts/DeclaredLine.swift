@@ -62,6 +62,11 @@ public struct LineAccepted: EventBody {
     public init(line: DeclaredLine) { self.line = line }
     /// JSONEncoder's bytes, written faster: one per approved line (see DeclaredLineJSON).
     public func encoded() throws -> Data { try DeclaredLineJSON.encode(line) }
+    /// The plain form without JSONDecoder, anything else with it (see DeclaredLineReader).
+    public static func decoded(from data: Data) throws -> Self {
+        if let line = DeclaredLineReader.read(data) { return Self(line: line) }
+        return try EventCoding.decoder.decode(Self.self, from: data)
+    }
 }
 
 /// `line.credited`: a credit line approved by intake; it subtracts `amountCents`.
@@ -70,4 +75,9 @@ public struct LineCredited: EventBody {
     public var line: DeclaredLine
     public init(line: DeclaredLine) { self.line = line }
     public func encoded() throws -> Data { try DeclaredLineJSON.encode(line) }
+    /// The plain form without JSONDecoder, anything else with it (see DeclaredLineReader).
+    public static func decoded(from data: Data) throws -> Self {
+        if let line = DeclaredLineReader.read(data) { return Self(line: line) }
+        return try EventCoding.decoder.decode(Self.self, from: data)
+    }
 }

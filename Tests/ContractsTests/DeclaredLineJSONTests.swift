@@ -39,7 +39,7 @@ struct DeclaredLineJSONTests {
 }
 
 /// A small seeded generator, so a failure names a line that can be found again.
-private struct SplitMix {
+struct SplitMix {
     var state: UInt64
     init(seed: UInt64) { state = seed }
     mutating func next() -> UInt64 {

@@ -33,15 +33,7 @@ import Testing
                     ).encoded()))
         }
         try core.monitorSink().apply(events)
-        return try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            logger: Logger(label: "test"))
-    }
-
-    func ids(_ response: TestResponse) -> [Int]? {
-        guard let list = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
-        else { return nil }
-        return list.compactMap { $0["id"] as? Int }
+        return try ReporterHTTPServer.forTests(database: core.database)
     }
 
     @Test func alertsComeNewestFirstInPagesWithLinksThatKeepTheFilters() async throws {
@@ -49,7 +41,7 @@ import Testing
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/alerts?state=firing&per_pagina=3&pagina=2", method: .get) {
                 response in
-                #expect(ids(response) == [4, 3, 2])
+                #expect(listedIDs(response) == [4, 3, 2])
                 #expect(response.headers[HTTPField.Name("X-Total-Count")!] == "7")
                 #expect(
                     response.headers[HTTPField.Name("Link")!]
@@ -59,10 +51,10 @@ import Testing
             }
             // Without parameters: the first 500, here all seven.
             try await client.execute(uri: "/api/alerts", method: .get) { response in
-                #expect(ids(response) == Array((1...7).reversed()))
+                #expect(listedIDs(response) == Array((1...7).reversed()))
             }
             try await client.execute(uri: "/api/alerts?state=resolved", method: .get) { response in
-                #expect(ids(response) == [])
+                #expect(listedIDs(response) == [])
                 #expect(response.headers[HTTPField.Name("X-Total-Count")!] == "0")
             }
         }

@@ -48,9 +48,7 @@ import Testing
         let may10 = Date(timeIntervalSince1970: TimeInterval(20_583 * 86_400))
         let core = ReporterCore(database: try .inMemory(clock: { may10 }))
         try ReadModelTests().feed(core)
-        let server = try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            logger: Logger(label: "test"))
+        let server = try ReporterHTTPServer.forTests(database: core.database)
         try FileManager.default.createDirectory(at: Self.screenshots, withIntermediateDirectories: true)
         try await Application(router: server.router()).test(.live) { client in
             let base = "http://127.0.0.1:\(try #require(client.port))"

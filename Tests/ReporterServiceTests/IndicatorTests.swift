@@ -93,9 +93,7 @@ import Testing
     }
 
     @Test func theAPIAnswersForAPeriodAndRefusesABadOne() async throws {
-        let server = try ReporterHTTPServer(
-            database: try core().database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            logger: Logger(label: "test"))
+        let server = try ReporterHTTPServer.forTests(database: try core().database)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/api/indicators?periode=2026-Q2&gemeente=0268", method: .get) { response in
                 #expect(response.status == .ok)

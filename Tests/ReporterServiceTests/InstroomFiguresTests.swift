@@ -39,9 +39,7 @@ import Testing
             LoggedEvent(seq: 3, kind: CareStarted.kind.rawValue, body: try start.encoded()),
         ])
         #expect(try core.database.norm(id: 8)?.spent == 3)  // clients p-1, p-2 (lines) and p-9 (start)
-        let server = try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            logger: Logger(label: "test"))
+        let server = try ReporterHTTPServer.forTests(database: core.database)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/normen/8", method: .get) { response in
                 let page = String(buffer: response.body)

@@ -28,22 +28,14 @@ import Testing
                     body: try NormChanged(change: .added, norm: norm, by: "test", at: Date(timeIntervalSince1970: 0))
                         .encoded())
             })
-        return try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            logger: Logger(label: "test"))
-    }
-
-    func ids(_ response: TestResponse) -> [Int]? {
-        guard let list = try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
-        else { return nil }
-        return list.compactMap { $0["id"] as? Int }
+        return try ReporterHTTPServer.forTests(database: core.database)
     }
 
     @Test func theAPIPagesNormsInIdOrderWithLinksToTheOthers() async throws {
         let app = Application(router: try server().router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/norms?per_pagina=3", method: .get) { response in
-                #expect(ids(response) == [1, 2, 3])
+                #expect(listedIDs(response) == [1, 2, 3])
                 #expect(response.headers[HTTPField.Name("X-Total-Count")!] == "7")
                 #expect(
                     response.headers[HTTPField.Name("Link")!]
@@ -51,7 +43,7 @@ import Testing
                 )
             }
             try await client.execute(uri: "/api/norms?per_pagina=3&pagina=3", method: .get) { response in
-                #expect(ids(response) == [7])
+                #expect(listedIDs(response) == [7])
                 #expect(
                     response.headers[HTTPField.Name("Link")!]
                         == "</api/norms?pagina=2&per_pagina=3>; rel=\"prev\", </api/norms?pagina=3&per_pagina=3>; rel=\"last\""
@@ -59,11 +51,11 @@ import Testing
             }
             try await client.execute(uri: "/api/norms?per_pagina=3&pagina=4", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(ids(response) == [])
+                #expect(listedIDs(response) == [])
             }
             // One gemeente's norms are paged among themselves, and the links keep the gemeente.
             try await client.execute(uri: "/api/norms?gemeente=0268&per_pagina=2&pagina=2", method: .get) { response in
-                #expect(ids(response) == [5, 7])
+                #expect(listedIDs(response) == [5, 7])
                 #expect(response.headers[HTTPField.Name("X-Total-Count")!] == "4")
                 #expect(
                     response.headers[HTTPField.Name("Link")!]?.contains(
@@ -71,7 +63,7 @@ import Testing
             }
             // Without parameters: the first 500, here all seven.
             try await client.execute(uri: "/api/norms", method: .get) { response in
-                #expect(ids(response) == Array(1...7))
+                #expect(listedIDs(response) == Array(1...7))
             }
             for uri in [
                 "/api/norms?pagina=0", "/api/norms?per_pagina=0", "/api/norms?per_pagina=501",

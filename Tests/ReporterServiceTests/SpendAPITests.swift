@@ -23,9 +23,7 @@ import Testing
         try core.intakeSink().apply([
             LoggedEvent(seq: 4, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: other).encoded())
         ])
-        let server = try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            logger: Logger(label: "test"))
+        let server = try ReporterHTTPServer.forTests(database: core.database)
         return Application(router: server.router())
     }
 

@@ -50,9 +50,7 @@ import Testing
                 "Drempel 70% bereikt (stand), melding 3",
             ])
         #expect(!entries.map(\.summary).joined().contains("beleid@"))  // addresses stay in notifier
-        let server = try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            logger: Logger(label: "test"))
+        let server = try ReporterHTTPServer.forTests(database: core.database)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/normen/7", method: .get) { response in
                 let page = String(buffer: response.body)
