@@ -2,6 +2,7 @@ import ArgumentParser
 import Contracts
 import Domain
 import Foundation
+import LocalSystem
 import Logging
 import Messaging
 import Runtime
@@ -41,9 +42,16 @@ struct SystemBench: AsyncParsableCommand {
         let folder = URL(fileURLWithPath: map).appendingPathComponent("plafond-system-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let system = BenchSystem(folder: folder, basePort: poort)
-        defer {
+        let keep = bewaar
+        let cleanUp = {
             system.stopAll()
-            if !bewaar { try? FileManager.default.removeItem(at: folder) }
+            if !keep { try? FileManager.default.removeItem(at: folder) }
+        }
+        // Stopped early (Ctrl-C, kill), the run takes its services and sink with it.
+        let stopOnSignals = StopOnSignals(cleanUp)
+        defer {
+            stopOnSignals.cancel()
+            cleanUp()
         }
         try system.writeConfiguration()
         try system.startSMTPSink(script: smtpSink)

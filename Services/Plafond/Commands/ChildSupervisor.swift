@@ -1,10 +1,11 @@
 import Foundation
+import LocalSystem
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// Starts sibling executables (found next to `plafond` itself), forwards SIGINT/SIGTERM,
+/// Starts sibling executables (found next to `plafond` itself), forwards SIGINT/SIGTERM/SIGHUP,
 /// and stops all of them when any one exits: a half-running system would mislead.
 final class ChildSupervisor {
     private var children: [(name: String, process: Process)] = []
@@ -29,7 +30,7 @@ final class ChildSupervisor {
         }
     }
 
-    /// Blocks until SIGINT/SIGTERM or a child's exit, then stops everything gracefully
+    /// Blocks until SIGINT/SIGTERM/SIGHUP or a child's exit, then stops everything gracefully
     /// (SIGTERM, then SIGKILL after ten seconds). Returns the exit code to use.
     ///
     /// The signals are taken with dispatch sources after ignoring their default action:
@@ -37,7 +38,7 @@ final class ChildSupervisor {
     func runUntilSignal() -> Int32 {
         let stop = DispatchSemaphore(value: 0)
         var sources: [any DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
+        for number in StopOnSignals.signals {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler { stop.signal() }

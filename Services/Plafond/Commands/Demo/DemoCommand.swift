@@ -2,6 +2,7 @@ import ArgumentParser
 import Contracts
 import Domain
 import Foundation
+import LocalSystem
 import Runtime
 
 /// `plafond demo`: the whole job in one command. Starts the four services on a fresh
@@ -46,15 +47,13 @@ struct DemoCommand: AsyncParsableCommand {
         let supervisor = try ChildSupervisor(
             programs: ["intake", "monitor", "notifier", "reporter"],
             arguments: ["--config", system.configurationFile.path], logFolder: folderURL)
-        // Ctrl-C during the replay stops the services and the sink with it.
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        signal(SIGINT, SIG_IGN)
-        interrupt.setEventHandler {
+        // Ctrl-C, SIGTERM or a closed terminal during the replay stops the services and
+        // the sink with it.
+        let interrupt = StopOnSignals {
             supervisor.stopAll()
             sink?.terminate()
-            Foundation.exit(130)
         }
-        interrupt.resume()
+        defer { interrupt.cancel() }
         DemoOutput.say("Plafond-demo in \(folderURL.path) (logs, data en e-mail)")
         guard await system.wait(seconds: 30, { (try? await system.get("/api/norms").status) == 200 }) else {
             supervisor.stopAll()
