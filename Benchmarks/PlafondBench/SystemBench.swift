@@ -43,15 +43,19 @@ struct SystemBench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let system = BenchSystem(folder: folder, basePort: poort)
         let keep = bewaar
-        let cleanUp = {
-            system.stopAll()
-            if !keep { try? FileManager.default.removeItem(at: folder) }
-        }
-        // Stopped early (Ctrl-C, kill), the run takes its services and sink with it.
-        let stopOnSignals = StopOnSignals(cleanUp)
+        // Stopped early (Ctrl-C, kill), the run takes its services and sink with it. Its
+        // folder stays, as for any run that did not complete.
+        let stopOnSignals = StopOnSignals { system.stopAll() }
+        var completed = false
         defer {
             stopOnSignals.cancel()
-            cleanUp()
+            system.stopAll()
+            // A failed run keeps its folder: the error names a log in it.
+            if completed && !keep {
+                try? FileManager.default.removeItem(at: folder)
+            } else if !completed {
+                print("the run's folder, with the services' logs: \(folder.path)")
+            }
         }
         try system.writeConfiguration()
         try system.startSMTPSink(script: smtpSink)
@@ -183,6 +187,7 @@ struct SystemBench: AsyncParsableCommand {
         print("monitor backlog under load, events (p50 / p99 / max)\t\(backlog.summary)")
         printPages(loadedPages, title: "under load")
         printMemory(system, title: "at the end")
+        completed = true
     }
 
     private func mailCount(_ system: BenchSystem) -> Int {
