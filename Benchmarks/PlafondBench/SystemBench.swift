@@ -43,14 +43,10 @@ struct SystemBench: AsyncParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let system = BenchSystem(folder: folder, basePort: poort)
         let keep = bewaar
-        // Stopped early (Ctrl-C, kill), the run takes its services and sink with it. Its
-        // folder stays, as for any run that did not complete.
-        let stopOnSignals = StopOnSignals { system.stopAll() }
         var completed = false
         defer {
-            stopOnSignals.cancel()
             system.stopAll()
-            // A failed run keeps its folder: the error names a log in it.
+            // A run that did not complete keeps its folder: an error names a log in it.
             if completed && !keep {
                 try? FileManager.default.removeItem(at: folder)
             } else if !completed {
@@ -60,6 +56,16 @@ struct SystemBench: AsyncParsableCommand {
         try system.writeConfiguration()
         try system.startSMTPSink(script: smtpSink)
         for service in BenchSystem.services { try system.start(service) }
+        // Stopped early (Ctrl-C, kill), the run takes its services and sink with it;
+        // installed after they started (they would inherit the signals ignored).
+        let stopOnSignals = StopOnSignals {
+            system.stopAll()
+            print("stopped; the run's folder, with the services' logs: \(folder.path)")
+        }
+        defer {
+            stopOnSignals.yieldToSignal()
+            stopOnSignals.cancel()
+        }
 
         let today = Day.today()
         let lastMonth = today.month.previous

@@ -36,15 +36,21 @@ import Testing
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
             "plafond-demo-stop-\(UUID().uuidString.prefix(8))")
         defer { try? FileManager.default.removeItem(at: folder) }
-        let basePort = 32_000 + Int(getpid() % 40) * 100 + (number == SIGTERM ? 0 : 4_000)
+        // Below Linux's ephemeral ports (32768 and up) and the other demo test's (10000 and up).
+        let basePort = (number == SIGTERM ? 6_000 : 7_000) + Int(getpid() % 10) * 100
+        let output = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent(
+            "plafond-demo-stop-\(UUID().uuidString.prefix(8)).out")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
         let demo = Process()
         demo.executableURL = RunningSystem.binaryFolder().appendingPathComponent("plafond")
         demo.arguments = [
             "demo", "--realtime", "--map", folder.path, "--poort", String(basePort), "--smtp-sink",
             RunningSystem.packageRoot.appendingPathComponent("Tests/Support/smtp_sink.py").path,
         ]
-        demo.standardOutput = FileHandle.nullDevice
-        demo.standardError = FileHandle.nullDevice
+        let log = try FileHandle(forWritingTo: output)
+        demo.standardOutput = log
+        demo.standardError = log
         try demo.run()
         // Whatever happens below, nothing of this test outlives it.
         defer {
@@ -52,12 +58,20 @@ import Testing
             for pid in Self.processes(naming: folder) { kill(pid, SIGKILL) }
         }
 
-        // Running: four services and the sink, and the replay under way.
+        // Running: four services and the sink, and the demo saying where (it listens for
+        // the signals by then).
         #expect(Self.waitFor(seconds: 60) { Self.processes(naming: folder).count == 5 })
+        #expect(
+            Self.waitFor(seconds: 60) {
+                String(decoding: FileManager.default.contents(atPath: output.path) ?? Data(), as: UTF8.self)
+                    .contains("Plafond-demo in")
+            })
         #expect(demo.isRunning)
 
         kill(demo.processIdentifier, number)
-        #expect(Self.waitFor(seconds: 30) { !demo.isRunning })
+        let exited = Self.waitFor(seconds: 30) { !demo.isRunning }
+        #expect(exited)
+        guard exited else { return }  // the defer stops what is left
         demo.waitUntilExit()
         #expect(demo.terminationStatus == 128 + number)
         #expect(Self.waitFor(seconds: 15) { Self.processes(naming: folder).isEmpty })

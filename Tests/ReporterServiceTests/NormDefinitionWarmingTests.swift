@@ -58,8 +58,10 @@ import Testing
         try core.monitorSink().apply([try normChanged(seq: 1, version: 1)])
         #expect(try await loads(core.database, reaching: 1) == 1)
         try core.monitorSink().apply([try alertFiring(seq: 2), try alertFiring(seq: 3)])
+        #expect(core.warmer.scheduled == 1)
         // Give a wrongly started decoding the time to show itself.
         try await Task.sleep(for: .milliseconds(200))
         #expect(core.database.normDefinitions.loads == 1)
+        #expect(core.warmer.scheduled == 1)
     }
 }

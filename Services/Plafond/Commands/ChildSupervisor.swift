@@ -7,11 +7,15 @@ import LocalSystem
 
 /// Starts sibling executables (found next to `plafond` itself), forwards SIGINT/SIGTERM/SIGHUP,
 /// and stops all of them when any one exits: a half-running system would mislead.
-final class ChildSupervisor {
-    private var children: [(name: String, process: Process)] = []
+///
+/// Sendable so that a signal handler may stop the children: the list is fixed once
+/// started, and stopping only signals and polls them.
+final class ChildSupervisor: @unchecked Sendable {
+    private let children: [(name: String, process: Process)]
 
     /// With `logFolder`, each child's output goes to `<name>.log` there instead of ours.
     init(programs: [String], arguments: [String], logFolder: URL? = nil) throws {
+        var started: [(name: String, process: Process)] = []
         let folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
             .deletingLastPathComponent()
         for name in programs {
@@ -26,8 +30,9 @@ final class ChildSupervisor {
                 process.standardError = handle
             }
             try process.run()
-            children.append((name, process))
+            started.append((name, process))
         }
+        children = started
     }
 
     /// Blocks until SIGINT/SIGTERM/SIGHUP or a child's exit, then stops everything gracefully

@@ -27,7 +27,12 @@ public struct ReporterApp {
         database.forecastSettings = RunRateForecast.Settings(
             lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays)
         if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
-        try database.warmNormDefinitions()
+        do {
+            try database.warmNormDefinitions()
+        } catch {
+            // Not fatal: the requests that need them will say what is wrong.
+            logger.error("the norm definitions could not be read", metadata: ["error": "\(error)"])
+        }
         let core = ReporterCore(database: database)
         let context = ZMQContext()
         defer { context.terminate() }

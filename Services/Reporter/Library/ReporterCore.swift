@@ -1,18 +1,17 @@
 import Contracts
-import Dispatch
 import Foundation
 import GRDB
 import Messaging
 import Storage
-import Synchronization
 
 /// Reporter's logic without sockets: the read model and the three consumers that feed it.
 public struct ReporterCore: Sendable {
     public let database: ReporterDatabase
-    private let normsChanged = NormChangeFlag()
+    let warmer: NormDefinitionWarmer
 
     public init(database: ReporterDatabase) {
         self.database = database
+        warmer = NormDefinitionWarmer(database: database)
     }
 
     public func intakeSink() -> TransactionalEventSink {
@@ -27,27 +26,10 @@ public struct ReporterCore: Sendable {
     /// once, off the consumer's thread, instead of by the next person to ask.
     public func monitorSink() -> TransactionalEventSink {
         TransactionalEventSink(
-            writer: database.writer, producer: "monitor",
-            afterCommit: { [database, normsChanged] in
-                guard normsChanged.take() else { return }
-                DispatchQueue.global(qos: .utility).async {
-                    // A failed read only means the next request decodes them itself.
-                    try? database.warmNormDefinitions()
-                }
-            },
-            apply: { [normsChanged] db, event in
-                if event.kind == NormChanged.kind.rawValue { normsChanged.raise() }
+            writer: database.writer, producer: "monitor", afterCommit: { [warmer] in warmer.committed() },
+            apply: { [warmer] db, event in
+                if event.kind == NormChanged.kind.rawValue { warmer.noteChange() }
                 try ReadModelWriter.applyMonitor(db, event)
             })
     }
-}
-
-/// Set while applying a batch that holds a norm change, taken once it is committed.
-private final class NormChangeFlag: Sendable {
-    private let raised = Atomic(false)
-
-    func raise() { raised.store(true, ordering: .relaxed) }
-
-    /// Whether it was raised, lowering it.
-    func take() -> Bool { raised.exchange(false, ordering: .acquiringAndReleasing) }
 }

@@ -48,37 +48,46 @@ struct DemoCommand: AsyncParsableCommand {
             programs: ["intake", "monitor", "notifier", "reporter"],
             arguments: ["--config", system.configurationFile.path], logFolder: folderURL)
         // Ctrl-C, SIGTERM or a closed terminal during the replay stops the services and
-        // the sink with it.
-        let interrupt = StopOnSignals {
+        // the sink with it; installed after they started (they would inherit ignoring).
+        let interrupt = StopOnSignals { [supervisor, sink] in
             supervisor.stopAll()
             sink?.terminate()
         }
         defer { interrupt.cancel() }
-        DemoOutput.say("Plafond-demo in \(folderURL.path) (logs, data en e-mail)")
-        guard await system.wait(seconds: 30, { (try? await system.get("/api/norms").status) == 200 }) else {
-            supervisor.stopAll()
-            throw ValidationError("de reporter kwam niet op (zie \(folderURL.path)/reporter.log)")
-        }
-        var run = DemoRun(
-            system: system, configuration: configuration, setting: DemoSetting(seed: seed),
-            today: Day.today(), seed: seed, pauseSeconds: pause ?? (realtime ? 5 : 0))
         do {
-            try await run.play(supervisor: supervisor)
+            try await replay(system: system, configuration: configuration, supervisor: supervisor)
         } catch {
+            // Stopped children make the replay fail: the signal's exit goes first.
+            interrupt.yieldToSignal()
             supervisor.stopAll()
             throw error
         }
-        DemoOutput.say("")
-        DemoOutput.say("Dashboard:  http://\(system.httpAddress)/")
-        DemoOutput.say(
-            "Rapportage: http://\(system.httpAddress)/rapport?regio=Rijk%20van%20Nijmegen&periode=\(Day.today().year)")
-        DemoOutput.say("E-mail:     \(system.mails) berichten in \(system.mailFolder.path)")
         if stopWhenDone {
             supervisor.stopAll()
+            interrupt.yieldToSignal()
             return
         }
         DemoOutput.say("Plafond draait door; stoppen met Ctrl-C.")
         interrupt.cancel()
         throw ExitCode(supervisor.runUntilSignal())
+    }
+
+    /// The year, from the services coming up to the addresses to look at.
+    private func replay(system: DemoSystem, configuration: PlafondConfiguration, supervisor: ChildSupervisor)
+        async throws
+    {
+        DemoOutput.say("Plafond-demo in \(system.folder.path) (logs, data en e-mail)")
+        guard await system.wait(seconds: 30, { (try? await system.get("/api/norms").status) == 200 }) else {
+            throw ValidationError("de reporter kwam niet op (zie \(system.folder.path)/reporter.log)")
+        }
+        var run = DemoRun(
+            system: system, configuration: configuration, setting: DemoSetting(seed: seed),
+            today: Day.today(), seed: seed, pauseSeconds: pause ?? (realtime ? 5 : 0))
+        try await run.play(supervisor: supervisor)
+        DemoOutput.say("")
+        DemoOutput.say("Dashboard:  http://\(system.httpAddress)/")
+        DemoOutput.say(
+            "Rapportage: http://\(system.httpAddress)/rapport?regio=Rijk%20van%20Nijmegen&periode=\(Day.today().year)")
+        DemoOutput.say("E-mail:     \(system.mails) berichten in \(system.mailFolder.path)")
     }
 }

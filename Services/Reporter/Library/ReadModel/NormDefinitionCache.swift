@@ -35,7 +35,12 @@ final class NormDefinitionCache: Sendable {
         let norms = try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map {
             try decoder.decode(NormDefinition.self, from: $0)
         }
-        cached.withLock { $0 = (key, norms) }
+        cached.withLock { cached in
+            // A reader of an older snapshot that finishes last must not put its older
+            // definitions back: norms are never deleted and versions only rise.
+            if let current = cached?.key, current.count > key.count || current.versions > key.versions { return }
+            cached = (key, norms)
+        }
         loadCount.withLock { $0 += 1 }
         return norms
     }
