@@ -3,10 +3,6 @@ import GRDB
 import LocalSystem
 import Synchronization
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// The four real services and the project's SMTP sink on a fresh folder, as the
 /// whole-system benchmarks run them: loopback only, logs in the folder, the services'
 /// executables taken from beside `plafond-bench`.
@@ -68,14 +64,8 @@ final class BenchSystem: Sendable {
         started.withLock { $0.append((service, process)) }
     }
 
-    /// SIGTERM to each, SIGKILL to any still running ten seconds later (one that had the
-    /// signal ignored, or hangs): stopping never waits forever.
     func stopAll() {
-        for (_, process) in processes.reversed() where process.isRunning { process.terminate() }
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, processes.contains(where: { $0.process.isRunning }) { usleep(50_000) }
-        for (_, process) in processes where process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        for (_, process) in processes { process.waitUntilExit() }
+        ChildProcesses.stop(processes.reversed().map(\.process))
         started.withLock { $0 = [] }
     }
 

@@ -1,7 +1,8 @@
 import ArgumentParser
 
 /// `plafond-bench`: the benchmarks of docs/BENCHMARKS.md. Each starts what it measures
-/// itself (`intake` and `system` start the real executables) and prints its figures as a ratio against a baseline measured in the same run.
+/// itself (`intake` and `system` start the real executables) and prints its figures as a
+/// ratio against a baseline measured in the same run.
 @main
 struct PlafondBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

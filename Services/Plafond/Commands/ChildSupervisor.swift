@@ -1,10 +1,6 @@
 import Foundation
 import LocalSystem
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 /// Starts sibling executables (found next to `plafond` itself), forwards SIGINT/SIGTERM/SIGHUP,
 /// and stops all of them when any one exits: a half-running system would mislead.
 ///
@@ -37,21 +33,11 @@ final class ChildSupervisor: @unchecked Sendable {
 
     /// Blocks until SIGINT/SIGTERM/SIGHUP or a child's exit, then stops everything gracefully
     /// (SIGTERM, then SIGKILL after ten seconds). Returns the exit code to use.
-    ///
-    /// The signals are taken with dispatch sources after ignoring their default action:
-    /// a process-wide handler, whichever thread the kernel delivers the signal to.
     func runUntilSignal() -> Int32 {
-        let stop = DispatchSemaphore(value: 0)
-        var sources: [any DispatchSourceSignal] = []
-        for number in StopOnSignals.signals {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            sources.append(source)
-        }
+        let signals = StopSignals()
+        defer { signals.restoreDefaults() }
         var code: Int32 = 0
-        while stop.wait(timeout: .now() + .milliseconds(200)) == .timedOut {
+        while signals.next(waitingMilliseconds: 200) == nil {
             if let dead = children.first(where: { !$0.process.isRunning }) {
                 FileHandle.standardError.write(
                     Data("\(dead.name) stopte (code \(dead.process.terminationStatus)); alles stopt\n".utf8))
@@ -60,7 +46,6 @@ final class ChildSupervisor: @unchecked Sendable {
             }
         }
         stopAll()
-        sources.forEach { $0.cancel() }
         return code
     }
 
@@ -70,15 +55,6 @@ final class ChildSupervisor: @unchecked Sendable {
     }
 
     func stopAll() {
-        for child in children where child.process.isRunning {
-            kill(child.process.processIdentifier, SIGTERM)
-        }
-        let deadline = Date().addingTimeInterval(10)
-        while Date() < deadline, children.contains(where: { $0.process.isRunning }) {
-            usleep(50_000)
-        }
-        for child in children where child.process.isRunning {
-            kill(child.process.processIdentifier, SIGKILL)
-        }
+        ChildProcesses.stop(children.map(\.process))
     }
 }
