@@ -33,7 +33,7 @@ public struct ReporterApp {
             // Not fatal: the requests that need them will say what is wrong.
             logger.error("the norm definitions could not be read", metadata: ["error": "\(error)"])
         }
-        let core = ReporterCore(database: database)
+        let core = ReporterCore(database: database, logger: logger)
         let context = ZMQContext()
         defer { context.terminate() }
         let intake = EventLogSubscriber(

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GRDB
+import Logging
 import Messaging
 import Storage
 
@@ -9,9 +10,9 @@ public struct ReporterCore: Sendable {
     public let database: ReporterDatabase
     let warmer: NormDefinitionWarmer
 
-    public init(database: ReporterDatabase) {
+    public init(database: ReporterDatabase, logger: Logger = Logger(label: "reporter")) {
         self.database = database
-        warmer = NormDefinitionWarmer(database: database)
+        warmer = NormDefinitionWarmer(database: database, logger: logger)
     }
 
     public func intakeSink() -> TransactionalEventSink {

@@ -1,4 +1,5 @@
 import Dispatch
+import Logging
 import Synchronization
 
 /// Decodes the norm definitions again after a batch that changed the norm table, off the
@@ -9,6 +10,7 @@ import Synchronization
 /// further changes add none, and the queued one reads the newest snapshot when it runs.
 final class NormDefinitionWarmer: Sendable {
     private let database: ReporterDatabase
+    private let logger: Logger
     /// Set while a batch that holds a norm change is applied.
     private let changed = Atomic(false)
     /// A decoding is queued and has not begun.
@@ -16,8 +18,9 @@ final class NormDefinitionWarmer: Sendable {
     private let scheduledCount = Atomic(0)
     private let queue = DispatchQueue(label: "reporter.norm-definitions", qos: .utility)
 
-    init(database: ReporterDatabase) {
+    init(database: ReporterDatabase, logger: Logger) {
         self.database = database
+        self.logger = logger
     }
 
     /// How many decodings were queued, for tests.
@@ -35,8 +38,12 @@ final class NormDefinitionWarmer: Sendable {
         scheduledCount.add(1, ordering: .relaxed)
         queue.async { [self] in
             pending.store(false, ordering: .releasing)
-            // A failed read only means the next request decodes them itself.
-            try? database.warmNormDefinitions()
+            do {
+                try database.warmNormDefinitions()
+            } catch {
+                // Not fatal: the next request decodes them itself, or says what is wrong.
+                logger.warning("the norm definitions could not be decoded ahead", metadata: ["error": "\(error)"])
+            }
         }
     }
 }
