@@ -91,9 +91,5 @@ enum ReportCSV {
         }
     }
 
-    /// Quotes a field that holds a separator, a quote or a line break (RFC 4180 style).
-    static func field(_ text: String) -> String {
-        guard text.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    static func field(_ text: String) -> String { CSVCell.render(text) }
 }
