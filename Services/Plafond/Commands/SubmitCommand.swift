@@ -9,6 +9,9 @@ struct SubmitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "submit", abstract: "iJw-berichten naar intake sturen en de antwoorden bewaren.")
 
+    /// The standard's limit (intake's `IntakeServer.maxMessageBytes`).
+    static let maxDocumentBytes = 25 * 1024 * 1024
+
     @OptionGroup var options: ServiceOptions
     @Option(name: .long, help: "Intake-adres (standaard uit de configuratie).") var endpoint: String?
     @Option(name: .customLong("sleutel"), help: "Sleutelbestand van plafond keys (CURVE), buiten ontwikkelmodus.")
@@ -21,6 +24,12 @@ struct SubmitCommand: AsyncParsableCommand {
         let client = RequestClient(endpoint: target, timeout: .seconds(30), curve: keys?.curve)
         for file in files {
             let document = try Data(contentsOf: URL(fileURLWithPath: file))
+            // Intake answers GEEN_IJW above 25 MB, but a file over its socket's limit
+            // would be dropped unanswered: said here, before sending.
+            guard document.count <= Self.maxDocumentBytes else {
+                throw ValidationError(
+                    "\(file): \(document.count) bytes, groter dan de 25 MB die iJw toestaat; niet verstuurd")
+            }
             let answer = try client.send([document])[0]
             let answerURL = URL(fileURLWithPath: file).deletingPathExtension().appendingPathExtension("antwoord.xml")
             try answer.write(to: answerURL, options: .atomic)

@@ -21,6 +21,9 @@ final class ElementCollector {
     private(set) var message: IJWMessage?
     var hasUnclosedElements: Bool { !path.isEmpty }
 
+    /// How much of the document libxml2 gets per call.
+    static let chunkBytes = 1 << 20
+
     init(limits: IJWReader.Limits) {
         self.limits = limits
         text.reserveCapacity(256)
@@ -41,8 +44,18 @@ final class ElementCollector {
         // back as the error below.
         xmlCtxtUseOptions(
             parser, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue))
+        // Fed in chunks: handed a whole document over 10 MB in one call, libxml2 stops
+        // with "Huge input lookup" (its limit without XML_PARSE_HUGE, which would also
+        // lift its own depth and text limits); in chunks it keeps its buffer small.
         let base = bytes.baseAddress?.assumingMemoryBound(to: CChar.self)
-        let result = xmlParseChunk(parser, base, Int32(bytes.count), 1)
+        var offset = 0
+        var result: Int32 = 0
+        repeat {
+            let length = min(Self.chunkBytes, bytes.count - offset)
+            let last = offset + length == bytes.count
+            result = xmlParseChunk(parser, base.map { $0 + offset }, Int32(length), last ? 1 : 0)
+            offset += length
+        } while result == 0 && failure == nil && offset < bytes.count
         guard failure == nil else { return nil }
         if result != 0 {
             guard let error = xmlCtxtGetLastError(parser), let text = error.pointee.message else {

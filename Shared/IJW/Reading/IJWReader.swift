@@ -30,6 +30,12 @@ public enum IJWReader {
         guard String(validating: data, as: UTF8.self) != nil else {
             throw IJWReadError(.notXML, "bericht is geen geldige UTF-8")
         }
+        // iJw messages are UTF-8. A UTF-16 document without a byte-order mark is valid
+        // UTF-8 byte for byte (its high bytes are NULs), and libxml2 would read it as
+        // UTF-16 whatever it declares: refused, like any other declared encoding.
+        if let problem = DeclaredEncoding.problem(data) {
+            throw IJWReadError(.notXML, problem)
+        }
         let collector = ElementCollector(limits: limits)
         let complaint = data.withUnsafeBytes { collector.parse($0) }
         if let error = collector.failure { throw error }

@@ -24,6 +24,12 @@ public struct IntakeServer: Service {
     }
 
     public static let maxMessageBytes = 25 * 1024 * 1024
+    /// What the socket takes in at most: a message over the standard's 25 MB but under
+    /// this is read and answered `GEEN_IJW` like any other refusal. Larger frames are
+    /// dropped by libzmq on their header, before their body is read (ZMQ_MAXMSGSIZE),
+    /// and the sender gets no answer: a limit documented in the README, and `plafond
+    /// submit` refuses such a file before sending it.
+    public static let socketMessageBytes = 32 * 1024 * 1024
 
     private let context: ZMQContext
     private let endpoint: String
@@ -51,7 +57,7 @@ public struct IntakeServer: Service {
         try await SocketThread.run(name: "intake") { [self] stop in
             let socket = try ZMQSocket(context, .router)
             defer { socket.close() }
-            try socket.setMaxMessageSize(Int64(Self.maxMessageBytes))
+            try socket.setMaxMessageSize(Int64(Self.socketMessageBytes))
             if let security {
                 try socket.setCurveServer(secretKey: security.serverSecretKey)
                 try socket.setZapDomain(security.zapDomain)
