@@ -23,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
@@ -50,6 +52,7 @@ let package = Package(
             dependencies: [
                 "CZeroMQ",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Shared/Messaging", swiftSettings: swiftSettings),
@@ -124,6 +127,9 @@ let package = Package(
             dependencies: [
                 "Domain", "Contracts", "Messaging", "Storage", "Runtime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                // For the header-read timeout's channel handler.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
             ],
             path: "Services/Reporter/Library", swiftSettings: swiftSettings),
         .executableTarget(
@@ -160,6 +166,13 @@ let package = Package(
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain", "Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Fixtures"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RuntimeTests",
+            dependencies: [
+                "Runtime", "Messaging", "Fixtures", .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
         .testTarget(name: "ContractsTests", dependencies: ["Contracts", "Domain"], swiftSettings: swiftSettings),
         .testTarget(
             name: "StorageTests",

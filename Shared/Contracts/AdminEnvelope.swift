@@ -4,6 +4,28 @@ import Foundation
 /// or not ok with a Dutch error text the CLI can print as is.
 public struct AdminCommandName: Codable, Sendable {
     public var command: String
+    /// Chosen by the client and sent again on a retry: a service answers a request id it
+    /// has done before with the stored result (see Storage's `AdminReplies`).
+    public var requestID: String?
+}
+
+/// A request with the client's request id beside its own fields, in one JSON object.
+public struct IdentifiedAdminRequest<Request: Encodable>: Encodable {
+    public var request: Request
+    public var requestID: String
+
+    public init(_ request: Request, requestID: String) {
+        self.request = request
+        self.requestID = requestID
+    }
+
+    private enum Keys: String, CodingKey { case requestID }
+
+    public func encode(to encoder: any Encoder) throws {
+        try request.encode(to: encoder)
+        var container = encoder.container(keyedBy: Keys.self)
+        try container.encode(requestID, forKey: .requestID)
+    }
 }
 
 public struct AdminReply<Result: Codable & Sendable>: Codable, Sendable {

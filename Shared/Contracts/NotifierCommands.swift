@@ -140,3 +140,15 @@ public struct NotificationAudit: Codable, Sendable, Equatable {
         self.lastError = lastError
     }
 }
+
+/// `notifier.status`: what identifies this notifier, for an operator comparing installations.
+public struct NotifierStatusRequest: Codable, Sendable {
+    public var command = "notifier.status"
+    public init() {}
+}
+
+public struct NotifierStatus: Codable, Sendable, Equatable {
+    /// Part of every Message-ID and webhook `Idempotency-Key` this installation sends.
+    public var installationID: String
+    public init(installationID: String) { self.installationID = installationID }
+}

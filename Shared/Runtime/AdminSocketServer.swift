@@ -1,15 +1,28 @@
+import Dispatch
 import Foundation
 import Logging
 import Messaging
 import ServiceLifecycle
+import Synchronization
 
 /// A ROUTER socket answering `plafond` admin commands: one JSON part in, one JSON part out.
 ///
 /// Works with REQ clients (an empty delimiter frame) and DEALER clients alike: every
 /// frame before the last is envelope and is sent back unchanged. Admin sockets stay on
 /// loopback unless the operator passes `--insecure` (CURVE for admin comes later).
+///
+/// Every request is acknowledged the moment it is read (`queuedAcknowledgement`, sent
+/// before the reply) and handled on a thread of its own, one at a time, in arrival order.
+/// A busy service (monitor applying a burst of declarations holds its store's writer)
+/// once left commands unread for half a minute: the CLI gave up after ten seconds, the
+/// command was applied later, and a person who retried acted twice. Now the CLI knows the
+/// command waits in the queue and keeps waiting; retries carry the same request id and
+/// are answered with the stored result (Storage's `AdminReplies`).
 public struct AdminSocketServer: Service {
     public typealias Handler = @Sendable (Data) -> Data
+
+    /// What a client gets first for every request: "read, waiting for its turn".
+    public static let queuedAcknowledgement = Data(#"{"queued":true}"#.utf8)
 
     private let context: ZMQContext
     private let endpoint: String
@@ -27,29 +40,64 @@ public struct AdminSocketServer: Service {
     }
 
     public func run() async throws {
+        let replies = AdminReplyQueue()
+        let work = DispatchQueue(label: "plafond.admin.work")
         try await SocketThread.run(name: "admin") { [context, endpoint, handler, logger] stop in
             // Created, used and closed on this thread only.
             let socket = try ZMQSocket(context, .router)
             defer { socket.close() }
-            try socket.setReceiveTimeout(100)
             try socket.setMaxMessageSize(1 << 20)
             try socket.bind(endpoint)
             logger.info("admin socket listening", metadata: ["endpoint": "\(endpoint)"])
-            while !stop.shouldStop {
-                guard let message = try SocketReceive.next(socket) else { continue }
-                guard message.parts.count >= 2, let request = message.parts.last else {
-                    logger.warning("admin request without envelope dropped")
-                    continue
-                }
-                let reply = handler(request)
+            func send(_ parts: [Data]) {
                 do {
-                    if try !socket.send(Array(message.parts.dropLast()) + [reply], dontWait: true) {
+                    if try !socket.send(parts, dontWait: true) {
                         logger.warning("admin reply not delivered: client gone")
                     }
                 } catch {
                     logger.warning("admin reply not delivered", metadata: ["error": "\(error)"])
                 }
             }
+            while !stop.shouldStop {
+                var items = [ZMQPollItem(socket: socket), ZMQPollItem(fileDescriptor: replies.wake.readDescriptor)]
+                _ = try zmqPoll(&items, timeoutMilliseconds: 100)
+                if items[1].readable { replies.wake.drain() }
+                replies.takeAll().forEach(send)
+                guard items[0].readable else { continue }
+                while let message = try SocketReceive.next(socket, dontWait: true) {
+                    guard message.parts.count >= 2, let request = message.parts.last else {
+                        logger.warning("admin request without envelope dropped")
+                        continue
+                    }
+                    let envelope = Array(message.parts.dropLast())
+                    send(envelope + [Self.queuedAcknowledgement])
+                    work.async {
+                        replies.add(envelope + [handler(request)])
+                    }
+                }
+            }
+            // Commands already taken are finished and answered: their effects commit
+            // either way, and a client still waiting should hear so.
+            work.sync {}
+            replies.takeAll().forEach(send)
+        }
+    }
+}
+
+/// Replies made on the work thread, waiting for the socket thread to send them.
+final class AdminReplyQueue: Sendable {
+    let wake = WakePipe()
+    private let ready = Mutex<[[Data]]>([])
+
+    func add(_ reply: [Data]) {
+        ready.withLock { $0.append(reply) }
+        wake.wake()
+    }
+
+    func takeAll() -> [[Data]] {
+        ready.withLock { ready in
+            defer { ready = [] }
+            return ready
         }
     }
 }

@@ -7,4 +7,14 @@ public enum InsecureBindGuard {
             .insecureAddress,
             "refusing to bind \(endpoint) without CURVE; configure keys or pass --insecure")
     }
+
+    /// The same rule for a plain HTTP listener that has no authentication of its own
+    /// (`/metrics`): beyond loopback only when the operator said `--insecure`.
+    public static func check(listener address: HostAndPort, insecure: Bool) throws {
+        if insecure || address.isLoopback { return }
+        throw RuntimeError(
+            .insecureAddress,
+            "refusing to serve \(address) beyond this machine without authentication; bind loopback "
+                + "(and scrape through a proxy) or pass --insecure")
+    }
 }

@@ -13,7 +13,9 @@ public struct MetricsEndpoint: Service {
     private let address: HostAndPort
     private let logger: Logger
 
-    public init(registry: PrometheusCollectorRegistry, address: HostAndPort, logger: Logger) {
+    /// Refuses an address beyond loopback unless `insecure`, as every other listener does.
+    public init(registry: PrometheusCollectorRegistry, address: HostAndPort, insecure: Bool, logger: Logger) throws {
+        try InsecureBindGuard.check(listener: address, insecure: insecure)
         self.registry = registry
         self.address = address
         self.logger = logger

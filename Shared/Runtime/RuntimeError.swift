@@ -4,6 +4,8 @@ public struct RuntimeError: Error, Sendable, CustomStringConvertible {
         case configuration
         case startup
         case insecureAddress
+        /// A service did not answer (not running, wrong address, or unreachable).
+        case unreachable
     }
 
     public let code: Code

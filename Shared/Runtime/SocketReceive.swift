@@ -4,9 +4,9 @@ import Messaging
 /// "nothing yet" (the loop checks whether to stop and tries again); a terminated context
 /// or a real error ends the loop.
 public enum SocketReceive {
-    public static func next(_ socket: ZMQSocket) throws -> ZMQMessage? {
+    public static func next(_ socket: ZMQSocket, dontWait: Bool = false) throws -> ZMQMessage? {
         do {
-            return try socket.receive()
+            return try socket.receive(dontWait: dontWait)
         } catch let error as ZMQError where error.isInterrupted || error.isWouldBlock {
             return nil
         }

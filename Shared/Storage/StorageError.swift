@@ -4,6 +4,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
     public enum Code: String, Sendable {
         case gapInEventLog
         case corruptRecord
+        /// An admin request id sent again with another command.
+        case requestIDReused
     }
 
     public let code: Code

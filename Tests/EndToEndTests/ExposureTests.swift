@@ -58,4 +58,22 @@ import Testing
         #expect(status != 0, "reporter served 0.0.0.0 without a token:\n\(log)")
         #expect(log.contains("needs [reporter] token"), "\(log)")
     }
+
+    /// `/metrics` has no authentication: it once bound 0.0.0.0 when configured so.
+    @Test func aMetricsListenerBeyondLoopbackIsRefused() throws {
+        let ports = FreePorts.take(4)
+        for service in ["intake", "monitor", "notifier"] {
+            var configuration = "[\(service)]\n"
+            if service == "intake" { configuration += "endpoint = \"tcp://127.0.0.1:\(ports[0])\"\n" }
+            configuration += """
+                events_publish = "tcp://127.0.0.1:\(ports[1])"
+                events_catchup = "tcp://127.0.0.1:\(ports[2])"
+                metrics = "0.0.0.0:\(ports[3])"
+
+                """
+            let (status, log) = try refuses(service, configuration: configuration)
+            #expect(status != 0, "\(service) served metrics on 0.0.0.0:\n\(log)")
+            #expect(log.contains("beyond this machine without authentication"), "\(service): \(log)")
+        }
+    }
 }

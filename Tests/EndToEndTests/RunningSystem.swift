@@ -111,10 +111,11 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
             mailFolder: mailFolder, log: folder.appendingPathComponent("smtp.log"), extraArguments: extraArguments)
     }
 
-    func start(_ service: String) throws {
+    /// `configuration`: another file for this one service (its own data folder, say).
+    func start(_ service: String, configuration: URL? = nil) throws {
         let process = Process()
         process.executableURL = binaries.appendingPathComponent(service)
-        process.arguments = ["--config", configurationFile.path]
+        process.arguments = ["--config", (configuration ?? configurationFile).path]
         let log =
             FileHandle(forWritingAtPath: logFile(service).path)
             ?? {

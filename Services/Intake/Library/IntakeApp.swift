@@ -51,8 +51,9 @@ public struct IntakeApp {
         let server = try IntakeServer(
             context: context, endpoint: configuration.intake.endpoint, security: security, insecure: insecure,
             processor: processor, committed: { publisher.committed() }, logger: logger)
-        let metrics = MetricsEndpoint(
-            registry: registry, address: try HostAndPort(parsing: configuration.intake.metrics), logger: logger)
+        let metrics = try MetricsEndpoint(
+            registry: registry, address: try HostAndPort(parsing: configuration.intake.metrics), insecure: insecure,
+            logger: logger)
         try await ServiceMain.run([publisher, server, metrics], logger: logger)
     }
 }

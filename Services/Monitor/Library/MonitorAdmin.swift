@@ -14,38 +14,39 @@ public struct MonitorAdmin: Sendable {
 
     public func handle(_ request: Data) -> Data {
         do {
-            let name = try AdminCoding.decode(AdminCommandName.self, from: request).command
+            let envelope = try AdminCoding.decode(AdminCommandName.self, from: request)
+            let (name, id) = (envelope.command, envelope.requestID)
             switch name {
             case "norm.add":
-                let status = try core.addNorm(AdminCoding.decode(NormAddRequest.self, from: request))
+                let status = try core.addNorm(AdminCoding.decode(NormAddRequest.self, from: request), requestID: id)
                 logger.info("norm added", metadata: ["norm.id": "\(status.norm.id)"])
                 return try AdminCoding.encode(AdminReply.success(status))
             case "norm.change":
-                let status = try core.changeNorm(AdminCoding.decode(NormChangeRequest.self, from: request))
+                let status = try core.changeNorm(AdminCoding.decode(NormChangeRequest.self, from: request), requestID: id)
                 logger.info(
                     "norm changed", metadata: ["norm.id": "\(status.norm.id)", "version": "\(status.norm.version)"])
                 return try AdminCoding.encode(AdminReply.success(status))
             case "norm.end":
-                let status = try core.endNorm(AdminCoding.decode(NormEndRequest.self, from: request))
+                let status = try core.endNorm(AdminCoding.decode(NormEndRequest.self, from: request), requestID: id)
                 logger.info("norm ended", metadata: ["norm.id": "\(status.norm.id)"])
                 return try AdminCoding.encode(AdminReply.success(status))
             case "norm.history":
                 let id = try AdminCoding.decode(NormHistoryRequest.self, from: request).id
                 return try AdminCoding.encode(AdminReply.success(try core.normHistory(id: id)))
             case "norm.import":
-                let statuses = try core.importNorms(AdminCoding.decode(NormImportRequest.self, from: request))
+                let statuses = try core.importNorms(AdminCoding.decode(NormImportRequest.self, from: request), requestID: id)
                 logger.info("norms imported", metadata: ["count": "\(statuses.count)"])
                 return try AdminCoding.encode(AdminReply.success(statuses))
             case "stop.impose":
-                let event = try core.imposeStop(AdminCoding.decode(StopRequest.self, from: request))
+                let event = try core.imposeStop(AdminCoding.decode(StopRequest.self, from: request), requestID: id)
                 logger.notice("stop imposed", metadata: ["norm.id": "\(event.normID)", "stop.id": "\(event.stopID)"])
                 return try AdminCoding.encode(AdminReply.success(event))
             case "stop.lift":
-                let event = try core.liftStop(AdminCoding.decode(StopRequest.self, from: request))
+                let event = try core.liftStop(AdminCoding.decode(StopRequest.self, from: request), requestID: id)
                 logger.notice("stop lifted", metadata: ["norm.id": "\(event.normID)", "stop.id": "\(event.stopID)"])
                 return try AdminCoding.encode(AdminReply.success(event))
             case "exempt":
-                try core.exempt(AdminCoding.decode(ExemptRequest.self, from: request))
+                try core.exempt(AdminCoding.decode(ExemptRequest.self, from: request), requestID: id)
                 return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
             case "norm.list":
                 return try AdminCoding.encode(AdminReply.success(core.normStatuses()))

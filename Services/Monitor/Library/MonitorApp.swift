@@ -43,8 +43,9 @@ public struct MonitorApp {
         let admin = try AdminSocketServer(
             context: context, endpoint: configuration.monitor.admin, insecure: insecure, logger: logger,
             handler: MonitorAdmin(core: core, logger: logger).handle)
-        let metrics = MetricsEndpoint(
-            registry: registry, address: try HostAndPort(parsing: configuration.monitor.metrics), logger: logger)
+        let metrics = try MetricsEndpoint(
+            registry: registry, address: try HostAndPort(parsing: configuration.monitor.metrics), insecure: insecure,
+            logger: logger)
         try await ServiceMain.run([publisher, subscriber, admin, metrics], logger: logger)
     }
 }

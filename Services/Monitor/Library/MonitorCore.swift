@@ -56,17 +56,26 @@ public final class MonitorCore: Sendable {
     }
 
     /// Adds a norm, starting from the spend already declared in its scope.
-    public func addNorm(_ request: NormAddRequest) throws -> NormStatus {
+    public func addNorm(_ request: NormAddRequest, requestID: String? = nil) throws -> NormStatus {
         try NormValidation.validate(request)
         let now = clock()
-        return try database.writer.write { db in
+        return try write(requestID, request.command, now: now) { db in
             let norm = try insertNorm(db, request, now: now)
             return try status(db, norm: norm)
         }
     }
 
+    /// One admin command's transaction, done once per request id (`AdminReplies`).
+    private func write<Result: Codable>(
+        _ requestID: String?, _ command: String, now: Date, _ body: (Database) throws -> Result
+    ) throws -> Result {
+        try database.writer.write { db in
+            try AdminReplies.once(db, requestID: requestID, command: command, now: now) { try body(db) }
+        }
+    }
+
     /// Adds a region's whole set in one transaction: all of them, or none when one is wrong.
-    public func importNorms(_ request: NormImportRequest) throws -> [NormStatus] {
+    public func importNorms(_ request: NormImportRequest, requestID: String? = nil) throws -> [NormStatus] {
         for (index, norm) in request.norms.enumerated() {
             do {
                 try NormValidation.validate(norm)
@@ -75,7 +84,7 @@ public final class MonitorCore: Sendable {
             }
         }
         let now = clock()
-        return try database.writer.write { db in
+        return try write(requestID, request.command, now: now) { db in
             try request.norms.map { try status(db, norm: try insertNorm(db, $0, now: now)) }
         }
     }
@@ -119,9 +128,9 @@ public final class MonitorCore: Sendable {
 
     /// A new version of a norm. Its alerts follow at once: a raised limit resolves what the
     /// value no longer reaches, a lowered one fires what it now reaches.
-    public func changeNorm(_ request: NormChangeRequest) throws -> NormStatus {
+    public func changeNorm(_ request: NormChangeRequest, requestID: String? = nil) throws -> NormStatus {
         let now = clock()
-        return try database.writer.write { db in
+        return try write(requestID, request.command, now: now) { db in
             var norm = try existingNorm(db, id: request.id)
             let previousPeriod = norm.period
             if let name = request.name {
@@ -159,9 +168,9 @@ public final class MonitorCore: Sendable {
     }
 
     /// Ends a norm: later lines no longer count; its figures, alerts and history stay.
-    public func endNorm(_ request: NormEndRequest) throws -> NormStatus {
+    public func endNorm(_ request: NormEndRequest, requestID: String? = nil) throws -> NormStatus {
         let now = clock()
-        return try database.writer.write { db in
+        return try write(requestID, request.command, now: now) { db in
             var norm = try existingNorm(db, id: request.id)
             norm.ended = true
             norm.version += 1
@@ -172,29 +181,32 @@ public final class MonitorCore: Sendable {
     }
 
     /// A person imposes a referral stop under a norm that allows one.
-    public func imposeStop(_ request: StopRequest) throws -> StopImposed {
+    public func imposeStop(_ request: StopRequest, requestID: String? = nil) throws -> StopImposed {
         let (by, reason) = try Self.who(request)
         let now = clock()
-        return try database.writer.write { db in
+        return try write(requestID, request.command, now: now) { db in
             try StopBook.impose(db, norm: try existingNorm(db, id: request.normID), by: by, reason: reason, now: now)
         }
     }
 
-    public func liftStop(_ request: StopRequest) throws -> StopLifted {
+    public func liftStop(_ request: StopRequest, requestID: String? = nil) throws -> StopLifted {
         let (by, reason) = try Self.who(request)
         let now = clock()
-        return try database.writer.write { db in
+        return try write(requestID, request.command, now: now) { db in
             try StopBook.lift(
                 db, norm: try existingNorm(db, id: request.normID, allowEnded: true), by: by, reason: reason, now: now)
         }
     }
 
-    public func exempt(_ request: ExemptRequest) throws {
+    public func exempt(_ request: ExemptRequest, requestID: String? = nil) throws {
         guard !request.toewijzingNummer.isEmpty else {
             throw MonitorError(.invalidRequest, "--toewijzing is verplicht")
         }
         let now = clock()
-        try database.writer.write { try StopBook.exempt($0, request, now: now) }
+        _ = try write(requestID, request.command, now: now) { db in
+            try StopBook.exempt(db, request, now: now)
+            return AdminEmpty()
+        }
     }
 
     private static func who(_ request: StopRequest) throws -> (String, String) {

@@ -25,6 +25,8 @@ public struct NotifierApp {
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
         let settings = configuration.notifier
         let database = try NotifierDatabase.open(path: configuration.storePath("notifier"))
+        let installation = try database.installationID()
+        logger.info("notifier store open", metadata: ["installation.id": "\(installation)"])
         let context = ZMQContext()
         defer { context.terminate() }
         let publisher = try EventLogPublisher.own(
@@ -52,8 +54,9 @@ public struct NotifierApp {
                     worker.poke()
                 }, logger: logger
             ).handle)
-        let metrics = MetricsEndpoint(
-            registry: registry, address: try HostAndPort(parsing: settings.metrics), logger: logger)
+        let metrics = try MetricsEndpoint(
+            registry: registry, address: try HostAndPort(parsing: settings.metrics), insecure: insecure,
+            logger: logger)
         try await ServiceMain.run([publisher, worker, subscriber, admin, metrics], logger: logger)
     }
 }

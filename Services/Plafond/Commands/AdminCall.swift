@@ -4,12 +4,21 @@ import Foundation
 import Runtime
 
 /// Sends one admin request and unwraps the reply, turning a refusal into a clear error.
+///
+/// Each call gets a request id of its own; `AdminClient` sends the same id again when it
+/// retries, so the service does the command once. While the service has the command
+/// queued the person is told that it is waiting, on standard error.
 enum AdminCall {
     static func send<Request: Encodable, Result: Codable & Sendable>(_ request: Request, to endpoint: String) throws
         -> Result
     {
-        let replies = try RequestClient(endpoint: endpoint, timeout: .seconds(10)).send([AdminCoding.encode(request)])
-        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: replies[0])
+        let document = try AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString))
+        let body = try AdminClient(endpoint: endpoint).send(document) { waited in
+            let seconds = waited.components.seconds
+            FileHandle.standardError.write(
+                Data("Wacht op \(endpoint): de opdracht staat in de wachtrij (\(seconds) s)…\n".utf8))
+        }
+        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
         guard reply.ok, let result = reply.result else {
             throw ValidationError(reply.error ?? "geweigerd zonder reden")
         }

@@ -6,7 +6,7 @@ import Runtime
 /// `plafond notify log`: per alert, who was told what, when, how, and who acknowledged.
 struct NotifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notify", abstract: "Wat notifier heeft verstuurd.", subcommands: [NotifyLogCommand.self])
+        commandName: "notify", abstract: "Wat notifier heeft verstuurd.", subcommands: [NotifyLogCommand.self, NotifyStatusCommand.self])
 }
 
 struct NotifyLogCommand: AsyncParsableCommand {
@@ -45,4 +45,18 @@ struct NotifyLogCommand: AsyncParsableCommand {
     }
 
     private func stamp(_ date: Date) -> String { date.formatted(.iso8601) }
+}
+
+/// `plafond notify status`: this installation's id, the domain part of every Message-ID.
+struct NotifyStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Het installatie-id van notifier (deel van elke Message-ID).")
+
+    @OptionGroup var options: ServiceOptions
+
+    func run() async throws {
+        let status: NotifierStatus = try AdminCall.send(
+            NotifierStatusRequest(), to: try options.configuration().notifier.admin)
+        print("Installatie: \(status.installationID)")
+    }
 }

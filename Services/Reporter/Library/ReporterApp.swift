@@ -52,7 +52,7 @@ public struct ReporterApp {
                 var buffer = [UInt8]()
                 registry.emit(into: &buffer)
                 return buffer
-            }, regions: configuration.regios, logger: logger)
+            }, regions: configuration.regios, limits: .init(configuration.reporter), logger: logger)
         try await ServiceMain.run([intake, monitor, notifier, http], logger: logger)
     }
 }

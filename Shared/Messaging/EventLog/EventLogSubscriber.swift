@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
@@ -19,6 +20,8 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
     private let catchUpTimeout: Duration
     private let logger: Logger
     private let appliedSeq = Atomic<Int64>(-1)
+    /// Batches that could not be stored (full or failing disk) and were tried again.
+    private let applyRetries: Counter
 
     public init(
         context: ZMQContext, producer: String, publishEndpoint: String, catchUpEndpoint: String, sink: any EventSink,
@@ -32,6 +35,7 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
         self.batchSize = batchSize
         self.catchUpTimeout = catchUpTimeout
         self.logger = logger
+        self.applyRetries = Counter(label: "plafond_store_write_retries_total", dimensions: [("log", producer)])
     }
 
     /// The last seq applied by this subscriber (-1 before it has read its cursor).
@@ -61,12 +65,24 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
         }
     }
 
+    /// Sleeps in short steps, so a stop is not kept waiting by a long backoff.
+    static func sleep(_ duration: Duration, unless stop: SocketThread.StopSignal) {
+        let until = ContinuousClock.now + duration
+        while !stop.shouldStop {
+            let left = until - ContinuousClock.now
+            guard left > .zero else { return }
+            let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+            Thread.sleep(forTimeInterval: min(0.1, seconds))
+        }
+    }
+
     private func loop(subscription: ZMQSocket, catchUp: ZMQSocket, stop: SocketThread.StopSignal) throws {
         var machine = SubscriberStateMachine(applied: try sink.appliedSequence(), batchSize: batchSize)
         appliedSeq.store(machine.applied, ordering: .releasing)
         var fetchSentAt = ContinuousClock.now
         var quietUntil = ContinuousClock.now
         var items = [ZMQPollItem(socket: subscription), ZMQPollItem(socket: catchUp)]
+        var backoff = RetryBackoff()
 
         func perform(_ action: SubscriberStateMachine.Action) throws {
             var next = action
@@ -83,12 +99,20 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
                     do {
                         try sink.apply(events)
                         appliedSeq.store(events.last!.seq, ordering: .releasing)
+                        backoff.succeeded()
                         next = machine.didApply(upTo: events.last!.seq)
                     } catch {
+                        // A full or failing disk: wait, calmer each time, and try again
+                        // from the stored cursor. The service stays up.
+                        let wait = backoff.failed()
+                        applyRetries.increment()
                         logger.error(
                             "applying events failed; retrying from the stored cursor",
-                            metadata: ["producer": "\(producer)", "seq": "\(events.first!.seq)", "error": "\(error)"])
-                        Thread.sleep(forTimeInterval: 0.2)
+                            metadata: [
+                                "producer": "\(producer)", "seq": "\(events.first!.seq)", "error": "\(error)",
+                                "retry.in": "\(wait)", "retry.failures": "\(backoff.failures)",
+                            ])
+                        Self.sleep(wait, unless: stop)
                         next = machine.applyFailed(storedApplied: (try? sink.appliedSequence()) ?? machine.applied)
                     }
                 }

@@ -207,16 +207,34 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
     public var http = "127.0.0.1:8080"
     /// Required as `Authorization: Bearer …` when `http` is not a loopback address.
     public var token: String?
+    /// A connection whose request head is not complete this long after it opened (or after
+    /// its previous answer) is closed: slow clients cannot hold connections open.
+    public var headerTimeout = ConfiguredDuration(seconds: 10)
+    /// A kept-alive connection with nothing to do is closed after this long.
+    public var idleTimeout = ConfiguredDuration(seconds: 60)
+    /// At most this many connections at once; more wait in the listen backlog.
+    public var maxConnections = 512
 
     enum CodingKeys: String, CodingKey {
         case http, token
+        case headerTimeout = "header_timeout"
+        case idleTimeout = "idle_timeout"
+        case maxConnections = "max_connections"
     }
 
     public init() {}
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        http = try c.decodeIfPresent(String.self, forKey: .http) ?? Self().http
+        let d = Self()
+        http = try c.decodeIfPresent(String.self, forKey: .http) ?? d.http
         token = try c.decodeIfPresent(String.self, forKey: .token)
+        headerTimeout = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .headerTimeout) ?? d.headerTimeout
+        idleTimeout = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .idleTimeout) ?? d.idleTimeout
+        maxConnections = try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? d.maxConnections
+        guard maxConnections > 0 else {
+            throw DecodingError.dataCorruptedError(
+                forKey: .maxConnections, in: c, debugDescription: "max_connections must be at least 1")
+        }
     }
 }

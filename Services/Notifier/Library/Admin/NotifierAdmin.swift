@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Logging
 import Runtime
+import Storage
 
 /// Answers `plafond` admin requests for notifier (one JSON document in, one out):
 /// subscriptions, acknowledgements, silences and the audit log.
@@ -27,8 +28,8 @@ public struct NotifierAdmin: Sendable {
 
     public func handle(_ request: Data) -> Data {
         do {
-            let name = try AdminCoding.decode(AdminCommandName.self, from: request).command
-            let reply = try answer(name, request)
+            let envelope = try AdminCoding.decode(AdminCommandName.self, from: request)
+            let reply = try answer(envelope.command, requestID: envelope.requestID, request)
             return reply
         } catch {
             logger.warning("admin request refused", metadata: ["error": "\(error)"])
@@ -37,26 +38,35 @@ public struct NotifierAdmin: Sendable {
         }
     }
 
-    private func answer(_ name: String, _ request: Data) throws -> Data {
+    /// One admin command's transaction, done once per request id (`AdminReplies`).
+    private func write<Result: Codable>(
+        _ requestID: String?, _ command: String, now: Date, _ body: (Database) throws -> Result
+    ) throws -> Result {
+        try database.writer.write { db in
+            try AdminReplies.once(db, requestID: requestID, command: command, now: now) { try body(db) }
+        }
+    }
+
+    private func answer(_ name: String, requestID: String?, _ request: Data) throws -> Data {
         let now = clock()
         switch name {
         case "subscription.add":
             let subscription = try AdminCoding.decode(SubscriptionAddRequest.self, from: request).subscription
             try Self.validate([subscription])
-            let stored = try database.writer.write { try SubscriptionStore.add($0, subscription, now: now) }
+            let stored = try write(requestID, name, now: now) { try SubscriptionStore.add($0, subscription, now: now) }
             logger.info("subscription added", metadata: ["subscription.id": "\(stored.id ?? 0)"])
             return try AdminCoding.encode(AdminReply.success(stored))
         case "subscription.import":
             let subscriptions = try AdminCoding.decode(SubscriptionImportRequest.self, from: request).subscriptions
             try Self.validate(subscriptions)
-            let stored = try database.writer.write { db in
+            let stored = try write(requestID, name, now: now) { db in
                 try subscriptions.map { try SubscriptionStore.add(db, $0, now: now) }
             }
             logger.info("subscriptions imported", metadata: ["count": "\(stored.count)"])
             return try AdminCoding.encode(AdminReply.success(stored))
         case "subscription.remove":
             let id = try AdminCoding.decode(SubscriptionRemoveRequest.self, from: request).id
-            guard try database.writer.write({ try SubscriptionStore.remove($0, id: id) }) else {
+            guard try write(requestID, name, now: now, { try SubscriptionStore.remove($0, id: id) }) else {
                 throw NotifierError("abonnement \(id) bestaat niet of is al opgezegd")
             }
             return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
@@ -64,16 +74,19 @@ public struct NotifierAdmin: Sendable {
             return try AdminCoding.encode(AdminReply.success(try database.writer.read(SubscriptionStore.active)))
         case "alert.ack":
             let ack = try AdminCoding.decode(AlertAckRequest.self, from: request)
-            let event = try database.writer.write { try people.acknowledge($0, ack, now: now) }
+            let event = try write(requestID, name, now: now) { try people.acknowledge($0, ack, now: now) }
             changed()
             logger.info("alert acknowledged", metadata: ["alert.id": "\(event.alertID)"])
             return try AdminCoding.encode(AdminReply.success(event))
         case "alert.silence":
             let silence = try AdminCoding.decode(AlertSilenceRequest.self, from: request)
-            let event = try database.writer.write { try people.silence($0, silence, now: now) }
+            let event = try write(requestID, name, now: now) { try people.silence($0, silence, now: now) }
             changed()
             logger.info("alerts silenced", metadata: ["alert.ids": "\(event.alertIDs)"])
             return try AdminCoding.encode(AdminReply.success(event))
+        case "notifier.status":
+            return try AdminCoding.encode(
+                AdminReply.success(NotifierStatus(installationID: try database.installationID())))
         case "notify.log":
             let alertID = try AdminCoding.decode(NotifyLogRequest.self, from: request).alertID
             return try AdminCoding.encode(

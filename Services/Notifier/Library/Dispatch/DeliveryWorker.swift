@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import GRDB
 import Logging
+import Messaging
 import Metrics
 import Runtime
 import ServiceLifecycle
@@ -30,6 +31,7 @@ public final class DeliveryWorker: Service, Sendable {
     private let published: @Sendable () -> Void
     private let sent = Counter(label: "plafond_notifications_sent_total")
     private let failedAttempts = Counter(label: "plafond_delivery_attempts_failed_total")
+    private let storeRetries = Counter(label: "plafond_store_write_retries_total", dimensions: [("log", "delivery")])
 
     public init(
         database: NotifierDatabase, settings: NotifierConfiguration, clock: @escaping @Sendable () -> Date = Date.init,
@@ -67,12 +69,29 @@ public final class DeliveryWorker: Service, Sendable {
                         wakeups.continuation.yield()
                     }
                 }
+                var backoff = RetryBackoff(first: .seconds(1), longest: .seconds(30))
                 for await _ in wakeups.stream {
                     // A tick or poke buffered before shutdown began is not a reason to send.
                     guard !Task.isShuttingDownGracefully else { break }
-                    try await schedule()
-                    while try await deliverDue() > 0, !Task.isShuttingDownGracefully {
+                    do {
                         try await schedule()
+                        while try await deliverDue() > 0, !Task.isShuttingDownGracefully {
+                            try await schedule()
+                        }
+                        backoff.succeeded()
+                    } catch let error as DatabaseError {
+                        // A full or failing disk once stopped notifier (and, under
+                        // `plafond up`, the other services with it). Nothing is lost by
+                        // waiting: what is owed stays in the store, and a message sent
+                        // but not recorded goes again with the same Message-ID.
+                        let wait = backoff.failed()
+                        storeRetries.increment()
+                        logger.error(
+                            "notifier store not writable; trying again",
+                            metadata: [
+                                "error": "\(error)", "retry.in": "\(wait)", "retry.failures": "\(backoff.failures)",
+                            ])
+                        try? await Task.sleep(for: wait)
                     }
                 }
                 group.cancelAll()

@@ -133,7 +133,8 @@ struct NotificationScheduler: Sendable {
         guard let first = kept.first else { return }
         let firstID: Int64 = first["id"]
         let address: String = first["address"]
-        let messageID = "plafond-\(firstID).\(MessageIDs.token(address))@plafond"
+        let messageID = Installation.messageID(
+            firstItem: firstID, addressToken: MessageIDs.token(address), installation: try Installation.id(db))
         try db.execute(
             sql: """
                 INSERT INTO notification

@@ -15,6 +15,11 @@ public struct NotifierDatabase: Sendable {
         NotifierDatabase(writer: try StoreOpener.open(path: path, migrator: migrator))
     }
 
+    /// This installation's id, part of every Message-ID (see `Installation`).
+    public func installationID() throws -> String {
+        try writer.read(Installation.id)
+    }
+
     public static func inMemory() throws -> NotifierDatabase {
         NotifierDatabase(writer: try StoreOpener.inMemory(migrator: migrator))
     }
@@ -61,6 +66,8 @@ public struct NotifierDatabase: Sendable {
         }
         NotifierSchemaV2.register(&migrator)
         NotifierSchemaV3.register(&migrator)
+        Installation.register(&migrator)
+        AdminReplies.registerMigrations(&migrator)
         return migrator
     }
 }

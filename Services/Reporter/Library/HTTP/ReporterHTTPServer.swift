@@ -1,5 +1,6 @@
 import Hummingbird
 import Logging
+import NIOCore
 import Runtime
 import ServiceLifecycle
 
@@ -10,14 +11,38 @@ public struct ReporterHTTPServer: Service {
     let token: String?
     let metrics: MetricsRenderer?
     let regions: [String: [String]]
+    let limits: ConnectionLimits
     let logger: Logger
+
+    /// What one client may hold of the server (`[reporter]` header_timeout, idle_timeout,
+    /// max_connections).
+    public struct ConnectionLimits: Sendable {
+        public var headerTimeout: Duration
+        public var idleTimeout: Duration
+        public var maxConnections: Int
+
+        public init(headerTimeout: Duration, idleTimeout: Duration, maxConnections: Int) {
+            self.headerTimeout = headerTimeout
+            self.idleTimeout = idleTimeout
+            self.maxConnections = maxConnections
+        }
+
+        public init(_ configuration: ReporterConfiguration) {
+            self.init(
+                headerTimeout: .milliseconds(Int64(configuration.headerTimeout.seconds * 1000)),
+                idleTimeout: .milliseconds(Int64(configuration.idleTimeout.seconds * 1000)),
+                maxConnections: configuration.maxConnections)
+        }
+
+        public static let standard = ConnectionLimits(ReporterConfiguration())
+    }
 
     /// Renders the Prometheus text for `/metrics`.
     public typealias MetricsRenderer = @Sendable () -> [UInt8]
 
     public init(
         database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?,
-        regions: [String: [String]] = [:], logger: Logger
+        regions: [String: [String]] = [:], limits: ConnectionLimits = .standard, logger: Logger
     ) throws {
         if !address.isLoopback && (token ?? "").isEmpty {
             throw RuntimeError(
@@ -29,6 +54,7 @@ public struct ReporterHTTPServer: Service {
         self.token = token
         self.metrics = metrics
         self.regions = regions
+        self.limits = limits
         self.logger = logger
     }
 
@@ -51,9 +77,16 @@ public struct ReporterHTTPServer: Service {
     }
 
     public func run() async throws {
+        let headerTimeout = TimeAmount(limits.headerTimeout)
         let app = Application(
             router: router(),
-            configuration: .init(address: .hostname(address.host, port: address.port), serverName: "plafond-reporter"),
+            server: .http1(
+                configuration: .init(
+                    additionalChannelHandlers: [HeaderReadTimeoutHandler(timeout: headerTimeout)],
+                    idleTimeout: TimeAmount(limits.idleTimeout))),
+            configuration: .init(
+                address: .hostname(address.host, port: address.port), serverName: "plafond-reporter",
+                availableConnectionsDelegate: .maximum(limits.maxConnections, logger: logger)),
             logger: logger)
         try await app.run()
     }
