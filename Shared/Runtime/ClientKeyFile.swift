@@ -25,8 +25,7 @@ public struct ClientKeyFile: Codable, Sendable, Equatable {
     public func write(to url: URL) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(self).write(to: url, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        try SecretFile.write(try encoder.encode(self), to: url)
     }
 
     public var curve: RequestClient.CurveClientKeys {

@@ -27,7 +27,7 @@ public struct KeyStore: Sendable {
         let data = URL(fileURLWithPath: configuration.general.dataDirectory)
         clientsFile = Self.resolve(configuration.intake.keysFile, in: data)
         serverFile = Self.resolve(configuration.intake.serverKeyFile, in: data)
-        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try SecretFile.createPrivateFolder(data)
     }
 
     static func resolve(_ path: String, in folder: URL) -> URL {
@@ -69,7 +69,7 @@ public struct KeyStore: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         encoder.dateEncodingStrategy = .iso8601
-        try encoder.encode(keys).write(to: clientsFile, options: .atomic)
+        try SecretFile.write(try encoder.encode(keys), to: clientsFile)
     }
 
     /// The server's key pair, created (readable by the owner only) if missing.
@@ -78,8 +78,7 @@ public struct KeyStore: Sendable {
             return try JSONDecoder().decode(CurveKeyPair.self, from: Data(contentsOf: serverFile))
         }
         let pair = try CurveKeyPair.generate()
-        try JSONEncoder().encode(pair).write(to: serverFile, options: .atomic)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: serverFile.path)
+        try SecretFile.write(try JSONEncoder().encode(pair), to: serverFile)
         return pair
     }
 }

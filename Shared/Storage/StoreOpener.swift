@@ -17,7 +17,13 @@ public enum StoreOpener {
         path: String, migrator: DatabaseMigrator, pageSize: Int? = nil, temporaryFilesInMemory: Bool = false
     ) throws -> DatabasePool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Intake's store holds BSNs: the folder is the owner's only (0700), the file 0600
+        // before SQLite opens it, and SQLite gives its -wal and -shm files the file's mode.
+        try FileManager.default.createDirectory(
+            at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        if !FileManager.default.fileExists(atPath: path) {
+            FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+        }
         let pool = try DatabasePool(
             path: path,
             configuration: configuration(pageSize: pageSize, temporaryFilesInMemory: temporaryFilesInMemory))

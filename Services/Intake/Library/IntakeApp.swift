@@ -22,6 +22,7 @@ public struct IntakeApp {
     }
 
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        try ProductionReadiness.check(configuration, service: "intake")
         let database = try IntakeDatabase.open(path: configuration.storePath("intake"))
         let context = ZMQContext()
         defer { context.terminate() }

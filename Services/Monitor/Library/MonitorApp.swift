@@ -23,6 +23,7 @@ public struct MonitorApp {
     }
 
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        try ProductionReadiness.check(configuration, service: "monitor")
         let database = try MonitorDatabase.open(path: configuration.storePath("monitor"))
         let core = try MonitorCore(
             database: database, exemptReferrers: Set(configuration.monitor.exemptVerwijzerTypes),

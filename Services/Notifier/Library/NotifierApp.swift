@@ -23,6 +23,7 @@ public struct NotifierApp {
     }
 
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
+        try ProductionReadiness.check(configuration, service: "notifier")
         let settings = configuration.notifier
         let database = try NotifierDatabase.open(path: configuration.storePath("notifier"))
         let installation = try database.installationID()

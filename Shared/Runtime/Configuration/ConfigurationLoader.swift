@@ -16,7 +16,13 @@ public enum ConfigurationLoader {
 
     public static func parse(_ text: String, source: String = "configuration") throws -> PlafondConfiguration {
         do {
+            let problems = ConfigurationKeyCheck.problems(try TOMLTable(string: text))
+            guard problems.isEmpty else {
+                throw RuntimeError(.configuration, "\(source): " + problems.joined(separator: "; "))
+            }
             return try TOMLDecoder().decode(PlafondConfiguration.self, from: text)
+        } catch let error as RuntimeError {
+            throw error
         } catch let error as TOMLParseError {
             throw RuntimeError(
                 .configuration,

@@ -44,7 +44,7 @@ public struct GeneralConfiguration: Sendable, Equatable, Codable {
     /// Log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel = "info"
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case dataDirectory = "data"
         case development
         case pseudonymKey = "pseudonym_key"

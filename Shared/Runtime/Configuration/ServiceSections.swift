@@ -20,7 +20,7 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
     /// File holding intake's own CURVE key pair (created on first start outside development).
     public var serverKeyFile = "intake-server-key.json"
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case endpoint, metrics, gemeenten
         case allocationGemeenten = "allocation_gemeenten"
         case tariffsFile = "tariffs_file"
@@ -68,7 +68,7 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
     public var eventsCatchUp = "tcp://127.0.0.1:5582"
     public var metrics = "127.0.0.1:9580"
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case admin, metrics
         case eventsPublish = "events_publish"
         case eventsCatchUp = "events_catchup"
@@ -147,9 +147,13 @@ public struct NotifierConfiguration: Sendable, Equatable, Codable {
             self.email = email
             self.webhook = webhook
         }
+
+        enum CodingKeys: String, CodingKey, CaseIterable {
+            case name, email, webhook
+        }
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case admin, metrics, from, recipients
         case eventsPublish = "events_publish"
         case eventsCatchUp = "events_catchup"
@@ -215,7 +219,7 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
     /// At most this many connections at once; more wait in the listen backlog.
     public var maxConnections = 512
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case http, token
         case headerTimeout = "header_timeout"
         case idleTimeout = "idle_timeout"
