@@ -1,4 +1,5 @@
 import ArgumentParser
+import Runtime
 
 /// `plafond-bench`: the benchmarks of docs/BENCHMARKS.md. Each starts what it measures
 /// itself (`intake` and `system` start the real executables) and prints its figures as a
@@ -7,5 +8,6 @@ import ArgumentParser
 struct PlafondBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plafond-bench", abstract: "Benchmarks, each against a baseline in the same run.",
+        version: PlafondVersion.current,
         subcommands: [MonitorBench.self, IntakeBench.self, CatchUpBench.self, SystemBench.self])
 }

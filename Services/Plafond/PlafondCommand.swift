@@ -1,4 +1,5 @@
 import ArgumentParser
+import Runtime
 
 /// `plafond`: run the system locally, submit iJw files, and manage norms.
 @main
@@ -6,6 +7,7 @@ struct PlafondCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plafond",
         abstract: "Plafond: bestedingen jeugdhulp bewaken tegen plafonds.",
+        version: PlafondVersion.current,
         subcommands: [
             UpCommand.self, SubmitCommand.self, NormCommand.self, KeysCommand.self, LoadgenCommand.self,
             AlertCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, SubscriptionsCommand.self,

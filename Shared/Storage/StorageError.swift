@@ -6,6 +6,8 @@ public struct StorageError: Error, Sendable, CustomStringConvertible {
         case corruptRecord
         /// An admin request id sent again with another command.
         case requestIDReused
+        /// The store has migrations this release does not know: a newer release wrote it.
+        case newerStore
     }
 
     public let code: Code

@@ -30,6 +30,14 @@ public enum StoreOpener {
         // GRDB sets NORMAL on the writer when it enables WAL; durability before an answer
         // needs FULL, so it is set again on the (one, long-lived) writer connection.
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        // Forward only: a store a newer release migrated further is not ours to touch
+        // (after a downgrade, restore the backup taken before the upgrade).
+        if try pool.read(migrator.hasBeenSuperseded) {
+            throw StorageError(
+                .newerStore,
+                "\(path) was written by a newer release of Plafond (migrations this one does not know); "
+                    + "run that release, or restore the backup made before the upgrade")
+        }
         try migrator.migrate(pool)
         return pool
     }

@@ -90,4 +90,22 @@ import Testing
             #expect(actual == 0o600, "\(file) is \(String(actual, radix: 8))")
         }
     }
+
+    @Test func everyExecutableSaysItsVersion() throws {
+        for executable in ["intake", "monitor", "notifier", "reporter", "plafond"] {
+            let process = Process()
+            process.executableURL = RunningSystem.binaryFolder().appendingPathComponent(executable)
+            process.arguments = ["--version"]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "0.16.0", "\(executable): \(output)")
+        }
+        let changelog = try String(
+            contentsOf: RunningSystem.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        #expect(changelog.contains("## 0.16.0"), "CHANGELOG.md has no entry for the version the executables say")
+    }
 }

@@ -7,7 +7,8 @@ import Runtime
 @main
 struct IntakeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "intake", abstract: IntakeApp.abstract)
+        commandName: "intake", abstract: IntakeApp.abstract,
+        version: PlafondVersion.current)
 
     @OptionGroup var options: ServiceOptions
 
@@ -15,6 +16,7 @@ struct IntakeCommand: AsyncParsableCommand {
         let configuration = try options.configuration()
         LogLineHandler.bootstrap(service: "intake", level: configuration.general.logLevel)
         let registry = MetricsEndpoint.bootstrap()
+        PlafondVersion.recordBuildInfo(service: "intake")
         let logger = Logger(label: "intake")
         do {
             try await IntakeApp(configuration: configuration, insecure: options.insecure, logger: logger)

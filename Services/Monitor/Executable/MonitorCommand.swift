@@ -7,7 +7,8 @@ import Runtime
 @main
 struct MonitorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "monitor", abstract: MonitorApp.abstract)
+        commandName: "monitor", abstract: MonitorApp.abstract,
+        version: PlafondVersion.current)
 
     @OptionGroup var options: ServiceOptions
 
@@ -15,6 +16,7 @@ struct MonitorCommand: AsyncParsableCommand {
         let configuration = try options.configuration()
         LogLineHandler.bootstrap(service: "monitor", level: configuration.general.logLevel)
         let registry = MetricsEndpoint.bootstrap()
+        PlafondVersion.recordBuildInfo(service: "monitor")
         let logger = Logger(label: "monitor")
         do {
             try await MonitorApp(configuration: configuration, insecure: options.insecure, logger: logger)

@@ -7,7 +7,8 @@ import Runtime
 @main
 struct NotifierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notifier", abstract: NotifierApp.abstract)
+        commandName: "notifier", abstract: NotifierApp.abstract,
+        version: PlafondVersion.current)
 
     @OptionGroup var options: ServiceOptions
 
@@ -15,6 +16,7 @@ struct NotifierCommand: AsyncParsableCommand {
         let configuration = try options.configuration()
         LogLineHandler.bootstrap(service: "notifier", level: configuration.general.logLevel)
         let registry = MetricsEndpoint.bootstrap()
+        PlafondVersion.recordBuildInfo(service: "notifier")
         let logger = Logger(label: "notifier")
         do {
             try await NotifierApp(configuration: configuration, insecure: options.insecure, logger: logger)

@@ -7,7 +7,8 @@ import Runtime
 @main
 struct ReporterCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reporter", abstract: ReporterApp.abstract)
+        commandName: "reporter", abstract: ReporterApp.abstract,
+        version: PlafondVersion.current)
 
     @OptionGroup var options: ServiceOptions
 
@@ -18,6 +19,7 @@ struct ReporterCommand: AsyncParsableCommand {
         let configuration = try options.configuration()
         LogLineHandler.bootstrap(service: "reporter", level: configuration.general.logLevel)
         let registry = MetricsEndpoint.bootstrap()
+        PlafondVersion.recordBuildInfo(service: "reporter")
         let logger = Logger(label: "reporter")
         do {
             try await ReporterApp(
