@@ -28,6 +28,8 @@ public struct AdminSocketServer: Service {
     private let endpoint: String
     private let handler: Handler
     private let logger: Logger
+    /// Set once the socket is bound (for `/readyz`).
+    public let listening = ListeningFlag()
 
     public init(context: ZMQContext, endpoint: String, insecure: Bool, logger: Logger, handler: @escaping Handler)
         throws
@@ -42,12 +44,14 @@ public struct AdminSocketServer: Service {
     public func run() async throws {
         let replies = AdminReplyQueue()
         let work = DispatchQueue(label: "plafond.admin.work")
-        try await SocketThread.run(name: "admin") { [context, endpoint, handler, logger] stop in
+        try await SocketThread.run(name: "admin") { [context, endpoint, handler, logger, listening] stop in
             // Created, used and closed on this thread only.
             let socket = try ZMQSocket(context, .router)
             defer { socket.close() }
             try socket.setMaxMessageSize(1 << 20)
             try socket.bind(endpoint)
+            listening.set(true)
+            defer { listening.set(false) }
             logger.info("admin socket listening", metadata: ["endpoint": "\(endpoint)"])
             func send(_ parts: [Data]) {
                 do {

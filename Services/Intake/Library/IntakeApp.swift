@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import Messaging
 import Prometheus
@@ -52,9 +53,16 @@ public struct IntakeApp {
         let server = try IntakeServer(
             context: context, endpoint: configuration.intake.endpoint, security: security, insecure: insecure,
             processor: processor, committed: { publisher.committed() }, logger: logger)
+        let storeFiles = StoreFileGauges(path: configuration.storePath("intake"))
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: configuration.intake.metrics), insecure: insecure,
-            logger: logger)
+            readiness: {
+                [
+                    CommonReadiness.store { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    CommonReadiness.listening("event log", publisher.boundEndpoints != nil),
+                    CommonReadiness.listening("provider endpoint", server.listening.isListening),
+                ]
+            }, beforeScrape: storeFiles.update, logger: logger)
         try await ServiceMain.run([publisher, server, metrics], logger: logger)
     }
 }

@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import GRDB
 import Logging
 import Messaging
 import Prometheus
@@ -44,9 +45,18 @@ public struct MonitorApp {
         let admin = try AdminSocketServer(
             context: context, endpoint: configuration.monitor.admin, insecure: insecure, logger: logger,
             handler: MonitorAdmin(core: core, logger: logger).handle)
+        let maxLag = Int64(configuration.general.readyMaxLag)
+        let storeFiles = StoreFileGauges(path: configuration.storePath("monitor"))
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: configuration.monitor.metrics), insecure: insecure,
-            logger: logger)
+            readiness: {
+                [
+                    CommonReadiness.store { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    CommonReadiness.listening("event log", publisher.boundEndpoints != nil),
+                    CommonReadiness.listening("admin socket", admin.listening.isListening),
+                    ReadinessCheck("consumer intake", problem: subscriber.status.problem(maxLag: maxLag)),
+                ]
+            }, beforeScrape: storeFiles.update, logger: logger)
         try await ServiceMain.run([publisher, subscriber, admin, metrics], logger: logger)
     }
 }

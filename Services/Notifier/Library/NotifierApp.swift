@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Logging
 import Messaging
 import Prometheus
@@ -55,9 +56,18 @@ public struct NotifierApp {
                     worker.poke()
                 }, logger: logger
             ).handle)
+        let maxLag = Int64(configuration.general.readyMaxLag)
+        let storeFiles = StoreFileGauges(path: configuration.storePath("notifier"))
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: settings.metrics), insecure: insecure,
-            logger: logger)
+            readiness: {
+                [
+                    CommonReadiness.store { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    CommonReadiness.listening("event log", publisher.boundEndpoints != nil),
+                    CommonReadiness.listening("admin socket", admin.listening.isListening),
+                    ReadinessCheck("consumer monitor", problem: subscriber.status.problem(maxLag: maxLag)),
+                ]
+            }, beforeScrape: storeFiles.update, logger: logger)
         try await ServiceMain.run([publisher, worker, subscriber, admin, metrics], logger: logger)
     }
 }

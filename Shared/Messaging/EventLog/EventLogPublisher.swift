@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import Logging
+import Metrics
 import ServiceLifecycle
 import Synchronization
 
@@ -22,6 +23,7 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
     private let logger: Logger
     private let wakePipe = WakePipe()
     private let bound = Mutex<(publish: String, catchUp: String)?>(nil)
+    private let metrics = PublishedEventMetrics()
 
     public init(
         context: ZMQContext, publishEndpoint: String, catchUpEndpoint: String, source: any EventSource,
@@ -57,6 +59,7 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
             let catchUpBound = (try? catchUp.lastEndpoint) ?? catchUpEndpoint
             bound.withLock { $0 = (publishBound, catchUpBound) }
             var lastPublished = try source.latestSequence()
+            metrics.head.record(lastPublished)
             var nextHeartbeat = ContinuousClock.now
             var items = [ZMQPollItem(socket: catchUp), ZMQPollItem(fileDescriptor: wakePipe.readDescriptor)]
             logger.info(
@@ -92,7 +95,9 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
             for event in events {
                 try socket.send(EventLogWire.eventFrames(event), dontWait: true)
                 last = event.seq
+                metrics.published(event.kind)
             }
+            metrics.head.record(last)
             if events.count < 1_000 { return last }
         }
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Logging
 import Metrics
@@ -22,6 +23,10 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
     private let appliedSeq = Atomic<Int64>(-1)
     /// Batches that could not be stored (full or failing disk) and were tried again.
     private let applyRetries: Counter
+    /// The producer's head as last heard (heartbeat or catch-up reply), and when.
+    private let producerHead = Atomic<Int64>(-1)
+    private let heardAtNanoseconds = Atomic<UInt64>(0)
+    private let gauges: ConsumerGauges
 
     public init(
         context: ZMQContext, producer: String, publishEndpoint: String, catchUpEndpoint: String, sink: any EventSink,
@@ -36,6 +41,23 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
         self.catchUpTimeout = catchUpTimeout
         self.logger = logger
         self.applyRetries = Counter(label: "plafond_store_write_retries_total", dimensions: [("log", producer)])
+        self.gauges = ConsumerGauges(producer: producer)
+    }
+
+    /// Where this consumer stands, for readiness and metrics.
+    public var status: ConsumerStatus {
+        let heard = heardAtNanoseconds.load(ordering: .acquiring)
+        return ConsumerStatus(
+            producer: producer, applied: applied, producerHead: producerHead.load(ordering: .acquiring),
+            secondsSinceHeard: heard == 0
+                ? nil : Double(DispatchTime.now().uptimeNanoseconds &- heard) / 1_000_000_000)
+    }
+
+    /// The producer said how far its log goes.
+    private func heard(latest: Int64) {
+        heardAtNanoseconds.store(DispatchTime.now().uptimeNanoseconds, ordering: .releasing)
+        producerHead.store(max(latest, producerHead.load(ordering: .acquiring)), ordering: .releasing)
+        gauges.update(applied: applied, head: producerHead.load(ordering: .acquiring))
     }
 
     /// The last seq applied by this subscriber (-1 before it has read its cursor).
@@ -99,6 +121,7 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
                     do {
                         try sink.apply(events)
                         appliedSeq.store(events.last!.seq, ordering: .releasing)
+                        gauges.update(applied: events.last!.seq, head: producerHead.load(ordering: .acquiring))
                         backoff.succeeded()
                         next = machine.didApply(upTo: events.last!.seq)
                     } catch {
@@ -128,6 +151,7 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
                         logger.warning("unreadable catch-up reply", metadata: ["producer": "\(producer)"])
                         continue
                     }
+                    heard(latest: reply.latest)
                     try perform(machine.batch(reply))
                 }
             }
@@ -142,7 +166,10 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
                     }
                 }
                 try perform(machine.published(events))
-                if let heartbeat { try perform(machine.heartbeat(latest: heartbeat)) }
+                if let heartbeat {
+                    heard(latest: heartbeat)
+                    try perform(machine.heartbeat(latest: heartbeat))
+                }
             }
             if case .catchingUp = machine.mode, ContinuousClock.now - fetchSentAt > catchUpTimeout {
                 if ContinuousClock.now >= quietUntil {

@@ -43,12 +43,15 @@ public struct GeneralConfiguration: Sendable, Equatable, Codable {
     public var pseudonymKey = "plafond-development-pseudonym-key"
     /// Log level: trace, debug, info, notice, warning, error, critical.
     public var logLevel = "info"
+    /// `/readyz` fails while a consumer is more events than this behind its producer.
+    public var readyMaxLag = 10_000
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case dataDirectory = "data"
         case development
         case pseudonymKey = "pseudonym_key"
         case logLevel = "log_level"
+        case readyMaxLag = "ready_max_lag"
     }
 
     public init() {}
@@ -60,6 +63,7 @@ public struct GeneralConfiguration: Sendable, Equatable, Codable {
         development = try c.decodeIfPresent(Bool.self, forKey: .development) ?? d.development
         pseudonymKey = try c.decodeIfPresent(String.self, forKey: .pseudonymKey) ?? d.pseudonymKey
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? d.logLevel
+        readyMaxLag = try c.decodeIfPresent(Int.self, forKey: .readyMaxLag) ?? d.readyMaxLag
     }
 }
 

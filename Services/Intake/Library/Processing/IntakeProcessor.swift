@@ -21,8 +21,6 @@ public struct IntakeProcessor: Sendable {
     let requireAuthentication: Bool
     let clock: @Sendable () -> Date
     let logger: Logger
-    private let linesAccepted = Counter(label: "plafond_intake_lines_accepted_total")
-    private let linesRejected = Counter(label: "plafond_intake_lines_rejected_total")
     private let messagesRejected = Counter(label: "plafond_intake_messages_rejected_total")
 
     public init(

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Messaging
 import Metrics
@@ -18,11 +19,14 @@ final class IntakePipeline: Sendable {
     struct Answer: Sendable {
         var envelope: [Data]
         var document: Data
+        /// When the request was taken off the socket (monotonic), for the answer latency.
+        var received: DispatchTime
     }
 
     private struct Read: Sendable {
         var envelope: [Data]
         var outcome: IntakeProcessor.ReadOutcome
+        var received: DispatchTime
     }
 
     private struct State: Sendable {
@@ -38,7 +42,7 @@ final class IntakePipeline: Sendable {
         /// Submitted and not yet answered.
         var inFlight = 0
         /// Submitted and not yet taken by a reader, first come first.
-        var toRead: [(number: Int, request: IncomingRequest, now: Date)] = []
+        var toRead: [(number: Int, request: IncomingRequest, now: Date, received: DispatchTime)] = []
         var stopping = false
     }
 
@@ -96,9 +100,10 @@ final class IntakePipeline: Sendable {
     func submit(_ requests: [IncomingRequest]) {
         guard !requests.isEmpty else { return }
         let now = processor.clock()
+        let received = DispatchTime.now()
         state.withLock { state in
             for request in requests {
-                state.toRead.append((state.nextNumber, request, now))
+                state.toRead.append((state.nextNumber, request, now, received))
                 state.nextNumber += 1
             }
             state.inFlight += requests.count
@@ -117,7 +122,7 @@ final class IntakePipeline: Sendable {
                 continue
             }
             let outcome = processor.read(job.request, now: job.now)
-            finished(job.number, Read(envelope: job.request.envelope, outcome: outcome))
+            finished(job.number, Read(envelope: job.request.envelope, outcome: outcome, received: job.received))
         }
     }
 
@@ -160,8 +165,10 @@ final class IntakePipeline: Sendable {
             if !messages.isEmpty { committed() }
             let answers = batch.map { read in
                 switch read.outcome {
-                case .answer(let document): Answer(envelope: read.envelope, document: document)
-                case .message: Answer(envelope: read.envelope, document: stored.next() ?? Data())
+                case .answer(let document):
+                    Answer(envelope: read.envelope, document: document, received: read.received)
+                case .message:
+                    Answer(envelope: read.envelope, document: stored.next() ?? Data(), received: read.received)
                 }
             }
             state.withLock { state in

@@ -38,6 +38,9 @@ public struct IntakeServer: Service {
     private let maxBatch: Int
     private let committed: @Sendable () -> Void
     private let logger: Logger
+    /// Set once the provider endpoint is bound (for `/readyz`).
+    public let listening = ListeningFlag()
+    private let answerMetrics = AnswerMetrics()
 
     public init(
         context: ZMQContext, endpoint: String, security: Security?, insecure: Bool, processor: IntakeProcessor,
@@ -63,6 +66,8 @@ public struct IntakeServer: Service {
                 try socket.setZapDomain(security.zapDomain)
             }
             try socket.bind(endpoint)
+            listening.set(true)
+            defer { listening.set(false) }
             logger.info(
                 "provider endpoint listening",
                 metadata: ["endpoint": "\(endpoint)", "curve": "\(security != nil)"])
@@ -103,6 +108,7 @@ public struct IntakeServer: Service {
 
     private func send(_ answers: [IntakePipeline.Answer], on socket: ZMQSocket) {
         for answer in answers {
+            answerMetrics.answered(answer.document, received: answer.received)
             // The answer is stored: a provider that missed it gets it again by resending.
             do {
                 if try !socket.send(answer.envelope + [answer.document], dontWait: true) {
