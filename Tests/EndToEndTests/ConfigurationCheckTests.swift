@@ -1,3 +1,4 @@
+import Fixtures
 import Foundation
 import Testing
 
@@ -107,5 +108,15 @@ import Testing
         let changelog = try String(
             contentsOf: RunningSystem.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
         #expect(changelog.contains("## 0.16.0"), "CHANGELOG.md has no entry for the version the executables say")
+    }
+
+    /// An unreachable service is no usage error: its own exit code and a Dutch sentence.
+    @Test func aServiceThatDoesNotAnswerExitsWithThree() throws {
+        let port = FreePorts.take(1)[0]
+        let file = try write("[monitor]\nadmin = \"tcp://127.0.0.1:\(port)\"\n")
+        let result = try plafond(["norm", "list", "--config", file.path])
+        #expect(result.status == 3, "\(result.output)")
+        #expect(result.output.contains("Fout: geen antwoord van tcp://127.0.0.1:\(port)"), "\(result.output)")
+        #expect(!result.output.contains("USAGE"), "\(result.output)")
     }
 }

@@ -61,6 +61,7 @@ struct NormCommandsTests {
         ])
         #expect(wrongWords.status != 0 && wrongWords.output.contains("horen bij een intensiteitsnorm"))
         let again = try system.runCLI(["norm", "change", "2", "--grens", "130"])
-        #expect(again.status != 0 && again.output.contains("norm 2 is beëindigd"))
+        #expect(again.status == 1 && again.output.contains("Geweigerd: norm 2 is beëindigd"), "\(again.output)")
+        #expect(!again.output.contains("USAGE"), "a refusal is no usage error: \(again.output)")
     }
 }

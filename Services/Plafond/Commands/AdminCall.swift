@@ -13,14 +13,23 @@ enum AdminCall {
         -> Result
     {
         let document = try AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString))
-        let body = try AdminClient(endpoint: endpoint).send(document) { waited in
-            let seconds = waited.components.seconds
+        let body: Data
+        do {
+            body = try AdminClient(endpoint: endpoint).send(document) { waited in
+                let seconds = waited.components.seconds
+                FileHandle.standardError.write(
+                    Data("Wacht op \(endpoint): de opdracht staat in de wachtrij (\(seconds) s)…\n".utf8))
+            }
+        } catch let error as RuntimeError where error.code == .unreachable {
+            // Not a usage error: no usage block, and its own exit code (docs/OPERATIONS.md).
             FileHandle.standardError.write(
-                Data("Wacht op \(endpoint): de opdracht staat in de wachtrij (\(seconds) s)…\n".utf8))
+                Data("Fout: \(error.message). Draait de dienst, en klopt het adres in de configuratie?\n".utf8))
+            throw ExitCode(3)
         }
         let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
         guard reply.ok, let result = reply.result else {
-            throw ValidationError(reply.error ?? "geweigerd zonder reden")
+            FileHandle.standardError.write(Data("Geweigerd: \(reply.error ?? "zonder reden")\n".utf8))
+            throw ExitCode(1)
         }
         return result
     }
