@@ -80,7 +80,8 @@ public struct IntakeProcessor: Sendable {
                         ).receive(db, declaration, contentHash: item.contentHash)
                     case .allocation(let allocation):
                         answers[index] = try AllocationIntake(
-                            pseudonymizer: pseudonymizer, allocationGemeenten: allocationGemeenten, today: today,
+                            pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
+                            allocationGemeenten: allocationGemeenten, today: today,
                             now: now, logger: logger
                         ).receive(db, allocation, contentHash: item.contentHash)
                     case .care(let message):
@@ -139,10 +140,11 @@ public struct IntakeProcessor: Sendable {
                     "reason": "\(error.kind.rawValue)", "detail": "\(error.message)",
                     "bytes": "\(request.document.count)",
                 ])
-            if error.kind == .structure, let header = error.header {
-                // A message we can answer in the standard's form: technical rejection.
+            if error.kind == .structure, let header = error.header, let kind = error.messageKind {
+                // A message we can answer in the standard's form: technical rejection, in
+                // the answer type of the message read.
                 let hash = Data(SHA256.hash(data: request.document))
-                if let retour = RetourWriter.Message(answering: header.berichtCode) {
+                if let retour = RetourWriter.Message(answering: kind) {
                     return .answer(
                         AnswerBuilding.retour(
                             retour, header, codes: [.technischeAfwijzing], today: today, contentHash: hash))
