@@ -249,3 +249,31 @@ import Testing
         #expect(try valid(answer, "JW316"))
     }
 }
+
+extension RuleTableAnswerTests {
+    /// TR381 with a product code list for 0209: a line or product whose code is not in
+    /// the list for its category gets S329.
+    @Test func aProductCodeOutsideTheGemeentesListIsS329() throws {
+        let now = Date(timeIntervalSince1970: TimeInterval(today.daysSince1970 * 86_400 + 43_200))
+        let intake = IntakeProcessor(
+            database: try .inMemory(), pseudonymizer: Pseudonymizer(secret: "test"), knownGemeenten: ["0209"],
+            productCodes: try ProductCodeList.parse("0209;45;45A03\n"), requireAuthentication: false,
+            clock: { now }, logger: Logger(label: "test"))
+        var misfit = line("R2", toewijzing: "7002")
+        misfit.productCode = "45A04"
+        let answer = send(intake, declaration("M1", [line("R1"), misfit]))
+        // Header 0200; the line S329 under its Client (0200); the DeclaratieAntwoord 0200.
+        #expect(codes(answer) == ["0200", "S329", "0200", "0200"])
+        #expect(answer.contains("<ijw:ReferentieNummer>R2</ijw:ReferentieNummer>"))
+        #expect(!answer.contains("<ijw:ReferentieNummer>R1</ijw:ReferentieNummer>"))
+        #expect(try valid(answer, "JW325"))
+        let start = String(
+            decoding: CareFixture.start(
+                identificatie: "S1", dagtekening: today, ontvanger: "0209",
+                products: [.init(toewijzing: "5001", begindatum: april3)]), as: UTF8.self
+        ).replacingOccurrences(of: "<ijw:Categorie>45</ijw:Categorie>", with: "<ijw:Categorie>41</ijw:Categorie>")
+        let refused = send(intake, Data(start.utf8))
+        #expect(codes(refused) == ["S329"])
+        #expect(try valid(refused, "JW306"))
+    }
+}

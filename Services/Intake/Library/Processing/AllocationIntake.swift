@@ -16,6 +16,8 @@ import Storage
 struct AllocationIntake {
     let pseudonymizer: Pseudonymizer
     let knownGemeenten: Set<String>
+    /// TR381: the product code list per gemeente (S329 on a product that does not fit).
+    let productCodes: ProductCodeList
     let allocationGemeenten: Set<String>
     let today: Day
     let now: Date
@@ -59,6 +61,13 @@ struct AllocationIntake {
         }
         if !isGemeente(message.gemeente) { codes.append(.onbekendeGemeente) }
         if message.header.dagtekening > today { codes.append(.datumInToekomst) }
+        for product in message.products {
+            for code in productCodes.codes(
+                categorie: product.productCategorie, code: product.productCode, gemeente: message.gemeente)
+            where !codes.contains(code) {
+                codes.append(code)
+            }
+        }
         return codes
     }
 

@@ -17,6 +17,8 @@ struct CareIntake {
     let pseudonymizer: Pseudonymizer
     let knownGemeenten: Set<String>
     let allocationGemeenten: Set<String>
+    /// TR381: the product code list per gemeente (S329 on a product that does not fit).
+    let productCodes: ProductCodeList
     let today: Day
     let now: Date
     let logger: Logger
@@ -99,6 +101,12 @@ struct CareIntake {
         return unique
     }
 
+    /// TR381 (S329): the product's code is not in the gemeente's list for its category.
+    private func misfit(_ categorie: String?, _ code: String?, _ header: MessageHeader) -> [RetourCode]? {
+        let codes = productCodes.codes(categorie: categorie, code: code, gemeente: header.ontvanger)
+        return codes.isEmpty ? nil : codes
+    }
+
     private func key(_ header: MessageHeader, _ toewijzing: String) -> CareStore.Key {
         CareStore.Key(aanbieder: header.afzender, gemeente: header.ontvanger, toewijzingNummer: toewijzing)
     }
@@ -119,6 +127,7 @@ struct CareIntake {
         throws -> [RetourCode]
     {
         if try unlinked(db, header, product.toewijzingNummer, bsn: bsn) { return [.nietTeKoppelen] }
+        if let misfit = misfit(product.productCategorie, product.productCode, header) { return misfit }
         let key = key(header, product.toewijzingNummer)
         let existing = try CareStore.start(db, key, begindatum: product.begindatum)
         switch product.status {
@@ -148,6 +157,7 @@ struct CareIntake {
         throws -> [RetourCode]
     {
         if try unlinked(db, header, product.toewijzingNummer, bsn: bsn) { return [.nietTeKoppelen] }
+        if let misfit = misfit(product.productCategorie, product.productCode, header) { return misfit }
         let existing = try CareStore.start(db, key(header, product.toewijzingNummer), begindatum: product.begindatum)
         switch product.status {
         case .eersteAanlevering:
@@ -178,6 +188,7 @@ struct CareIntake {
     private func request(_ db: Database, _ header: MessageHeader, _ product: RequestedProduct, client: String) throws
         -> [RetourCode]
     {
+        if let misfit = misfit(product.productCategorie, product.productCode, header) { return misfit }
         guard
             try CareStore.insertReferral(
                 db, aanbieder: header.afzender, gemeente: header.ontvanger, product, client: client)

@@ -18,6 +18,7 @@ public struct IntakeProcessor: Sendable {
     let knownGemeenten: Set<String>
     let allocationGemeenten: Set<String>
     let tariffs: ContractTariffs
+    let productCodes: ProductCodeList
     let requireAuthentication: Bool
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -27,7 +28,8 @@ public struct IntakeProcessor: Sendable {
 
     public init(
         database: IntakeDatabase, pseudonymizer: Pseudonymizer, knownGemeenten: Set<String>,
-        allocationGemeenten: Set<String> = [], tariffs: ContractTariffs = .none, requireAuthentication: Bool,
+        allocationGemeenten: Set<String> = [], tariffs: ContractTariffs = .none,
+        productCodes: ProductCodeList = .none, requireAuthentication: Bool,
         clock: @escaping @Sendable () -> Date = Date.init, logger: Logger
     ) {
         self.database = database
@@ -35,6 +37,7 @@ public struct IntakeProcessor: Sendable {
         self.knownGemeenten = knownGemeenten
         self.allocationGemeenten = allocationGemeenten
         self.tariffs = tariffs
+        self.productCodes = productCodes
         self.requireAuthentication = requireAuthentication
         self.clock = clock
         self.logger = logger
@@ -80,14 +83,15 @@ public struct IntakeProcessor: Sendable {
                         ).receive(db, declaration, contentHash: item.contentHash)
                     case .allocation(let allocation):
                         answers[index] = try AllocationIntake(
-                            pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
+                            pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten, productCodes: productCodes,
                             allocationGemeenten: allocationGemeenten, today: today,
                             now: now, logger: logger
                         ).receive(db, allocation, contentHash: item.contentHash)
                     case .care(let message):
                         answers[index] = try CareIntake(
                             pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
-                            allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
+                            allocationGemeenten: allocationGemeenten, productCodes: productCodes, today: today,
+                            now: now, logger: logger
                         ).receive(db, message, contentHash: item.contentHash)
                     }
                 }
@@ -171,7 +175,7 @@ public struct IntakeProcessor: Sendable {
             content = .declaration(
                 PreparedDeclaration(
                     declaration, today: today, knownGemeenten: knownGemeenten, tariffs: tariffs,
-                    pseudonymizer: pseudonymizer))
+                    productCodes: productCodes, pseudonymizer: pseudonymizer))
         case .allocation(let allocation):
             content = .allocation(allocation)
         case .careStart, .careStop, .allocationRequest:
