@@ -56,6 +56,29 @@ public struct RetourCode: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let sleutelAlOntvangen = RetourCode(code: "9074", meaning: "bericht met deze sleutel is al ontvangen")
     public static let startNogNietGestopt = RetourCode(code: "9326", meaning: "huidige start is nog niet gestopt")
     public static let definitieveStopBestaat = RetourCode(code: "9415", meaning: "er bestaat al een definitieve stop")
+    public static let geenEerderBericht = RetourCode(
+        code: "9063", meaning: "het bericht kan niet verwerkt worden omdat geen eerder bericht ontvangen is")
+    public static let geenActueleStart = RetourCode(
+        code: "9069", meaning: "er is geen actueel startbericht met dezelfde sleutel")
+    public static let startAlGestopt = RetourCode(
+        code: "9071", meaning: "het eerdere startbericht kan niet verwijderd worden omdat de zorg al beëindigd is")
+    public static let toewijzingNummerNietUniek = RetourCode(
+        code: "9332", meaning: "toewijzing heeft geen uniek nummer binnen het wettelijk domein")
+    public static let referentieAanbiederNietUniek = RetourCode(
+        code: "9347", meaning: "ReferentieAanbieder is niet uniek voor de aanbieder")
+    public static let verzoekOnderhanden = RetourCode(code: "9374", meaning: "er is al een verzoek onderhanden")
+    public static let begindatumNietEersteDag = RetourCode(
+        code: "9387", meaning: "Begindatum van de ProductPeriode is niet de eerste dag van de maand of de Ingangsdatum")
+    public static let einddatumNietLaatsteDag = RetourCode(
+        code: "9388", meaning: "Einddatum van de ProductPeriode is niet de laatste dag van de maand of de Einddatum")
+    public static let tijdelijkeStopNaTijdelijkeStop = RetourCode(
+        code: "9413", meaning: "er is al een tijdelijke stop (RedenBeeindiging 20) voor deze start")
+    public static let einddatumVoorActueleStop = RetourCode(
+        code: "9414", meaning: "Einddatum ligt vóór de Einddatum van de actuele stop")
+    public static let declaratiePeriodeNietAansluitend = RetourCode(
+        code: "8214", meaning: "DeclaratiePeriode volgt niet op de voorgaande DeclaratiePeriode")
+    public static let productCodeNietBijCategorie = RetourCode(
+        code: "S329", meaning: "ProductCode hoort niet bij de ProductCategorie")
 
     public static let all: [RetourCode] = [
         technischeAfwijzing, geenOpmerking, nietBeoordeeld, volledigToegekend, creditZonderDebet,
@@ -65,7 +88,10 @@ public struct RetourCode: Sendable, Hashable, Codable, CustomStringConvertible {
         eenheidPastNiet, bedragOnjuist, bovenBudget, toewijzingVerwijderd, toewijzingHeeftGoedgekeurdeRegels,
         tweedeDebetZonderCredit, regelAlGecrediteerd,
         tariefWijktAfVanContract, onbekendeGemeente, nietTeKoppelen, sleutelAlOntvangen, startNogNietGestopt,
-        definitieveStopBestaat,
+        definitieveStopBestaat, geenEerderBericht, geenActueleStart, startAlGestopt, toewijzingNummerNietUniek,
+        referentieAanbiederNietUniek, verzoekOnderhanden, begindatumNietEersteDag, einddatumNietLaatsteDag,
+        tijdelijkeStopNaTijdelijkeStop, einddatumVoorActueleStop, declaratiePeriodeNietAansluitend,
+        productCodeNietBijCategorie,
     ]
 
     private static let byCode: [String: RetourCode] = Dictionary(

@@ -72,7 +72,7 @@ struct ChaosTests {
         for n in 0..<declarations {
             let lines = (0..<10).map { i in
                 JW323Fixture.Line(
-                    referentie: "CH-\(n)-\(i)", toewijzing: "C\(n)-\(i)", month: month, volume: Int64(1 + i % 4),
+                    referentie: "CH-\(n)-\(i)", toewijzing: String(n * 10 + i), month: month, volume: Int64(1 + i % 4),
                     tariefCents: 2_000 + Int64(n % 7))
             }
             let document = JW323Fixture(

@@ -37,7 +37,7 @@ struct ConsumerCrashTests {
             // Ten lines per declaration, amounts that differ so a double count shows.
             let lines = (0..<10).map { i in
                 JW323Fixture.Line(
-                    referentie: "RN-\(n)-\(i)", toewijzing: "T\(n)-\(i)", month: month, volume: Int64(1 + i),
+                    referentie: "RN-\(n)-\(i)", toewijzing: String(n * 10 + i), month: month, volume: Int64(1 + i),
                     tariefCents: 1_000 + Int64(n))
             }
             expected += lines.reduce(0) { $0 + $1.bedragCents }

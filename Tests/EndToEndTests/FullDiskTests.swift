@@ -40,7 +40,8 @@ struct FullDiskTests {
     func declaration(_ n: Int, month: Month) -> Data {
         let lines = (0..<400).map { i in
             JW323Fixture.Line(
-                referentie: "FD-\(n)-\(i)", toewijzing: "F\(n)-\(i)", month: month, volume: 2, tariefCents: 5_000)
+                referentie: "FD-\(n)-\(i)", toewijzing: String(n * 1_000 + i), month: month, volume: 2,
+                tariefCents: 5_000)
         }
         return JW323Fixture(
             identificatie: "FULL-\(n)", dagtekening: Day.today(), declaratieNummer: "DN-FULL-\(n)", periode: month,

@@ -33,7 +33,7 @@ struct NotifierDeliveryTests {
                     "999900006",
                     [
                         .init(
-                            referentie: "RN-NOTIFY-\(n)", toewijzing: "T-NOTIFY-\(n)", month: month, volume: 1,
+                            referentie: "RN-NOTIFY-\(n)", toewijzing: String(9_000 + n), month: month, volume: 1,
                             tariefCents: cents)
                     ]
                 )

@@ -16,12 +16,18 @@ public struct JW301Fixture: Sendable {
         public var budgetCents: Int64?
         /// COD RedenWijziging, e.g. "13" to withdraw the allocation.
         public var redenWijziging: String?
+        /// When the gemeente decided it (IV013); the message's Dagtekening when nil.
+        public var toewijzingsdatum: Day?
+        public var toewijzingstijd: String
 
         public init(
             toewijzing: String, categorie: String? = "45", code: String? = "45A03", ingangsdatum: Day,
             einddatum: Day? = nil, omvang: (volume: Int64, eenheid: String, frequentie: String)? = nil,
-            budgetCents: Int64? = nil, redenWijziging: String? = nil
+            budgetCents: Int64? = nil, redenWijziging: String? = nil, toewijzingsdatum: Day? = nil,
+            toewijzingstijd: String = "09:00:00"
         ) {
+            self.toewijzingsdatum = toewijzingsdatum
+            self.toewijzingstijd = toewijzingstijd
             self.toewijzing = toewijzing
             self.categorie = categorie
             self.code = code
@@ -74,8 +80,8 @@ public struct JW301Fixture: Sendable {
                 if let code = product.code { xml += "<ijw:Code>\(code)</ijw:Code>" }
                 xml += "</jw301:Product>"
             }
-            xml += "<jw301:Toewijzingsdatum>\(product.ingangsdatum.iso)</jw301:Toewijzingsdatum>"
-            xml += "<jw301:Toewijzingstijd>09:00:00</jw301:Toewijzingstijd>"
+            xml += "<jw301:Toewijzingsdatum>\((product.toewijzingsdatum ?? dagtekening).iso)</jw301:Toewijzingsdatum>"
+            xml += "<jw301:Toewijzingstijd>\(product.toewijzingstijd)</jw301:Toewijzingstijd>"
             xml += "<jw301:Ingangsdatum>\(product.ingangsdatum.iso)</jw301:Ingangsdatum>"
             if let end = product.einddatum { xml += "<jw301:Einddatum>\(end.iso)</jw301:Einddatum>" }
             if let reden = product.redenWijziging { xml += "<jw301:RedenWijziging>\(reden)</jw301:RedenWijziging>" }

@@ -42,12 +42,12 @@ struct AllocationChecksTests {
     @Test func eachMismatchHasItsOwnCode() {
         #expect(codes(line(), nil) == ["9338"])
         #expect(codes(line(), allocation(), bsn: "999900018") == ["8187"])
-        #expect(codes(line(), allocation(start: "2026-04-10")) == ["9307"])
-        #expect(codes(line(), allocation(end: "2026-04-20")) == ["9308"])
+        #expect(codes(line(), allocation(start: "2026-05-01")) == ["9307"])
+        #expect(codes(line(), allocation(start: "2026-01-01", end: "2026-03-31")) == ["9308"])
         #expect(codes(line(categorie: "41"), allocation()) == ["9339"])
         #expect(codes(line(code: "45A04"), allocation()) == ["9340"])
         #expect(
-            codes(line(eenheid: "01"), allocation(omvang: Omvang(volume: 10, eenheid: "04", frequentie: .perMaand)))
+            codes(line(eenheid: "14"), allocation(omvang: Omvang(volume: 10, eenheid: "04", frequentie: .perMaand)))
                 == ["9341"])
         #expect(codes(line(), allocation(budget: 4_999)) == ["9369"])
         #expect(codes(line(), allocation(budget: 10_000), usage: .init(amountCents: 5_001)) == ["9369"])
@@ -62,29 +62,45 @@ struct AllocationChecksTests {
         #expect(codes(line(credit: true), withdrawn).isEmpty)
     }
 
-    @Test func volumeIsCheckedInTotalOrPerPeriod() {
+    /// TR321/TR322, before swapped: 9321 for one line above what its period allows,
+    /// 9322 for all lines together above what the whole duration allows.
+    @Test func oneLineAboveItsPeriodIs9321AndAllLinesAboveTheDurationAre9322() {
+        let perMonth = allocation(omvang: Omvang(volume: 6, eenheid: "04", frequentie: .perMaand))
+        #expect(codes(line(volume: 6), perMonth, usage: .init(volume: 60)).isEmpty)  // 12 months × 6 = 72
+        #expect(codes(line(volume: 7), perMonth) == ["9321"])
+        #expect(codes(line(volume: 6), perMonth, usage: .init(volume: 67)) == ["9322"])
         let total = allocation(omvang: Omvang(volume: 20, eenheid: "04", frequentie: .totaalBinnenGeldigheidsduur))
         #expect(codes(line(volume: 4), total, usage: .init(volume: 16)).isEmpty)
-        #expect(codes(line(volume: 4), total, usage: .init(volume: 17)) == ["9321"])
-        let perMonth = allocation(omvang: Omvang(volume: 6, eenheid: "04", frequentie: .perMaand))
-        #expect(codes(line(volume: 4), perMonth, usage: .init(volume: 100, volumeInMonth: 2)).isEmpty)
-        #expect(codes(line(volume: 4), perMonth, usage: .init(volumeInMonth: 3)) == ["9322"])
+        #expect(codes(line(volume: 4), total, usage: .init(volume: 17)) == ["9322"])
+        #expect(codes(line(volume: 21), total) == ["9321"])
+        // Without an Einddatum a volume per period has no total to exceed.
+        let open = allocation(end: nil, omvang: Omvang(volume: 6, eenheid: "04", frequentie: .perMaand))
+        #expect(codes(line(volume: 6), open, usage: .init(volume: 10_000)).isEmpty)
     }
 
-    @Test func theAllowedVolumeFollowsTheDaysOfTheAllocationInTheMonth() {
-        let perWeek = Omvang(volume: 2, eenheid: "04", frequentie: .perWeek)
-        // April has 30 days: 5 started weeks; from the 15th, 16 days: 3 weeks.
-        #expect(AllocationChecks.allowedInMonth(.month(april), omvang: perWeek, allocation: allocation()) == 10)
-        #expect(
-            AllocationChecks.allowedInMonth(.month(april), omvang: perWeek, allocation: allocation(start: "2026-04-15"))
-                == 6)
-        let perDay = Omvang(volume: 3, eenheid: "01", frequentie: .perDag)
-        #expect(
-            AllocationChecks.allowedInMonth(.month(april), omvang: perDay, allocation: allocation(end: "2026-04-10"))
-                == 30)
-        #expect(
-            AllocationChecks.allowedInMonth(.month(april), omvang: perDay, allocation: allocation(end: "2026-03-31"))
-                == 0)
+    /// TR341 with IV081, before 9341: minutes against hours, counted in minutes.
+    @Test func minutesMayBeDeclaredAgainstAnAllocationInHours() {
+        let hours = allocation(omvang: Omvang(volume: 6, eenheid: "04", frequentie: .perMaand))
+        #expect(codes(line(volume: 360, eenheid: "01", amount: 36_000), hours).isEmpty)
+        #expect(codes(line(volume: 361, eenheid: "01", amount: 36_100), hours) == ["9321"])
+        // 70 of 72 hours used; 180 minutes more is 3 hours: too much.
+        #expect(codes(line(volume: 180, eenheid: "01", amount: 18_000), hours, usage: .init(volume: 70)) == ["9322"])
+        #expect(codes(line(volume: 120, eenheid: "01", amount: 12_000), hours, usage: .init(volume: 70)).isEmpty)
+        // Hours against minutes are not allowed.
+        let minutes = allocation(omvang: Omvang(volume: 600, eenheid: "01", frequentie: .perMaand))
+        #expect(codes(line(volume: 4), minutes) == ["9341"])
+    }
+
+    /// TR387/TR388: a ProductPeriode from the first to the last of its month, unless the
+    /// allocation starts later or ends earlier in it.
+    @Test func aProductPeriodLiesOnTheMonthsBoundariesOrTheAllocations() {
+        let period = { (from: String, to: String) in Period(start: Day(iso: from)!, end: Day(iso: to)!)! }
+        #expect(codes(line(period: period("2026-04-02", "2026-04-30")), allocation()) == ["9387"])
+        #expect(codes(line(period: period("2026-04-01", "2026-04-29")), allocation()) == ["9388"])
+        #expect(codes(line(period: period("2026-04-10", "2026-04-30")), allocation(start: "2026-04-10")).isEmpty)
+        #expect(codes(line(period: period("2026-04-01", "2026-04-20")), allocation(end: "2026-04-20")).isEmpty)
+        #expect(codes(line(period: period("2026-04-12", "2026-04-30")), allocation(start: "2026-04-10")) == ["9387"])
+        #expect(codes(line(), allocation(start: "2026-04-10")) == ["9307", "9387"])
     }
 
     @Test func creditsAreNeverRefusedByTheAllocation() {

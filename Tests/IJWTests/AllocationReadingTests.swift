@@ -55,7 +55,7 @@ struct AllocationReadingTests {
 
     @Test func theJW302AnswerIsSchemaValidForAcceptedAndRefused() throws {
         guard case .allocation(let message) = try IJWReader.read(try SharedFiles.example("JW301")) else { return }
-        for codes in [[RetourCode.geenOpmerking], [.onbekendeGemeente, .datumInToekomst]] {
+        for codes in [[], [RetourCode.geenOpmerking], [.onbekendeGemeente, .datumInToekomst]] {
             let answer = RetourWriter.write(
                 .jw302,
                 .init(

@@ -50,9 +50,10 @@ struct CareMessageReadingTests {
             ("JW301", .jw302, "JW302"), ("JW305", .jw306, "JW306"), ("JW307", .jw308, "JW308"),
         ]
         for (example, retour, schema) in cases {
-            let header = try IJWReader.read(try SharedFiles.example(example)).header
-            #expect(RetourWriter.Message(answering: header.berichtCode) == retour)
-            for codes in [[RetourCode.geenOpmerking], [.nietTeKoppelen, .startNogNietGestopt]] {
+            let message = try IJWReader.read(try SharedFiles.example(example))
+            let header = message.header
+            #expect(RetourWriter.Message(answering: message.kind) == retour)
+            for codes in [[], [RetourCode.geenOpmerking], [.nietTeKoppelen, .startNogNietGestopt]] {
                 let answer = RetourWriter.write(
                     retour,
                     .init(
@@ -70,5 +71,25 @@ struct CareMessageReadingTests {
                 original: header, identificatieRetour: "A0011223344", dagtekeningRetour: day,
                 retourCodes: [.geenOpmerking]))
         #expect(try SharedFiles.schemaProblems(answer, schema: "JW316") == nil)
+    }
+}
+
+extension CareMessageReadingTests {
+    /// TR018: a stop's Einddatum is not before its Begindatum; the error keeps the header
+    /// and the message kind, so intake answers 0001 in a JW308.
+    @Test func aStopThatEndsBeforeItBeginsIsRefused() throws {
+        let stop = CareFixture.stop(
+            identificatie: "T1", dagtekening: day,
+            products: [
+                .init(toewijzing: "5001", begindatum: Day(iso: "2026-04-10")!, einddatum: Day(iso: "2026-04-09")!)
+            ])
+        do {
+            _ = try IJWReader.read(stop)
+            Issue.record("a stop that ends before it begins was read")
+        } catch {
+            #expect(error.kind == .structure)
+            #expect(error.header?.berichtCode == "440")
+            #expect(error.messageKind == .jw307)
+        }
     }
 }

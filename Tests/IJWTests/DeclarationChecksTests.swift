@@ -43,9 +43,13 @@ import Testing
         #expect(result.messageCodes == [.technischeAfwijzing])
     }
 
-    @Test func datesInTheFutureAre8848() throws {
-        let result = DeclarationChecks.check(try declaration(), today: Day(iso: "2026-05-01")!)
-        #expect(result.messageCodes.contains(.datumInToekomst))
+    @Test func onlyADagtekeningAfterTheSystemDateIs8848() throws {
+        // TR135: the example's Dagtekening is 6 May.
+        #expect(
+            DeclarationChecks.check(try declaration(), today: Day(iso: "2026-05-05")!).messageCodes == [
+                .datumInToekomst
+            ])
+        #expect(DeclarationChecks.check(try declaration(), today: Day(iso: "2026-05-06")!).messageCodes.isEmpty)
     }
 
     @Test func amountNotVolumeTimesTariffIs9346OnThatLineOnly() throws {
@@ -63,7 +67,7 @@ import Testing
         var d = try declaration {
             $0.clients[0].lines[0].eenheid = "83"
             $0.clients[0].lines[0].productTarief = nil
-            $0.clients[0].lines[0].geleverdVolume = 5_000
+            $0.clients[0].lines[0].geleverdVolume = 5_000  // the line's amount is € 50,00
         }
         #expect(DeclarationChecks.check(d, today: today).messageCodes.isEmpty)
         d.clients[0].lines[0].productTarief = 1
@@ -73,8 +77,10 @@ import Testing
     @Test func aProductPeriodAfterTheDeclarationMonthIs9319() throws {
         let d = try declaration {
             $0.clients[0].lines[0].productPeriode = Period.month(Month("2026-05")!)
+            $0.header.dagtekening = Day(iso: "2026-06-05")!  // May has ended
         }
         let result = DeclarationChecks.check(d, today: Day(iso: "2026-06-10")!)
-        #expect(result.codes(client: 0, line: 0).contains(.productPeriodeNietInDeclaratiePeriode))
+        #expect(result.messageCodes.isEmpty, "\(result.reasons)")
+        #expect(result.codes(client: 0, line: 0) == [.productPeriodeNietInDeclaratiePeriode])
     }
 }

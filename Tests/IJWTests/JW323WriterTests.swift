@@ -22,8 +22,10 @@ import Testing
     @Test func aBalancedDeclarationTotalsDebitsMinusCredits() {
         let month = Month("2026-04")!
         func line(_ ref: String, _ cents: Int64, _ sign: DebetCredit) -> DeclarationLine {
+            // A credit names the line it credits (CD060).
             DeclarationLine(
-                referentieNummer: ref, vorigReferentieNummer: nil, toewijzingNummer: "1", productCategorie: "45",
+                referentieNummer: ref, vorigReferentieNummer: sign == .credit ? "earlier" : nil, toewijzingNummer: "1",
+                productCategorie: "45",
                 productCode: "45A03", productPeriode: .month(month), geleverdVolume: 1, eenheid: "04",
                 productTarief: cents, ingediendBedrag: cents, debetCredit: sign)
         }

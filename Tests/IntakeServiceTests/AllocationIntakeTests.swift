@@ -84,7 +84,7 @@ import Testing
     @Test func anAllocationIsAcceptedStoredAndPublishedWithoutTheBSN() throws {
         let intake = try processor()
         let answer = allocate(intake)
-        #expect(answer.contains("<jw302:RetourCode>0200</jw302:RetourCode>"))
+        #expect(!answer.contains("RetourCode"))  // IV028: approved, header only
         #expect(try SharedFiles.schemaProblems(Data(answer.utf8), schema: "JW302") == nil)
         let events = try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10)
         #expect(events.map(\.kind) == ["allocation.recorded", "allocation.recorded"])
@@ -95,10 +95,19 @@ import Testing
         #expect(try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10).count == 2)
     }
 
-    @Test func anAllocationFromAGemeenteThatDoesNotSendThemIsRefused() throws {
+    @Test func anAllocationFromAGemeenteThatDoesNotSendThemGetsItsOwnRefusalNotS300() throws {
         let intake = try processor()
         let answer = allocate(intake, gemeente: "0209")
+        #expect(answer.contains("<Code>TOEWIJZINGEN_NIET_INGESTELD</Code>"))
+        #expect(!answer.contains("S300"))
+        #expect(try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10).isEmpty)
+    }
+
+    @Test func anAllocationFromACodeThatIsNoKnownGemeenteIsS300() throws {
+        let intake = try processor()
+        let answer = allocate(intake, gemeente: "0363")
         #expect(answer.contains("<jw302:RetourCode>S300</jw302:RetourCode>"))
+        #expect(try SharedFiles.schemaProblems(Data(answer.utf8), schema: "JW302") == nil)
         #expect(try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10).isEmpty)
     }
 
@@ -110,18 +119,19 @@ import Testing
             [
                 line("OK-1", volume: 4),  // 4 of 6 per month
                 {
-                    var over = line("OVER-MONTH", volume: 7)  // 7 > 6 in March: 9322
+                    var over = line("OVER-MONTH", volume: 7)  // one line, 7 > 6 for March: 9321
                     over.month = Month(year: 2026, month: 3)!
                     return over
                 }(),
                 line("NO-ALLOC", toewijzing: "9999"),  // 9338
-                line("WRONG-CAT", toewijzing: "5002", categorie: "45", code: "45A03"),  // 9339 9340, and 9307 (from 15 April)
+                // 9339 9340; and 9307 and 9387, as the allocation starts on 15 April
+                line("WRONG-CAT", toewijzing: "5002", categorie: "45", code: "45A03"),
             ])
         let codes = rejected(answer)
         #expect(codes["OK-1"] == nil)
-        #expect(codes["OVER-MONTH"] == ["9322"])
+        #expect(codes["OVER-MONTH"] == ["9321"])
         #expect(codes["NO-ALLOC"] == ["9338"])
-        #expect(codes["WRONG-CAT"] == ["9307", "9339", "9340"])
+        #expect(codes["WRONG-CAT"] == ["9307", "9387", "9339", "9340"])
         // Budget: € 200,00 allocated, € 40,00 approved; € 170,00 more is too much.
         let budget = declare(
             intake, "D2",

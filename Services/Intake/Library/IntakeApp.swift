@@ -47,6 +47,7 @@ public struct IntakeApp {
             knownGemeenten: Set(configuration.intake.gemeenten),
             allocationGemeenten: Set(configuration.intake.allocationGemeenten),
             tariffs: try ContractTariffsFile.load(configuration, logger: logger),
+            productCodes: try ProductCodeListFile.load(configuration, logger: logger),
             requireAuthentication: security != nil,
             logger: logger)
         AllocationSwitch.announce(configuration.intake, logger: logger)

@@ -36,23 +36,35 @@ public struct AllocationRecord: Sendable, Equatable {
     }
 }
 
-/// What was already approved under one allocation (debits minus credits).
+/// What was already approved under one allocation, net of credits.
 public struct AllocationUsage: Sendable, Equatable {
+    /// Volume of the lines in the allocation's own unit (all but minutes).
     public var volume: Int64 = 0
+    /// Volume of the lines declared in minutes (under an allocation in hours, IV081).
+    public var minutes: Int64 = 0
     public var amountCents: Int64 = 0
-    /// Volume approved for the same month of care as the line being checked.
-    public var volumeInMonth: Int64 = 0
 
-    public init(volume: Int64 = 0, amountCents: Int64 = 0, volumeInMonth: Int64 = 0) {
+    public init(volume: Int64 = 0, minutes: Int64 = 0, amountCents: Int64 = 0) {
         self.volume = volume
+        self.minutes = minutes
         self.amountCents = amountCents
-        self.volumeInMonth = volumeInMonth
+    }
+
+    /// Adds an approved line.
+    public mutating func add(_ line: DeclarationLine) {
+        if line.eenheid == Eenheid.minuut.rawValue {
+            minutes += line.geleverdVolume
+        } else {
+            volume += line.geleverdVolume
+        }
+        amountCents += line.ingediendBedrag
     }
 }
 
 /// The declaration rules that need the gemeente's allocation (iJw level 4): the line
-/// must belong to an allocation of this client, inside its period, for its product and
-/// unit, within its volume and budget. Pure: intake supplies the allocation and usage.
+/// must belong to an allocation of this client, inside its period and on its month
+/// boundaries, for its product and unit, within its volume and budget. Pure: intake
+/// supplies the allocation and usage.
 ///
 /// Credits are never refused here: undoing an approved line is always allowed.
 public enum AllocationChecks {
@@ -67,14 +79,13 @@ public enum AllocationChecks {
         var codes: [RetourCode] = []
         if line.productPeriode.start < allocation.ingangsdatum { codes.append(.buitenToewijzingBegin) }
         if let end = allocation.einddatum, line.productPeriode.end > end { codes.append(.buitenToewijzingEind) }
+        codes += monthBoundaryCodes(line.productPeriode, allocation: allocation)
         if let categorie = allocation.productCategorie, categorie != line.productCategorie {
             codes.append(.categorieWijktAf)
         }
-        if let code = allocation.productCode, let declared = line.productCode, code != declared {
-            codes.append(.productCodeWijktAf)
-        }
+        if let code = allocation.productCode, code != line.productCode { codes.append(.productCodeWijktAf) }
         if let omvang = allocation.omvang {
-            if omvang.eenheid != line.eenheid {
+            if !AllocatedVolume.unitFits(line.eenheid, allocated: omvang.eenheid) {
                 codes.append(.eenheidPastNiet)
             } else if let code = volumeCode(line, omvang: omvang, allocation: allocation, usage: usage) {
                 codes.append(code)
@@ -86,34 +97,36 @@ public enum AllocationChecks {
         return codes
     }
 
-    /// 9321 when the total allocated volume is exceeded; 9322 when the volume allowed for
-    /// the line's month (per day, week or month) is.
-    static func volumeCode(
-        _ line: DeclarationLine, omvang: Omvang, allocation: AllocationRecord, usage: AllocationUsage
-    )
-        -> RetourCode?
-    {
-        switch omvang.frequentie {
-        case .totaalBinnenGeldigheidsduur:
-            return usage.volume + line.geleverdVolume > omvang.volume ? .volumeBovenToewijzing : nil
-        case .perDag, .perWeek, .perMaand:
-            let allowed = allowedInMonth(line.productPeriode, omvang: omvang, allocation: allocation)
-            return usage.volumeInMonth + line.geleverdVolume > allowed ? .volumeBovenToewijzingPeriode : nil
-        }
+    /// TR387 / TR388: a ProductPeriode runs from the first to the last day of its month,
+    /// unless the allocation starts later or ends earlier in that month: then from or to
+    /// that day.
+    static func monthBoundaryCodes(_ period: Period, allocation: AllocationRecord) -> [RetourCode] {
+        let month = period.start.month
+        var codes: [RetourCode] = []
+        let ingang = allocation.ingangsdatum
+        let expectedStart = ingang.month == month && ingang > month.firstDay ? ingang : month.firstDay
+        if period.start != expectedStart { codes.append(.begindatumNietEersteDag) }
+        var expectedEnd = month.lastDay
+        if let eind = allocation.einddatum, eind.month == month, eind < month.lastDay { expectedEnd = eind }
+        if period.end != expectedEnd { codes.append(.einddatumNietLaatsteDag) }
+        return codes
     }
 
-    /// The volume the allocation allows in the month of `period`: per day times the
-    /// allocated days in it, per week times its (started) weeks, or once per month.
-    public static func allowedInMonth(_ period: Period, omvang: Omvang, allocation: AllocationRecord) -> Int64 {
-        let month = period.start.month
-        let start = max(month.firstDay, allocation.ingangsdatum)
-        let end = min(month.lastDay, allocation.einddatum ?? month.lastDay)
-        guard start <= end else { return 0 }
-        let days = Int64(end.daysSince1970 - start.daysSince1970 + 1)
-        switch omvang.frequentie {
-        case .perDag: return omvang.volume * days
-        case .perWeek: return omvang.volume * ((days + 6) / 7)
-        case .perMaand, .totaalBinnenGeldigheidsduur: return omvang.volume
+    /// 9321 when the line alone holds more than the allocation allows for its product
+    /// period (TR321); otherwise 9322 when all approved lines and this one hold more than
+    /// it allows over its whole duration (TR322).
+    static func volumeCode(
+        _ line: DeclarationLine, omvang: Omvang, allocation: AllocationRecord, usage: AllocationUsage
+    ) -> RetourCode? {
+        let allocated = omvang.eenheid
+        let declared = AllocatedVolume.comparable(line.geleverdVolume, eenheid: line.eenheid, allocated: allocated)
+        if declared > AllocatedVolume.allowedInPeriod(line.productPeriode, omvang: omvang, allocation: allocation) {
+            return .volumeBovenToewijzing
         }
+        guard let total = AllocatedVolume.allowedInTotal(omvang: omvang, allocation: allocation) else { return nil }
+        let used =
+            AllocatedVolume.comparable(usage.volume, eenheid: allocated, allocated: allocated)
+            + AllocatedVolume.comparable(usage.minutes, eenheid: Eenheid.minuut.rawValue, allocated: allocated)
+        return used + declared > total ? .volumeBovenToewijzingPeriode : nil
     }
 }

@@ -81,10 +81,13 @@ public struct ContractTariffs: Sendable, Equatable {
 
     /// 0611 when a debit line's tariff differs from the contract tariff.
     public func codes(_ line: DeclarationLine, gemeente: String) -> [RetourCode] {
-        guard line.debetCredit == .debet, let declared = line.productTarief, let code = line.productCode,
-            let contract = tariff(gemeente: gemeente, productCode: code, on: line.productPeriode.start),
+        guard line.debetCredit == .debet, let declared = line.productTarief,
+            let contract = tariff(gemeente: gemeente, productCode: line.productCode, on: line.productPeriode.start),
             contract != declared
         else { return [] }
+        // IV081: minutes may be declared against an hourly contract tariff, at that
+        // tariff / 60 rounded half up.
+        if line.eenheid == Eenheid.minuut.rawValue && declared == MinuteTariff.perMinute(hourly: contract) { return [] }
         return [.tariefWijktAfVanContract]
     }
 }

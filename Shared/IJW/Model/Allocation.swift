@@ -25,6 +25,8 @@ public struct AllocatedProduct: Sendable, Equatable, Codable {
     public var productCategorie: String?
     public var productCode: String?
     public var toewijzingsdatum: Day
+    /// "HH:MM:SS": with the date, which of two allocations is the current one (IV013).
+    public var toewijzingstijd: String
     public var ingangsdatum: Day
     public var einddatum: Day?
     public var redenWijziging: String?
@@ -34,12 +36,14 @@ public struct AllocatedProduct: Sendable, Equatable, Codable {
 
     public init(
         toewijzingNummer: String, productCategorie: String?, productCode: String?, toewijzingsdatum: Day,
-        ingangsdatum: Day, einddatum: Day?, redenWijziging: String?, omvang: Omvang?, budget: Int64?
+        toewijzingstijd: String, ingangsdatum: Day, einddatum: Day?, redenWijziging: String?, omvang: Omvang?,
+        budget: Int64?
     ) {
         self.toewijzingNummer = toewijzingNummer
         self.productCategorie = productCategorie
         self.productCode = productCode
         self.toewijzingsdatum = toewijzingsdatum
+        self.toewijzingstijd = toewijzingstijd
         self.ingangsdatum = ingangsdatum
         self.einddatum = einddatum
         self.redenWijziging = redenWijziging
@@ -50,6 +54,9 @@ public struct AllocatedProduct: Sendable, Equatable, Codable {
     /// RedenWijziging 13 ("Verwijderd"): the gemeente withdraws the allocation as if it
     /// was never made. Declarations on it are refused with 9384.
     public var isRemoval: Bool { redenWijziging == "13" }
+
+    /// IV013: the moment the gemeente decided this allocation, comparable as text.
+    public var decidedAt: String { "\(toewijzingsdatum.iso)T\(toewijzingstijd)" }
 }
 
 /// How much care is allocated: `volume` units of `eenheid` per `frequentie`.

@@ -1,9 +1,9 @@
 import Domain
 
-/// COD StatusAanlevering: whether a start or stop is new, a correction, or withdrawn.
+/// COD StatusAanlevering in a start or stop: new, or withdrawn. 2 ("gewijzigd") is not
+/// allowed (CS058, OP033x2): a change is a withdrawal and a new first delivery.
 public enum StatusAanlevering: String, Sendable, Equatable, Codable {
     case eersteAanlevering = "1"
-    case gewijzigd = "2"
     case verwijderen = "3"
 }
 

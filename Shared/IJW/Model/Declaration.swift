@@ -74,9 +74,10 @@ public struct DeclaredClient: Sendable, Equatable, Codable {
 public struct DeclarationLine: Sendable, Equatable, Codable {
     public var referentieNummer: String
     public var vorigReferentieNummer: String?
-    public var toewijzingNummer: String?
+    /// Required in JW323 (LDT_Nummer, at most 9 digits), as is the ProductCode.
+    public var toewijzingNummer: String
     public var productCategorie: String
-    public var productCode: String?
+    public var productCode: String
     public var productPeriode: Period
     public var geleverdVolume: Int64
     public var eenheid: String
@@ -85,8 +86,8 @@ public struct DeclarationLine: Sendable, Equatable, Codable {
     public var debetCredit: DebetCredit
 
     public init(
-        referentieNummer: String, vorigReferentieNummer: String?, toewijzingNummer: String?, productCategorie: String,
-        productCode: String?, productPeriode: Period, geleverdVolume: Int64, eenheid: String, productTarief: Int64?,
+        referentieNummer: String, vorigReferentieNummer: String?, toewijzingNummer: String, productCategorie: String,
+        productCode: String, productPeriode: Period, geleverdVolume: Int64, eenheid: String, productTarief: Int64?,
         ingediendBedrag: Int64, debetCredit: DebetCredit
     ) {
         self.referentieNummer = referentieNummer

@@ -5,6 +5,7 @@ import Domain
 /// addresses, relations) is read past and never kept. A message type turns the blocks
 /// into its model in `make`.
 final class ClientProductsBuilder: MessageBuilder {
+    let messageKind: IJWMessageKind
     private let productElement: String
     private let make: (MessageHeader, String, [[String: String]]) throws(IJWReadError) -> IJWMessage
     private var header: [String: String] = [:]
@@ -15,9 +16,10 @@ final class ClientProductsBuilder: MessageBuilder {
     private var inProduct = 0
 
     init(
-        productElement: String,
+        _ messageKind: IJWMessageKind, productElement: String,
         make: @escaping (MessageHeader, String, [[String: String]]) throws(IJWReadError) -> IJWMessage
     ) {
+        self.messageKind = messageKind
         self.productElement = productElement
         self.make = make
     }

@@ -68,6 +68,8 @@ final class ElementCollector {
 
     private func fail(_ error: IJWReadError) {
         guard failure == nil else { return }
+        var error = error
+        if error.messageKind == nil { error.messageKind = builder?.messageKind }
         failure = error
         if let parser { xmlStopParser(parser) }
     }

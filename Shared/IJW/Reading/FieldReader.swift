@@ -40,6 +40,25 @@ enum FieldReader {
         return value
     }
 
+    /// LDT_Tijd as "HH:MM:SS" (fractions and a zone, which the standard does not use, are cut).
+    static func time(_ value: String?) throws(IJWReadError) -> String {
+        let text = try required(value, field: "Toewijzingstijd")
+        let bytes = Array(text.utf8.prefix(8))
+        let digits = [0, 1, 3, 4, 6, 7]
+        guard bytes.count == 8, bytes[2] == 58, bytes[5] == 58, digits.allSatisfy({ (48...57).contains(bytes[$0]) })
+        else { throw structure("Toewijzingstijd is geen tijd: \(text)") }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// LDT_Nummer: a ToewijzingNummer is an integer of at most 9 digits.
+    static func toewijzingNummer(_ value: String?) throws(IJWReadError) -> String {
+        let text = try required(value, field: "ToewijzingNummer", maxLength: 9)
+        guard text.utf8.allSatisfy({ (48...57).contains($0) }) else {
+            throw structure("ToewijzingNummer is geen nummer van ten hoogste 9 cijfers: \(text)")
+        }
+        return text
+    }
+
     static func day(_ fields: [String: String], _ key: String) throws(IJWReadError) -> Day {
         try day(fields[key], field: name(key))
     }

@@ -10,11 +10,15 @@ public struct IJWReadError: Error, Sendable, Equatable, CustomStringConvertible 
     /// For a structure error in a message whose header could be read: the header, so the
     /// answer can be the standard's technical rejection (0001) instead of a bare fault.
     public var header: MessageHeader?
+    /// The message the document is (by its namespace), once that is known: its answer
+    /// type follows it.
+    public var messageKind: IJWMessageKind?
 
-    public init(_ kind: Kind, _ message: String, header: MessageHeader? = nil) {
+    public init(_ kind: Kind, _ message: String, header: MessageHeader? = nil, messageKind: IJWMessageKind? = nil) {
         self.kind = kind
         self.message = message
         self.header = header
+        self.messageKind = messageKind
     }
 
     public var description: String { "\(kind.rawValue): \(message)" }

@@ -6,6 +6,7 @@ import Domain
 /// knowledge of prefixes. A missing or malformed required field is a structure error
 /// that names the field; once the header is complete it travels with the error.
 final class JW323Builder: MessageBuilder {
+    let messageKind = IJWMessageKind.jw323
     private var header: [String: String] = [:]
     private var body: [String: String] = [:]
     private var clients: [DeclaredClient] = []

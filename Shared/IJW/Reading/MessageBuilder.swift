@@ -7,6 +7,8 @@ protocol MessageBuilder: AnyObject {
     /// The header once it is complete, so an error later in the message can be answered
     /// in the standard's form (a technical rejection) instead of a Plafond fault.
     var completeHeader: MessageHeader? { get }
+    /// The message this builder reads.
+    var messageKind: IJWMessageKind { get }
 }
 
 /// The message types intake reads, by namespace.
@@ -17,13 +19,13 @@ enum MessageBuilders {
         switch namespace {
         case "\(base)jw323/schema": JW323Builder()
         case "\(base)jw301/schema":
-            ClientProductsBuilder(productElement: "ToegewezenProduct", make: ProductReaders.allocation)
+            ClientProductsBuilder(.jw301, productElement: "ToegewezenProduct", make: ProductReaders.allocation)
         case "\(base)jw305/schema":
-            ClientProductsBuilder(productElement: "StartProduct", make: ProductReaders.careStart)
+            ClientProductsBuilder(.jw305, productElement: "StartProduct", make: ProductReaders.careStart)
         case "\(base)jw307/schema":
-            ClientProductsBuilder(productElement: "StopProduct", make: ProductReaders.careStop)
+            ClientProductsBuilder(.jw307, productElement: "StopProduct", make: ProductReaders.careStop)
         case "\(base)jw315/schema":
-            ClientProductsBuilder(productElement: "AangevraagdProduct", make: ProductReaders.allocationRequest)
+            ClientProductsBuilder(.jw315, productElement: "AangevraagdProduct", make: ProductReaders.allocationRequest)
         default: nil
         }
     }

@@ -61,9 +61,9 @@ struct PrestatieFields {
         return DeclarationLine(
             referentieNummer: try FieldReader.required(referentieNummer, field: "ReferentieNummer", maxLength: 36),
             vorigReferentieNummer: vorigReferentieNummer,
-            toewijzingNummer: toewijzingNummer,
+            toewijzingNummer: try FieldReader.toewijzingNummer(toewijzingNummer),
             productCategorie: try FieldReader.required(productCategorie, field: "ProductCategorie", maxLength: 2),
-            productCode: productCode,
+            productCode: try FieldReader.required(productCode, field: "ProductCode", maxLength: 5),
             productPeriode: try FieldReader.period(start: begindatum, end: einddatum, parent: "ProductPeriode"),
             geleverdVolume: try FieldReader.amount(geleverdVolume, field: "GeleverdVolume"),
             eenheid: eenheid,

@@ -14,10 +14,10 @@ enum ProductReaders {
             }
             products.append(
                 AllocatedProduct(
-                    toewijzingNummer: try FieldReader.required(
-                        fields, "ToegewezenProduct/ToewijzingNummer", maxLength: 8),
+                    toewijzingNummer: try FieldReader.toewijzingNummer(fields["ToegewezenProduct/ToewijzingNummer"]),
                     productCategorie: fields["Product/Categorie"], productCode: fields["Product/Code"],
                     toewijzingsdatum: try FieldReader.day(fields, "ToegewezenProduct/Toewijzingsdatum"),
+                    toewijzingstijd: try FieldReader.time(fields["ToegewezenProduct/Toewijzingstijd"]),
                     ingangsdatum: ingangsdatum, einddatum: einddatum,
                     redenWijziging: fields["ToegewezenProduct/RedenWijziging"], omvang: try omvang(fields),
                     budget: try fields["ToegewezenProduct/Budget"].map { text throws(IJWReadError) in
@@ -34,7 +34,7 @@ enum ProductReaders {
         for fields in blocks {
             products.append(
                 CareStart(
-                    toewijzingNummer: try FieldReader.required(fields, "StartProduct/ToewijzingNummer", maxLength: 8),
+                    toewijzingNummer: try FieldReader.toewijzingNummer(fields["StartProduct/ToewijzingNummer"]),
                     productCategorie: fields["Product/Categorie"], productCode: fields["Product/Code"],
                     begindatum: try FieldReader.day(fields, "StartProduct/Begindatum"),
                     status: try status(fields, "StartProduct/StatusAanlevering")))
@@ -52,7 +52,7 @@ enum ProductReaders {
             guard begindatum <= einddatum else { throw FieldReader.structure("Einddatum ligt vóór de Begindatum") }
             products.append(
                 CareStop(
-                    toewijzingNummer: try FieldReader.required(fields, "StopProduct/ToewijzingNummer", maxLength: 8),
+                    toewijzingNummer: try FieldReader.toewijzingNummer(fields["StopProduct/ToewijzingNummer"]),
                     productCategorie: fields["Product/Categorie"], productCode: fields["Product/Code"],
                     begindatum: begindatum, einddatum: einddatum,
                     redenBeeindiging: try FieldReader.required(fields, "StopProduct/RedenBeeindiging", maxLength: 2),
@@ -91,6 +91,7 @@ enum ProductReaders {
 
     private static func status(_ fields: [String: String], _ key: String) throws(IJWReadError) -> StatusAanlevering {
         let text = try FieldReader.required(fields, key)
+        if text == "2" { throw FieldReader.structure("CS058: StatusAanlevering 2 (gewijzigd) is niet toegestaan") }
         guard let status = StatusAanlevering(rawValue: text) else {
             throw FieldReader.structure("StatusAanlevering \(text) is onbekend")
         }

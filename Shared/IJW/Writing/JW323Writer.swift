@@ -55,9 +55,9 @@ public enum JW323Writer {
         xml.element("ijw:ReferentieNummer", line.referentieNummer)
         if let previous = line.vorigReferentieNummer { xml.element("ijw:VorigReferentieNummer", previous) }
         xml.close("jw323:ProductReferentie")
-        if let toewijzing = line.toewijzingNummer { xml.element("jw323:ToewijzingNummer", toewijzing) }
+        xml.element("jw323:ToewijzingNummer", line.toewijzingNummer)
         xml.element("jw323:ProductCategorie", line.productCategorie)
-        if let code = line.productCode { xml.element("jw323:ProductCode", code) }
+        xml.element("jw323:ProductCode", line.productCode)
         period(&xml, "jw323:ProductPeriode", line.productPeriode)
         xml.element("jw323:GeleverdVolume", String(line.geleverdVolume))
         xml.element("jw323:Eenheid", line.eenheid)

@@ -62,9 +62,9 @@ public enum JW325Writer {
         xml.element("ijw:ReferentieNummer", line.referentieNummer)
         if let previous = line.vorigReferentieNummer { xml.element("ijw:VorigReferentieNummer", previous) }
         xml.close("jw325:ProductReferentie")
-        xml.element("jw325:ToewijzingNummer", line.toewijzingNummer ?? "0")
+        xml.element("jw325:ToewijzingNummer", line.toewijzingNummer)
         xml.element("jw325:ProductCategorie", line.productCategorie)
-        xml.element("jw325:ProductCode", line.productCode ?? "")
+        xml.element("jw325:ProductCode", line.productCode)
         xml.open("jw325:ProductPeriode")
         xml.element("ijw:Begindatum", line.productPeriode.start.iso)
         xml.element("ijw:Einddatum", line.productPeriode.end.iso)

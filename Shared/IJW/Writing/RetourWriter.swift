@@ -3,7 +3,7 @@ import Foundation
 
 /// Writes the retour message that answers a JW301, JW305, JW307 or JW315 (JW302, JW306,
 /// JW308, JW316), valid against its XSD, in header form: the original's header, the
-/// answer's own id and date, and the retourcodes.
+/// answer's own id and date, and the retourcodes (none when the message is approved).
 ///
 /// Plafond answers these messages whole (accepted with 0200, or refused with its codes).
 /// The standard's product-level form echoes the client's name, birth date and products;
@@ -21,14 +21,14 @@ public enum RetourWriter {
             }
         }
 
-        /// The retour message for an original BerichtCode, if intake answers it this way.
-        public init?(answering berichtCode: String) {
-            switch berichtCode {
-            case "436": self = .jw302
-            case "438": self = .jw306
-            case "440": self = .jw308
-            case "446": self = .jw316
-            default: return nil
+        /// The retour message for the message read; nil for a JW323 (answered with a JW325).
+        public init?(answering kind: IJWMessageKind) {
+            switch kind {
+            case .jw301: self = .jw302
+            case .jw305: self = .jw306
+            case .jw307: self = .jw308
+            case .jw315: self = .jw316
+            case .jw323: return nil
             }
         }
     }
@@ -77,9 +77,12 @@ public enum RetourWriter {
         xml.element("ijw:BasisschemaXsdVersie", "1.0.0")
         xml.element("ijw:BerichtXsdVersie", "1.0.0")
         xml.close("\(p):XsdVersieRetour")
-        xml.open("\(p):RetourCodes")
-        for code in answer.retourCodes { xml.element("\(p):RetourCode", code.code) }
-        xml.close("\(p):RetourCodes")
+        // IV028: a fully approved message is answered with its header alone, no RetourCodes.
+        if !answer.retourCodes.isEmpty {
+            xml.open("\(p):RetourCodes")
+            for code in answer.retourCodes { xml.element("\(p):RetourCode", code.code) }
+            xml.close("\(p):RetourCodes")
+        }
         xml.close("\(p):Header")
         xml.raw("</\(p):Bericht>\n")
         return Data(xml.text.utf8)

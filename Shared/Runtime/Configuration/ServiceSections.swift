@@ -15,6 +15,9 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
     /// CSV file of contract tariffs (0611), relative to the data folder unless absolute.
     /// Unset: tariffs are not checked against contracts.
     public var tariffsFile: String?
+    /// CSV file of the product code list per gemeente (TR381, S329), relative to the data
+    /// folder unless absolute. Unset: product codes are not checked against categories.
+    public var productCodesFile: String?
     /// File mapping CURVE public keys to AGB or gemeente codes (written by `plafond keys`).
     public var keysFile = "keys.json"
     /// File holding intake's own CURVE key pair (created on first start outside development).
@@ -24,6 +27,7 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
         case endpoint, metrics, gemeenten
         case allocationGemeenten = "allocation_gemeenten"
         case tariffsFile = "tariffs_file"
+        case productCodesFile = "product_codes_file"
         case eventsPublish = "events_publish"
         case eventsCatchUp = "events_catchup"
         case keysFile = "keys_file"
@@ -43,6 +47,7 @@ public struct IntakeConfiguration: Sendable, Equatable, Codable {
         allocationGemeenten =
             try c.decodeIfPresent([String].self, forKey: .allocationGemeenten) ?? d.allocationGemeenten
         tariffsFile = try c.decodeIfPresent(String.self, forKey: .tariffsFile)
+        productCodesFile = try c.decodeIfPresent(String.self, forKey: .productCodesFile)
         keysFile = try c.decodeIfPresent(String.self, forKey: .keysFile) ?? d.keysFile
         serverKeyFile = try c.decodeIfPresent(String.self, forKey: .serverKeyFile) ?? d.serverKeyFile
     }

@@ -29,6 +29,21 @@ enum AnswerBuilding {
                 header: self.header(header, codes: codes, today: today, contentHash: contentHash), body: nil))
     }
 
+    /// IV087 for a fault in the Declaratie class itself (TR333, a DeclaratieNummer used
+    /// before): Header 0200, the DeclaratieAntwoord with the rule's code and nothing
+    /// granted. The declaration counts as not received.
+    static func declarationRefused(
+        _ declaration: Declaration, codes: [RetourCode], today: Day, contentHash: Data
+    ) -> Data {
+        let body = DeclarationAnswer.Body(
+            declaratieNummer: declaration.declaratieNummer, totaalIngediend: declaration.signedTotal,
+            totaalToegekend: Money(cents: 0), clients: [], retourCodes: codes)
+        return JW325Writer.write(
+            DeclarationAnswer(
+                header: header(declaration.header, codes: [.geenOpmerking], today: today, contentHash: contentHash),
+                body: body))
+    }
+
     /// The answer to a received declaration: only rejected lines, with their codes; 8001
     /// when everything was granted. Returned amounts add up to submitted − granted.
     static func answer(

@@ -17,6 +17,8 @@ struct CareIntake {
     let pseudonymizer: Pseudonymizer
     let knownGemeenten: Set<String>
     let allocationGemeenten: Set<String>
+    /// TR381: the product code list per gemeente (S329 on a product that does not fit).
+    let productCodes: ProductCodeList
     let today: Day
     let now: Date
     let logger: Logger
@@ -28,7 +30,7 @@ struct CareIntake {
 
     func receive(_ db: Database, _ message: IJWMessage, contentHash: Data) throws -> Data {
         let header = message.header
-        guard let retour = RetourWriter.Message(answering: header.berichtCode) else {
+        guard let retour = RetourWriter.Message(answering: message.kind) else {
             return PlafondFault(.geenIJW, "bericht \(header.berichtCode) wordt niet ontvangen").xml()
         }
         if let stored = try StoredMessage.find(db, sender: header.afzender, identificatie: header.identificatie) {
@@ -36,18 +38,19 @@ struct CareIntake {
             return AnswerBuilding.retour(
                 retour, header, codes: [.berichtIdentificatieNietUniek], today: today, contentHash: contentHash)
         }
-        var codes: [RetourCode] = []
-        do {
-            try db.inSavepoint {
-                let found = try apply(db, message)
-                if !found.isEmpty { throw Refused(codes: found) }
-                return .commit
+        var codes = messageCodes(message)
+        if codes.isEmpty {
+            do {
+                try db.inSavepoint {
+                    let found = try apply(db, message)
+                    if !found.isEmpty { throw Refused(codes: found) }
+                    return .commit
+                }
+            } catch let refused as Refused {
+                codes = refused.codes
             }
-        } catch let refused as Refused {
-            codes = refused.codes
         }
-        let answer = AnswerBuilding.retour(
-            retour, header, codes: codes.isEmpty ? [.geenOpmerking] : codes, today: today, contentHash: contentHash)
+        let answer = AnswerBuilding.retour(retour, header, codes: codes, today: today, contentHash: contentHash)
         _ = try StoredMessage.insert(
             db, header: header, hash: contentHash, outcome: codes.isEmpty ? "received" : "rejected", answer: answer,
             at: now)
@@ -60,44 +63,56 @@ struct CareIntake {
         return answer
     }
 
+    /// The rules on the message as a whole, answered in the header only: 0001 for a
+    /// "bericht inhoud" rule (CareMessageChecks), 8848 for a Dagtekening after the system
+    /// date (TR135), S300 for a gemeente intake does not know (TR378).
+    private func messageCodes(_ message: IJWMessage) -> [RetourCode] {
+        let header = message.header
+        var codes: [RetourCode] = []
+        let problems = CareMessageChecks.problems(message)
+        if !problems.isEmpty {
+            codes.append(.technischeAfwijzing)
+            logger.info("message breaks a rule of the standard", metadata: ["reasons": "\(problems)"])
+        }
+        if header.dagtekening > today { codes.append(.datumInToekomst) }
+        if !knownGemeenten.isEmpty && !knownGemeenten.contains(header.ontvanger) { codes.append(.onbekendeGemeente) }
+        return codes
+    }
+
     /// Applies the message product by product; returns the codes that refuse it.
     private func apply(_ db: Database, _ message: IJWMessage) throws -> [RetourCode] {
         let header = message.header
-        var codes: [RetourCode] = []
-        if !knownGemeenten.isEmpty && !knownGemeenten.contains(header.ontvanger) { codes.append(.onbekendeGemeente) }
-        if header.dagtekening > today { codes.append(.datumInToekomst) }
-        let bsn: String
-        switch message {
-        case .careStart(let m): bsn = m.bsn
-        case .careStop(let m): bsn = m.bsn
-        case .allocationRequest(let m): bsn = m.bsn
-        case .declaration, .allocation: return [.technischeAfwijzing]
-        }
-        if BSN(bsn) == nil { codes.append(.technischeAfwijzing) }
-        guard codes.isEmpty else { return codes }
-        let client = pseudonymizer.pseudonym(forBSN: bsn)
         var found: [RetourCode] = []
         switch message {
         case .careStart(let m):
-            for product in m.products { found += try start(db, header, product, bsn: bsn, client: client) }
+            let client = pseudonymizer.pseudonym(forBSN: m.bsn)
+            for product in m.products { found += try start(db, header, product, bsn: m.bsn, client: client) }
         case .careStop(let m):
-            for product in m.products { found += try stop(db, header, product, client: client) }
+            let client = pseudonymizer.pseudonym(forBSN: m.bsn)
+            for product in m.products { found += try stop(db, header, product, bsn: m.bsn, client: client) }
         case .allocationRequest(let m):
+            let client = pseudonymizer.pseudonym(forBSN: m.bsn)
             for product in m.products { found += try request(db, header, product, client: client) }
         case .declaration, .allocation:
-            break
+            return [.technischeAfwijzing]
         }
         var unique: [RetourCode] = []
         for code in found where !unique.contains(code) { unique.append(code) }
         return unique
     }
 
+    /// TR381 (S329): the product's code is not in the gemeente's list for its category.
+    private func misfit(_ categorie: String?, _ code: String?, _ header: MessageHeader) -> [RetourCode]? {
+        let codes = productCodes.codes(categorie: categorie, code: code, gemeente: header.ontvanger)
+        return codes.isEmpty ? nil : codes
+    }
+
     private func key(_ header: MessageHeader, _ toewijzing: String) -> CareStore.Key {
         CareStore.Key(aanbieder: header.afzender, gemeente: header.ontvanger, toewijzingNummer: toewijzing)
     }
 
-    /// 9019 when the gemeente's allocations come to Plafond and this one is unknown or
-    /// belongs to another client.
+    /// TR019 (9019): where the gemeente's allocations come to Plafond, a start or stop
+    /// must relate to an allocation of this client.
     private func unlinked(_ db: Database, _ header: MessageHeader, _ toewijzing: String, bsn: String) throws -> Bool {
         guard allocationGemeenten.contains(header.ontvanger) else { return false }
         let allocation = try AllocationStore.find(
@@ -105,24 +120,24 @@ struct CareIntake {
         return allocation?.bsn != bsn
     }
 
+    /// TR074 (same key again), TR326 (a current start not yet stopped), TR063 (withdrawing
+    /// what was never sent), TR071 (withdrawing a start that has a stop). After a stop,
+    /// temporary or final, a new start is allowed (OP379).
     private func start(_ db: Database, _ header: MessageHeader, _ product: CareStart, bsn: String, client: String)
         throws -> [RetourCode]
     {
-        if product.begindatum > today { return [.datumInToekomst] }
         if try unlinked(db, header, product.toewijzingNummer, bsn: bsn) { return [.nietTeKoppelen] }
+        if let misfit = misfit(product.productCategorie, product.productCode, header) { return misfit }
         let key = key(header, product.toewijzingNummer)
         let existing = try CareStore.start(db, key, begindatum: product.begindatum)
         switch product.status {
         case .eersteAanlevering:
             if existing != nil { return [.sleutelAlOntvangen] }
             if try CareStore.hasOpenStart(db, key) { return [.startNogNietGestopt] }
-            if try CareStore.hasFinalStop(db, key) { return [.definitieveStopBestaat] }
             try CareStore.insertStart(db, key, product, client: client)
-        case .gewijzigd:
-            guard let existing else { return [.nietTeKoppelen] }
-            try CareStore.updateStart(db, id: existing.id, product)
         case .verwijderen:
-            guard let existing else { return [.nietTeKoppelen] }
+            guard let existing else { return [.geenEerderBericht] }
+            if existing.isStopped { return [.startAlGestopt] }
             try CareStore.deleteStart(db, id: existing.id)
         }
         let event = CareStarted(
@@ -134,24 +149,30 @@ struct CareIntake {
         return []
     }
 
-    private func stop(_ db: Database, _ header: MessageHeader, _ product: CareStop, client: String) throws
-        -> [RetourCode]
+    /// TR382 (no current start with the stop's key), TR074 (the same stop again), TR415
+    /// (after a final stop), TR413 (a second temporary stop), TR414 (ending before the
+    /// current stop), TR063 (withdrawing a stop that was never sent). A final stop may
+    /// follow a temporary one without a new start (OP377, OP378).
+    private func stop(_ db: Database, _ header: MessageHeader, _ product: CareStop, bsn: String, client: String)
+        throws -> [RetourCode]
     {
-        if product.einddatum > today { return [.datumInToekomst] }
-        guard
-            let existing = try CareStore.start(
-                db, key(header, product.toewijzingNummer), begindatum: product.begindatum)
-        else { return [.nietTeKoppelen] }
+        if try unlinked(db, header, product.toewijzingNummer, bsn: bsn) { return [.nietTeKoppelen] }
+        if let misfit = misfit(product.productCategorie, product.productCode, header) { return misfit }
+        let existing = try CareStore.start(db, key(header, product.toewijzingNummer), begindatum: product.begindatum)
         switch product.status {
         case .eersteAanlevering:
-            if existing.isFinallyStopped { return [.definitieveStopBestaat] }
-            if existing.isStopped { return [.sleutelAlOntvangen] }
-            try CareStore.setStop(db, id: existing.id, einddatum: product.einddatum, reden: product.redenBeeindiging)
-        case .gewijzigd:
-            guard existing.isStopped else { return [.nietTeKoppelen] }
+            guard let existing else { return [.geenActueleStart] }
+            if let einddatum = existing.einddatum {
+                if einddatum == product.einddatum && existing.redenBeeindiging == product.redenBeeindiging {
+                    return [.sleutelAlOntvangen]
+                }
+                if existing.isFinallyStopped { return [.definitieveStopBestaat] }
+                if product.isTemporary { return [.tijdelijkeStopNaTijdelijkeStop] }
+                if product.einddatum < einddatum { return [.einddatumVoorActueleStop] }
+            }
             try CareStore.setStop(db, id: existing.id, einddatum: product.einddatum, reden: product.redenBeeindiging)
         case .verwijderen:
-            guard existing.isStopped else { return [.nietTeKoppelen] }
+            guard let existing, existing.isStopped else { return [.geenEerderBericht] }
             try CareStore.setStop(db, id: existing.id, einddatum: nil, reden: nil)
         }
         let event = CareStopped(
@@ -163,13 +184,15 @@ struct CareIntake {
         return []
     }
 
+    /// TR347 (9347): a ReferentieAanbieder is the provider's once.
     private func request(_ db: Database, _ header: MessageHeader, _ product: RequestedProduct, client: String) throws
         -> [RetourCode]
     {
+        if let misfit = misfit(product.productCategorie, product.productCode, header) { return misfit }
         guard
             try CareStore.insertReferral(
                 db, aanbieder: header.afzender, gemeente: header.ontvanger, product, client: client)
-        else { return [.sleutelAlOntvangen] }
+        else { return [.referentieAanbiederNietUniek] }
         let event = ReferralRequested(
             gemeente: header.ontvanger, aanbieder: header.afzender, client: client,
             referentieAanbieder: product.referentieAanbieder, productCategorie: product.productCategorie,

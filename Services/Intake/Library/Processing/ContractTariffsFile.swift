@@ -12,16 +12,7 @@ enum ContractTariffsFile {
             logger.notice("no intake.tariffs_file: declared tariffs are not checked against contracts (0611)")
             return .none
         }
-        let url =
-            name.hasPrefix("/")
-            ? URL(fileURLWithPath: name)
-            : URL(fileURLWithPath: configuration.general.dataDirectory).appendingPathComponent(name)
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
-            throw RuntimeError(.configuration, "cannot read tariffs file \(url.path)", cause: error)
-        }
+        let (url, text) = try OperatorFile.read(name, what: "tariffs", configuration: configuration)
         do {
             let tariffs = try ContractTariffs.parse(text)
             logger.notice(

@@ -41,11 +41,7 @@ struct DeclarationIntake {
         let declaration = prepared.declaration
         let header = declaration.header
         let checks = prepared.checks
-        var messageCodes = checks.messageCodes
-        if try StoredMessage.declarationNumberUsed(db, aanbieder: header.afzender, nummer: declaration.declaratieNummer)
-        {
-            messageCodes.append(.declaratieNummerNietUniek)
-        }
+        let messageCodes = checks.messageCodes
         if !messageCodes.isEmpty {
             let answer = AnswerBuilding.technicalRejection(
                 header, codes: messageCodes, today: today, contentHash: contentHash)
@@ -57,6 +53,17 @@ struct DeclarationIntake {
                     "provider.agb": "\(header.afzender)", "codes": "\(messageCodes.map(\.code))",
                     "reasons": "\(checks.reasons.joined(separator: "; "))",
                 ])
+            return answer
+        }
+        if try StoredMessage.declarationNumberUsed(db, aanbieder: header.afzender, nummer: declaration.declaratieNummer)
+        {
+            let answer = AnswerBuilding.declarationRefused(
+                declaration, codes: [.declaratieNummerNietUniek], today: today, contentHash: contentHash)
+            _ = try StoredMessage.insert(
+                db, header: header, hash: contentHash, outcome: "rejected", answer: answer, at: now)
+            logger.info(
+                "declaration refused: DeclaratieNummer used before",
+                metadata: ["provider.agb": "\(header.afzender)", "codes": "9333"])
             return answer
         }
 

@@ -18,6 +18,7 @@ public struct IntakeProcessor: Sendable {
     let knownGemeenten: Set<String>
     let allocationGemeenten: Set<String>
     let tariffs: ContractTariffs
+    let productCodes: ProductCodeList
     let requireAuthentication: Bool
     let clock: @Sendable () -> Date
     let logger: Logger
@@ -25,7 +26,8 @@ public struct IntakeProcessor: Sendable {
 
     public init(
         database: IntakeDatabase, pseudonymizer: Pseudonymizer, knownGemeenten: Set<String>,
-        allocationGemeenten: Set<String> = [], tariffs: ContractTariffs = .none, requireAuthentication: Bool,
+        allocationGemeenten: Set<String> = [], tariffs: ContractTariffs = .none,
+        productCodes: ProductCodeList = .none, requireAuthentication: Bool,
         clock: @escaping @Sendable () -> Date = Date.init, logger: Logger
     ) {
         self.database = database
@@ -33,6 +35,7 @@ public struct IntakeProcessor: Sendable {
         self.knownGemeenten = knownGemeenten
         self.allocationGemeenten = allocationGemeenten
         self.tariffs = tariffs
+        self.productCodes = productCodes
         self.requireAuthentication = requireAuthentication
         self.clock = clock
         self.logger = logger
@@ -78,13 +81,15 @@ public struct IntakeProcessor: Sendable {
                         ).receive(db, declaration, contentHash: item.contentHash)
                     case .allocation(let allocation):
                         answers[index] = try AllocationIntake(
-                            pseudonymizer: pseudonymizer, allocationGemeenten: allocationGemeenten, today: today,
+                            pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten, productCodes: productCodes,
+                            allocationGemeenten: allocationGemeenten, today: today,
                             now: now, logger: logger
                         ).receive(db, allocation, contentHash: item.contentHash)
                     case .care(let message):
                         answers[index] = try CareIntake(
                             pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
-                            allocationGemeenten: allocationGemeenten, today: today, now: now, logger: logger
+                            allocationGemeenten: allocationGemeenten, productCodes: productCodes, today: today,
+                            now: now, logger: logger
                         ).receive(db, message, contentHash: item.contentHash)
                     }
                 }
@@ -137,10 +142,11 @@ public struct IntakeProcessor: Sendable {
                     "reason": "\(error.kind.rawValue)", "detail": "\(error.message)",
                     "bytes": "\(request.document.count)",
                 ])
-            if error.kind == .structure, let header = error.header {
-                // A message we can answer in the standard's form: technical rejection.
+            if error.kind == .structure, let header = error.header, let kind = error.messageKind {
+                // A message we can answer in the standard's form: technical rejection, in
+                // the answer type of the message read.
                 let hash = Data(SHA256.hash(data: request.document))
-                if let retour = RetourWriter.Message(answering: header.berichtCode) {
+                if let retour = RetourWriter.Message(answering: kind) {
                     return .answer(
                         AnswerBuilding.retour(
                             retour, header, codes: [.technischeAfwijzing], today: today, contentHash: hash))
@@ -167,7 +173,7 @@ public struct IntakeProcessor: Sendable {
             content = .declaration(
                 PreparedDeclaration(
                     declaration, today: today, knownGemeenten: knownGemeenten, tariffs: tariffs,
-                    pseudonymizer: pseudonymizer))
+                    productCodes: productCodes, pseudonymizer: pseudonymizer))
         case .allocation(let allocation):
             content = .allocation(allocation)
         case .careStart, .careStop, .allocationRequest:

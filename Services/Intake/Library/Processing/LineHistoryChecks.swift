@@ -50,7 +50,8 @@ struct LineHistoryChecks {
                         debitKeysCreditedHere.insert(debit.key)
                     }
                 }
-            } else if let key = DebitKey(current) {
+            } else {
+                let key = DebitKey(current)
                 var openInStore = false
                 if !debitKeysCreditedHere.contains(key) { openInStore = try isOpen(key, openDebit) }
                 if debitKeysDebitedHere.contains(key) || openInStore {
@@ -132,10 +133,9 @@ struct DebitKey: Hashable, Sendable {
         self.month = month
     }
 
-    init?(_ line: DeclarationLine) {
-        guard let toewijzing = line.toewijzingNummer else { return nil }
+    init(_ line: DeclarationLine) {
         self.init(
-            toewijzing: toewijzing, product: line.productCode ?? line.productCategorie,
+            toewijzing: line.toewijzingNummer, product: line.productCode,
             month: line.productPeriode.start.month.description)
     }
 }

@@ -13,6 +13,9 @@ public struct PlafondFault: Sendable, Equatable {
         case opslagMislukt = "OPSLAG_MISLUKT"
         /// The sender's authenticated key does not belong to the Afzender in the message.
         case afzenderOnjuist = "AFZENDER_ONJUIST"
+        /// A JW301 from a gemeente that is not set up to send allocations to Plafond
+        /// (`intake.allocation_gemeenten`): nothing was stored.
+        case toewijzingenNietIngesteld = "TOEWIJZINGEN_NIET_INGESTELD"
     }
 
     public var code: Code

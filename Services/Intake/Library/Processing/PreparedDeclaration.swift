@@ -12,7 +12,8 @@ struct PreparedDeclaration: Sendable {
     let declaration: Declaration
     /// The checks of the message on its own, including an unknown gemeente.
     let checks: DeclarationCheckResult
-    /// Codes per line from those checks and the contract tariffs (0611).
+    /// Codes per line from those checks, the product code list (S329) and the contract
+    /// tariffs (0611).
     let lineCodes: [LinePosition: [RetourCode]]
     /// Credits first, then debits: the order in which the standard processes them.
     let order: [LinePosition]
@@ -21,7 +22,7 @@ struct PreparedDeclaration: Sendable {
 
     init(
         _ declaration: Declaration, today: Day, knownGemeenten: Set<String>, tariffs: ContractTariffs,
-        pseudonymizer: Pseudonymizer
+        productCodes: ProductCodeList = .none, pseudonymizer: Pseudonymizer
     ) {
         let header = declaration.header
         var checks = DeclarationChecks.check(declaration, today: today)
@@ -41,7 +42,10 @@ struct PreparedDeclaration: Sendable {
             for (l, line) in client.lines.enumerated() {
                 let position = LinePosition(client: c, line: l)
                 let codes =
-                    checks.codes(client: c, line: l) + tariffs.codes(line, gemeente: header.ontvanger)
+                    checks.codes(client: c, line: l)
+                    + productCodes.codes(
+                        categorie: line.productCategorie, code: line.productCode, gemeente: header.ontvanger)
+                    + tariffs.codes(line, gemeente: header.ontvanger)
                 if !codes.isEmpty { lineCodes[position] = codes }
                 if line.debetCredit == .credit { credits.append(position) } else { debits.append(position) }
                 prepared.append(

@@ -35,6 +35,33 @@ enum AllocationStore {
         }
     }
 
+    /// Toewijzingstijd beside Toewijzingsdatum: the later decision is the current
+    /// allocation (IV013). Rows from before keep midnight.
+    static func registerDecisionTimeMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("intake.v5.allocationDecisionTime") { db in
+            try db.execute(sql: "ALTER TABLE allocation ADD COLUMN toewijzingstijd TEXT NOT NULL DEFAULT '00:00:00'")
+        }
+    }
+
+    /// What TR332 and IV013 need of the allocation a gemeente gave this number, to any provider.
+    struct Holder {
+        var aanbieder: String
+        var bsn: String
+        /// Toewijzingsdatum and -tijd as "YYYY-MM-DDTHH:MM:SS".
+        var decidedAt: String
+    }
+
+    static func holders(_ db: Database, gemeente: String, toewijzingNummer: String) throws -> [Holder] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT aanbieder, bsn, toewijzingsdatum || 'T' || toewijzingstijd AS decidedAt FROM allocation
+                WHERE gemeente = ? AND toewijzingNummer = ?
+                """,
+            arguments: [gemeente, toewijzingNummer]
+        ).map { Holder(aanbieder: $0["aanbieder"], bsn: $0["bsn"], decidedAt: $0["decidedAt"]) }
+    }
+
     static func upsert(
         _ db: Database, _ product: AllocatedProduct, message: AllocationMessage, client: String, messageID: Int64
     ) throws {
@@ -42,21 +69,21 @@ enum AllocationStore {
             sql: """
                 INSERT INTO allocation (messageID, gemeente, aanbieder, toewijzingNummer, bsn, client, productCategorie,
                     productCode, toewijzingsdatum, ingangsdatum, einddatum, redenWijziging, volume, eenheid, frequentie,
-                    budgetCents)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    budgetCents, toewijzingstijd)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (gemeente, aanbieder, toewijzingNummer) DO UPDATE SET
                     messageID = excluded.messageID, bsn = excluded.bsn, client = excluded.client,
                     productCategorie = excluded.productCategorie, productCode = excluded.productCode,
                     toewijzingsdatum = excluded.toewijzingsdatum, ingangsdatum = excluded.ingangsdatum,
                     einddatum = excluded.einddatum, redenWijziging = excluded.redenWijziging,
                     volume = excluded.volume, eenheid = excluded.eenheid, frequentie = excluded.frequentie,
-                    budgetCents = excluded.budgetCents
+                    budgetCents = excluded.budgetCents, toewijzingstijd = excluded.toewijzingstijd
                 """,
             arguments: [
                 messageID, message.gemeente, message.aanbieder, product.toewijzingNummer, message.bsn, client,
                 product.productCategorie, product.productCode, product.toewijzingsdatum.iso, product.ingangsdatum.iso,
                 product.einddatum?.iso, product.redenWijziging, product.omvang?.volume, product.omvang?.eenheid,
-                product.omvang?.frequentie.rawValue, product.budget,
+                product.omvang?.frequentie.rawValue, product.budget, product.toewijzingstijd,
             ])
     }
 
@@ -83,22 +110,23 @@ enum AllocationStore {
             budget: row["budgetCents"], removed: (row["redenWijziging"] as String?) == "13")
     }
 
-    /// Net approved volume and amount under an allocation, and the volume in one month of care.
-    static func usage(_ db: Database, gemeente: String, aanbieder: String, toewijzingNummer: String, month: Month)
-        throws -> AllocationUsage
+    /// Net approved volume (minutes apart, IV081) and amount under an allocation.
+    static func usage(_ db: Database, gemeente: String, aanbieder: String, toewijzingNummer: String) throws
+        -> AllocationUsage
     {
         let row = try Row.fetchOne(
             db,
             sql: """
                 SELECT
-                    COALESCE(SUM(CASE debetCredit WHEN 'D' THEN volume ELSE -volume END), 0) AS volume,
-                    COALESCE(SUM(CASE debetCredit WHEN 'D' THEN amountCents ELSE -amountCents END), 0) AS amount,
-                    COALESCE(SUM(CASE WHEN periodStart BETWEEN ? AND ?
-                        THEN (CASE debetCredit WHEN 'D' THEN volume ELSE -volume END) ELSE 0 END), 0) AS inMonth
+                    COALESCE(SUM(CASE WHEN eenheid = '01' THEN 0
+                        ELSE (CASE debetCredit WHEN 'D' THEN volume ELSE -volume END) END), 0) AS volume,
+                    COALESCE(SUM(CASE WHEN eenheid = '01'
+                        THEN (CASE debetCredit WHEN 'D' THEN volume ELSE -volume END) ELSE 0 END), 0) AS minutes,
+                    COALESCE(SUM(CASE debetCredit WHEN 'D' THEN amountCents ELSE -amountCents END), 0) AS amount
                 FROM line WHERE aanbieder = ? AND gemeente = ? AND toewijzingNummer = ?
                 """,
-            arguments: [month.firstDay.iso, month.lastDay.iso, aanbieder, gemeente, toewijzingNummer])
+            arguments: [aanbieder, gemeente, toewijzingNummer])
         return AllocationUsage(
-            volume: row?["volume"] ?? 0, amountCents: row?["amount"] ?? 0, volumeInMonth: row?["inMonth"] ?? 0)
+            volume: row?["volume"] ?? 0, minutes: row?["minutes"] ?? 0, amountCents: row?["amount"] ?? 0)
     }
 }

@@ -91,6 +91,7 @@ public struct IntakeDatabase: Sendable {
             // line updates anyway: one index fewer to keep per line.
             try db.execute(sql: "DROP INDEX lineDebitKey")
         }
+        AllocationStore.registerDecisionTimeMigration(&migrator)
         return migrator
     }
 }

@@ -72,7 +72,8 @@ struct DemoRun {
             }
             if !starts.isEmpty {
                 let answers = try intake.send(starts)
-                let taken = answers.filter { String(decoding: $0, as: UTF8.self).contains(">0200<") }.count
+                // IV028: an approved start is answered with a header without RetourCodes.
+                let taken = answers.filter { !String(decoding: $0, as: UTF8.self).contains("RetourCode>") }.count
                 DemoOutput.say(
                     "   \(taken) van \(starts.count) nieuwe cliënten gestart (JW305) bij \(setting.providers[DemoSetting.headingForItsCap].name)"
                 )

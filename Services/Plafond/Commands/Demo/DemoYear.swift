@@ -63,7 +63,7 @@ struct DemoYear {
             pick -= candidate.share
         }
         return Client(
-            number: nextClient, bsn: bsn!, gemeente: gemeente, toewijzing: toewijzing ?? "T\(nextClient)")
+            number: nextClient, bsn: bsn!, gemeente: gemeente, toewijzing: toewijzing ?? String(nextClient))
     }
 
     /// The month's declarations, one JW323 per provider and gemeente, in the order the
