@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -124,6 +125,7 @@ let package = Package(
             dependencies: [
                 "Domain", "Contracts", "Messaging", "Storage", "Runtime",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Services/Reporter/Library", swiftSettings: swiftSettings),
         .executableTarget(
@@ -185,7 +187,7 @@ let package = Package(
         .testTarget(
             name: "ReporterServiceTests",
             dependencies: [
-                "ReporterService", "MonitorService", "Domain", "Contracts", "Messaging", "Storage", "Runtime",
+                "ReporterService", "MonitorService", "Domain", "Contracts", "Messaging", "Storage", "Runtime", "Fixtures",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

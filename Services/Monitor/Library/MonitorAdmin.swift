@@ -47,6 +47,12 @@ public struct MonitorAdmin: Sendable {
             case "exempt":
                 try core.exempt(AdminCoding.decode(ExemptRequest.self, from: request))
                 return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
+            case "provider.import":
+                let changed = try core.nameProviders(AdminCoding.decode(ProviderImportRequest.self, from: request))
+                logger.info("provider names saved", metadata: ["count": "\(changed)"])
+                return try AdminCoding.encode(AdminReply.success(changed))
+            case "provider.list":
+                return try AdminCoding.encode(AdminReply.success(try core.providerNames()))
             case "norm.list":
                 return try AdminCoding.encode(AdminReply.success(core.normStatuses()))
             case "alert.list":

@@ -202,21 +202,38 @@ public struct NotifierConfiguration: Sendable, Equatable, Codable {
     public var events: EventLogEndpoints { EventLogEndpoints(publish: eventsPublish, catchUp: eventsCatchUp) }
 }
 
-/// `[reporter]`: the HTTP address of the dashboard and API.
+/// `[reporter]`: the HTTP address of the dashboard and API, the admin socket for
+/// `plafond user`, and how the dashboard knows who is looking.
 public struct ReporterConfiguration: Sendable, Equatable, Codable {
     public var http = "127.0.0.1:8080"
-    /// Required as `Authorization: Bearer …` when `http` is not a loopback address.
+    /// Required as `Authorization: Bearer …` on `/api/…` when `http` is not a loopback address.
     public var token: String?
+    /// `plafond user add|list|disable` (accounts for the dashboard's login).
+    public var admin = "tcp://127.0.0.1:5595"
+    /// Mark the session cookie `Secure`: set when the dashboard is reached over TLS.
+    public var secureCookies = false
+    /// Single sign-on: the address of a reverse proxy that authenticates people and
+    /// names them in `trusted_user_header`; that header from any other address is ignored.
+    public var trustedProxy: String?
+    public var trustedUserHeader = "X-Remote-User"
 
     enum CodingKeys: String, CodingKey {
-        case http, token
+        case http, token, admin
+        case secureCookies = "secure_cookies"
+        case trustedProxy = "trusted_proxy"
+        case trustedUserHeader = "trusted_user_header"
     }
 
     public init() {}
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        http = try c.decodeIfPresent(String.self, forKey: .http) ?? Self().http
+        let d = Self()
+        http = try c.decodeIfPresent(String.self, forKey: .http) ?? d.http
         token = try c.decodeIfPresent(String.self, forKey: .token)
+        admin = try c.decodeIfPresent(String.self, forKey: .admin) ?? d.admin
+        secureCookies = try c.decodeIfPresent(Bool.self, forKey: .secureCookies) ?? d.secureCookies
+        trustedProxy = try c.decodeIfPresent(String.self, forKey: .trustedProxy)
+        trustedUserHeader = try c.decodeIfPresent(String.self, forKey: .trustedUserHeader) ?? d.trustedUserHeader
     }
 }

@@ -73,6 +73,7 @@ public struct MonitorDatabase: Sendable {
         StopBook.registerMigrations(&migrator)
         IntensityLedger.registerMigrations(&migrator)
         PeriodAdvice.registerMigrations(&migrator)
+        ProviderRegister.registerMigrations(&migrator)
         return migrator
     }
 }

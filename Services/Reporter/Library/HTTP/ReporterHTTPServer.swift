@@ -3,13 +3,15 @@ import Logging
 import Runtime
 import ServiceLifecycle
 
-/// The dashboard, the JSON API and `/metrics`, over Hummingbird.
+/// The dashboard (behind a login), the JSON API (bearer token beyond loopback),
+/// `/metrics` and `/gezond` (neither), over Hummingbird.
 public struct ReporterHTTPServer: Service {
     let database: ReporterDatabase
     let address: HostAndPort
     let token: String?
     let metrics: MetricsRenderer?
     let regions: [String: [String]]
+    let access: DashboardAccess
     let logger: Logger
 
     /// Renders the Prometheus text for `/metrics`.
@@ -17,7 +19,7 @@ public struct ReporterHTTPServer: Service {
 
     public init(
         database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?,
-        regions: [String: [String]] = [:], logger: Logger
+        regions: [String: [String]] = [:], access: DashboardAccess, logger: Logger
     ) throws {
         if !address.isLoopback && (token ?? "").isEmpty {
             throw RuntimeError(
@@ -29,16 +31,24 @@ public struct ReporterHTTPServer: Service {
         self.token = token
         self.metrics = metrics
         self.regions = regions
+        self.access = access
         self.logger = logger
     }
 
-    func router() -> Router<BasicRequestContext> {
-        let router = Router()
+    func router() -> Router<ReporterRequestContext> {
+        let router = Router(context: ReporterRequestContext.self)
         if let token, !token.isEmpty {
             router.add(middleware: TokenMiddleware(token: token))
         }
+        router.add(middleware: access.middleware(logger: logger))
+        access.register(on: router, logger: logger)
+        router.get("/gezond") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
+        }
         APIRoutes(database: database).register(on: router)
-        DashboardRoutes(database: database).register(on: router)
+        DashboardRoutes(database: database, regions: regions).register(on: router)
         ReportRoutes(database: database, regions: regions).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ -> Response in

@@ -70,6 +70,8 @@ public struct ReporterDatabase: Sendable {
         IndicatorFacts.registerMigrations(&migrator)
         IntensityFigures.registerMigrations(&migrator)
         AreaIndexes.registerMigrations(&migrator)
+        HandlingFacts.registerMigrations(&migrator)
+        ProviderNames.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -14,7 +14,7 @@ enum ReportHTML {
             let stand = norm.instrument == .instroomtarget ? norm.stand : (Int64(norm.stand).map(money) ?? norm.stand)
             normRows += """
                 <tr><td>\(e(norm.naam))</td><td>\(DutchFigures.instrument(norm.instrument))</td>
-                <td>\(e(norm.aanbieder ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
+                <td>\(e(norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
                 <td class="num">\(e(limit))</td><td class="num">\(e(stand))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
                 <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \($0.iso))" } ?? "")</td>
                 <td>\(e(norm.status))\(norm.stopVanKracht ? " · <strong>toeleidingsstop</strong>" : "")</td></tr>
