@@ -157,6 +157,32 @@ import Testing
         #expect(!refused.ok && refused.error?.contains("12 tekens") == true)
     }
 
+    @Test func aTrustedProxyNamesThePersonButNoOtherAddressMay() async throws {
+        let trusting = try server(settings: AccessSettings(trustedProxy: "127.0.0.1"))
+        try trusting.access.accounts.add(UserAddRequest(name: "sso.jansen", role: .lezer, password: "lang-genoeg-wachtwoord"))
+        try await Application(router: trusting.router()).test(.live) { client in
+            try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Remote-User")!: "sso.jansen"]) {
+                response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("sso.jansen (lezer)"))
+                #expect(cookie(SessionCookie.session, in: response)?.contains("SameSite=Strict") == true)
+            }
+            // A name without an enabled account gets the login page.
+            try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Remote-User")!: "onbekend"]) {
+                response in
+                #expect(response.status == .seeOther)
+            }
+        }
+        let elsewhere = try server(settings: AccessSettings(trustedProxy: "10.0.0.5"))
+        try elsewhere.access.accounts.add(UserAddRequest(name: "sso.jansen", role: .lezer, password: "lang-genoeg-wachtwoord"))
+        try await Application(router: elsewhere.router()).test(.live) { client in
+            try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Remote-User")!: "sso.jansen"]) {
+                response in
+                #expect(response.status == .seeOther)
+            }
+        }
+    }
+
     @Test func aFormWithoutTheSessionsTokenIsRefusedAndALezerCannotAct() async throws {
         let server = try server()
         try await Application(router: server.router()).test(.router) { client in

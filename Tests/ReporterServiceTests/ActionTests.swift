@@ -77,6 +77,39 @@ import Testing
         }
     }
 
+    @Test func anAnalysegesprekIsRecordedByMonitorAndShowsOnTheTimeline() async throws {
+        try await withMonitor { monitor, endpoint in
+            let norm = try monitor.addNorm(
+                NormAddRequest(
+                    name: "Begeleiding", kind: .signaalplafond, gemeenten: ["0268"], aanbieder: "12345678",
+                    period: "2026", limit: 100_000)
+            ).norm
+            let reporter = ReporterCore(database: try .inMemory())
+            let server = try ReporterHTTPServer.forTests(
+                database: reporter.database,
+                services: OwningServices(monitorAdmin: endpoint, notifierAdmin: endpoint, timeout: .seconds(5)))
+            let manager = server.login(.contractmanager, name: "J. de Vries")
+            try await Application(router: server.router()).test(.router) { client in
+                let recorded = try await post(
+                    client, "/normen/\(norm.id)/analysegesprek",
+                    "datum=2026-03-02&deelnemers=aanbieder%2C+beleid&conclusie=Wachtlijst&plan=Minder+instroom&vervolg=2026-04-01",
+                    as: manager)
+                #expect(recorded.headers[.location]?.contains("gedaan=") == true)
+                let future = try await post(
+                    client, "/normen/\(norm.id)/analysegesprek", "datum=2099-01-01&conclusie=x", as: manager)
+                #expect(future.headers[.location]?.contains("fout=") == true)
+            }
+            // Monitor's event, applied to the read model, is the timeline's entry.
+            let events = try OutboxEventSource(reader: monitor.database.writer).events(after: 0, limit: 100)
+            try reporter.monitorSink().apply(events)
+            let summaries = try reporter.database.timeline(normID: norm.id).map(\.summary)
+            #expect(
+                summaries.contains(
+                    "Analysegesprek van 2 maart 2026 vastgelegd door J. de Vries (met aanbieder, beleid): Wachtlijst. Plan van aanpak: Minder instroom; vervolg op 1 april 2026"
+                ), "\(summaries)")
+        }
+    }
+
     @Test func anActionWhileTheOwnerIsDownSaysSoOnThePage() async throws {
         let server = try ReporterHTTPServer.forTests(database: try .inMemory())
         let manager = server.login(.contractmanager, name: "J. de Vries")

@@ -184,6 +184,15 @@ public final class MonitorCore: Sendable {
         try database.writer.read { try ProviderRegister.all($0) }
     }
 
+    /// Records an analysegesprek about a norm (an ended one too: the talk may come after).
+    public func recordAnalysis(_ request: AnalysisRecordRequest) throws -> AnalysisRecorded {
+        let now = clock()
+        return try database.writer.write { db in
+            _ = try existingNorm(db, id: request.normID, allowEnded: true)
+            return try AnalysisBook.record(db, request, now: now)
+        }
+    }
+
     /// A person imposes a referral stop under a norm that allows one.
     public func imposeStop(_ request: StopRequest) throws -> StopImposed {
         let (by, reason) = try Self.who(request)

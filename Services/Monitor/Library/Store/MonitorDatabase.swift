@@ -74,6 +74,7 @@ public struct MonitorDatabase: Sendable {
         IntensityLedger.registerMigrations(&migrator)
         PeriodAdvice.registerMigrations(&migrator)
         ProviderRegister.registerMigrations(&migrator)
+        AnalysisBook.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -8,7 +8,7 @@ import Logging
 /// the fact and with the logged-in person's name as `by`:
 /// `POST /normen/{id}/bevestigen` (acknowledge an alert, with a note),
 /// `/stilzetten` (silence the norm's alerts until a day), `/stop-opleggen`,
-/// `/stop-opheffen`, `/uitzonderen` (exempt an allocation). A `lezer` gets 403. After
+/// `/stop-opheffen`, `/analysegesprek` (record one), `/uitzonderen` (exempt an allocation). A `lezer` gets 403. After
 /// the action the page shows what was done; the owner's event brings it to the timeline.
 struct ActionRoutes {
     let services: OwningServices
@@ -80,6 +80,23 @@ struct ActionRoutes {
                 StopRequest.lift(normID: normID, by: session.name, reason: reason), to: services.monitorAdmin,
                 expecting: StopLifted.self)
             return "Toeleidingsstop \(event.stopID) opgeheven."
+        }
+        action("analysegesprek") { normID, fields, session in
+            guard let day = fields.text("datum").flatMap(Day.init(iso:)) else {
+                throw AccessError(.invalidRequest, "geef de datum van het gesprek (JJJJ-MM-DD)")
+            }
+            guard let conclusion = fields.text("conclusie") else { throw AccessError(.invalidRequest, "geef de conclusie") }
+            var followUp: Day?
+            if let text = fields.text("vervolg") {
+                guard let day = Day(iso: text) else { throw AccessError(.invalidRequest, "ongeldige vervolgdatum") }
+                followUp = day
+            }
+            let event = try await services.send(
+                AnalysisRecordRequest(
+                    normID: normID, day: day, participants: fields.text("deelnemers") ?? "", conclusion: conclusion,
+                    plan: fields.text("plan") ?? "", followUp: followUp, by: session.name),
+                to: services.monitorAdmin, expecting: AnalysisRecorded.self)
+            return "Analysegesprek van \(DutchDate.text(event.day)) vastgelegd."
         }
         action("uitzonderen") { _, fields, session in
             guard let allocation = fields.text("toewijzing") else {

@@ -41,6 +41,16 @@ enum NormActionForms {
                 <button type="submit">Stilzetten</button></form>
                 """)
         }
+        forms.append(
+            """
+            <form method="post" action="\(action("analysegesprek"))" aria-labelledby="f-analysis"><h3 id="f-analysis">Analysegesprek vastleggen</h3>\(csrf)
+            <label>Datum van het gesprek<input name="datum" type="date" required max="\(today.iso)"></label>
+            <label>Deelnemers<input name="deelnemers" placeholder="contractmanager, beleidsadviseur, aanbieder"></label>
+            <label>Conclusie<textarea name="conclusie" required rows="2"></textarea></label>
+            <label>Plan van aanpak<textarea name="plan" rows="2"></textarea></label>
+            <label>Vervolg op<input name="vervolg" type="date" min="\(today.iso)"></label>
+            <button type="submit">Vastleggen</button></form>
+            """)
         if norm.instrument.allowsStop {
             if norm.stop == .imposed || norm.stop == .liftAdvised {
                 forms.append(
