@@ -98,7 +98,11 @@ import Testing
         try core.monitorSink().apply([
             try added(1, capped), try firing(2, alertID: 5, capped, kind: .actual, threshold: 70, value: 72_000),
         ])
-        #expect(try core.database.norm(id: 1)?.unacknowledgedAlerts == 1)
+        let before = try #require(try core.database.norm(id: 1))
+        #expect(before.unacknowledgedAlerts == 1)
+        // Notifier escalates 14 days (its default) after the alert fired, in Dutch time.
+        #expect(before.escalatesOn == Day(iso: "2026-04-15"))
+        #expect(before.attention.reasons.contains("1 melding(en) niet bevestigd, escalatie op 15 april 2026"))
         try core.notifierSink().apply([
             LoggedEvent(
                 seq: 1, kind: AlertAcknowledged.kind.rawValue,

@@ -27,6 +27,7 @@ public struct ReporterApp {
         var database = try ReporterDatabase.open(path: configuration.storePath("reporter"), rebuild: rebuild)
         database.forecastSettings = RunRateForecast.Settings(
             lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays)
+        database.escalateAfter = configuration.notifier.escalateAfter.seconds
         if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
         do {
             try database.warmNormDefinitions()

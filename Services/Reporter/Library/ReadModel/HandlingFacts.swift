@@ -83,6 +83,16 @@ enum HandlingFacts {
                     """), arguments: [normID]) ?? 0
     }
 
+    /// When the oldest of the norm's unacknowledged firing alerts fired (ISO 8601).
+    static func oldestUnacknowledged(_ db: Database, normID: Int64) throws -> String? {
+        try String.fetchOne(
+            try db.cachedStatement(
+                sql: """
+                    SELECT MIN(firedAt) FROM alert WHERE normID = ? AND state = 'firing'
+                    AND id NOT IN (SELECT alertID FROM alertAcknowledgement)
+                    """), arguments: [normID])
+    }
+
     /// Clients new to the provider during the stop now in force, not exempted.
     static func inflowDuringStop(_ db: Database, normID: Int64) throws -> Int {
         try Int.fetchOne(

@@ -45,6 +45,8 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     public var ended: Bool
     /// Firing alerts nobody acknowledged.
     public var unacknowledgedAlerts: Int = 0
+    /// When notifier escalates the oldest unacknowledged alert (its `escalate_after`).
+    public var escalatesOn: Day?
     /// Clients who entered during the stop in force without an exemption.
     public var inflowDuringStop: Int = 0
 
@@ -111,7 +113,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case id, name, instrument, aanbieder, gemeenten, regio, productCategorieen, productCodes, period, periodStart,
             periodEnd, limit, spent, aanbiederNaam, basisPoints, percentage, thresholds, firingThresholds, months, forecast, intensity,
-            suppressed, forecastFiring, stop, ended, unacknowledgedAlerts, inflowDuringStop, status, attention
+            suppressed, forecastFiring, stop, escalatesOn, ended, unacknowledgedAlerts, inflowDuringStop, status, attention
     }
 
     /// As synthesized, except that a suppressed count goes out as `spent` and
@@ -140,6 +142,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
         try c.encodeIfPresent(stop, forKey: .stop)
         try c.encode(ended, forKey: .ended)
         try c.encode(unacknowledgedAlerts, forKey: .unacknowledgedAlerts)
+        try c.encodeIfPresent(escalatesOn, forKey: .escalatesOn)
         try c.encode(PublishedCount.text(Int64(inflowDuringStop)), forKey: .inflowDuringStop)
         try c.encode(attention.status.text, forKey: .status)
         try c.encode(attention, forKey: .attention)

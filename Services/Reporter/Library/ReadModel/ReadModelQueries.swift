@@ -47,6 +47,11 @@ extension ReporterDatabase {
         figures.stop = try HandlingFacts.state(db, normID: norm.id)
         figures.aanbiederNaam = try ProviderNames.name(db, agb: norm.scope.aanbieder)
         figures.unacknowledgedAlerts = try HandlingFacts.unacknowledgedAlerts(db, normID: norm.id)
+        if figures.unacknowledgedAlerts > 0, let oldest = try HandlingFacts.oldestUnacknowledged(db, normID: norm.id),
+            let fired = try? Date(oldest, strategy: .iso8601)
+        {
+            figures.escalatesOn = Day(date: fired.addingTimeInterval(escalateAfter), timeZone: Day.amsterdam)
+        }
         if figures.stop != nil { figures.inflowDuringStop = try HandlingFacts.inflowDuringStop(db, normID: norm.id) }
         if norm.kind.limitIsMoney {
             figures.forecastFiring =
