@@ -90,6 +90,36 @@ import Testing
         }
     }
 
+    @Test func eachClientSystemHasItsOwnTokenAndHealthNeedsNone() async throws {
+        let server = try ReporterHTTPServer.forTests(
+            database: .inMemory(),
+            clients: [
+                APIClientToken(name: "bi", token: "bi-geheim", role: .lezer),
+                APIClientToken(name: "zaaksysteem", token: "zaak-geheim", role: .contractmanager),
+            ])
+        #expect(server.clients.map(\.name) == ["bi", "zaaksysteem"])
+        try await Application(router: server.router()).test(.router) { client in
+            for token in ["bi-geheim", "zaak-geheim"] {
+                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: "Bearer \(token)"]) {
+                    response in
+                    #expect(response.status == .ok, "\(token)")
+                }
+            }
+            for header in ["Bearer bi-geheimx", "Bearer ", "bi-geheim"] {
+                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: header]) { response in
+                    #expect(response.status == .unauthorized, "\(header)")
+                }
+            }
+            try await client.execute(uri: "/gezond", method: .get) { response in #expect(response.status == .ok) }
+        }
+        // Beyond loopback one client is enough.
+        #expect(throws: Never.self) {
+            try ReporterHTTPServer.forTests(
+                database: .inMemory(), clients: [APIClientToken(name: "bi", token: "t", role: .lezer)],
+                address: HostAndPort(host: "0.0.0.0", port: 8080))
+        }
+    }
+
     @Test func aTokenIsRequiredWhenConfiguredAndBeyondLoopback() async throws {
         #expect(throws: RuntimeError.self) {
             try ReporterHTTPServer.forTests(database: .inMemory(), address: HostAndPort(host: "0.0.0.0", port: 8080))

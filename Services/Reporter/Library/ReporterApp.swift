@@ -60,6 +60,14 @@ public struct ReporterApp {
         let http = try ReporterHTTPServer(
             database: database, address: try HostAndPort(parsing: configuration.reporter.http),
             token: configuration.reporter.token,
+            clients: try configuration.reporter.clients.map { client in
+                guard let role = AccountRole(rawValue: client.role), !client.token.isEmpty else {
+                    throw RuntimeError(
+                        .configuration,
+                        "[reporter] clients: \(client.name) needs a token and a role (lezer, contractmanager, beheerder)")
+                }
+                return APIClientToken(name: client.name, token: client.token, role: role)
+            },
             metrics: {
                 var buffer = [UInt8]()
                 registry.emit(into: &buffer)

@@ -208,6 +208,20 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
     public var http = "127.0.0.1:8080"
     /// Required as `Authorization: Bearer …` on `/api/…` when `http` is not a loopback address.
     public var token: String?
+    /// Bearer tokens per client system, each with a role (`lezer`, `contractmanager`,
+    /// `beheerder`): `clients = [{ name = "bi", token = "…", role = "lezer" }]`.
+    public var clients: [APIClient] = []
+
+    public struct APIClient: Sendable, Equatable, Codable {
+        public var name: String
+        public var token: String
+        public var role: String
+        public init(name: String, token: String, role: String) {
+            self.name = name
+            self.token = token
+            self.role = role
+        }
+    }
     /// `plafond user add|list|disable` (accounts for the dashboard's login).
     public var admin = "tcp://127.0.0.1:5595"
     /// Mark the session cookie `Secure`: set when the dashboard is reached over TLS.
@@ -218,7 +232,7 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
     public var trustedUserHeader = "X-Remote-User"
 
     enum CodingKeys: String, CodingKey {
-        case http, token, admin
+        case http, token, admin, clients
         case secureCookies = "secure_cookies"
         case trustedProxy = "trusted_proxy"
         case trustedUserHeader = "trusted_user_header"
@@ -232,6 +246,7 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
         http = try c.decodeIfPresent(String.self, forKey: .http) ?? d.http
         token = try c.decodeIfPresent(String.self, forKey: .token)
         admin = try c.decodeIfPresent(String.self, forKey: .admin) ?? d.admin
+        clients = try c.decodeIfPresent([APIClient].self, forKey: .clients) ?? []
         secureCookies = try c.decodeIfPresent(Bool.self, forKey: .secureCookies) ?? d.secureCookies
         trustedProxy = try c.decodeIfPresent(String.self, forKey: .trustedProxy)
         trustedUserHeader = try c.decodeIfPresent(String.self, forKey: .trustedUserHeader) ?? d.trustedUserHeader

@@ -10,6 +10,8 @@ public struct ReporterRequestContext: RequestContext, RemoteAddressRequestContex
     var session: Session?
     /// A posted form's fields, read by the middleware when it checked the CSRF token.
     var form: FormFields?
+    /// The client system whose bearer token opened an `/api/…` request.
+    var apiClient: APIClientToken?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -8,7 +8,7 @@ import ServiceLifecycle
 public struct ReporterHTTPServer: Service {
     let database: ReporterDatabase
     let address: HostAndPort
-    let token: String?
+    let clients: [APIClientToken]
     let metrics: MetricsRenderer?
     let regions: [String: [String]]
     let access: DashboardAccess
@@ -17,18 +17,22 @@ public struct ReporterHTTPServer: Service {
     /// Renders the Prometheus text for `/metrics`.
     public typealias MetricsRenderer = @Sendable () -> [UInt8]
 
+    /// `token` is the single token of `[reporter] token` (a client called "token" with
+    /// the role `lezer`); `clients` are the per-client tokens.
     public init(
-        database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?,
-        regions: [String: [String]] = [:], access: DashboardAccess, logger: Logger
+        database: ReporterDatabase, address: HostAndPort, token: String?, clients: [APIClientToken] = [],
+        metrics: MetricsRenderer?, regions: [String: [String]] = [:], access: DashboardAccess, logger: Logger
     ) throws {
-        if !address.isLoopback && (token ?? "").isEmpty {
+        let all =
+            clients + ((token ?? "").isEmpty ? [] : [APIClientToken(name: "token", token: token!, role: .lezer)])
+        if !address.isLoopback && all.isEmpty {
             throw RuntimeError(
-                .insecureAddress, "reporter bound to \(address) needs [reporter] token: it serves figures about clients"
+                .insecureAddress, "reporter bound to \(address) needs [reporter] token or clients: it serves figures about clients"
             )
         }
         self.database = database
         self.address = address
-        self.token = token
+        self.clients = all
         self.metrics = metrics
         self.regions = regions
         self.access = access
@@ -37,8 +41,8 @@ public struct ReporterHTTPServer: Service {
 
     func router() -> Router<ReporterRequestContext> {
         let router = Router(context: ReporterRequestContext.self)
-        if let token, !token.isEmpty {
-            router.add(middleware: TokenMiddleware(token: token))
+        if !clients.isEmpty {
+            router.add(middleware: TokenMiddleware(clients: clients, logger: logger))
         }
         router.add(middleware: access.middleware(logger: logger))
         access.register(on: router, logger: logger)
