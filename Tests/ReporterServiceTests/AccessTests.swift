@@ -205,9 +205,14 @@ import Testing
                 body: ByteBuffer(string: "reden=x&csrf=\(reader.csrf)"))
             #expect(refused.status == .forbidden)
             #expect(String(buffer: refused.body).contains("Geen toegang"))
-            // And the lezer's page has no forms to act with.
+            // And the lezer's pages have no forms to act with; the contract manager's do.
             let page = try await client.execute(uri: "/normen/7", method: .get, headers: reader.headers)
             #expect(!String(buffer: page.body).contains("action=\"/normen/7/"))
+            let list = try await client.execute(uri: "/meldingen", method: .get, headers: reader.headers)
+            #expect(String(buffer: list.body).contains("niet bevestigd"))
+            #expect(!String(buffer: list.body).contains("action=\"/normen/7/bevestigen\""))
+            let managersList = try await client.execute(uri: "/meldingen", method: .get, headers: manager.headers)
+            #expect(String(buffer: managersList.body).contains("action=\"/normen/7/bevestigen\""))
         }
     }
 }

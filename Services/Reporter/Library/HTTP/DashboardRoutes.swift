@@ -55,7 +55,10 @@ struct DashboardRoutes {
                     norm, timeline: try database.timeline(normID: id), actions: actions, viewer: context.viewer))
         }
         router.get("/meldingen") { _, context -> Response in
-            html(AlertListPage.render(try database.firingAlertsNeedingAttention(), viewer: context.viewer))
+            html(
+                AlertListPage.render(
+                    try database.firingAlertsNeedingAttention(), viewer: context.viewer,
+                    mayAct: context.session?.role.mayAct ?? false))
         }
         router.get("/aanbieders/:agb") { _, context -> Response in
             guard let agb = context.parameters.get("agb"), agb.count == 8, agb.allSatisfy(\.isNumber) else {
