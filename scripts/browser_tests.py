@@ -195,11 +195,17 @@ def run(demo, name, password, screenshots):
             check(overflow <= width + 1, f"the start page at {width} px is {overflow} px wide: {wide}")
         page.set_viewport_size({"width": 1400, "height": 900})
 
-        # Acknowledge the first unacknowledged alert of the first norm that has one.
-        with_alert = [n for n in needing if n["unacknowledgedAlerts"] > 0]
-        check(with_alert, "some norm has an alert nobody acknowledged")
-        ack_norm = with_alert[0]["id"]
-        page.goto(f"{base}/normen/{ack_norm}")
+        if first_norm.get("aanbiederNaam"):
+            page.goto(base + "/")
+            check(f"{first_norm['aanbiederNaam']} ({first_norm['aanbieder']})" in first.inner_text(),
+                  "the first item names its provider beside the AGB code")
+
+        # Open the first item and acknowledge its first unacknowledged alert.
+        check(first_norm["unacknowledgedAlerts"] > 0, "the most urgent norm has an alert nobody acknowledged")
+        ack_norm = first_id
+        page.goto(base + "/")
+        page.locator("ol.triage > li").first.locator("h3 a").click()
+        page.wait_for_url(f"{base}/normen/{ack_norm}")
         select = page.locator("select[name=melding]")
         alert_id = int(select.locator("option").first.get_attribute("value"))
         select.select_option(str(alert_id))

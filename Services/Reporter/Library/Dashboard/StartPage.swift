@@ -40,7 +40,7 @@ enum StartPage {
                         ?? "")
             return """
                 <li class="\(css)"><h3><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></h3>
-                <p><strong class="status-\(css == "warn" ? "warn" : css == "stop" ? "stop" : "over")">\(HTML.escape(attention.reasons.joined(separator: " · ")))</strong></p>
+                <p><strong class="status-\(css)">\(HTML.escape(attention.reasons.joined(separator: " · ")))</strong></p>
                 <p>\(figures)</p>
                 <p class="meta">\(DutchFigures.instrument(norm.instrument)) · aanbieder \(DashboardPages.providerLink(norm.aanbieder, name: norm.aanbiederNaam)) · zorgsoort \(DashboardPages.careTypeLinks(norm.productCategorieen))</p></li>
                 """

@@ -23,8 +23,8 @@ public struct ReporterHTTPServer: Service {
         database: ReporterDatabase, address: HostAndPort, token: String?, clients: [APIClientToken] = [],
         metrics: MetricsRenderer?, regions: [String: [String]] = [:], access: DashboardAccess, logger: Logger
     ) throws {
-        let all =
-            clients + ((token ?? "").isEmpty ? [] : [APIClientToken(name: "token", token: token!, role: .lezer)])
+        let single = token.flatMap { $0.isEmpty ? nil : APIClientToken(name: "token", token: $0, role: .lezer) }
+        let all = clients + (single.map { [$0] } ?? [])
         if !address.isLoopback && all.isEmpty {
             throw RuntimeError(
                 .insecureAddress, "reporter bound to \(address) needs [reporter] token or clients: it serves figures about clients"
