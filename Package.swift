@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.35.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
@@ -130,6 +131,7 @@ let package = Package(
                 // For the header-read timeout's channel handler.
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
             ],
             path: "Services/Reporter/Library", swiftSettings: swiftSettings),
         .executableTarget(
@@ -198,7 +200,7 @@ let package = Package(
         .testTarget(
             name: "ReporterServiceTests",
             dependencies: [
-                "ReporterService", "MonitorService", "Domain", "Contracts", "Messaging", "Storage", "Runtime",
+                "ReporterService", "MonitorService", "Domain", "Contracts", "Messaging", "Storage", "Runtime", "Fixtures",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

@@ -21,3 +21,10 @@ if ! python3 -c "import aiosmtpd" >/dev/null 2>&1; then
     echo "setup: installing aiosmtpd"
     python3 -m pip install -q aiosmtpd
 fi
+
+# The browser tests (scripts/browser_tests.py): Playwright for Python drives the Debian
+# Chromium above (never a downloaded browser), axe-core checks accessibility.
+if ! python3 -c "import playwright, axe_playwright_python" >/dev/null 2>&1; then
+    echo "setup: installing playwright and axe-playwright-python"
+    python3 -m pip install -q playwright axe-playwright-python
+fi

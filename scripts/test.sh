@@ -9,3 +9,8 @@ swift build --build-tests
 # each start whole systems, and on two cores in parallel they starve each other into
 # timeouts. Serial, the suite takes about a minute and a half after the build.
 PLAFOND_BIN_DIR="$(swift build --show-bin-path)" swift test --skip-build --no-parallel "$@"
+# The dashboard in a real browser against the real system (plafond demo), with axe-core;
+# skipped when the run was narrowed to some tests (arguments given).
+if [ $# -eq 0 ]; then
+    python3 scripts/browser_tests.py "$(swift build --show-bin-path)"
+fi

@@ -12,6 +12,6 @@ struct PlafondCommand: AsyncParsableCommand {
             UpCommand.self, SubmitCommand.self, NormCommand.self, KeysCommand.self, LoadgenCommand.self,
             AlertCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, SubscriptionsCommand.self,
             NotifyCommand.self, StopCommand.self, ExemptCommand.self, ReportCommand.self, DemoCommand.self,
-            ConfigCommand.self,
+            UserCommand.self, ProviderCommand.self, AnalysisCommand.self, ConfigCommand.self,
         ])
 }

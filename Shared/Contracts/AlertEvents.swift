@@ -16,15 +16,21 @@ public struct AlertNorm: Sendable, Equatable, Codable {
     public var name: String
     public var kind: NormKind
     public var aanbieder: String?
+    /// The provider's name from the AGB register, when it has one (added later: optional).
+    public var aanbiederNaam: String?
     public var gemeenten: [String]
     public var regio: String?
     public var productCategorieen: [String]
+    /// An intensiteitsnorm's unit, "uur per cliënt per week" (added later: optional).
+    public var limitUnit: String?
 
-    public init(_ norm: NormDefinition) {
+    public init(_ norm: NormDefinition, aanbiederNaam: String? = nil) {
+        limitUnit = norm.intensity.map { "\($0.unitName) per cliënt per \($0.per.rawValue)" }
         id = norm.id
         name = norm.name
         kind = norm.kind
         aanbieder = norm.scope.aanbieder
+        self.aanbiederNaam = aanbiederNaam
         gemeenten = norm.scope.gemeenten
         regio = norm.scope.regio
         productCategorieen = norm.scope.productCategorieen

@@ -21,6 +21,8 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let inflowDuringStop = EventKind(rawValue: "inflow.during.stop")
     public static let bestedingsruimteAdvised = EventKind(rawValue: "bestedingsruimte.advised")
     public static let intensityAssessed = EventKind(rawValue: "intensity.assessed")
+    public static let providerNamed = EventKind(rawValue: "provider.named")
+    public static let analysisRecorded = EventKind(rawValue: "analysis.recorded")
     // notifier
     public static let notificationSent = EventKind(rawValue: "notification.sent")
     public static let notificationFailed = EventKind(rawValue: "notification.failed")

@@ -10,6 +10,9 @@ public struct ProductCategorie: Sendable, Hashable, Codable, CustomStringConvert
     /// The Dutch name, for the categories Plafond's users meet (DOMAIN.md); nil otherwise.
     public var name: String? { Self.names[code] }
 
+    /// The codes that have a name here, in code order (for a choice list).
+    public static var knownCodes: [String] { names.keys.sorted() }
+
     static let names: [String: String] = [
         "40": "Jeugdhulp met verblijf (overig)",
         "41": "Dagbehandeling",

@@ -1,5 +1,6 @@
 /// Where a whole Plafond on one machine listens, counted from one base port: intake
-/// base+0…9, monitor +10…19, notifier +20…29 (the SMTP sink +25), reporter's HTTP +80.
+/// base+0…9, monitor +10…19, notifier +20…29 (the SMTP sink +25), reporter's HTTP +80
+/// and its admin socket +81.
 /// The demo and the system benchmarks run the four services this way, on loopback only.
 public struct LoopbackLayout: Sendable {
     public let basePort: Int
@@ -14,6 +15,7 @@ public struct LoopbackLayout: Sendable {
     public var monitorCatchUp: String { tcp(12) }
     public var smtpPort: Int { basePort + 25 }
     public var httpAddress: String { "127.0.0.1:\(basePort + 80)" }
+    public var reporterAdmin: String { tcp(81) }
 
     /// The `[intake]`, `[monitor]`, `[notifier]` and `[reporter]` sections of the
     /// configuration with every endpoint; `monitor` and `notifier` add their other settings.
@@ -42,6 +44,7 @@ public struct LoopbackLayout: Sendable {
 
         [reporter]
         http = "\(httpAddress)"
+        admin = "\(reporterAdmin)"
         """
     }
 

@@ -86,7 +86,7 @@ import Testing
         for format in ["csv", "html", "json"] {
             let url = URL(
                 string:
-                    "http://127.0.0.1:\(basePort + 80)/rapport?regio=Rijk%20van%20Nijmegen&periode=\(year)&formaat=\(format)"
+                    "http://127.0.0.1:\(basePort + 80)/api/rapport?regio=Rijk%20van%20Nijmegen&periode=\(year)&formaat=\(format)"
             )!
             var body: Data?
             for _ in 0..<100 where body == nil {
@@ -110,7 +110,7 @@ import Testing
             "Drempel 100% bereikt (prognose)", "toeleidingsstop overwegen", "legt een toeleidingsstop op",
             "2 van 2 nieuwe cliënten gestart", "Nieuwe cliënt tijdens de stop, niet uitgezonderd", "heft de stop op",
             "Drempel 70% bereikt (stand)", "boven de intensiteitsnorm", "declareert maart pas nu",
-            "Dashboard:  http://127.0.0.1:\(basePort + 80)/",
+            "Dashboard:  http://127.0.0.1:\(basePort + 80)/", "\nInloggen: contractmanager / ",
         ] {
             #expect(output.contains(expected), "missing: \(expected)")
         }

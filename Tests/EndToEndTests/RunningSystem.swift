@@ -20,7 +20,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
     private(set) var processes: [String: Process] = [:]
     private var smtp: Process?
 
-    /// Fourteen distinct free loopback ports, named by what listens on them.
+    /// Fifteen distinct free loopback ports, named by what listens on them.
     struct Ports {
         private let all: [Int]
         init(_ all: [Int]) { self.all = all }
@@ -38,6 +38,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         var intakeMetrics: Int { all[11] }
         var monitorMetrics: Int { all[12] }
         var notifierMetrics: Int { all[13] }
+        var reporterAdmin: Int { all[14] }
     }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -49,7 +50,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         mailFolder = folder.appendingPathComponent("mail")
         try FileManager.default.createDirectory(at: mailFolder, withIntermediateDirectories: true)
         binaries = Self.binaryFolder()
-        ports = Ports(FreePorts.take(14))
+        ports = Ports(FreePorts.take(15))
         let configuration = """
             [general]
             data = "\(folder.appendingPathComponent("data").path)"
@@ -81,6 +82,7 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
 
             [reporter]
             http = "127.0.0.1:\(ports.http)"
+            admin = "tcp://127.0.0.1:\(ports.reporterAdmin)"
 
             \(extraConfiguration)
             """

@@ -66,6 +66,20 @@ import Testing
         #expect(throws: MonitorError.self) { try core.normHistory(id: 9) }
     }
 
+    @Test func endingANormResolvesItsFiringAlerts() throws {
+        let core = try base.makeCore()
+        _ = try base.addNorm(core)
+        try core.intakeSink(afterCommit: {}).apply([try base.event(1, accepted: base.line(1, cents: 95_000))])
+        let firing = try core.alerts(state: "firing")
+        #expect(firing.count >= 2)  // 70% and 90% of 100,000
+        _ = try core.endNorm(NormEndRequest(id: 1, by: "P. Jansen"))
+        #expect(try core.alerts(state: "firing").isEmpty)
+        let resolved = try base.outbox(core).filter { $0.kind == "alert.resolved" }
+        #expect(resolved.count == firing.count)
+        // The resolution keeps the value the alert last had; nothing new fires afterwards.
+        #expect(try AlertResolved.decoded(from: resolved[0].body).value == 95_000)
+    }
+
     @Test func aChangedPeriodRecountsTheNormFromTheSpendAlreadyDeclared() throws {
         let core = try base.makeCore()
         _ = try base.addNorm(core)

@@ -17,15 +17,45 @@ import Testing
 
     @Test func seventyPercentOfABestedingsruimteAsksForWrittenNoticeAndAConsultation() throws {
         let mail = try AlertMailRenderer().render(content())
-        #expect(mail.subject == "Bestedingsruimte Begeleiding jeugd De Linde: 72,50% gebruikt")
+        #expect(mail.subject == "Drempel 70% bereikt: 72,50% gebruikt — Begeleiding jeugd De Linde")
         #expect(mail.text.contains("€ 72.500,00 van € 100.000,00 (72,50%)"))
         #expect(mail.text.contains("AGB 12345678"))
         #expect(mail.text.contains("schriftelijk"))
         #expect(mail.text.contains("binnen 2 weken een analysegesprek"))
-        #expect(mail.text.contains("grens overschreden op 2026-11-15"))
+        #expect(mail.text.contains("\nPrognose:    € 104.000,00 aan het eind van de periode, grens overschreden op 15 november 2026"))
         #expect(mail.text.contains("http://127.0.0.1:8080/normen/3"))
         #expect(mail.html.contains("<a href=\"http://127.0.0.1:8080/normen/3\">"))
         #expect(!mail.html.contains("http://fonts") && !mail.html.contains("<script"))
+    }
+
+    @Test func aForecastSubjectSaysWhenTheLimitIsReachedAndNamesTheProviderAndRegio() throws {
+        var c = content()
+        c.kind = "forecast"
+        c.thresholdPercent = 100
+        c.normName = "Begeleiding jeugd"
+        c.providerName = "De Linde"
+        c.gemeente = "Rijk van Nijmegen"
+        c.areaIsRegio = true
+        c.dashboardURL = "http://127.0.0.1:8080/normen/3#melding-7"
+        let mail = try AlertMailRenderer().render(c)
+        #expect(mail.subject == "Prognose: grens bereikt op 15 november 2026 — Begeleiding jeugd, De Linde")
+        #expect(mail.text.contains("Aanbieder:   De Linde (AGB 12345678)"))
+        #expect(mail.text.contains("Regio:       Rijk van Nijmegen") && !mail.text.contains("Gemeente:"))
+        #expect(mail.html.contains("<th style=\"text-align:left;padding-right:1em\">Regio</th><td>Rijk van Nijmegen</td>"))
+        // The HTML part has the same next steps as the text part, and the link to the alert.
+        for step in NextSteps.steps(for: c) { #expect(mail.html.contains(step), "\(step)") }
+        #expect(mail.html.contains("href=\"http://127.0.0.1:8080/normen/3#melding-7\""))
+        // A norm whose name already names the provider does not say it twice.
+        c.normName = "Begeleiding jeugd, De Linde"
+        #expect(try AlertMailRenderer().render(c).subject.hasSuffix("— Begeleiding jeugd, De Linde"))
+    }
+
+    @Test func anIntensityNormStatesItsUnit() throws {
+        var c = content(instrument: "intensiteitsnorm", threshold: 100)
+        c.kind = "intensity"
+        c.limitCents = 18
+        c.intensityUnit = "uur per cliënt per week"
+        #expect(try AlertMailRenderer().render(c).text.contains("boven de norm (18 uur per cliënt per week), niet incidenteel"))
     }
 
     @Test func ninetyPercentMentionsThatOnlyAPersonImposesAStop() throws {
@@ -57,7 +87,7 @@ import Testing
         c.forecastCents = nil
         c.forecastCrossingDate = nil
         let mail = try AlertMailRenderer().render(c)
-        #expect(mail.subject == "Intensiteitsnorm Begeleiding jeugd De Linde: € 1.573,32 boven de norm")
+        #expect(mail.subject == "Zorg boven de intensiteitsnorm: € 1.573,32 onrechtmatig — Begeleiding jeugd De Linde")
         #expect(mail.text.contains("Onrechtmatig: € 1.573,32 aan zorg boven de norm (18 per cliënt), niet incidenteel"))
         #expect(mail.text.contains("niet incidenteel boven de intensiteitsnorm"))
         #expect(!mail.text.contains("Besteed:"))

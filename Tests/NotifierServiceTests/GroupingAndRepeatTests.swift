@@ -21,10 +21,21 @@ import Testing
         #expect(try await notifier.tick() == 1)
         let mails = notifier.mails()
         #expect(mails.count == 1)
-        #expect(mails[0].subject == "Bestedingsruimte Begeleiding jeugd: 2 meldingen, 91,00% gebruikt")
+        #expect(mails[0].subject == "2 meldingen, 91,00% gebruikt — Begeleiding jeugd")
         #expect(mails[0].text.contains("Er zijn 2 meldingen over Begeleiding jeugd."))
         #expect(mails[0].text.contains("de drempel van 70% is bereikt"))
         #expect(mails[0].text.contains("de drempel van 90% is bereikt"))
+    }
+
+    @Test func aMailSaysAMachineSentItAndWhoItIsFrom() async throws {
+        let notifier = try NotifierHarness { $0.groupWait = .init(seconds: 0) }
+        try notifier.fire(1, threshold: 70)
+        #expect(try await notifier.tick() == 1)
+        let message = try #require(notifier.sink.messages().first)
+        let headers = message.components(separatedBy: "\r\n\r\n")[0].components(separatedBy: "\r\n")
+        #expect(headers.contains("Auto-Submitted: auto-generated"))
+        #expect(headers.contains { $0.hasPrefix("From: Plafond jeugdhulp <") && $0.hasSuffix(">") })
+        #expect(NotificationSender.displayed("Team Jeugd <jeugd@x.example>") == "Team Jeugd <jeugd@x.example>")
     }
 
     @Test func aNewAlertInANotifiedGroupWaitsForTheGroupInterval() async throws {
@@ -38,7 +49,7 @@ import Testing
         #expect(try await notifier.tick() == 0)  // 299 s after the first message
         notifier.clock.advance(2)
         #expect(try await notifier.tick() == 1)
-        #expect(notifier.mails().map(\.subject).last == "Bestedingsruimte Begeleiding jeugd: 91,00% gebruikt")
+        #expect(notifier.mails().map(\.subject).last == "Drempel 90% bereikt: 91,00% gebruikt — Begeleiding jeugd")
     }
 
     @Test func anUnacknowledgedAlertIsRepeatedWeeklyUntilAcknowledged() async throws {
@@ -101,7 +112,7 @@ import Testing
         try notifier.fire(2, threshold: 70, norm: other)
         try notifier.fire(3, threshold: 90, value: 91_000)  // middel: at once
         #expect(try await notifier.tick() == 1)
-        #expect(notifier.mails().map(\.subject) == ["Bestedingsruimte Begeleiding jeugd: 91,00% gebruikt"])
+        #expect(notifier.mails().map(\.subject) == ["Drempel 90% bereikt: 91,00% gebruikt — Begeleiding jeugd"])
         // The test clock starts at 10:00 in Amsterdam; the digest goes at 08:00 the next day.
         notifier.clock.advance(22 * 3_600 - 1)
         #expect(try await notifier.tick() == 0)

@@ -15,13 +15,12 @@ import Testing
         let may10 = Date(timeIntervalSince1970: TimeInterval(Day(iso: "2026-05-10")!.daysSince1970 * 86_400))
         let core = ReporterCore(database: try .inMemory(clock: { may10 }))
         try ReadModelTests().feed(core)
-        return try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: token, metrics: nil,
-            logger: Logger(label: "test"))
+        return try ReporterHTTPServer.forTests(database: core.database, token: token)
     }
 
     @Test func theAPIServesNormsWithExactFigures() async throws {
-        let app = Application(router: try server().router())
+        let server = try server()
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/norms/7", method: .get) { response in
                 #expect(response.status == .ok)
@@ -44,12 +43,12 @@ import Testing
                     let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
                     #expect(list?.count == count, "gemeente \(gemeente)")
                 }
-                try await client.execute(uri: "/?gemeente=\(gemeente)", method: .get) { response in
+                try await client.execute(uri: "/?gemeente=\(gemeente)", method: .get, headers: server.reader) { response in
                     #expect(String(buffer: response.body).contains("/normen/7") == (count == 1), "gemeente \(gemeente)")
                 }
             }
             for uri in ["/api/norms?gemeente=268", "/?gemeente=abcd"] {
-                try await client.execute(uri: uri, method: .get) { response in
+                try await client.execute(uri: uri, method: .get, headers: server.reader) { response in
                     #expect(response.status == .badRequest, "\(uri)")
                 }
             }
@@ -70,17 +69,18 @@ import Testing
     }
 
     @Test func theDashboardShowsTheOverviewAndANormWithItsChart() async throws {
-        let app = Application(router: try server().router())
+        let server = try server()
+        let app = Application(router: server.router())
         try await app.test(.router) { client in
-            try await client.execute(uri: "/", method: .get) { response in
+            try await client.execute(uri: "/", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("<a href=\"/normen/7\">Begeleiding</a>"))
-                #expect(page.contains("€ 725,00"))
+                #expect(page.contains("€\u{00A0}725,00"))
                 #expect(page.contains("72,50%"))
                 #expect(page.contains("drempel 70% bereikt"))
                 #expect(!page.contains("http://") && !page.contains("https://"))  // no external assets
             }
-            try await client.execute(uri: "/normen/7", method: .get) { response in
+            try await client.execute(uri: "/normen/7", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("<svg"))
                 #expect(page.contains("class=\"bar\""))
@@ -90,11 +90,39 @@ import Testing
         }
     }
 
+    @Test func eachClientSystemHasItsOwnTokenAndHealthNeedsNone() async throws {
+        let server = try ReporterHTTPServer.forTests(
+            database: .inMemory(),
+            clients: [
+                APIClientToken(name: "bi", token: "bi-geheim", role: .lezer),
+                APIClientToken(name: "zaaksysteem", token: "zaak-geheim", role: .contractmanager),
+            ])
+        #expect(server.clients.map(\.name) == ["bi", "zaaksysteem"])
+        try await Application(router: server.router()).test(.router) { client in
+            for token in ["bi-geheim", "zaak-geheim"] {
+                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: "Bearer \(token)"]) {
+                    response in
+                    #expect(response.status == .ok, "\(token)")
+                }
+            }
+            for header in ["Bearer bi-geheimx", "Bearer ", "bi-geheim"] {
+                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: header]) { response in
+                    #expect(response.status == .unauthorized, "\(header)")
+                }
+            }
+            try await client.execute(uri: "/gezond", method: .get) { response in #expect(response.status == .ok) }
+        }
+        // Beyond loopback one client is enough.
+        #expect(throws: Never.self) {
+            try ReporterHTTPServer.forTests(
+                database: .inMemory(), clients: [APIClientToken(name: "bi", token: "t", role: .lezer)],
+                address: HostAndPort(host: "0.0.0.0", port: 8080))
+        }
+    }
+
     @Test func aTokenIsRequiredWhenConfiguredAndBeyondLoopback() async throws {
         #expect(throws: RuntimeError.self) {
-            try ReporterHTTPServer(
-                database: .inMemory(), address: HostAndPort(host: "0.0.0.0", port: 8080), token: nil, metrics: nil,
-                logger: Logger(label: "test"))
+            try ReporterHTTPServer.forTests(database: .inMemory(), address: HostAndPort(host: "0.0.0.0", port: 8080))
         }
         let app = Application(router: try server(token: "geheim").router())
         try await app.test(.router) { client in

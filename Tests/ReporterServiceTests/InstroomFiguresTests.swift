@@ -41,7 +41,7 @@ import Testing
         #expect(try core.database.norm(id: 8)?.spent == 3)  // clients p-1, p-2 (lines) and p-9 (start)
         let server = try ReporterHTTPServer.forTests(database: core.database)
         try await Application(router: server.router()).test(.router) { client in
-            try await client.execute(uri: "/normen/8", method: .get) { response in
+            try await client.execute(uri: "/normen/8", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("Besteed <strong>&lt;5</strong> van\n40 (–)"))
                 // 3 of 40 would be 7,50%: the percentage would give the count away.

@@ -55,7 +55,7 @@ import Testing
         #expect(try reporter.database.timeline(normID: 1).contains { $0.summary.contains("€ 1.573,32 onrechtmatig") })
         let page = DashboardPages.norm(figures)
         #expect(page.contains("18 uur per cliënt per week"))
-        #expect(page.contains("<strong>€ 1.573,32</strong>"))
+        #expect(page.contains("<strong>€\u{00A0}1.573,32</strong>"))
         #expect(page.contains("niet incidenteel boven de norm"))
         // Three client-months above, two structural: published as "<5".
         #expect(page.contains("&lt;5") && !page.contains("boven de norm: 3"))

@@ -158,14 +158,12 @@ import Testing
     }
 
     func server() throws -> ReporterHTTPServer {
-        try ReporterHTTPServer(
-            database: try database(), address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            regions: ["Rijk van Nijmegen": ["0268", "0209"]], logger: Logger(label: "test"))
+        try ReporterHTTPServer.forTests(database: try database(), regions: ["Rijk van Nijmegen": ["0268", "0209"]])
     }
 
     @Test func theCSVFollowsDutchSpreadsheetConventions() async throws {
         try await Application(router: try server().router()).test(.router) { client in
-            try await client.execute(uri: "/rapport?gemeente=0268&periode=2026-Q3&formaat=csv", method: .get) {
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026-Q3&formaat=csv", method: .get) {
                 response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/csv; charset=utf-8")
@@ -177,7 +175,7 @@ import Testing
                 #expect(lines.first == "Rapportage;gemeente 0268;2026-Q3")
                 #expect(lines.contains("45;Jeugdhulp ambulant;700,25"))
                 #expect(lines.contains("Totaal;;700,25"))
-                #expect(lines.contains("11111111;700,25"))
+                #expect(lines.contains("11111111;AGB 11111111;700,25"))
                 // A name with a semicolon and quotes is quoted, the quotes doubled.
                 let normRow = try #require(lines.first { $0.hasPrefix("1;") })
                 #expect(normRow.hasPrefix("1;\"Norm 1; \"\"test\"\"\";Bestedingsruimte;11111111;"))
@@ -187,8 +185,11 @@ import Testing
     }
 
     @Test func htmlAndJSONAndTheirRefusals() async throws {
-        try await Application(router: try server().router()).test(.router) { client in
-            try await client.execute(uri: "/rapport?regio=Rijk%20van%20Nijmegen&periode=2026", method: .get) {
+        let server = try server()
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(
+                uri: "/rapport?regio=Rijk%20van%20Nijmegen&periode=2026", method: .get, headers: server.reader
+            ) {
                 response in
                 #expect(response.status == .ok)
                 let html = String(buffer: response.body)
@@ -197,18 +198,18 @@ import Testing
                 #expect(html.contains("Norm 1; &quot;test&quot;") && !html.contains("<script"))
                 #expect(html.contains("@page{size:A4"))
             }
-            try await client.execute(uri: "/rapport?gemeente=0209&periode=2026-Q3&formaat=json", method: .get) {
+            try await client.execute(uri: "/api/rapport?gemeente=0209&periode=2026-Q3&formaat=json", method: .get) {
                 response in
                 #expect(response.headers[.contentDisposition] == "inline; filename=\"rapport-0209-2026-Q3.json\"")
                 let report = try JSONDecoder().decode(Report.self, from: Data(buffer: response.body))
                 #expect(report.totaleBesteding == 20_000 && report.normen.map(\.id) == [2])
             }
             for (uri, status) in [
-                ("/rapport?gemeente=0268&periode=2026-07", HTTPResponse.Status.badRequest),
-                ("/rapport?gemeente=0268&periode=2026-Q3&formaat=pdf", .badRequest),
-                ("/rapport?gemeente=268&periode=2026-Q3", .badRequest),
-                ("/rapport?regio=Holland%20Rijnland&periode=2026", .notFound),
-                ("/rapport?gemeente=0268&regio=Rijk%20van%20Nijmegen&periode=2026", .badRequest),
+                ("/api/rapport?gemeente=0268&periode=2026-07", HTTPResponse.Status.badRequest),
+                ("/api/rapport?gemeente=0268&periode=2026-Q3&formaat=pdf", .badRequest),
+                ("/api/rapport?gemeente=268&periode=2026-Q3", .badRequest),
+                ("/api/rapport?regio=Holland%20Rijnland&periode=2026", .notFound),
+                ("/api/rapport?gemeente=0268&regio=Rijk%20van%20Nijmegen&periode=2026", .badRequest),
             ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == status, "\(uri)")

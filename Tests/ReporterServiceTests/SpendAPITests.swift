@@ -12,7 +12,10 @@ import Testing
 
 /// `GET /api/spend` with exact figures for each filter.
 @Suite struct SpendAPITests {
-    func app() throws -> some ApplicationProtocol {
+    func app() throws -> some ApplicationProtocol { try appAndServer().app }
+
+    /// The application and its server (for a logged-in browser's cookie).
+    func appAndServer() throws -> (app: some ApplicationProtocol, server: ReporterHTTPServer) {
         let core = ReporterCore(database: try .inMemory())
         let fixtures = ReadModelTests()
         try fixtures.feed(core)
@@ -24,7 +27,7 @@ import Testing
             LoggedEvent(seq: 4, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: other).encoded())
         ])
         let server = try ReporterHTTPServer.forTests(database: core.database)
-        return Application(router: server.router())
+        return (Application(router: server.router()), server)
     }
 
     func get(_ client: some TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, [String: Any]) {
@@ -80,25 +83,26 @@ import Testing
 /// The dashboard's provider and care-type pages.
 @Suite struct SlicePagesTests {
     @Test func providerAndCareTypePagesShowTheirNormsAndSpend() async throws {
-        try await SpendAPITests().app().test(.router) { client in
-            try await client.execute(uri: "/aanbieders/12345678", method: .get) { response in
+        let (app, server) = try SpendAPITests().appAndServer()
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/aanbieders/12345678", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)
                 #expect(response.status == .ok)
                 #expect(page.contains("<a href=\"/normen/7\">Begeleiding</a>"))
-                #expect(page.contains("<tr><td>2026-04</td><td class=\"num\">€ 425,00</td></tr>"))
+                #expect(page.contains("<tr><td>2026-04</td><td class=\"num\">€\u{00A0}425,00</td></tr>"))
                 #expect(page.contains("<a href=\"/zorgsoorten/45\">"))
-                #expect(page.contains("Totaal € 725,00"))
+                #expect(page.contains("Totaal €\u{00A0}725,00"))
             }
-            try await client.execute(uri: "/zorgsoorten/41", method: .get) { response in
+            try await client.execute(uri: "/zorgsoorten/41", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("<a href=\"/aanbieders/99999999\">99999999</a>"))
-                #expect(page.contains("Totaal € 100,00"))
+                #expect(page.contains("Totaal €\u{00A0}100,00"))
                 #expect(page.contains("Geen normen."))
             }
-            try await client.execute(uri: "/", method: .get) { response in
+            try await client.execute(uri: "/", method: .get, headers: server.reader) { response in
                 #expect(String(buffer: response.body).contains("<a href=\"/aanbieders/12345678\">12345678</a>"))
             }
-            try await client.execute(uri: "/aanbieders/abc", method: .get) { response in
+            try await client.execute(uri: "/aanbieders/abc", method: .get, headers: server.reader) { response in
                 #expect(response.status == .notFound)
             }
         }

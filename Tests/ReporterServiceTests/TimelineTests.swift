@@ -52,12 +52,12 @@ import Testing
         #expect(!entries.map(\.summary).joined().contains("beleid@"))  // addresses stay in notifier
         let server = try ReporterHTTPServer.forTests(database: core.database)
         try await Application(router: server.router()).test(.router) { client in
-            try await client.execute(uri: "/normen/7", method: .get) { response in
+            try await client.execute(uri: "/normen/7", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)
                 #expect(page.contains("<h2>Tijdlijn</h2>"))
                 #expect(page.contains("Toeleidingsstop opgelegd door J. de Vries: analysegesprek"))
             }
-            try await client.execute(uri: "/tijdlijn", method: .get) { response in
+            try await client.execute(uri: "/tijdlijn", method: .get, headers: server.reader) { response in
                 #expect(String(buffer: response.body).contains("<a href=\"/normen/7\">norm 7</a>"))
             }
             try await client.execute(uri: "/api/timeline?norm=7", method: .get) { response in

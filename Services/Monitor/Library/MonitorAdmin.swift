@@ -48,6 +48,16 @@ public struct MonitorAdmin: Sendable {
             case "exempt":
                 try core.exempt(AdminCoding.decode(ExemptRequest.self, from: request), requestID: id)
                 return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
+            case "analysis.record":
+                let event = try core.recordAnalysis(AdminCoding.decode(AnalysisRecordRequest.self, from: request))
+                logger.notice("analysis recorded", metadata: ["norm.id": "\(event.normID)", "analysis.id": "\(event.analysisID)"])
+                return try AdminCoding.encode(AdminReply.success(event))
+            case "provider.import":
+                let changed = try core.nameProviders(AdminCoding.decode(ProviderImportRequest.self, from: request))
+                logger.info("provider names saved", metadata: ["count": "\(changed)"])
+                return try AdminCoding.encode(AdminReply.success(changed))
+            case "provider.list":
+                return try AdminCoding.encode(AdminReply.success(try core.providerNames()))
             case "norm.list":
                 return try AdminCoding.encode(AdminReply.success(core.normStatuses()))
             case "alert.list":

@@ -175,8 +175,30 @@ public final class MonitorCore: Sendable {
             norm.ended = true
             norm.version += 1
             try MonitorDatabase.saveNorm(db, norm, change: .ended, by: request.by, at: now)
+            try AlertBook.resolveAll(db, norm: norm, now: now)
             index.withLock { $0.remove(id: norm.id) }
             return try status(db, norm: norm)
+        }
+    }
+
+    /// Names for providers in the AGB register, all or none; returns how many changed.
+    public func nameProviders(_ request: ProviderImportRequest) throws -> Int {
+        let now = clock()
+        return try database.writer.write { db in
+            try ProviderRegister.save(db, request.providers, by: request.by, now: now)
+        }
+    }
+
+    public func providerNames() throws -> [ProviderName] {
+        try database.writer.read { try ProviderRegister.all($0) }
+    }
+
+    /// Records an analysegesprek about a norm (an ended one too: the talk may come after).
+    public func recordAnalysis(_ request: AnalysisRecordRequest) throws -> AnalysisRecorded {
+        let now = clock()
+        return try database.writer.write { db in
+            _ = try existingNorm(db, id: request.normID, allowEnded: true)
+            return try AnalysisBook.record(db, request, now: now)
         }
     }
 

@@ -32,7 +32,7 @@ struct ReportCommand: AsyncParsableCommand {
         components.scheme = "http"
         components.host = try HostAndPort(parsing: configuration.reporter.http).host
         components.port = try HostAndPort(parsing: configuration.reporter.http).port
-        components.path = "/rapport"
+        components.path = "/api/rapport"
         components.queryItems =
             [URLQueryItem(name: "periode", value: periode), URLQueryItem(name: "formaat", value: formaat)]
             + (gemeente.map { [URLQueryItem(name: "gemeente", value: $0)] } ?? [])

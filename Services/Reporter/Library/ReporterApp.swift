@@ -6,7 +6,8 @@ import Prometheus
 import Runtime
 import ServiceLifecycle
 
-/// Wires reporter's parts: the read model, its two consumers, and the HTTP server.
+/// Wires reporter's parts: the read model, its three consumers, the accounts (their own
+/// file, kept by `--rebuild`), the admin socket for `plafond user`, and the HTTP server.
 public struct ReporterApp {
     public static let abstract = "Builds the read model from the event logs and serves the dashboard, API and reports."
 
@@ -27,6 +28,7 @@ public struct ReporterApp {
         var database = try ReporterDatabase.open(path: configuration.storePath("reporter"), rebuild: rebuild)
         database.forecastSettings = RunRateForecast.Settings(
             lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays)
+        database.escalateAfter = configuration.notifier.escalateAfter.seconds
         if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
         do {
             try database.warmNormDefinitions()
@@ -46,14 +48,32 @@ public struct ReporterApp {
         let notifier = EventLogSubscriber(
             context: context, producer: "notifier", publishEndpoint: configuration.notifier.eventsPublish,
             catchUpEndpoint: configuration.notifier.eventsCatchUp, sink: core.notifierSink(), logger: logger)
+        let access = DashboardAccess(
+            accounts: try AccountStore.open(path: configuration.storePath("reporter-accounts")),
+            settings: AccessSettings(
+                secureCookies: configuration.reporter.secureCookies, trustedProxy: configuration.reporter.trustedProxy,
+                trustedUserHeader: configuration.reporter.trustedUserHeader),
+            services: OwningServices(
+                monitorAdmin: configuration.monitor.admin, notifierAdmin: configuration.notifier.admin))
+        let admin = try AdminSocketServer(
+            context: context, endpoint: configuration.reporter.admin, insecure: insecure, logger: logger,
+            handler: ReporterAdmin(access: access, logger: logger).handle)
         let http = try ReporterHTTPServer(
             database: database, address: try HostAndPort(parsing: configuration.reporter.http),
             token: configuration.reporter.token,
+            clients: try configuration.reporter.clients.map { client in
+                guard let role = AccountRole(rawValue: client.role), !client.token.isEmpty else {
+                    throw RuntimeError(
+                        .configuration,
+                        "[reporter] clients: \(client.name) needs a token and a role (lezer, contractmanager, beheerder)")
+                }
+                return APIClientToken(name: client.name, token: client.token, role: role)
+            },
             metrics: {
                 var buffer = [UInt8]()
                 registry.emit(into: &buffer)
                 return buffer
-            }, regions: configuration.regios, limits: .init(configuration.reporter), logger: logger)
-        try await ServiceMain.run([intake, monitor, notifier, http], logger: logger)
+            }, regions: configuration.regios, limits: .init(configuration.reporter), access: access, logger: logger)
+        try await ServiceMain.run([intake, monitor, notifier, admin, http], logger: logger)
     }
 }

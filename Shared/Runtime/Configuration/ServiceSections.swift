@@ -211,21 +211,48 @@ public struct NotifierConfiguration: Sendable, Equatable, Codable {
     public var events: EventLogEndpoints { EventLogEndpoints(publish: eventsPublish, catchUp: eventsCatchUp) }
 }
 
-/// `[reporter]`: the HTTP address of the dashboard and API.
+/// `[reporter]`: the HTTP address of the dashboard and API, the admin socket for
+/// `plafond user`, and how the dashboard knows who is looking.
 public struct ReporterConfiguration: Sendable, Equatable, Codable {
     public var http = "127.0.0.1:8080"
-    /// Required as `Authorization: Bearer …` when `http` is not a loopback address.
+    /// Required as `Authorization: Bearer …` on `/api/…` when `http` is not a loopback address.
     public var token: String?
-    /// A connection whose request head is not complete this long after it opened (or after
-    /// its previous answer) is closed: slow clients cannot hold connections open.
+    /// A connection whose first request head is not complete this long after it opened
+    /// is closed: slow clients cannot hold connections open.
     public var headerTimeout = ConfiguredDuration(seconds: 10)
     /// A kept-alive connection with nothing to do is closed after this long.
     public var idleTimeout = ConfiguredDuration(seconds: 60)
     /// At most this many connections at once; more wait in the listen backlog.
     public var maxConnections = 512
 
+    /// Bearer tokens per client system, each with a role (`lezer`, `contractmanager`,
+    /// `beheerder`): `clients = [{ name = "bi", token = "…", role = "lezer" }]`.
+    public var clients: [APIClient] = []
+
+    public struct APIClient: Sendable, Equatable, Codable {
+        public var name: String
+        public var token: String
+        public var role: String
+        public init(name: String, token: String, role: String) {
+            self.name = name
+            self.token = token
+            self.role = role
+        }
+    }
+    /// `plafond user add|list|disable` (accounts for the dashboard's login).
+    public var admin = "tcp://127.0.0.1:5595"
+    /// Mark the session cookie `Secure`: set when the dashboard is reached over TLS.
+    public var secureCookies = false
+    /// Single sign-on: the address of a reverse proxy that authenticates people and
+    /// names them in `trusted_user_header`; that header from any other address is ignored.
+    public var trustedProxy: String?
+    public var trustedUserHeader = "X-Remote-User"
+
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case http, token
+        case http, token, admin, clients
+        case secureCookies = "secure_cookies"
+        case trustedProxy = "trusted_proxy"
+        case trustedUserHeader = "trusted_user_header"
         case headerTimeout = "header_timeout"
         case idleTimeout = "idle_timeout"
         case maxConnections = "max_connections"
@@ -238,6 +265,11 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
         let d = Self()
         http = try c.decodeIfPresent(String.self, forKey: .http) ?? d.http
         token = try c.decodeIfPresent(String.self, forKey: .token)
+        admin = try c.decodeIfPresent(String.self, forKey: .admin) ?? d.admin
+        clients = try c.decodeIfPresent([APIClient].self, forKey: .clients) ?? []
+        secureCookies = try c.decodeIfPresent(Bool.self, forKey: .secureCookies) ?? d.secureCookies
+        trustedProxy = try c.decodeIfPresent(String.self, forKey: .trustedProxy)
+        trustedUserHeader = try c.decodeIfPresent(String.self, forKey: .trustedUserHeader) ?? d.trustedUserHeader
         headerTimeout = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .headerTimeout) ?? d.headerTimeout
         idleTimeout = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .idleTimeout) ?? d.idleTimeout
         maxConnections = try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? d.maxConnections

@@ -42,6 +42,18 @@ enum AlertBook {
             forecast: nil, now: now)
     }
 
+    /// An ended norm counts nothing more, so none of its alerts can still be true: each
+    /// firing one is resolved (and the resolution published) with its last value.
+    static func resolveAll(_ db: Database, norm: NormDefinition, now: Date) throws {
+        let firing = try Row.fetchAll(
+            db, sql: "SELECT alertKind, threshold, value FROM alert WHERE normID = ? AND state = 'firing'",
+            arguments: [norm.id])
+        for row in firing {
+            guard let kind = AlertKind(rawValue: row["alertKind"]) else { continue }
+            try resolve(db, norm: norm, kind: kind, threshold: row["threshold"], value: row["value"], now: now)
+        }
+    }
+
     private static func apply(
         _ db: Database, norm: NormDefinition, kind: AlertKind, reached: Set<Int>, value: Int64,
         forecast: RunRateForecast?, now: Date
@@ -68,7 +80,9 @@ enum AlertBook {
                 """
         ).execute(arguments: [norm.id, kind.rawValue, threshold, value, norm.limit, now.formatted(.iso8601)])
         let event = AlertFiring(
-            alertID: db.lastInsertedRowID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold,
+            alertID: db.lastInsertedRowID,
+            norm: AlertNorm(norm, aanbiederNaam: try ProviderRegister.name(db, agb: norm.scope.aanbieder)),
+            alertKind: kind, threshold: threshold,
             value: value, limit: norm.limit, forecastValue: forecast?.projectedTotal,
             forecastCrossing: forecast?.crossingDate, firedAt: now)
         try Outbox.append(db, kind: AlertFiring.kind.rawValue, body: try event.encoded(), at: now)
@@ -88,7 +102,9 @@ enum AlertBook {
             sql: "UPDATE alert SET state = 'resolved', resolvedAt = ?, value = ? WHERE id = ?"
         ).execute(arguments: [now.formatted(.iso8601), value, alertID])
         let event = AlertResolved(
-            alertID: alertID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold, value: value,
+            alertID: alertID,
+            norm: AlertNorm(norm, aanbiederNaam: try ProviderRegister.name(db, agb: norm.scope.aanbieder)),
+            alertKind: kind, threshold: threshold, value: value,
             limit: norm.limit, resolvedAt: now)
         try Outbox.append(db, kind: AlertResolved.kind.rawValue, body: try event.encoded(), at: now)
     }

@@ -73,6 +73,8 @@ public struct MonitorDatabase: Sendable {
         StopBook.registerMigrations(&migrator)
         IntensityLedger.registerMigrations(&migrator)
         PeriodAdvice.registerMigrations(&migrator)
+        ProviderRegister.registerMigrations(&migrator)
+        AnalysisBook.registerMigrations(&migrator)
         AdminReplies.registerMigrations(&migrator)
         return migrator
     }

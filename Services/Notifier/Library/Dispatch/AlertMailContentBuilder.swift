@@ -15,7 +15,7 @@ enum AlertMailContentBuilder {
             alertID: String(alert.alertID),
             normName: alert.norm.name,
             instrument: alert.norm.kind.rawValue,
-            providerName: nil,
+            providerName: alert.norm.aanbiederNaam,
             providerAGB: alert.norm.aanbieder,
             gemeente: alert.norm.regio ?? alert.norm.gemeenten.joined(separator: ", "),
             categorie: alert.norm.productCategorieen.isEmpty
@@ -27,8 +27,8 @@ enum AlertMailContentBuilder {
             forecastCents: alert.forecastValue,
             forecastCrossingDate: alert.forecastCrossing?.iso,
             state: state(of: item.event),
-            dashboardURL: normPage(alert.norm.id, base: dashboardURL),
-            kind: alert.alertKind.rawValue)
+            dashboardURL: normPage(alert.norm.id, base: dashboardURL) + "#melding-\(alert.alertID)",
+            kind: alert.alertKind.rawValue, areaIsRegio: alert.norm.regio != nil, intensityUnit: alert.norm.limitUnit)
     }
 
     static func state(of event: String) -> AlertMailState {

@@ -43,9 +43,20 @@ struct NotificationSender: Sendable {
         let contents = AlertMailContentBuilder.contents(for: notification, dashboardURL: settings.dashboardURL)
         let rendered = try renderer.render(contents, digest: notification.kind == "digest")
         return OutgoingMail(
-            from: settings.from, to: [notification.address], subject: rendered.subject, textBody: rendered.text,
-            htmlBody: rendered.html, messageID: notification.messageID, date: now,
-            // Which alerts the message covers, for mail filters and for checking delivery.
-            headers: ["X-Plafond-Meldingen": contents.map(\.alertID).joined(separator: ", ")])
+            from: Self.displayed(settings.from), to: [notification.address], subject: rendered.subject,
+            textBody: rendered.text, htmlBody: rendered.html, messageID: notification.messageID, date: now,
+            headers: [
+                // Which alerts the message covers, for mail filters and for checking delivery.
+                "X-Plafond-Meldingen": contents.map(\.alertID).joined(separator: ", "),
+                // A machine wrote it: no out-of-office replies back to it (RFC 3834).
+                "Auto-Submitted": "auto-generated",
+                "X-Auto-Response-Suppress": "All",
+            ])
+    }
+
+    /// `from` with a display name, so an inbox shows "Plafond" rather than an address;
+    /// an address that already has one (`Name <address>`) is kept as configured.
+    static func displayed(_ from: String) -> String {
+        from.contains("<") ? from : "Plafond jeugdhulp <\(from)>"
     }
 }

@@ -20,13 +20,19 @@ public struct AlertMailContent: Sendable, Equatable {
     public var dashboardURL: String
     /// "actual" or "forecast".
     public var kind: String
+    /// Whether `gemeente` names a regio (the mail then says "Regio", not "Gemeente").
+    public var areaIsRegio: Bool = false
+    /// The unit of an intensiteitsnorm's limit, e.g. "uur per cliënt per week".
+    public var intensityUnit: String?
 
     public init(
         alertID: String, normName: String, instrument: String, providerName: String?, providerAGB: String?,
         gemeente: String, categorie: String?, thresholdPercent: Int, spentCents: Int64, limitCents: Int64,
         percentageBasisPoints: Int64, forecastCents: Int64?, forecastCrossingDate: String?, state: AlertMailState,
-        dashboardURL: String, kind: String
+        dashboardURL: String, kind: String, areaIsRegio: Bool = false, intensityUnit: String? = nil
     ) {
+        self.areaIsRegio = areaIsRegio
+        self.intensityUnit = intensityUnit
         self.alertID = alertID
         self.normName = normName
         self.instrument = instrument

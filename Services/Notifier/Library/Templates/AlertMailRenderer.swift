@@ -4,14 +4,12 @@ import Mustache
 /// Puts one or more alerts into Dutch words: subject, plain text and HTML, with what the
 /// rules require next for each instrument and threshold.
 public struct AlertMailRenderer: Sendable {
-    private let subject: MustacheTemplate
     private let groupSubject: MustacheTemplate
     private let digestSubject: MustacheTemplate
     private let text: MustacheTemplate
     private let html: MustacheTemplate
 
     public init() throws {
-        subject = try MustacheTemplate(string: AlertMailTemplates.subject)
         groupSubject = try MustacheTemplate(string: AlertMailTemplates.groupSubject)
         digestSubject = try MustacheTemplate(string: AlertMailTemplates.digestSubject)
         text = try MustacheTemplate(string: AlertMailTemplates.text)
@@ -38,16 +36,16 @@ public struct AlertMailRenderer: Sendable {
         } else if contents.count > 1 {
             view["intro"] = "Er zijn \(contents.count) meldingen over \(last.normName)."
         }
-        let template = digest ? digestSubject : (contents.count > 1 ? groupSubject : subject)
         // Subject text is not HTML: mustache's escaping is for the HTML body only.
-        let renderedSubject = Self.unescape(template.render(view))
+        let renderedSubject =
+            digest || contents.count > 1
+            ? Self.unescape((digest ? digestSubject : groupSubject).render(view)) : Self.subject(last)
         view["subject"] = renderedSubject
         return (renderedSubject, Self.unescape(text.render(view)), html.render(view))
     }
 
     static func view(_ c: AlertMailContent) -> [String: Any] {
-        let percentage =
-            "\(c.percentageBasisPoints / 100),\(c.percentageBasisPoints % 100 < 10 ? "0" : "")\(c.percentageBasisPoints % 100)%"
+        let percentage = percentageText(c.percentageBasisPoints)
         let money = ["signaalplafond", "bestedingsruimte"].contains(c.instrument)
         let amount = { (value: Int64) in money ? Money(cents: value).dutch : String(value) }
         var view: [String: Any] = [
@@ -57,15 +55,48 @@ public struct AlertMailRenderer: Sendable {
             "threshold": c.thresholdPercent, "dashboardURL": c.dashboardURL, "kindIsForecast": c.kind == "forecast",
             "kindIsIntensity": c.kind == "intensity", "unlawful": Money(cents: c.spentCents).dutch,
             "summary": summary(c, percentage: percentage), "steps": NextSteps.steps(for: c),
-            "prefix": prefix(c.state),
+            "prefix": prefix(c.state), "areaLabel": c.areaIsRegio ? "Regio" : "Gemeente",
+            "areaLine": (c.areaIsRegio ? "Regio:       " : "Gemeente:    ") + c.gemeente,
+            "subjectName": subjectName(c),
         ]
         if let agb = c.providerAGB {
             view["provider"] = c.providerName.map { "\($0) (AGB \(agb))" } ?? "AGB \(agb)"
         }
         if let categorie = c.categorie { view["categorie"] = categorie }
         if let forecast = c.forecastCents { view["forecast"] = amount(forecast) }
-        if let crossing = c.forecastCrossingDate { view["crossing"] = crossing }
+        if let crossing = c.forecastCrossingDate { view["crossing"] = Day(iso: crossing).map(DutchDate.text) ?? crossing }
+        view["intensityLimit"] = c.intensityUnit.map { "\(c.limitCents) \($0)" } ?? "\(c.limitCents) per cliënt"
         return view
+    }
+
+    /// The news first, then which norm: "Prognose: grens bereikt op 18 oktober 2026 —
+    /// Begeleiding jeugd, De Linde". An inbox shows the start of a subject only.
+    static func subject(_ c: AlertMailContent) -> String {
+        let percentage = percentageText(c.percentageBasisPoints)
+        let news: String
+        switch (c.state, c.kind) {
+        case (.resolved, "intensity"): news = "Geen zorg meer structureel boven de intensiteitsnorm"
+        case (.resolved, "forecast"): news = "Prognose weer onder de grens"
+        case (.resolved, _): news = "Weer onder de drempel van \(c.thresholdPercent)% (\(percentage))"
+        case (_, "intensity"): news = "Zorg boven de intensiteitsnorm: \(Money(cents: c.spentCents).dutch) onrechtmatig"
+        case (_, "forecast"):
+            news =
+                c.forecastCrossingDate.flatMap(Day.init(iso:)).map { "Prognose: grens bereikt op \(DutchDate.text($0))" }
+                ?? "Prognose: boven de grens aan het eind van de periode"
+        default: news = "Drempel \(c.thresholdPercent)% bereikt: \(percentage) gebruikt"
+        }
+        return "\(prefix(c.state))\(news) — \(subjectName(c))"
+    }
+
+    /// The norm's name, with the provider's when the norm's name does not already say it.
+    static func subjectName(_ c: AlertMailContent) -> String {
+        guard let name = c.providerName, !c.normName.localizedCaseInsensitiveContains(name) else { return c.normName }
+        return "\(c.normName), \(name)"
+    }
+
+    /// 7250 basis points as "72,50%".
+    static func percentageText(_ basisPoints: Int64) -> String {
+        "\(basisPoints / 100),\(basisPoints % 100 < 10 ? "0" : "")\(basisPoints % 100)%"
     }
 
     static func label(_ instrument: String) -> String {

@@ -3,10 +3,8 @@
 /// One message covers one or more alerts (a group, or the daily digest); each alert is
 /// a section with its figures and what the rules require next.
 enum AlertMailTemplates {
-    static let subject =
-        "{{prefix}}{{instrumentLabel}} {{normName}}: {{^kindIsIntensity}}{{percentage}} gebruikt{{/kindIsIntensity}}{{#kindIsIntensity}}{{unlawful}} boven de norm{{/kindIsIntensity}}{{#kindIsForecast}} (prognose){{/kindIsForecast}}"
-
-    static let groupSubject = "{{prefix}}{{instrumentLabel}} {{normName}}: {{count}} meldingen, {{percentage}} gebruikt"
+    // A single alert's subject is worked out in `AlertMailRenderer.subject` (the news first).
+    static let groupSubject = "{{prefix}}{{count}} meldingen, {{percentage}} gebruikt — {{subjectName}}"
 
     static let digestSubject = "Dagoverzicht Plafond: {{count}} meldingen"
 
@@ -23,18 +21,18 @@ enum AlertMailTemplates {
         Norm:        {{normName}}
         Instrument:  {{instrumentLabel}}
         {{#provider}}Aanbieder:   {{provider}}
-        {{/provider}}Gemeente:    {{gemeente}}
+        {{/provider}}{{areaLine}}
         {{#categorie}}Zorgsoort:   {{categorie}}
         {{/categorie}}{{^kindIsIntensity}}Besteed:     {{spent}} van {{limit}} ({{percentage}})
         Drempel:     {{threshold}}%
-        {{/kindIsIntensity}}{{#kindIsIntensity}}Onrechtmatig: {{unlawful}} aan zorg boven de norm ({{limit}} per cliënt), niet incidenteel
-        {{/kindIsIntensity}}        {{#forecast}}Prognose:    {{forecast}} aan het eind van de periode{{#crossing}}, grens overschreden op {{crossing}}{{/crossing}}
+        {{/kindIsIntensity}}{{#kindIsIntensity}}Onrechtmatig: {{unlawful}} aan zorg boven de norm ({{intensityLimit}}), niet incidenteel
+        {{/kindIsIntensity}}{{#forecast}}Prognose:    {{forecast}} aan het eind van de periode{{#crossing}}, grens overschreden op {{crossing}}{{/crossing}}
         {{/forecast}}
         Wat nu:
         {{#steps}}- {{.}}
         {{/steps}}
-        Dashboard: {{dashboardURL}}
-        Melding {{alertID}}; bevestigen: plafond alert ack {{alertID}} --door NAAM --notitie TEKST
+        Bekijk, bevestig of zet stil op het dashboard (na inloggen): {{dashboardURL}}
+        Melding {{alertID}}; of bevestig met: plafond alert ack {{alertID}} --door NAAM --notitie TEKST
         {{/alerts}}
 
         Financiële sturing mag nooit betekenen dat nodige zorg wordt geweigerd: deze
@@ -53,16 +51,17 @@ enum AlertMailTemplates {
         <tr><th style="text-align:left;padding-right:1em">Norm</th><td>{{normName}}</td></tr>
         <tr><th style="text-align:left;padding-right:1em">Instrument</th><td>{{instrumentLabel}}</td></tr>
         {{#provider}}<tr><th style="text-align:left;padding-right:1em">Aanbieder</th><td>{{provider}}</td></tr>{{/provider}}
-        <tr><th style="text-align:left;padding-right:1em">Gemeente</th><td>{{gemeente}}</td></tr>
+        <tr><th style="text-align:left;padding-right:1em">{{areaLabel}}</th><td>{{gemeente}}</td></tr>
         {{#categorie}}<tr><th style="text-align:left;padding-right:1em">Zorgsoort</th><td>{{categorie}}</td></tr>{{/categorie}}
         {{^kindIsIntensity}}<tr><th style="text-align:left;padding-right:1em">Besteed</th><td>{{spent}} van {{limit}} ({{percentage}})</td></tr>
         <tr><th style="text-align:left;padding-right:1em">Drempel</th><td>{{threshold}}%</td></tr>{{/kindIsIntensity}}
-        {{#kindIsIntensity}}<tr><th style="text-align:left;padding-right:1em">Onrechtmatig</th><td>{{unlawful}} aan zorg boven de norm ({{limit}} per cliënt), niet incidenteel</td></tr>{{/kindIsIntensity}}
+        {{#kindIsIntensity}}<tr><th style="text-align:left;padding-right:1em">Onrechtmatig</th><td>{{unlawful}} aan zorg boven de norm ({{intensityLimit}}), niet incidenteel</td></tr>{{/kindIsIntensity}}
         {{#forecast}}<tr><th style="text-align:left;padding-right:1em">Prognose</th><td>{{forecast}}{{#crossing}}, grens overschreden op {{crossing}}{{/crossing}}</td></tr>{{/forecast}}
         </table>
         <h3>Wat nu</h3>
         <ul>{{#steps}}<li>{{.}}</li>{{/steps}}</ul>
-        <p><a href="{{dashboardURL}}">Bekijk de norm op het dashboard</a> · melding {{alertID}}</p>
+        <p><a href="{{dashboardURL}}">Bekijk, bevestig of zet stil op het dashboard</a> (na inloggen) · melding {{alertID}};
+        of bevestig met <code>plafond alert ack {{alertID}} --door NAAM --notitie TEKST</code></p>
         <hr>
         {{/alerts}}
         <p style="color:#555;font-size:small">Financiële sturing mag nooit betekenen dat nodige zorg wordt

@@ -84,8 +84,10 @@ struct DemoCommand: AsyncParsableCommand {
             system: system, configuration: configuration, setting: DemoSetting(seed: seed),
             today: Day.today(), seed: seed, pauseSeconds: pause ?? (realtime ? 5 : 0))
         try await run.play(supervisor: supervisor)
+        let login = try DemoLogin.create(configuration: configuration)
         DemoOutput.say("")
         DemoOutput.say("Dashboard:  http://\(system.httpAddress)/")
+        DemoOutput.say("Inloggen: \(login.name) / \(login.password)")
         DemoOutput.say(
             "Rapportage: http://\(system.httpAddress)/rapport?regio=Rijk%20van%20Nijmegen&periode=\(Day.today().year)")
         DemoOutput.say("E-mail:     \(system.mails) berichten in \(system.mailFolder.path)")

@@ -43,6 +43,11 @@ struct DemoRun {
 
     mutating func play(supervisor: ChildSupervisor) async throws {
         let year = today.month.previous.year
+        // The gemeente's AGB register first, so every page, mail and report names the providers.
+        let _: Int = try AdminCall.send(
+            ProviderImportRequest(
+                providers: setting.providers.map { ProviderName(agb: $0.agb, naam: $0.name) }, by: "plafond demo"),
+            to: configuration.monitor.admin)
         let norms: [NormStatus] = try AdminCall.send(
             NormImportRequest(norms: setting.norms(year: year)), to: configuration.monitor.admin)
         for status in norms { normNames[status.norm.id] = status.norm.name }

@@ -3,85 +3,34 @@ import Domain
 
 /// The dashboard's pages, server-rendered in Dutch.
 enum DashboardPages {
-    /// One page of the norms (all gemeenten's, or `gemeente`'s), with links to the others.
-    static func overview(_ page: NormPage, gemeente: String? = nil) -> String {
-        var rows = ""
-        for norm in page.items {
-            let forecast =
-                norm.forecast.map { f in
-                    DutchFigures.amount(f.projectedTotal, kind: norm.instrument)
-                        + (f.crossingDate.map { " (grens op \($0.iso))" } ?? "")
-                } ?? "–"
-            rows += """
-                <tr><td><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></td>
-                <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(providerLink(norm.aanbieder))</td>
-                <td>\(careTypeLinks(norm.productCategorieen))</td>
-                <td class="num">\(HTML.escape(DutchFigures.limit(norm)))</td>
-                <td class="num">\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</td>
-                <td class="num">\(DutchFigures.used(norm))</td>
-                <td>\(HTML.escape(forecast))</td><td>\(status(norm))</td></tr>
-
-                """
-        }
-        let table = """
-            <h1>\(gemeente.map { "Normen voor gemeente \(HTML.escape($0))" } ?? "Alle normen")</h1>
-            <table class="norms"><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th>
-            <th class="num">Grens</th><th class="num">Besteed</th><th class="num">Gebruikt</th><th>Prognose</th><th>Status</th></tr></thead>
-            <tbody>
-            \(rows.isEmpty ? emptyRow(page) : rows)
-            </tbody></table>
-            \(pager(page, gemeente: gemeente))
-            <p class="meta">Bedragen per zorgmaand, zoals gedeclareerd en goedgekeurd. JSON: <a href="/api/norms">/api/norms</a>.</p>
-            """
-        return HTML.page(title: "Overzicht", body: table)
-    }
-
-    private static func emptyRow(_ page: NormPage) -> String {
-        let text =
-            page.total == 0
-            ? "Nog geen normen. Voeg er een toe met plafond norm add." : "Geen normen op deze pagina."
-        return "<tr><td colspan=\"9\">\(text)</td></tr>"
-    }
-
-    /// "Normen 501–1.000 van 10.000 · vorige · volgende"; nothing when one page holds all.
-    private static func pager(_ page: NormPage, gemeente: String?) -> String {
-        guard page.pageCount > 1 else { return "" }
-        func link(_ number: Int, _ text: String) -> String {
-            "<a href=\"\(HTML.escape(PageParameters.address("/", filters: ["gemeente": gemeente], page: number, perPage: page.perPage)))\">\(text)</a>"
-        }
-        let first = (page.page - 1) * page.perPage + 1
-        let last = min(page.page * page.perPage, page.total)
-        var parts = [
-            first <= last
-                ? "Normen \(DutchGrouping.text(first))–\(DutchGrouping.text(last)) van \(DutchGrouping.text(page.total))"
-                : "Pagina \(page.page) van \(page.pageCount)"
-        ]
-        if let previous = page.previous { parts.append(link(previous, "vorige")) }
-        if let next = page.next { parts.append(link(next, "volgende")) }
-        return "<p class=\"pager\">" + parts.joined(separator: " · ") + "</p>"
-    }
-
-    static func norm(_ norm: NormFigures, timeline: [Timeline.Entry] = []) -> String {
+    static func norm(
+        _ norm: NormFigures, timeline: [Timeline.Entry] = [], actions: String = "", viewer: HTML.Viewer? = nil
+    ) -> String {
         var monthRows = ""
         for month in norm.months {
             monthRows +=
-                "<tr><td>\(month.month)</td><td class=\"num\">\(DutchFigures.amount(month.value, kind: norm.instrument))</td>"
+                "<tr><th scope=\"row\">\(Month(month.month).map { DutchDate.text($0) } ?? month.month)</th><td class=\"num\">\(DutchFigures.amount(month.value, kind: norm.instrument))</td>"
                 + "<td class=\"num\">\(DutchFigures.amount(month.cumulative, kind: norm.instrument))</td></tr>\n"
         }
         let forecast =
             norm.forecast.map { f in
                 """
                 <p>Prognose voor het eind van de periode: <strong>\(DutchFigures.amount(f.projectedTotal, kind: norm.instrument))</strong>\
-                \(f.crossingDate.map { ", grens bereikt op <strong>\($0.iso)</strong>" } ?? ", grens niet bereikt").
+                \(f.crossingDate.map { ", grens bereikt op <strong>\(DutchDate.text($0))</strong>" } ?? ", grens niet bereikt").
                 <span class="meta">Methode: gemiddelde van de laatste volledige zorgmaanden (\(f.basisMonths.joined(separator: ", "))),
                 \(DutchFigures.amount(f.ratePerMonth, kind: norm.instrument)) per maand, doorgetrokken tot het eind van de periode.</span></p>
                 """
             } ?? "<p class=\"meta\">Nog geen prognose: er is nog geen volledige zorgmaand.</p>"
+        let attention = norm.attention
+        let reasons =
+            attention.reasons.isEmpty
+            ? "" : "<ul class=\"reasons\">" + attention.reasons.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>"
         let body = """
-            <h1>\(HTML.escape(norm.name))</h1>
-            <p>\(DutchFigures.instrument(norm.instrument)) · aanbieder \(HTML.escape(norm.aanbieder ?? "alle")) ·
+            <h1>\(HTML.escape(norm.name))\(norm.ended ? " <span class=\"status-ended\">(beëindigd)</span>" : "")</h1>
+            <p>\(DutchFigures.instrument(norm.instrument)) · aanbieder \(providerLink(norm.aanbieder, name: norm.aanbiederNaam)) ·
             gemeente \(HTML.escape(norm.regio ?? norm.gemeenten.joined(separator: ", "))) · zorgsoort \(HTML.escape(DutchFigures.careType(norm.productCategorieen))) ·
             periode \(HTML.escape(norm.period))</p>
+            \(reasons)
             \(norm.intensity.map { intensityFigures(norm, $0) } ?? """
             <p>Besteed <strong>\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</strong> van
             \(DutchFigures.amount(norm.limit, kind: norm.instrument)) (\(DutchFigures.used(norm))) · \(status(norm))</p>
@@ -89,16 +38,18 @@ enum DashboardPages {
             <figure>\(SpendChart(figures: norm).svg())<figcaption class="meta">Cumulatieve besteding per zorgmaand (staven),
             drempels en grens (lijnen), prognose (gestreept).</figcaption></figure>
             """)
-            <table><thead><tr><th>Zorgmaand</th><th class="num">Besteed</th><th class="num">Cumulatief</th></tr></thead>
-            <tbody>\(monthRows)</tbody></table>
+            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table><caption class="meta">Besteding per zorgmaand (de gegevens van de grafiek)</caption>
+            <thead><tr><th scope="col">Zorgmaand</th><th scope="col" class="num">Besteed</th><th scope="col" class="num">Cumulatief</th></tr></thead>
+            <tbody>\(monthRows)</tbody></table></div>
+            \(actions)
             <h2>Tijdlijn</h2>
             \(timelineList(timeline))
             """
-        return HTML.page(title: norm.name, body: body)
+        return HTML.page(title: norm.name, body: body, viewer: viewer)
     }
 
     /// All norms' alerts, advice, stops, acknowledgements and escalations, newest first.
-    static func timeline(_ entries: [Timeline.Entry]) -> String {
+    static func timeline(_ entries: [Timeline.Entry], viewer: HTML.Viewer? = nil) -> String {
         HTML.page(
             title: "Tijdlijn",
             body: """
@@ -106,7 +57,7 @@ enum DashboardPages {
                 \(timelineList(entries, linkNorms: true))
                 <p class="meta">Meldingen, adviezen en stops (monitor), bevestigingen en escalaties (notifier).
                 JSON: <a href="/api/timeline">/api/timeline</a>.</p>
-                """)
+                """, viewer: viewer)
     }
 
     static func timelineList(_ entries: [Timeline.Entry], linkNorms: Bool = false) -> String {
@@ -115,13 +66,16 @@ enum DashboardPages {
             let norm =
                 linkNorms
                 ? (entry.normID.map { " · <a href=\"/normen/\($0)\">norm \($0)</a>" } ?? "") : ""
-            return "<li><time>\(HTML.escape(entry.at))</time> \(HTML.escape(entry.summary))\(norm)</li>"
+            return "<li><time datetime=\"\(HTML.escape(entry.at))\">\(HTML.escape(DutchDate.text(iso: entry.at)))</time> \(HTML.escape(entry.summary))\(norm)</li>"
         }
         return "<ol class=\"timeline\">\n\(items.joined(separator: "\n"))\n</ol>"
     }
 
-    static func providerLink(_ agb: String?) -> String {
-        agb.map { "<a href=\"/aanbieders/\(HTML.escape($0))\">\(HTML.escape($0))</a>" } ?? "alle"
+    /// "De Linde (30010000)" linking to the provider's page; the code alone without a name.
+    static func providerLink(_ agb: String?, name: String? = nil) -> String {
+        agb.map {
+            "<a href=\"/aanbieders/\(HTML.escape($0))\">\(HTML.escape(ProviderName.label(agb: $0, naam: name)))</a>"
+        } ?? "alle"
     }
 
     static func careTypeLinks(_ codes: [String]) -> String {

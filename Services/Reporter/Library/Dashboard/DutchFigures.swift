@@ -32,14 +32,13 @@ enum DutchFigures {
     }
 
     /// Where a norm stands, in words, with the dashboard's style class for it; the
-    /// reports use the same words.
+    /// reports use the same words. Worked out from everything (`Attention`), so a
+    /// forecast over the limit or an open stop advice is never "binnen de drempels".
     static func status(_ norm: NormFigures) -> (text: String, css: String) {
-        if norm.intensity != nil {
-            return norm.firingThresholds.isEmpty
-                ? ("geen structurele overschrijding", "status-ok") : ("niet incidenteel boven de norm", "status-over")
+        if norm.intensity != nil && !norm.ended && norm.attention.level <= .ok {
+            return ("geen structurele overschrijding", "status-ok")
         }
-        guard let highest = norm.firingThresholds.max() else { return ("binnen de drempels", "status-ok") }
-        return ("drempel \(highest)% bereikt", highest >= 100 ? "status-over" : "status-warn")
+        return norm.attention.status
     }
 
     static func instrument(_ kind: NormKind) -> String {

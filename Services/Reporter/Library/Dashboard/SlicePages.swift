@@ -4,30 +4,35 @@ import Domain
 /// Pages per provider and per care type: their norms, and accepted spend by month of
 /// care with the other dimension beside it.
 enum SlicePages {
-    static func provider(_ agb: String, norms: [NormFigures], spend: SpendFigures) -> String {
+    static func provider(
+        _ agb: String, name: String? = nil, norms: [NormFigures], spend: SpendFigures, viewer: HTML.Viewer? = nil
+    ) -> String {
+        let title = "Aanbieder \(ProviderName.label(agb: agb, naam: name))"
         let body = """
-            <h1>Aanbieder \(HTML.escape(agb))</h1>
+            <h1>\(HTML.escape(title))</h1>
             \(normTable(norms))
             <h2>Besteding per zorgmaand</h2>
             \(sliceTable(spend.months, header: "Zorgmaand"))
             <h2>Besteding per zorgsoort</h2>
-            \(sliceTable(spend.categories, header: "Zorgsoort", link: { "/zorgsoorten/\($0)" }, label: careType))
+            \(sliceTable(spend.categories, header: "Zorgsoort", link: { "/zorgsoorten/\($0)" }, label: { careType($0.key) }))
             <p class="meta">Totaal \(Money(cents: spend.total).dutch). JSON: <a href="/api/spend?aanbieder=\(HTML.escape(agb))">/api/spend?aanbieder=\(HTML.escape(agb))</a>.</p>
             """
-        return HTML.page(title: "Aanbieder \(agb)", body: body)
+        return HTML.page(title: title, body: body, viewer: viewer)
     }
 
-    static func careType(_ categorie: String, norms: [NormFigures], spend: SpendFigures) -> String {
+    static func careType(_ categorie: String, norms: [NormFigures], spend: SpendFigures, viewer: HTML.Viewer? = nil) -> String {
         let body = """
             <h1>Zorgsoort \(HTML.escape(careType(categorie)))</h1>
             \(normTable(norms))
             <h2>Besteding per zorgmaand</h2>
             \(sliceTable(spend.months, header: "Zorgmaand"))
             <h2>Besteding per aanbieder</h2>
-            \(sliceTable(spend.providers, header: "Aanbieder", link: { "/aanbieders/\($0)" }))
+            \(sliceTable(
+                spend.providers, header: "Aanbieder", link: { "/aanbieders/\($0)" },
+                label: { ProviderName.label(agb: $0.key, naam: $0.name) }))
             <p class="meta">Totaal \(Money(cents: spend.total).dutch). JSON: <a href="/api/spend?categorie=\(HTML.escape(categorie))">/api/spend?categorie=\(HTML.escape(categorie))</a>.</p>
             """
-        return HTML.page(title: "Zorgsoort \(categorie)", body: body)
+        return HTML.page(title: "Zorgsoort \(categorie)", body: body, viewer: viewer)
     }
 
     private static func careType(_ code: String) -> String { DutchFigures.careType([code]) }
@@ -43,27 +48,27 @@ enum SlicePages {
             """
         }
         return """
-            <table class="norms"><thead><tr><th>Norm</th><th>Instrument</th><th class="num">Grens</th><th class="num">Besteed</th>
-            <th class="num">Gebruikt</th><th>Status</th></tr></thead><tbody>
+            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table class="norms"><thead><tr><th scope="col">Norm</th><th scope="col">Instrument</th><th scope="col" class="num">Grens</th><th scope="col" class="num">Besteed</th>
+            <th scope="col" class="num">Gebruikt</th><th scope="col">Status</th></tr></thead><tbody>
             \(rows.joined(separator: "\n"))
-            </tbody></table>
+            </tbody></table></div>
             """
     }
 
     private static func sliceTable(
         _ slices: [SpendFigures.Slice], header: String, link: ((String) -> String)? = nil,
-        label: (String) -> String = { $0 }
+        label: (SpendFigures.Slice) -> String = { $0.key }
     ) -> String {
         guard !slices.isEmpty else { return "<p class=\"meta\">Nog geen goedgekeurde declaraties.</p>" }
         let rows = slices.map { slice in
-            let name = HTML.escape(label(slice.key))
+            let name = HTML.escape(label(slice))
             let cell = link.map { "<a href=\"\(HTML.escape($0(slice.key)))\">\(name)</a>" } ?? name
             return "<tr><td>\(cell)</td><td class=\"num\">\(Money(cents: slice.amount).dutch)</td></tr>"
         }
         return """
-            <table><thead><tr><th>\(header)</th><th class="num">Besteed</th></tr></thead><tbody>
+            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table><thead><tr><th scope="col">\(header)</th><th scope="col" class="num">Besteed</th></tr></thead><tbody>
             \(rows.joined(separator: "\n"))
-            </tbody></table>
+            </tbody></table></div>
             """
     }
 }

@@ -5,7 +5,7 @@ import Hummingbird
 struct APIRoutes {
     let database: ReporterDatabase
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ReporterRequestContext>) {
         let database = self.database
         router.get("/api/norms") { request, _ -> Response in
             guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {

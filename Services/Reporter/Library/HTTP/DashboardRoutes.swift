@@ -1,30 +1,64 @@
 import Hummingbird
 
-/// The Dutch dashboard: `/` (all norms, or one gemeente's with `?gemeente=0268`, 500 to a
-/// page: `?pagina=2`), `/normen/{id}` (one norm with its chart and timeline) and
+/// The Dutch dashboard: `/` (what needs attention, then all norms, filtered with
+/// `?gemeente=0268&regio=…&instrument=…&aanbieder=…&zorgsoort=…`, sorted with
+/// `?sorteer=gebruikt&richting=af`, 500 to a page: `?pagina=2`), `/normen/{id}` (one norm with its chart and timeline) and
 /// `/tijdlijn` (everything that happened, newest first).
 struct DashboardRoutes {
     let database: ReporterDatabase
+    var regions: [String: [String]] = [:]
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ReporterRequestContext>) {
         let database = self.database
-        router.get("/") { request, _ -> Response in
-            guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
-                return html(HTML.page(title: "Onbekend", body: "<h1>Geen CBS-gemeentecode</h1>"), status: .badRequest)
+        let regions = self.regions
+        router.get("/") { request, context -> Response in
+            let query: OverviewQuery
+            switch OverviewQuery.parse(request.uri.queryParameters, regions: regions) {
+            case .success(let parsed): query = parsed
+            case .failure(let problem):
+                return html(HTML.page(title: "Onbekend", body: "<h1>\(HTML.escape(problem.message))</h1>"), status: .badRequest)
             }
             guard let paging = PageParameters.parse(request.uri.queryParameters) else {
                 return html(
                     HTML.page(title: "Onbekend", body: "<h1>Deze pagina bestaat niet</h1>"), status: .badRequest)
             }
-            let page = try database.norms(where: area.covers, page: paging.page, perPage: paging.perPage)
-            return html(DashboardPages.overview(page, gemeente: area.gemeente))
+            let attention = try database.normsNeedingAttention(where: query.includes)
+            let page: NormPage
+            if query.sort == nil {
+                page = try database.norms(where: query.includes, page: paging.page, perPage: paging.perPage)
+            } else {
+                // Sorting on a figure needs every matching norm's figures; without a sort
+                // only the page's are worked out.
+                let all = query.sorted(try database.norms(where: query.includes))
+                let start = min((paging.page - 1) * paging.perPage, all.count)
+                page = NormPage(
+                    items: Array(all[start..<min(start + paging.perPage, all.count)]), total: all.count,
+                    page: paging.page, perPage: paging.perPage)
+            }
+            return html(
+                StartPage.render(
+                    attention: attention, page: page, query: query, regions: Array(regions.keys), viewer: context.viewer))
         }
-        router.get("/normen/:id") { _, context -> Response in
+        router.get("/normen/:id") { request, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self), let norm = try database.norm(id: id) else {
                 return html(
-                    HTML.page(title: "Onbekende norm", body: "<h1>Deze norm bestaat niet</h1>"), status: .notFound)
+                    HTML.page(title: "Onbekende norm", body: "<h1>Deze norm bestaat niet</h1>", viewer: context.viewer),
+                    status: .notFound)
             }
-            return html(DashboardPages.norm(norm, timeline: try database.timeline(normID: id)))
+            let query = request.uri.queryParameters
+            let actions = NormActionForms.render(
+                norm, alerts: try database.firingAlerts(normID: id), viewer: context.viewer,
+                mayAct: context.session?.role.mayAct ?? false, today: database.today(),
+                done: query.get("gedaan").map { String($0) }, failed: query.get("fout").map { String($0) })
+            return html(
+                DashboardPages.norm(
+                    norm, timeline: try database.timeline(normID: id), actions: actions, viewer: context.viewer))
+        }
+        router.get("/meldingen") { _, context -> Response in
+            html(
+                AlertListPage.render(
+                    try database.firingAlertsNeedingAttention(), viewer: context.viewer,
+                    mayAct: context.session?.role.mayAct ?? false))
         }
         router.get("/aanbieders/:agb") { _, context -> Response in
             guard let agb = context.parameters.get("agb"), agb.count == 8, agb.allSatisfy(\.isNumber) else {
@@ -33,7 +67,10 @@ struct DashboardRoutes {
             let norms = try database.norms { $0.scope.aanbieder == agb }
             var filter = SpendFilter()
             filter.aanbieder = agb
-            return html(SlicePages.provider(agb, norms: norms, spend: try database.spend(filter)))
+            return html(
+                SlicePages.provider(
+                    agb, name: try database.providerNames()[agb], norms: norms, spend: try database.spend(filter),
+                    viewer: context.viewer))
         }
         router.get("/zorgsoorten/:categorie") { _, context -> Response in
             guard let categorie = context.parameters.get("categorie"), categorie.count == 2,
@@ -44,16 +81,14 @@ struct DashboardRoutes {
             let norms = try database.norms { $0.scope.productCategorieen.contains(categorie) }
             var filter = SpendFilter()
             filter.categorie = categorie
-            return html(SlicePages.careType(categorie, norms: norms, spend: try database.spend(filter)))
+            return html(SlicePages.careType(categorie, norms: norms, spend: try database.spend(filter), viewer: context.viewer))
         }
-        router.get("/tijdlijn") { _, _ -> Response in
-            html(DashboardPages.timeline(try database.timeline(normID: nil)))
+        router.get("/tijdlijn") { _, context -> Response in
+            html(DashboardPages.timeline(try database.timeline(normID: nil), viewer: context.viewer))
         }
     }
 }
 
 private func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-    Response(
-        status: status, headers: [.contentType: "text/html; charset=utf-8"],
-        body: .init(byteBuffer: ByteBuffer(string: page)))
+    HTMLResponse.page(page, status: status)
 }

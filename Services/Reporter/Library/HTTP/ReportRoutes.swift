@@ -3,7 +3,7 @@ import Foundation
 import Hummingbird
 import Storage
 
-/// `GET /rapport?gemeente=0268|regio=NAAM&periode=2026-Q3&formaat=html|csv|json`: the
+/// `GET /rapport` and `/api/rapport` `?gemeente=0268|regio=NAAM&periode=2026-Q3&formaat=html|csv|json`: the
 /// periodic report, printable HTML (default), CSV for Dutch spreadsheets, or JSON.
 struct ReportRoutes {
     let database: ReporterDatabase
@@ -13,10 +13,12 @@ struct ReportRoutes {
         case html, csv, json
     }
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register(on router: Router<ReporterRequestContext>) {
         let database = self.database
         let regions = self.regions
-        router.get("/rapport") { request, _ -> Response in
+        // `/rapport` is the dashboard's (behind the login); `/api/rapport` the same for
+        // scripts and `plafond report` (behind the API's bearer token).
+        let handler: @Sendable (Request, ReporterRequestContext) async throws -> Response = { request, _ in
             let query = request.uri.queryParameters
             guard let label = query.get("periode"), let period = Period(parsing: label),
                 period.months.count >= 3
@@ -65,6 +67,8 @@ struct ReportRoutes {
                 ],
                 body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
+        router.get("/rapport", use: handler)
+        router.get("/api/rapport", use: handler)
     }
 
     /// `rapport-0268-2026-Q3.csv`, `rapport-rijk-van-nijmegen-2026.html`.

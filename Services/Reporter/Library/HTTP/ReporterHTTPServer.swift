@@ -4,14 +4,16 @@ import NIOCore
 import Runtime
 import ServiceLifecycle
 
-/// The dashboard, the JSON API and `/metrics`, over Hummingbird.
+/// The dashboard (behind a login), the JSON API (bearer token beyond loopback),
+/// `/metrics` and `/gezond` (neither), over Hummingbird.
 public struct ReporterHTTPServer: Service {
     let database: ReporterDatabase
     let address: HostAndPort
-    let token: String?
+    let clients: [APIClientToken]
     let metrics: MetricsRenderer?
     let regions: [String: [String]]
     let limits: ConnectionLimits
+    let access: DashboardAccess
     let logger: Logger
 
     /// What one client may hold of the server (`[reporter]` header_timeout, idle_timeout,
@@ -40,31 +42,44 @@ public struct ReporterHTTPServer: Service {
     /// Renders the Prometheus text for `/metrics`.
     public typealias MetricsRenderer = @Sendable () -> [UInt8]
 
+    /// `token` is the single token of `[reporter] token` (a client called "token" with
+    /// the role `lezer`); `clients` are the per-client tokens.
     public init(
-        database: ReporterDatabase, address: HostAndPort, token: String?, metrics: MetricsRenderer?,
-        regions: [String: [String]] = [:], limits: ConnectionLimits = .standard, logger: Logger
+        database: ReporterDatabase, address: HostAndPort, token: String?, clients: [APIClientToken] = [],
+        metrics: MetricsRenderer?, regions: [String: [String]] = [:], limits: ConnectionLimits = .standard,
+        access: DashboardAccess, logger: Logger
     ) throws {
-        if !address.isLoopback && (token ?? "").isEmpty {
+        let single = token.flatMap { $0.isEmpty ? nil : APIClientToken(name: "token", token: $0, role: .lezer) }
+        let all = clients + (single.map { [$0] } ?? [])
+        if !address.isLoopback && all.isEmpty {
             throw RuntimeError(
-                .insecureAddress, "reporter bound to \(address) needs [reporter] token: it serves figures about clients"
+                .insecureAddress, "reporter bound to \(address) needs [reporter] token or clients: it serves figures about clients"
             )
         }
         self.database = database
         self.address = address
-        self.token = token
+        self.clients = all
         self.metrics = metrics
         self.regions = regions
         self.limits = limits
+        self.access = access
         self.logger = logger
     }
 
-    func router() -> Router<BasicRequestContext> {
-        let router = Router()
-        if let token, !token.isEmpty {
-            router.add(middleware: TokenMiddleware(token: token))
+    func router() -> Router<ReporterRequestContext> {
+        let router = Router(context: ReporterRequestContext.self)
+        if !clients.isEmpty {
+            router.add(middleware: TokenMiddleware(clients: clients, logger: logger))
+        }
+        router.add(middleware: access.middleware(logger: logger))
+        access.register(on: router, logger: logger)
+        router.get("/gezond") { _, _ -> Response in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         APIRoutes(database: database).register(on: router)
-        DashboardRoutes(database: database).register(on: router)
+        DashboardRoutes(database: database, regions: regions).register(on: router)
         ReportRoutes(database: database, regions: regions).register(on: router)
         if let metrics {
             router.get("/metrics") { _, _ -> Response in

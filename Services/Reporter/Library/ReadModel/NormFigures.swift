@@ -13,6 +13,8 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     public var name: String
     public var instrument: NormKind
     public var aanbieder: String?
+    /// The provider's name from the AGB register, when it has one.
+    public var aanbiederNaam: String?
     public var gemeenten: [String]
     public var regio: String?
     public var productCategorieen: [String]
@@ -35,6 +37,21 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     /// (care above the norm that is not incidental), `limit` is units per client and
     /// `basisPoints` is 0.
     public var intensity: Intensity?
+    /// Whether monitor's forecast alert (the end of the period over the limit) fires.
+    public var forecastFiring: Bool = false
+    /// The referral stop's state, nil when there is neither a stop nor an advice.
+    var stop: HandlingFacts.StopState?
+    /// Ended norms count nothing more; their page and history stay.
+    public var ended: Bool
+    /// Firing alerts nobody acknowledged.
+    public var unacknowledgedAlerts: Int = 0
+    /// When notifier escalates the oldest unacknowledged alert (its `escalate_after`).
+    public var escalatesOn: Day?
+    /// Clients who entered during the stop in force without an exemption.
+    public var inflowDuringStop: Int = 0
+
+    /// What needs attention, worked out from all of the above.
+    public var attention: Attention { Attention(self) }
 
     public struct Intensity: Sendable, Equatable, Encodable {
         public var eenheid: String
@@ -79,6 +96,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
             return MonthValue(month: month.description, value: byMonth[month]!, cumulative: cumulative)
         }
         self.intensity = intensity
+        ended = norm.ended
         forecast =
             norm.kind.limitIsMoney
             ? RunRateForecast.make(
@@ -94,8 +112,8 @@ public struct NormFigures: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, instrument, aanbieder, gemeenten, regio, productCategorieen, productCodes, period, periodStart,
-            periodEnd, limit, spent, basisPoints, percentage, thresholds, firingThresholds, months, forecast, intensity,
-            suppressed
+            periodEnd, limit, spent, aanbiederNaam, basisPoints, percentage, thresholds, firingThresholds, months, forecast, intensity,
+            suppressed, forecastFiring, stop, escalatesOn, ended, unacknowledgedAlerts, inflowDuringStop, status, attention
     }
 
     /// As synthesized, except that a suppressed count goes out as `spent` and
@@ -106,6 +124,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
         try c.encode(name, forKey: .name)
         try c.encode(instrument, forKey: .instrument)
         try c.encodeIfPresent(aanbieder, forKey: .aanbieder)
+        try c.encodeIfPresent(aanbiederNaam, forKey: .aanbiederNaam)
         try c.encode(gemeenten, forKey: .gemeenten)
         try c.encodeIfPresent(regio, forKey: .regio)
         try c.encode(productCategorieen, forKey: .productCategorieen)
@@ -119,6 +138,14 @@ public struct NormFigures: Sendable, Equatable, Encodable {
         try c.encode(months, forKey: .months)
         try c.encodeIfPresent(forecast, forKey: .forecast)
         try c.encodeIfPresent(intensity, forKey: .intensity)
+        try c.encode(forecastFiring, forKey: .forecastFiring)
+        try c.encodeIfPresent(stop, forKey: .stop)
+        try c.encode(ended, forKey: .ended)
+        try c.encode(unacknowledgedAlerts, forKey: .unacknowledgedAlerts)
+        try c.encodeIfPresent(escalatesOn, forKey: .escalatesOn)
+        try c.encode(PublishedCount.text(Int64(inflowDuringStop)), forKey: .inflowDuringStop)
+        try c.encode(attention.status.text, forKey: .status)
+        try c.encode(attention, forKey: .attention)
         if isSuppressed {
             try c.encodeNil(forKey: .spent)
             try c.encodeNil(forKey: .basisPoints)

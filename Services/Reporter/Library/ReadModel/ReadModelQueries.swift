@@ -18,6 +18,17 @@ extension ReporterDatabase {
         try writer.read { db in try normDefinitions.all(db).filter(include).map { try figures(db, norm: $0) } }
     }
 
+    /// The norms `include` picks that need attention (a firing alert, a stop or its
+    /// advice), most urgent first. Only those norms' figures are worked out.
+    public func normsNeedingAttention(where include: (NormDefinition) -> Bool) throws -> [NormFigures] {
+        try writer.read { db in
+            let open = try HandlingFacts.normsWithSomethingOpen(db)
+            return try normDefinitions.all(db).filter { open.contains($0.id) && include($0) }
+                .map { try figures(db, norm: $0) }.filter(\.attention.needsAttention)
+                .sorted(by: Attention.mostUrgentFirst)
+        }
+    }
+
     /// What happened, newest first: to one norm, or to all.
     func timeline(normID: Int64?) throws -> [Timeline.Entry] {
         try writer.read { try Timeline.entries($0, normID: normID) }
@@ -32,6 +43,28 @@ extension ReporterDatabase {
     }
 
     func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
+        var figures = try valueFigures(db, norm: norm)
+        figures.stop = try HandlingFacts.state(db, normID: norm.id)
+        figures.aanbiederNaam = try ProviderNames.name(db, agb: norm.scope.aanbieder)
+        figures.unacknowledgedAlerts = try HandlingFacts.unacknowledgedAlerts(db, normID: norm.id)
+        if figures.unacknowledgedAlerts > 0, let oldest = try HandlingFacts.oldestUnacknowledged(db, normID: norm.id),
+            let fired = try? Date(oldest, strategy: .iso8601)
+        {
+            figures.escalatesOn = Day(date: fired.addingTimeInterval(escalateAfter), timeZone: Day.amsterdam)
+        }
+        if figures.stop != nil { figures.inflowDuringStop = try HandlingFacts.inflowDuringStop(db, normID: norm.id) }
+        if norm.kind.limitIsMoney {
+            figures.forecastFiring =
+                try Int.fetchOne(
+                    try db.cachedStatement(
+                        sql: "SELECT 1 FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'forecast'"),
+                    arguments: [norm.id]) != nil
+        }
+        return figures
+    }
+
+    /// The norm's value, months and forecast, and its firing alerts on that value.
+    private func valueFigures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
         if norm.kind == .intensiteitsnorm {
             let firing = try Int.fetchAll(
                 try db.cachedStatement(

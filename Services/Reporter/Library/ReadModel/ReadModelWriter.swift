@@ -8,6 +8,7 @@ import Storage
 enum ReadModelWriter {
     static func applyNotifier(_ db: Database, _ event: LoggedEvent) throws {
         try Timeline.record(db, producer: "notifier", event)
+        try HandlingFacts.applyNotifier(db, event)
     }
 
     /// Each intake event is decoded once, then feeds the spend cells, the first-seen
@@ -43,6 +44,8 @@ enum ReadModelWriter {
     static func applyMonitor(_ db: Database, _ event: LoggedEvent) throws {
         try applyMonitorFigures(db, event)
         try Timeline.record(db, producer: "monitor", event)
+        try HandlingFacts.applyMonitor(db, event)
+        try ProviderNames.apply(db, event)
     }
 
     private static func applyMonitorFigures(_ db: Database, _ event: LoggedEvent) throws {

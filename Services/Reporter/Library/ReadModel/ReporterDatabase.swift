@@ -11,6 +11,9 @@ public struct ReporterDatabase: Sendable {
     let clock: @Sendable () -> Date
     /// The forecast's settings, as monitor's (`[monitor] forecast_lag_days`, `forecast_months`).
     public var forecastSettings = RunRateForecast.Settings()
+    /// Notifier's `escalate_after`: an alert nobody acknowledged is escalated this long
+    /// after it fired; the start page says when.
+    public var escalateAfter: TimeInterval = 14 * 86_400
     let normDefinitions = NormDefinitionCache()
 
     public init(writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = Date.init) {
@@ -70,6 +73,8 @@ public struct ReporterDatabase: Sendable {
         IndicatorFacts.registerMigrations(&migrator)
         IntensityFigures.registerMigrations(&migrator)
         AreaIndexes.registerMigrations(&migrator)
+        HandlingFacts.registerMigrations(&migrator)
+        ProviderNames.registerMigrations(&migrator)
         return migrator
     }
 }

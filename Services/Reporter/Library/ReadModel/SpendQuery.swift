@@ -61,6 +61,8 @@ public struct SpendFigures: Sendable, Equatable, Codable {
     public struct Slice: Sendable, Equatable, Codable {
         public var key: String
         public var amount: Int64
+        /// The provider's name (AGB register) or the care type's (JZ020), when known.
+        public var name: String?
     }
 }
 
@@ -91,13 +93,20 @@ extension ReporterDatabase {
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         return try writer.read { db in
+            let names = try ProviderNames.all(db)
             let slices = { (column: String, order: String) -> [SpendFigures.Slice] in
                 try Row.fetchAll(
                     db,
                     sql:
                         "SELECT \(column) AS key, SUM(cents) AS amount FROM spendCell \(whereClause) GROUP BY \(column) ORDER BY \(order)",
                     arguments: StatementArguments(arguments)
-                ).map { SpendFigures.Slice(key: $0["key"], amount: $0["amount"]) }
+                ).map { row in
+                    let key: String = row["key"]
+                    let name: String? =
+                        column == "aanbieder"
+                        ? names[key] : column == "categorie" ? ProductCategorie(key)?.name : nil
+                    return SpendFigures.Slice(key: key, amount: row["amount"], name: name)
+                }
             }
             let months = try slices("month", "key")
             return SpendFigures(

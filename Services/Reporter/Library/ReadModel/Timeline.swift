@@ -93,6 +93,14 @@ enum Timeline {
                 "Advies: signaalplafond over \(e.period) met meer dan \(e.marginPercent)% overschreden "
                     + "(\(Money(cents: e.value).dutch) van \(Money(cents: e.limit).dutch)); overweeg een bestedingsruimte voor de volgende periode"
             )
+        case AnalysisRecorded.kind.rawValue:
+            let e = try AnalysisRecorded.decoded(from: event.body)
+            var text = "Analysegesprek van \(DutchDate.text(e.day)) vastgelegd door \(e.by)"
+            if !e.participants.isEmpty { text += " (met \(e.participants))" }
+            text += ": \(e.conclusion)"
+            if !e.plan.isEmpty { text += ". Plan van aanpak: \(e.plan)" }
+            if let followUp = e.followUp { text += "; vervolg op \(DutchDate.text(followUp))" }
+            return (e.normID, e.at, text)
         case StopImposed.kind.rawValue:
             let e = try StopImposed.decoded(from: event.body)
             return (e.normID, e.at, "Toeleidingsstop opgelegd door \(e.by): \(e.reason)")

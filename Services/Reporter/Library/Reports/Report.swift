@@ -26,6 +26,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var naam: String
         public var instrument: NormKind
         public var aanbieder: String?
+        /// The provider's name from the AGB register, when it has one.
+        public var aanbiederNaam: String?
         public var zorgsoort: String
         public var periode: String
         /// Cents for money norms, clients for an instroomtarget, units per client for an

@@ -22,7 +22,7 @@ enum ReportCSV {
         ]
         for norm in report.normen {
             rows.append([
-                String(norm.id), norm.naam, DutchFigures.instrument(norm.instrument), norm.aanbieder ?? "alle",
+                String(norm.id), norm.naam, DutchFigures.instrument(norm.instrument), norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle",
                 norm.zorgsoort, norm.periode, limit(norm), stand(norm),
                 norm.percentage.map { String($0.dropLast()) } ?? "", norm.prognose.map(euros) ?? "",
                 norm.grensBereiktOp?.iso ?? "", norm.status, norm.stopVanKracht ? "ja" : "nee",
@@ -31,8 +31,8 @@ enum ReportCSV {
         rows += [[], ["Besteding per zorgsoort"], ["Zorgsoort", "Naam", "Bedrag (EUR)"]]
         rows += report.bestedingPerZorgsoort.map { [$0.code, $0.naam, euros($0.bedrag)] }
         rows.append(["Totaal", "", euros(report.totaleBesteding)])
-        rows += [[], ["Besteding per aanbieder"], ["Aanbieder", "Bedrag (EUR)"]]
-        rows += report.bestedingPerAanbieder.map { [$0.code, euros($0.bedrag)] }
+        rows += [[], ["Besteding per aanbieder"], ["Aanbieder", "Naam", "Bedrag (EUR)"]]
+        rows += report.bestedingPerAanbieder.map { [$0.code, $0.naam, euros($0.bedrag)] }
         let indicators = report.indicatoren
         rows += [
             [], ["Gebruik per zorgsoort"],

@@ -14,9 +14,9 @@ enum ReportHTML {
             let stand = norm.instrument == .instroomtarget ? norm.stand : (Int64(norm.stand).map(money) ?? norm.stand)
             normRows += """
                 <tr><td>\(e(norm.naam))</td><td>\(DutchFigures.instrument(norm.instrument))</td>
-                <td>\(e(norm.aanbieder ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
+                <td>\(e(norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
                 <td class="num">\(e(limit))</td><td class="num">\(e(stand))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
-                <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \($0.iso))" } ?? "")</td>
+                <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \(DutchDate.text($0)))" } ?? "")</td>
                 <td>\(e(norm.status))\(norm.stopVanKracht ? " · <strong>toeleidingsstop</strong>" : "")</td></tr>
 
                 """
@@ -55,7 +55,7 @@ enum ReportHTML {
             .num{text-align:right}.meta{color:#555;font-size:.9em}
             </style></head><body>
             <h1>\(e(report.titel))</h1>
-            <p class="meta">Periode \(report.van.iso) t/m \(report.tot.iso) · opgesteld \(report.opgesteld.iso) ·
+            <p class="meta">Periode \(DutchDate.text(report.van)) t/m \(DutchDate.text(report.tot)) · opgesteld \(DutchDate.text(report.opgesteld)) ·
             bedragen per zorgmaand, goedgekeurd en na creditering · aantallen cliënten onder de vijf als &lt;5</p>
             <h2>Normen</h2>
             <table><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th><th class="num">Grens</th>

@@ -15,6 +15,7 @@ extension ReporterDatabase {
                 area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
             }.map { try figures(db, norm: $0) }
             let stops = try Self.stopsInForce(db)
+            let names = try ProviderNames.all(db)
             let normLines = norms.map { Self.line($0, stop: stops.contains($0.id)) }
             let spend = { (column: String) -> [Row] in
                 try Row.fetchAll(
@@ -29,7 +30,9 @@ extension ReporterDatabase {
                     code: row["code"], naam: ProductCategorie(row["code"])?.name ?? row["code"], bedrag: row["bedrag"])
             }
             let providers = try spend("aanbieder").map { row in
-                Report.SpendLine(code: row["code"], naam: "AGB \(row["code"] as String)", bedrag: row["bedrag"])
+                Report.SpendLine(
+                    code: row["code"], naam: names[row["code"] as String] ?? "AGB \(row["code"] as String)",
+                    bedrag: row["bedrag"])
             }
             return Report(
                 titel: "Jeugdhulp: bestedingen en gebruik, \(area.label), \(period.label)", gebied: area.label,
@@ -61,6 +64,7 @@ extension ReporterDatabase {
         let status = DutchFigures.status(norm).text
         return Report.NormLine(
             id: norm.id, naam: norm.name, instrument: norm.instrument, aanbieder: norm.aanbieder,
+            aanbiederNaam: norm.aanbiederNaam,
             zorgsoort: DutchFigures.careType(norm.productCategorieen), periode: norm.period, grens: norm.limit,
             stand: stand,
             percentage: norm.intensity == nil ? DutchFigures.percentage(basisPoints: norm.basisPoints) : nil,

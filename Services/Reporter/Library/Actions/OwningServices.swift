@@ -1,0 +1,49 @@
+import Contracts
+import Dispatch
+import Foundation
+import Runtime
+
+/// The admin sockets of the services that own what a person decides: monitor (stops,
+/// exemptions) and notifier (acknowledgements, silences). The dashboard never writes
+/// those facts itself; it asks the owner, as `plafond` does, and the owner's event log
+/// brings the result back to the read model and the timeline.
+public struct OwningServices: Sendable {
+    public var monitorAdmin: String
+    public var notifierAdmin: String
+    public var timeout: Duration
+
+    public init(monitorAdmin: String, notifierAdmin: String, timeout: Duration = .seconds(10)) {
+        self.monitorAdmin = monitorAdmin
+        self.notifierAdmin = notifierAdmin
+        self.timeout = timeout
+    }
+
+    /// The ZeroMQ round trip blocks its thread: it runs on a queue of its own.
+    private static let queue = DispatchQueue(label: "plafond.reporter.admin-calls", attributes: .concurrent)
+
+    func send<Request: Encodable & Sendable, Result: Codable & Sendable>(
+        _ request: Request, to endpoint: String, expecting: Result.Type = Result.self
+    ) async throws -> Result {
+        let timeout = self.timeout
+        return try await withCheckedThrowingContinuation { continuation in
+            Self.queue.async {
+                continuation.resume(
+                    with: Swift.Result {
+                        let replies: [Data]
+                        do {
+                            replies = try RequestClient(endpoint: endpoint, timeout: timeout).send([
+                                AdminCoding.encode(request)
+                            ])
+                        } catch {
+                            throw AccessError(.serviceRefused, "de dienst antwoordt niet; probeer het zo opnieuw", cause: error)
+                        }
+                        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: replies[0])
+                        guard reply.ok, let result = reply.result else {
+                            throw AccessError(.serviceRefused, reply.error ?? "geweigerd zonder reden")
+                        }
+                        return result
+                    })
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Contracts
+import Domain
+
+/// The start page: what needs attention, most urgent first, then every norm in a table
+/// that filters and sorts. A contract manager opens it to see what to do today.
+enum StartPage {
+    static func render(
+        attention: [NormFigures], page: NormPage, query: OverviewQuery, regions: [String],
+        viewer: HTML.Viewer? = nil
+    ) -> String {
+        let body = """
+            <h1>Wat aandacht nodig heeft</h1>
+            \(triage(attention, filtered: query.isFiltered))
+            <h2 id="alle-normen">Alle normen</h2>
+            \(filters(query, regions: regions))
+            \(table(page, query: query))
+            \(pager(page, query: query))
+            <p class="meta">Bedragen per zorgmaand, zoals gedeclareerd en goedgekeurd. JSON: <a href="/api/norms">/api/norms</a>.</p>
+            """
+        return HTML.page(title: "Aandacht", body: body, viewer: viewer)
+    }
+
+    static func triage(_ norms: [NormFigures], filtered: Bool) -> String {
+        guard !norms.isEmpty else {
+            return "<p class=\"status-ok\">Niets vraagt nu aandacht\(filtered ? " binnen deze selectie" : "").</p>"
+        }
+        let items = norms.map { norm in
+            let attention = norm.attention
+            let css =
+                switch attention.level {
+                case .over: "over"
+                case .stopInForce: "stop"
+                default: "warn"
+                }
+            let figures =
+                norm.intensity != nil
+                ? "onrechtmatig \(Money(cents: norm.spent).dutch)"
+                : "\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument))) van \(HTML.escape(DutchFigures.limit(norm))) (\(DutchFigures.used(norm)))"
+                    + (norm.forecast.map { " · prognose \(DutchFigures.amount($0.projectedTotal, kind: norm.instrument))" }
+                        ?? "")
+            return """
+                <li class="\(css)"><h3><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></h3>
+                <p><strong class="status-\(css)">\(HTML.escape(attention.reasons.joined(separator: " · ")))</strong></p>
+                <p>\(figures)</p>
+                <p class="meta">\(DutchFigures.instrument(norm.instrument)) · aanbieder \(DashboardPages.providerLink(norm.aanbieder, name: norm.aanbiederNaam)) · zorgsoort \(DashboardPages.careTypeLinks(norm.productCategorieen))</p></li>
+                """
+        }
+        return "<ol class=\"triage\" aria-label=\"Normen die aandacht nodig hebben, meest urgent eerst\">\n"
+            + items.joined(separator: "\n") + "\n</ol>"
+    }
+
+    static func filters(_ query: OverviewQuery, regions: [String]) -> String {
+        func option(_ value: String, _ label: String, selected: Bool) -> String {
+            "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
+        }
+        let instruments =
+            option("", "alle", selected: query.instrument == nil)
+            + NormKind.allCases.map { option($0.rawValue, DutchFigures.instrument($0), selected: query.instrument == $0) }
+            .joined()
+        let careTypes =
+            option("", "alle", selected: query.zorgsoort == nil)
+            + ProductCategorie.knownCodes.map {
+                option($0, DutchFigures.careType([$0]), selected: query.zorgsoort == $0)
+            }.joined()
+        let regioField =
+            regions.isEmpty
+            ? ""
+            : "<label>Regio<select name=\"regio\">" + option("", "alle", selected: query.regio == nil)
+                + regions.sorted().map { option($0, $0, selected: query.regio == $0) }.joined() + "</select></label>"
+        return """
+            <form class="filters" method="get" action="/#alle-normen" role="search" aria-label="Normen filteren">
+            <label>Gemeente (CBS-code)<input name="gemeente" inputmode="numeric" pattern="[0-9]{4}" size="6" value="\(HTML.escape(query.gemeente ?? ""))"></label>
+            \(regioField)
+            <label>Instrument<select name="instrument">\(instruments)</select></label>
+            <label>Aanbieder (AGB-code)<input name="aanbieder" inputmode="numeric" pattern="[0-9]{8}" size="10" value="\(HTML.escape(query.aanbieder ?? ""))"></label>
+            <label>Zorgsoort<select name="zorgsoort">\(careTypes)</select></label>
+            <button type="submit">Filteren</button> <a href="/">Alles tonen</a>
+            </form>
+            """
+    }
+
+    static func table(_ page: NormPage, query: OverviewQuery) -> String {
+        let headers = OverviewQuery.Column.allCases.map { column in
+            let active = query.sort == column
+            let nextDescending = active ? !query.descending : column.isNumeric
+            let link =
+                "/?" + queryString(query.filterPairs + [("sorteer", column.rawValue), ("richting", nextDescending ? "af" : "op")])
+            let sortState = active ? " aria-sort=\"\(query.descending ? "descending" : "ascending")\"" : ""
+            return "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")\(sortState)><a href=\"\(HTML.escape(link))#alle-normen\">\(column.heading)</a></th>"
+        }.joined()
+        var rows = ""
+        for norm in page.items {
+            let forecast =
+                norm.forecast.map { f in
+                    DutchFigures.amount(f.projectedTotal, kind: norm.instrument)
+                        + (f.crossingDate.map { " (grens op \(DutchDate.text($0)))" } ?? "")
+                } ?? "–"
+            rows += """
+                <tr><th scope="row"><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></th>
+                <td>\(DutchFigures.instrument(norm.instrument))</td><td>\(DashboardPages.providerLink(norm.aanbieder, name: norm.aanbiederNaam))</td>
+                <td>\(DashboardPages.careTypeLinks(norm.productCategorieen))</td>
+                <td class="num">\(HTML.escape(DutchFigures.limit(norm)))</td>
+                <td class="num">\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</td>
+                <td class="num">\(DutchFigures.used(norm))</td>
+                <td class="num">\(HTML.escape(forecast))</td><td>\(DashboardPages.status(norm))</td></tr>
+
+                """
+        }
+        let empty =
+            page.total == 0
+            ? (query.isFiltered ? "Geen normen binnen deze selectie." : "Nog geen normen. Voeg er een toe met plafond norm add.")
+            : "Geen normen op deze pagina."
+        return """
+            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table class="norms"><caption class="meta">\(DutchGrouping.text(page.total)) normen\(query.sort.map { ", gesorteerd op \($0.heading.lowercased())" } ?? "")</caption>
+            <thead><tr>\(headers)</tr></thead>
+            <tbody>
+            \(rows.isEmpty ? "<tr><td colspan=\"9\">\(empty)</td></tr>" : rows)
+            </tbody></table></div>
+            """
+    }
+
+    /// "Normen 501–1.000 van 10.000 · vorige · volgende"; nothing when one page holds all.
+    static func pager(_ page: NormPage, query: OverviewQuery) -> String {
+        guard page.pageCount > 1 else { return "" }
+        var pairs = query.filterPairs
+        if let sort = query.sort { pairs += [("sorteer", sort.rawValue), ("richting", query.descending ? "af" : "op")] }
+        func link(_ number: Int, _ text: String) -> String {
+            let address = "/?" + queryString(pairs + [("pagina", String(number)), ("per_pagina", String(page.perPage))])
+            return "<a href=\"\(HTML.escape(address))\">\(text)</a>"
+        }
+        let first = (page.page - 1) * page.perPage + 1
+        let last = min(page.page * page.perPage, page.total)
+        var parts = [
+            first <= last
+                ? "Normen \(DutchGrouping.text(first))–\(DutchGrouping.text(last)) van \(DutchGrouping.text(page.total))"
+                : "Pagina \(page.page) van \(page.pageCount)"
+        ]
+        if let previous = page.previous { parts.append(link(previous, "vorige")) }
+        if let next = page.next { parts.append(link(next, "volgende")) }
+        return "<nav class=\"pager\" aria-label=\"Pagina's\"><p>" + parts.joined(separator: " · ") + "</p></nav>"
+    }
+}

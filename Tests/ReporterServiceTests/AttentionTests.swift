@@ -1,0 +1,209 @@
+import Contracts
+import Domain
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Messaging
+import Testing
+
+@testable import ReporterService
+
+/// The status worked out from everything, and the start page that puts what needs
+/// attention first.
+@Suite struct AttentionTests {
+    let may10 = Date(timeIntervalSince1970: TimeInterval(Day(iso: "2026-05-10")!.daysSince1970 * 86_400))
+    let at = Date(timeIntervalSince1970: 1_775_000_000)
+
+    func norm(_ id: Int64, name: String, limit: Int64, kind: NormKind = .bestedingsruimte) -> NormDefinition {
+        NormDefinition(
+            id: id, name: name, kind: kind,
+            scope: NormScope(gemeenten: ["0268"], aanbieder: "1234567\(id)", productCategorieen: ["45"]),
+            period: .year(2026), limit: limit)
+    }
+
+    func added(_ seq: Int64, _ norm: NormDefinition) throws -> LoggedEvent {
+        LoggedEvent(
+            seq: seq, kind: NormChanged.kind.rawValue,
+            body: try NormChanged(change: .added, norm: norm, by: "test", at: at).encoded())
+    }
+
+    func firing(_ seq: Int64, alertID: Int64, _ norm: NormDefinition, kind: AlertKind, threshold: Int, value: Int64)
+        throws -> LoggedEvent
+    {
+        LoggedEvent(
+            seq: seq, kind: AlertFiring.kind.rawValue,
+            body: try AlertFiring(
+                alertID: alertID, norm: AlertNorm(norm), alertKind: kind, threshold: threshold, value: value,
+                limit: norm.limit, forecastValue: nil, forecastCrossing: nil, firedAt: at
+            ).encoded())
+    }
+
+    func spend(_ core: ReporterCore, agb: String, cents: Int64, seq: Int64) throws {
+        var line = ReadModelTests().line(seq, cents: cents)
+        line.aanbieder = agb
+        try core.intakeSink().apply([
+            LoggedEvent(seq: seq, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line).encoded())
+        ])
+    }
+
+    @Test func aForecastOverTheLimitIsNeverWithinTheThresholds() throws {
+        let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+        let heading = norm(1, name: "Op weg naar 110%", limit: 1_000_000)
+        try core.monitorSink().apply([
+            try added(1, heading), try firing(2, alertID: 1, heading, kind: .forecast, threshold: 100, value: 300_000),
+        ])
+        let figures = try #require(try core.database.norm(id: 1))
+        #expect(figures.firingThresholds.isEmpty)  // no alert on the value itself
+        #expect(figures.forecastFiring)
+        #expect(DutchFigures.status(figures).text != "binnen de drempels")
+        #expect(figures.attention.level == .warning)
+        #expect(figures.attention.reasons.contains { $0.hasPrefix("prognose boven de grens") })
+    }
+
+    @Test func aStopAdviceAwaitsADecisionUntilAStopIsImposedAndLifted() throws {
+        let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+        let capped = norm(1, name: "Bestedingsruimte", limit: 1_000_000)
+        try core.monitorSink().apply([
+            try added(1, capped),
+            LoggedEvent(
+                seq: 2, kind: StopAdvised.kind.rawValue,
+                body: try StopAdvised(
+                    normID: 1, advice: .impose, rule: .forecastAbove100, value: 500_000, limit: 1_000_000,
+                    projectedTotal: 1_200_000, crossingDate: Day(iso: "2026-10-18"), at: at
+                ).encoded()),
+        ])
+        #expect(try core.database.norm(id: 1)?.attention.reasons == ["stopadvies: een besluit is nodig"])
+        #expect(try core.database.normsNeedingAttention { _ in true }.map(\.id) == [1])
+        try core.monitorSink().apply([
+            LoggedEvent(
+                seq: 3, kind: StopImposed.kind.rawValue,
+                body: try StopImposed(stopID: 1, normID: 1, aanbieder: nil, by: "J. de Vries", reason: "gesprek", at: at)
+                    .encoded())
+        ])
+        #expect(try core.database.norm(id: 1)?.attention.level == .stopInForce)
+        #expect(try core.database.norm(id: 1).map { DutchFigures.status($0).text } == "toeleidingsstop van kracht")
+        try core.monitorSink().apply([
+            LoggedEvent(
+                seq: 4, kind: StopLifted.kind.rawValue,
+                body: try StopLifted(stopID: 1, normID: 1, by: "J. de Vries", reason: "onder de grens", at: at)
+                    .encoded())
+        ])
+        #expect(try core.database.norm(id: 1)?.attention.level == .ok)
+        #expect(try core.database.normsNeedingAttention { _ in true }.isEmpty)
+    }
+
+    @Test func anAcknowledgedAlertNoLongerAsksToBeAcknowledged() throws {
+        let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+        let capped = norm(1, name: "Bestedingsruimte", limit: 100_000)
+        try core.monitorSink().apply([
+            try added(1, capped), try firing(2, alertID: 5, capped, kind: .actual, threshold: 70, value: 72_000),
+        ])
+        let before = try #require(try core.database.norm(id: 1))
+        #expect(before.unacknowledgedAlerts == 1)
+        // Notifier escalates 14 days (its default) after the alert fired, in Dutch time.
+        #expect(before.escalatesOn == Day(iso: "2026-04-15"))
+        #expect(before.attention.reasons.contains("1 melding(en) niet bevestigd, escalatie op 15 april 2026"))
+        try core.notifierSink().apply([
+            LoggedEvent(
+                seq: 1, kind: AlertAcknowledged.kind.rawValue,
+                body: try AlertAcknowledged(alertID: 5, normID: 1, by: "J. de Vries", note: "", at: at).encoded())
+        ])
+        let figures = try #require(try core.database.norm(id: 1))
+        #expect(figures.unacknowledgedAlerts == 0)
+        #expect(figures.attention.reasons == ["drempel 70% bereikt"])
+    }
+
+    @Test func anEndedNormIsMarkedAndAsksNothing() throws {
+        let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+        var ended = norm(1, name: "Oud", limit: 100_000)
+        try core.monitorSink().apply([try added(1, ended)])
+        ended.ended = true
+        ended.version = 2
+        try core.monitorSink().apply([
+            LoggedEvent(
+                seq: 2, kind: NormChanged.kind.rawValue,
+                body: try NormChanged(change: .ended, norm: ended, by: "test", at: at).encoded())
+        ])
+        let figures = try #require(try core.database.norm(id: 1))
+        #expect(DutchFigures.status(figures).text == "beëindigd")
+        #expect(!figures.attention.needsAttention)
+    }
+
+    /// Three norms: 95% with a 90% alert, 130% over with an alert at 100%, and one at 10%.
+    func threeNorms() throws -> ReporterCore {
+        let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+        let near = norm(1, name: "Bijna vol", limit: 100_000)
+        let over = norm(2, name: "Ruim over de grens", limit: 100_000, kind: .signaalplafond)
+        let calm = norm(3, name: "Rustig", limit: 100_000)
+        try core.monitorSink().apply([
+            try added(1, near), try added(2, over), try added(3, calm),
+            try firing(4, alertID: 1, near, kind: .actual, threshold: 90, value: 95_000),
+            try firing(5, alertID: 2, over, kind: .actual, threshold: 100, value: 130_000),
+        ])
+        try spend(core, agb: "12345671", cents: 95_000, seq: 1)
+        try spend(core, agb: "12345672", cents: 130_000, seq: 2)
+        try spend(core, agb: "12345673", cents: 10_000, seq: 3)
+        return core
+    }
+
+    func triageOrder(_ page: String) -> [String] {
+        guard let start = page.range(of: "<ol class=\"triage\""), let end = page.range(of: "</ol>", range: start.upperBound..<page.endIndex)
+        else { return [] }
+        return page[start.upperBound..<end.lowerBound].components(separatedBy: "<h3><a href=\"/normen/").dropFirst()
+            .map { String($0.prefix { $0 != "\"" }) }
+    }
+
+    @Test func theStartPageListsTheNormFurthestOverItsLimitFirst() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try threeNorms().database)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get, headers: server.reader) { response in
+                #expect(response.status == .ok)
+                let page = String(buffer: response.body)
+                #expect(triageOrder(page) == ["2", "1"])
+                #expect(page.contains("grens overschreden"))
+            }
+            // Filtered to one instrument, the other norms leave both the list and the table.
+            try await client.execute(uri: "/?instrument=bestedingsruimte", method: .get, headers: server.reader) { response in
+                let page = String(buffer: response.body)
+                #expect(triageOrder(page) == ["1"])
+                #expect(!page.contains("/normen/2\""))
+                #expect(page.contains("/normen/3\""))
+            }
+        }
+    }
+
+    @Test func theTableSortsOnAnyColumnBothWays() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try threeNorms().database)
+        @Sendable func rows(_ page: String) -> [String] {
+            page.components(separatedBy: "<tr><th scope=\"row\"><a href=\"/normen/").dropFirst()
+                .map { String($0.prefix { $0 != "\"" }) }
+        }
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/?sorteer=besteed&richting=af", method: .get, headers: server.reader) { response in
+                #expect(rows(String(buffer: response.body)) == ["2", "1", "3"])
+            }
+            try await client.execute(uri: "/?sorteer=norm&richting=op", method: .get, headers: server.reader) { response in
+                #expect(rows(String(buffer: response.body)) == ["1", "2", "3"])  // Bijna, Ruim, Rustig
+            }
+            try await client.execute(uri: "/?sorteer=gebruikt&richting=op", method: .get, headers: server.reader) { response in
+                #expect(rows(String(buffer: response.body)) == ["3", "1", "2"])
+            }
+        }
+    }
+
+    @Test func aWrongFilterGetsAClearAnswer() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try threeNorms().database)
+        try await Application(router: server.router()).test(.router) { client in
+            for (query, message) in [
+                ("instrument=plafond", "onbekend instrument"), ("aanbieder=12AB", "AGB-code"),
+                ("zorgsoort=4", "productcategorie"), ("sorteer=kleur", "onbekende kolom"), ("regio=Nergens", "regio"),
+                ("richting=omhoog", "richting"),
+            ] {
+                try await client.execute(uri: "/?\(query)", method: .get, headers: server.reader) { response in
+                    #expect(response.status == .badRequest, "\(query)")
+                    #expect(String(buffer: response.body).contains(message), "\(query)")
+                }
+            }
+        }
+    }
+}
