@@ -35,11 +35,9 @@ import Testing
         let core = ReporterCore(database: try .inMemory())
         try core.monitorSink().apply(monitor)
         try core.intakeSink().apply(intake)
-        let server = try ReporterHTTPServer(
-            database: core.database, address: HostAndPort(host: "127.0.0.1", port: 0), token: nil, metrics: nil,
-            regions: [:], logger: Logger(label: "test"))
+        let server = try ReporterHTTPServer.forTests(database: core.database)
         return try await Application(router: try server.router()).test(.router) { client in
-            try await client.execute(uri: "/rapport?gemeente=0268&periode=2026-Q3&formaat=csv", method: .get) {
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026-Q3&formaat=csv", method: .get) {
                 response in
                 #expect(response.status == .ok)
                 return Data(buffer: response.body)

@@ -29,15 +29,19 @@ public struct OwningServices: Sendable {
             Self.queue.async {
                 continuation.resume(
                     with: Swift.Result {
-                        let replies: [Data]
+                        let body: Data
                         do {
-                            replies = try RequestClient(endpoint: endpoint, timeout: timeout).send([
-                                AdminCoding.encode(request)
-                            ])
+                            // A request id of its own, so the owner does it once even when
+                            // the client resends it while the owner is busy (AdminClient).
+                            var client = AdminClient(endpoint: endpoint)
+                            client.acknowledgementTimeout = timeout
+                            client.longestWait = timeout * 3
+                            body = try client.send(
+                                AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString)))
                         } catch {
                             throw AccessError(.serviceRefused, "de dienst antwoordt niet; probeer het zo opnieuw", cause: error)
                         }
-                        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: replies[0])
+                        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
                         guard reply.ok, let result = reply.result else {
                             throw AccessError(.serviceRefused, reply.error ?? "geweigerd zonder reden")
                         }
