@@ -15,11 +15,14 @@ struct ConfigCheckCommand: AsyncParsableCommand {
         abstract: "Het configuratiebestand controleren zonder iets te starten (0: in orde, 1: afgekeurd).")
 
     @Option(name: .long, help: "Het TOML-bestand.") var config: String
+    @Option(name: .long, help: "De datamap van één dienst (zoals in zijn systemd-unit), anders [general] data.")
+    var data: String?
 
     func run() async throws {
-        let loaded: PlafondConfiguration
+        var loaded: PlafondConfiguration
         do {
             loaded = try ConfigurationLoader.load(path: config)
+            if let data { loaded.general.dataDirectory = data }
         } catch let error as RuntimeError {
             FileHandle.standardError.write(Data("Afgekeurd: \(error.message)\n".utf8))
             throw ExitCode(1)
