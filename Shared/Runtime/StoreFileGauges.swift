@@ -1,4 +1,5 @@
 import Foundation
+import Messaging
 import Metrics
 
 /// `plafond_store_bytes{file="database|wal"}`: the size of a service's SQLite file and its
@@ -35,5 +36,19 @@ public enum CommonReadiness {
 
     public static func listening(_ name: String, _ listening: Bool) -> ReadinessCheck {
         ReadinessCheck(name, problem: listening ? nil : "not bound yet")
+    }
+
+    /// What a service with a store, its own event log, sockets and consumers needs.
+    public static func service(
+        store: () throws -> Void, eventLog: EventLogPublisher, sockets: [(String, ListeningFlag)],
+        consumers: [EventLogSubscriber], maxLag: Int
+    ) -> [ReadinessCheck] {
+        [Self.store(store), listening("event log", eventLog.boundEndpoints != nil)]
+            + sockets.map { listening($0.0, $0.1.isListening) }
+            + consumers.map {
+                let status = $0.status
+                return ReadinessCheck(
+                    "consumer \(status.producer)", problem: status.problem(maxLag: Int64(maxLag)))
+            }
     }
 }

@@ -19,16 +19,7 @@ import Testing
     }
 
     func plafond(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = RunningSystem.binaryFolder().appendingPathComponent("plafond")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try RunningSystem.capture(RunningSystem.binaryFolder().appendingPathComponent("plafond"), arguments)
     }
 
     func mode(_ path: String) throws -> Int {

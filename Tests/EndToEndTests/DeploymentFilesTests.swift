@@ -11,17 +11,7 @@ import Testing
         "plafond-reporter.service", "plafond.target"]
 
     func run(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try RunningSystem.capture(URL(fileURLWithPath: "/usr/bin/env"), arguments, in: folder)
     }
 
     @Test(.enabled(if: hasSystemdAnalyze, "systemd-analyze is not installed"))

@@ -153,10 +153,18 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
     }
 
     func runCLI(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+        try Self.capture(
+            binaries.appendingPathComponent("plafond"), arguments + ["--config", configurationFile.path], in: directory)
+    }
+
+    /// Runs a program to its end; its exit status and what it wrote (stdout and stderr).
+    static func capture(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws
+        -> (status: Int32, output: String)
+    {
         let process = Process()
         process.currentDirectoryURL = directory
-        process.executableURL = binaries.appendingPathComponent("plafond")
-        process.arguments = arguments + ["--config", configurationFile.path]
+        process.executableURL = executable
+        process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe

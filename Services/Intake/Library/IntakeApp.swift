@@ -55,14 +55,14 @@ public struct IntakeApp {
             context: context, endpoint: configuration.intake.endpoint, security: security, insecure: insecure,
             processor: processor, committed: { publisher.committed() }, logger: logger)
         let storeFiles = StoreFileGauges(path: configuration.storePath("intake"))
+        let maxLag = configuration.general.readyMaxLag
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: configuration.intake.metrics), insecure: insecure,
             readiness: {
-                [
-                    CommonReadiness.store { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
-                    CommonReadiness.listening("event log", publisher.boundEndpoints != nil),
-                    CommonReadiness.listening("provider endpoint", server.listening.isListening),
-                ]
+                CommonReadiness.service(
+                    store: { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    eventLog: publisher, sockets: [("provider endpoint", server.listening)], consumers: [],
+                    maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)
         try await ServiceMain.run([publisher, server, metrics], logger: logger)
     }

@@ -45,17 +45,15 @@ public struct MonitorApp {
         let admin = try AdminSocketServer(
             context: context, endpoint: configuration.monitor.admin, insecure: insecure, logger: logger,
             handler: MonitorAdmin(core: core, logger: logger).handle)
-        let maxLag = Int64(configuration.general.readyMaxLag)
         let storeFiles = StoreFileGauges(path: configuration.storePath("monitor"))
+        let maxLag = configuration.general.readyMaxLag
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: configuration.monitor.metrics), insecure: insecure,
             readiness: {
-                [
-                    CommonReadiness.store { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
-                    CommonReadiness.listening("event log", publisher.boundEndpoints != nil),
-                    CommonReadiness.listening("admin socket", admin.listening.isListening),
-                    ReadinessCheck("consumer intake", problem: subscriber.status.problem(maxLag: maxLag)),
-                ]
+                CommonReadiness.service(
+                    store: { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    eventLog: publisher, sockets: [("admin socket", admin.listening)], consumers: [subscriber],
+                    maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)
         try await ServiceMain.run([publisher, subscriber, admin, metrics], logger: logger)
     }

@@ -56,17 +56,15 @@ public struct NotifierApp {
                     worker.poke()
                 }, logger: logger
             ).handle)
-        let maxLag = Int64(configuration.general.readyMaxLag)
         let storeFiles = StoreFileGauges(path: configuration.storePath("notifier"))
+        let maxLag = configuration.general.readyMaxLag
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: settings.metrics), insecure: insecure,
             readiness: {
-                [
-                    CommonReadiness.store { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
-                    CommonReadiness.listening("event log", publisher.boundEndpoints != nil),
-                    CommonReadiness.listening("admin socket", admin.listening.isListening),
-                    ReadinessCheck("consumer monitor", problem: subscriber.status.problem(maxLag: maxLag)),
-                ]
+                CommonReadiness.service(
+                    store: { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    eventLog: publisher, sockets: [("admin socket", admin.listening)], consumers: [subscriber],
+                    maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)
         try await ServiceMain.run([publisher, worker, subscriber, admin, metrics], logger: logger)
     }
