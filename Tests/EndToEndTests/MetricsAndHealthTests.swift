@@ -64,6 +64,14 @@ import Testing
             let body = (try? await get(port, "/readyz").body) ?? ""
             #expect(ready, "\(service) not ready: \(body)")
         }
+        // Reporter answers on its HTTP port, without a login or token.
+        #expect(try await get(system.ports.http, "/healthz").status == 200)
+        let reporterReady = await system.eventually { try await get(system.ports.http, "/readyz").status == 200 }
+        let reporterChecks = (try? await get(system.ports.http, "/readyz").body) ?? ""
+        #expect(reporterReady, "reporter not ready: \(reporterChecks)")
+        let reporter = try await get(system.ports.http, "/metrics").body
+        #expect(reporter.contains("plafond_eventlog_consumer_lag{log=\"monitor\"} 0"), "\(reporter)")
+        #expect(reporter.contains("http_route=\"/api/norms\""), "request latency by route: \(reporter.prefix(3000))")
         let intake = try await get(system.ports.intakeMetrics, "/metrics").body
         #expect(sample(intake, "plafond_events_published_total", ["kind": "line.accepted"]) == 3, "\(intake)")
         #expect(sample(intake, "plafond_intake_answers_total") == 4)

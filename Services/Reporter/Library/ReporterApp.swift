@@ -1,5 +1,6 @@
 import Contracts
 import Foundation
+import GRDB
 import Logging
 import Messaging
 import Prometheus
@@ -58,6 +59,8 @@ public struct ReporterApp {
         let admin = try AdminSocketServer(
             context: context, endpoint: configuration.reporter.admin, insecure: insecure, logger: logger,
             handler: ReporterAdmin(access: access, logger: logger).handle)
+        let maxLag = configuration.general.readyMaxLag
+        let store = database
         let http = try ReporterHTTPServer(
             database: database, address: try HostAndPort(parsing: configuration.reporter.http),
             token: configuration.reporter.token,
@@ -73,7 +76,18 @@ public struct ReporterApp {
                 var buffer = [UInt8]()
                 registry.emit(into: &buffer)
                 return buffer
-            }, regions: configuration.regios, limits: .init(configuration.reporter), access: access, logger: logger)
+            }, regions: configuration.regios, limits: .init(configuration.reporter), access: access,
+            readiness: {
+                [
+                    CommonReadiness.store { _ = try store.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    CommonReadiness.listening("admin socket", admin.listening.isListening),
+                ]
+                    + [intake, monitor, notifier].map {
+                        let status = $0.status
+                        return ReadinessCheck(
+                            "consumer \(status.producer)", problem: status.problem(maxLag: Int64(maxLag)))
+                    }
+            }, logger: logger)
         try await ServiceMain.run([intake, monitor, notifier, admin, http], logger: logger)
     }
 }

@@ -6,7 +6,7 @@ import Logging
 /// The dashboard always asks who is looking, on loopback too (other users of the same
 /// host reach loopback): a page without a live session redirects to the login page, a
 /// posted form without the session's CSRF token is refused. `/api/…` (bearer tokens),
-/// `/metrics`, `/gezond` and the login page itself pass through.
+/// `/metrics`, `/gezond`, `/healthz`, `/readyz` and the login page itself pass through.
 ///
 /// With `trustedProxy` set, a request from that address naming a person in the
 /// configured header gets a session for that person's account (single sign-on behind a
@@ -20,7 +20,7 @@ struct DashboardAccessMiddleware: RouterMiddleware {
     let logger: Logger
 
     static func isOpen(_ path: String) -> Bool {
-        path.hasPrefix("/api/") || ["/metrics", "/gezond", "/inloggen"].contains(path)
+        path.hasPrefix("/api/") || ["/metrics", "/gezond", "/healthz", "/readyz", "/inloggen"].contains(path)
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws

@@ -14,6 +14,7 @@ public struct ReporterHTTPServer: Service {
     let regions: [String: [String]]
     let limits: ConnectionLimits
     let access: DashboardAccess
+    let readiness: Readiness
     let logger: Logger
 
     /// What one client may hold of the server (`[reporter]` header_timeout, idle_timeout,
@@ -47,7 +48,7 @@ public struct ReporterHTTPServer: Service {
     public init(
         database: ReporterDatabase, address: HostAndPort, token: String?, clients: [APIClientToken] = [],
         metrics: MetricsRenderer?, regions: [String: [String]] = [:], limits: ConnectionLimits = .standard,
-        access: DashboardAccess, logger: Logger
+        access: DashboardAccess, readiness: @escaping Readiness = { [] }, logger: Logger
     ) throws {
         let single = token.flatMap { $0.isEmpty ? nil : APIClientToken(name: "token", token: $0, role: .lezer) }
         let all = clients + (single.map { [$0] } ?? [])
@@ -63,16 +64,20 @@ public struct ReporterHTTPServer: Service {
         self.regions = regions
         self.limits = limits
         self.access = access
+        self.readiness = readiness
         self.logger = logger
     }
 
     func router() -> Router<ReporterRequestContext> {
         let router = Router(context: ReporterRequestContext.self)
+        // Latency and count per route (`http_server_request_duration_seconds`, `hb_requests`).
+        router.add(middleware: MetricsMiddleware())
         if !clients.isEmpty {
             router.add(middleware: TokenMiddleware(clients: clients, logger: logger))
         }
         router.add(middleware: access.middleware(logger: logger))
         access.register(on: router, logger: logger)
+        HealthRoutes.register(on: router, readiness: readiness)
         router.get("/gezond") { _, _ -> Response in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
