@@ -66,7 +66,8 @@ final class NotifierHarness: Sendable {
         norm: NormDefinition = NotifierHarness.norm, providerName: String? = nil
     ) throws {
         let alert = AlertFiring(
-            alertID: id, norm: AlertNorm(norm, aanbiederNaam: providerName), alertKind: kind, threshold: threshold, value: value,
+            alertID: id, norm: AlertNorm(norm, aanbiederNaam: providerName), alertKind: kind, threshold: threshold,
+            value: value,
             limit: norm.limit, forecastValue: nil, forecastCrossing: nil, firedAt: clock.read())
         try consumer.apply([LoggedEvent(seq: nextSeq(), kind: AlertFiring.kind.rawValue, body: try alert.encoded())])
     }

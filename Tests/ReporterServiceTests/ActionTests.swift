@@ -7,8 +7,8 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Messaging
-import Storage
 import Runtime
+import Storage
 import Testing
 
 @testable import MonitorService
@@ -35,7 +35,8 @@ import Testing
     }
 
     func post(
-        _ client: some TestClientProtocol, _ path: String, _ fields: String, as login: (headers: HTTPFields, csrf: String)
+        _ client: some TestClientProtocol, _ path: String, _ fields: String,
+        as login: (headers: HTTPFields, csrf: String)
     ) async throws -> TestResponse {
         var headers = login.headers
         headers[.contentType] = "application/x-www-form-urlencoded"
@@ -63,16 +64,19 @@ import Testing
                 let twice = try await post(client, "/normen/\(norm.id)/stop-opleggen", "reden=nogmaals", as: manager)
                 // Monitor's refusal comes back in words on the page.
                 #expect(twice.headers[.location]?.contains("fout=") == true)
-                let lifted = try await post(client, "/normen/\(norm.id)/stop-opheffen", "reden=Onder+de+grens", as: manager)
+                let lifted = try await post(
+                    client, "/normen/\(norm.id)/stop-opheffen", "reden=Onder+de+grens", as: manager)
                 #expect(lifted.headers[.location]?.contains("gedaan=") == true)
                 let empty = try await post(client, "/normen/\(norm.id)/stop-opheffen", "reden=", as: manager)
                 #expect(empty.headers[.location]?.contains("fout=") == true)
             }
             let events = try OutboxEventSource(reader: monitor.database.writer).events(after: 0, limit: 100)
-            let stop = try StopImposed.decoded(from: try #require(events.first { $0.kind == StopImposed.kind.rawValue }).body)
+            let stop = try StopImposed.decoded(
+                from: try #require(events.first { $0.kind == StopImposed.kind.rawValue }).body)
             #expect(stop.by == "J. de Vries")
             #expect(stop.reason == "na het analysegesprek van 2 maart 2026: Wachtlijst loopt op")
-            let lift = try StopLifted.decoded(from: try #require(events.first { $0.kind == StopLifted.kind.rawValue }).body)
+            let lift = try StopLifted.decoded(
+                from: try #require(events.first { $0.kind == StopLifted.kind.rawValue }).body)
             #expect(lift.by == "J. de Vries" && lift.reason == "Onder de grens")
         }
     }

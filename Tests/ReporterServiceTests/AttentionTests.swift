@@ -77,8 +77,10 @@ import Testing
         try core.monitorSink().apply([
             LoggedEvent(
                 seq: 3, kind: StopImposed.kind.rawValue,
-                body: try StopImposed(stopID: 1, normID: 1, aanbieder: nil, by: "J. de Vries", reason: "gesprek", at: at)
-                    .encoded())
+                body: try StopImposed(
+                    stopID: 1, normID: 1, aanbieder: nil, by: "J. de Vries", reason: "gesprek", at: at
+                )
+                .encoded())
         ])
         #expect(try core.database.norm(id: 1)?.attention.level == .stopInForce)
         #expect(try core.database.norm(id: 1).map { DutchFigures.status($0).text } == "toeleidingsstop van kracht")
@@ -147,7 +149,8 @@ import Testing
     }
 
     func triageOrder(_ page: String) -> [String] {
-        guard let start = page.range(of: "<ol class=\"triage\""), let end = page.range(of: "</ol>", range: start.upperBound..<page.endIndex)
+        guard let start = page.range(of: "<ol class=\"triage\""),
+            let end = page.range(of: "</ol>", range: start.upperBound..<page.endIndex)
         else { return [] }
         return page[start.upperBound..<end.lowerBound].components(separatedBy: "<h3><a href=\"/normen/").dropFirst()
             .map { String($0.prefix { $0 != "\"" }) }
@@ -163,7 +166,8 @@ import Testing
                 #expect(page.contains("grens overschreden"))
             }
             // Filtered to one instrument, the other norms leave both the list and the table.
-            try await client.execute(uri: "/?instrument=bestedingsruimte", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?instrument=bestedingsruimte", method: .get, headers: server.reader) {
+                response in
                 let page = String(buffer: response.body)
                 #expect(triageOrder(page) == ["1"])
                 #expect(!page.contains("/normen/2\""))
@@ -179,13 +183,16 @@ import Testing
                 .map { String($0.prefix { $0 != "\"" }) }
         }
         try await Application(router: server.router()).test(.router) { client in
-            try await client.execute(uri: "/?sorteer=besteed&richting=af", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?sorteer=besteed&richting=af", method: .get, headers: server.reader) {
+                response in
                 #expect(rows(String(buffer: response.body)) == ["2", "1", "3"])
             }
-            try await client.execute(uri: "/?sorteer=norm&richting=op", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?sorteer=norm&richting=op", method: .get, headers: server.reader) {
+                response in
                 #expect(rows(String(buffer: response.body)) == ["1", "2", "3"])  // Bijna, Ruim, Rustig
             }
-            try await client.execute(uri: "/?sorteer=gebruikt&richting=op", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?sorteer=gebruikt&richting=op", method: .get, headers: server.reader) {
+                response in
                 #expect(rows(String(buffer: response.body)) == ["3", "1", "2"])
             }
         }

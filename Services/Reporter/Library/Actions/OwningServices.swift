@@ -35,7 +35,8 @@ public struct OwningServices: Sendable {
                                 AdminCoding.encode(request)
                             ])
                         } catch {
-                            throw AccessError(.serviceRefused, "de dienst antwoordt niet; probeer het zo opnieuw", cause: error)
+                            throw AccessError(
+                                .serviceRefused, "de dienst antwoordt niet; probeer het zo opnieuw", cause: error)
                         }
                         let reply = try AdminCoding.decode(AdminReply<Result>.self, from: replies[0])
                         guard reply.ok, let result = reply.result else {

@@ -66,7 +66,8 @@ enum DashboardPages {
             let norm =
                 linkNorms
                 ? (entry.normID.map { " · <a href=\"/normen/\($0)\">norm \($0)</a>" } ?? "") : ""
-            return "<li><time datetime=\"\(HTML.escape(entry.at))\">\(HTML.escape(DutchDate.text(iso: entry.at)))</time> \(HTML.escape(entry.summary))\(norm)</li>"
+            return
+                "<li><time datetime=\"\(HTML.escape(entry.at))\">\(HTML.escape(DutchDate.text(iso: entry.at)))</time> \(HTML.escape(entry.summary))\(norm)</li>"
         }
         return "<ol class=\"timeline\">\n\(items.joined(separator: "\n"))\n</ol>"
     }

@@ -20,7 +20,9 @@ enum SlicePages {
         return HTML.page(title: title, body: body, viewer: viewer)
     }
 
-    static func careType(_ categorie: String, norms: [NormFigures], spend: SpendFigures, viewer: HTML.Viewer? = nil) -> String {
+    static func careType(_ categorie: String, norms: [NormFigures], spend: SpendFigures, viewer: HTML.Viewer? = nil)
+        -> String
+    {
         let body = """
             <h1>Zorgsoort \(HTML.escape(careType(categorie)))</h1>
             \(normTable(norms))

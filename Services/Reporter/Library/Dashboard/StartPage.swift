@@ -36,7 +36,9 @@ enum StartPage {
                 norm.intensity != nil
                 ? "onrechtmatig \(Money(cents: norm.spent).dutch)"
                 : "\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument))) van \(HTML.escape(DutchFigures.limit(norm))) (\(DutchFigures.used(norm)))"
-                    + (norm.forecast.map { " · prognose \(DutchFigures.amount($0.projectedTotal, kind: norm.instrument))" }
+                    + (norm.forecast.map {
+                        " · prognose \(DutchFigures.amount($0.projectedTotal, kind: norm.instrument))"
+                    }
                         ?? "")
             return """
                 <li class="\(css)"><h3><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></h3>
@@ -55,7 +57,9 @@ enum StartPage {
         }
         let instruments =
             option("", "alle", selected: query.instrument == nil)
-            + NormKind.allCases.map { option($0.rawValue, DutchFigures.instrument($0), selected: query.instrument == $0) }
+            + NormKind.allCases.map {
+                option($0.rawValue, DutchFigures.instrument($0), selected: query.instrument == $0)
+            }
             .joined()
         let careTypes =
             option("", "alle", selected: query.zorgsoort == nil)
@@ -84,9 +88,12 @@ enum StartPage {
             let active = query.sort == column
             let nextDescending = active ? !query.descending : column.isNumeric
             let link =
-                "/?" + queryString(query.filterPairs + [("sorteer", column.rawValue), ("richting", nextDescending ? "af" : "op")])
+                "/?"
+                + queryString(
+                    query.filterPairs + [("sorteer", column.rawValue), ("richting", nextDescending ? "af" : "op")])
             let sortState = active ? " aria-sort=\"\(query.descending ? "descending" : "ascending")\"" : ""
-            return "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")\(sortState)><a href=\"\(HTML.escape(link))#alle-normen\">\(column.heading)</a></th>"
+            return
+                "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")\(sortState)><a href=\"\(HTML.escape(link))#alle-normen\">\(column.heading)</a></th>"
         }.joined()
         var rows = ""
         for norm in page.items {
@@ -108,7 +115,8 @@ enum StartPage {
         }
         let empty =
             page.total == 0
-            ? (query.isFiltered ? "Geen normen binnen deze selectie." : "Nog geen normen. Voeg er een toe met plafond norm add.")
+            ? (query.isFiltered
+                ? "Geen normen binnen deze selectie." : "Nog geen normen. Voeg er een toe met plafond norm add.")
             : "Geen normen op deze pagina."
         return """
             <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table class="norms"><caption class="meta">\(DutchGrouping.text(page.total)) normen\(query.sort.map { ", gesorteerd op \($0.heading.lowercased())" } ?? "")</caption>
@@ -123,9 +131,12 @@ enum StartPage {
     static func pager(_ page: NormPage, query: OverviewQuery) -> String {
         guard page.pageCount > 1 else { return "" }
         var pairs = query.filterPairs
-        if let sort = query.sort { pairs += [("sorteer", sort.rawValue), ("richting", query.descending ? "af" : "op")] }
+        if let sort = query.sort {
+            pairs += [("sorteer", sort.rawValue), ("richting", query.descending ? "af" : "op")]
+        }
         func link(_ number: Int, _ text: String) -> String {
-            let address = "/?" + queryString(pairs + [("pagina", String(number)), ("per_pagina", String(page.perPage))])
+            let address =
+                "/?" + queryString(pairs + [("pagina", String(number)), ("per_pagina", String(page.perPage))])
             return "<a href=\"\(HTML.escape(address))\">\(text)</a>"
         }
         let first = (page.page - 1) * page.perPage + 1

@@ -112,8 +112,10 @@ public struct NormFigures: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, instrument, aanbieder, gemeenten, regio, productCategorieen, productCodes, period, periodStart,
-            periodEnd, limit, spent, aanbiederNaam, basisPoints, percentage, thresholds, firingThresholds, months, forecast, intensity,
-            suppressed, forecastFiring, stop, escalatesOn, ended, unacknowledgedAlerts, inflowDuringStop, status, attention
+            periodEnd, limit, spent, aanbiederNaam, basisPoints, percentage, thresholds, firingThresholds, months,
+            forecast, intensity,
+            suppressed, forecastFiring, stop, escalatesOn, ended, unacknowledgedAlerts, inflowDuringStop, status,
+            attention
     }
 
     /// As synthesized, except that a suppressed count goes out as `spent` and
