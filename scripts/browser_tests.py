@@ -221,6 +221,17 @@ def run(demo, name, password, screenshots):
         check(audit and audit[0]["acknowledgedBy"] == name and audit[0]["acknowledgedNote"] == "analysegesprek gepland",
               f"notifier's audit records the acknowledgement by {name}: {audit}")
 
+        # Silence the norm's alerts until a day: notifier records it, the timeline shows it.
+        page.goto(f"{base}/normen/{ack_norm}")
+        until = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 30 * 86400))
+        page.get_by_label("Tot (niet tot en met)").fill(until)
+        page.locator("form[action$='/stilzetten']").get_by_label("Reden").fill("in gesprek met de aanbieder")
+        page.get_by_role("button", name="Stilzetten").click()
+        page.wait_for_load_state()
+        eventually(lambda: f"stilgezet door {name}" in timeline_text(page, base, ack_norm),
+                   "the silence shows on the timeline with the person's name",
+                   seen=lambda: timeline_text(page, base, ack_norm))
+
         # Impose and lift a stop on a norm that allows one and has none.
         stoppable = [n for n in norms if n["instrument"] == "bestedingsruimte" and not n.get("stop") and not n["ended"]]
         check(stoppable, "some bestedingsruimte has no stop")

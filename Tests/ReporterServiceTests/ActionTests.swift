@@ -2,6 +2,7 @@ import Contracts
 import Domain
 import Fixtures
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -111,6 +112,26 @@ import Testing
                 summaries.contains(
                     "Analysegesprek van 2 maart 2026 vastgelegd door J. de Vries (met aanbieder, beleid): Wachtlijst. Plan van aanpak: Minder instroom; vervolg op 1 april 2026"
                 ), "\(summaries)")
+        }
+    }
+
+    @Test func anExemptionIsStoredByMonitorWithThePersonsName() async throws {
+        try await withMonitor { monitor, endpoint in
+            let server = try ReporterHTTPServer.forTests(
+                database: try .inMemory(),
+                services: OwningServices(monitorAdmin: endpoint, notifierAdmin: endpoint, timeout: .seconds(5)))
+            let manager = server.login(.contractmanager, name: "J. de Vries")
+            try await Application(router: server.router()).test(.router) { client in
+                let done = try await post(client, "/normen/1/uitzonderen", "toewijzing=TW-77&reden=CPV", as: manager)
+                #expect(done.headers[.location]?.contains("gedaan=Toewijzing%20TW-77%20uitgezonderd") == true)
+                let unknown = try await post(client, "/normen/1/uitzonderen", "toewijzing=TW-78&reden=Buurman", as: manager)
+                #expect(unknown.headers[.location]?.contains("fout=reden%20moet%20CPV") == true)
+            }
+            let stored = try await monitor.database.writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT reason, recordedBy FROM exemption WHERE toewijzingNummer = 'TW-77'")
+            }
+            #expect(stored?["reason"] as String? == "CPV")
+            #expect(stored?["recordedBy"] as String? == "J. de Vries")
         }
     }
 
