@@ -124,7 +124,8 @@ import Testing
             try await Application(router: server.router()).test(.router) { client in
                 let done = try await post(client, "/normen/1/uitzonderen", "toewijzing=TW-77&reden=CPV", as: manager)
                 #expect(done.headers[.location]?.contains("gedaan=Toewijzing%20TW-77%20uitgezonderd") == true)
-                let unknown = try await post(client, "/normen/1/uitzonderen", "toewijzing=TW-78&reden=Buurman", as: manager)
+                let unknown = try await post(
+                    client, "/normen/1/uitzonderen", "toewijzing=TW-78&reden=Buurman", as: manager)
                 #expect(unknown.headers[.location]?.contains("fout=reden%20moet%20CPV") == true)
             }
             let stored = try await monitor.database.writer.read { db in

@@ -198,6 +198,36 @@ import Testing
         }
     }
 
+    @Test func providersAreNamedFromTheRegisterOnPagesAndInTheAPI() async throws {
+        let core = try threeNorms()
+        try core.monitorSink().apply([
+            LoggedEvent(
+                seq: 6, kind: ProviderNamed.kind.rawValue,
+                body: try ProviderNamed(agb: "12345672", naam: "De Linde", by: "test", at: at).encoded())
+        ])
+        let server = try ReporterHTTPServer.forTests(database: core.database)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get, headers: server.reader) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<a href=\"/aanbieders/12345672\">De Linde (12345672)</a>"))
+                #expect(page.contains("<option value=\"12345672\" label=\"De Linde\">"))
+                #expect(page.contains("<a href=\"/aanbieders/12345671\">12345671</a>"))  // no name known
+            }
+            try await client.execute(uri: "/aanbieders/12345672", method: .get, headers: server.reader) { response in
+                #expect(String(buffer: response.body).contains("<h1>Aanbieder De Linde (12345672)</h1>"))
+            }
+            try await client.execute(uri: "/api/norms/2", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["aanbiederNaam"] as? String == "De Linde")
+            }
+            try await client.execute(uri: "/api/spend", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let providers = json?["providers"] as? [[String: Any]]
+                #expect(providers?.first { $0["key"] as? String == "12345672" }?["name"] as? String == "De Linde")
+            }
+        }
+    }
+
     @Test func aWrongFilterGetsAClearAnswer() async throws {
         let server = try ReporterHTTPServer.forTests(database: try threeNorms().database)
         try await Application(router: server.router()).test(.router) { client in

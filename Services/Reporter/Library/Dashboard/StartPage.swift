@@ -6,13 +6,13 @@ import Domain
 enum StartPage {
     static func render(
         attention: [NormFigures], page: NormPage, query: OverviewQuery, regions: [String],
-        viewer: HTML.Viewer? = nil
+        providers: [String: String] = [:], viewer: HTML.Viewer? = nil
     ) -> String {
         let body = """
             <h1>Wat aandacht nodig heeft</h1>
             \(triage(attention, filtered: query.isFiltered))
             <h2 id="alle-normen">Alle normen</h2>
-            \(filters(query, regions: regions))
+            \(filters(query, regions: regions, providers: providers))
             \(table(page, query: query))
             \(pager(page, query: query))
             <p class="meta">Bedragen per zorgmaand, zoals gedeclareerd en goedgekeurd. JSON: <a href="/api/norms">/api/norms</a>.</p>
@@ -51,7 +51,9 @@ enum StartPage {
             + items.joined(separator: "\n") + "\n</ol>"
     }
 
-    static func filters(_ query: OverviewQuery, regions: [String]) -> String {
+    /// `providers`: the AGB register's names by code, offered as suggestions while typing
+    /// (the field still takes the code, so it works without a register too).
+    static func filters(_ query: OverviewQuery, regions: [String], providers: [String: String] = [:]) -> String {
         func option(_ value: String, _ label: String, selected: Bool) -> String {
             "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
         }
@@ -76,7 +78,8 @@ enum StartPage {
             <label>Gemeente (CBS-code)<input name="gemeente" inputmode="numeric" pattern="[0-9]{4}" size="6" value="\(HTML.escape(query.gemeente ?? ""))"></label>
             \(regioField)
             <label>Instrument<select name="instrument">\(instruments)</select></label>
-            <label>Aanbieder (AGB-code)<input name="aanbieder" inputmode="numeric" pattern="[0-9]{8}" size="10" value="\(HTML.escape(query.aanbieder ?? ""))"></label>
+            <label>Aanbieder (AGB-code)<input name="aanbieder" inputmode="numeric" pattern="[0-9]{8}" size="10" list="aanbieders" value="\(HTML.escape(query.aanbieder ?? ""))"></label>
+            <datalist id="aanbieders">\(providers.sorted { $0.value < $1.value }.map { "<option value=\"\(HTML.escape($0.key))\" label=\"\(HTML.escape($0.value))\">" }.joined())</datalist>
             <label>Zorgsoort<select name="zorgsoort">\(careTypes)</select></label>
             <button type="submit">Filteren</button> <a href="/">Alles tonen</a>
             </form>

@@ -38,8 +38,8 @@ struct DashboardRoutes {
             }
             return html(
                 StartPage.render(
-                    attention: attention, page: page, query: query, regions: Array(regions.keys), viewer: context.viewer
-                ))
+                    attention: attention, page: page, query: query, regions: Array(regions.keys),
+                    providers: try database.providerNames(), viewer: context.viewer))
         }
         router.get("/normen/:id") { request, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self), let norm = try database.norm(id: id) else {
