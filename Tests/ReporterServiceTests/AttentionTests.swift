@@ -104,7 +104,15 @@ import Testing
         #expect(before.unacknowledgedAlerts == 1)
         // Notifier escalates 14 days (its default) after the alert fired, in Dutch time.
         #expect(before.escalatesOn == Day(iso: "2026-04-15"))
-        #expect(before.attention.reasons.contains("1 melding(en) niet bevestigd, escalatie op 15 april 2026"))
+        #expect(before.attention.reasons.contains("1 melding(en) niet bevestigd, geëscaleerd op 15 april 2026"))
+        // Before that day it says when it will be.
+        let early = ReporterCore(database: try .inMemory(clock: { at.addingTimeInterval(86_400) }))
+        try early.monitorSink().apply([
+            try added(1, capped), try firing(2, alertID: 5, capped, kind: .actual, threshold: 70, value: 72_000),
+        ])
+        #expect(
+            try early.database.norm(id: 1)?.attention.reasons.contains(
+                "1 melding(en) niet bevestigd, escalatie op 15 april 2026") == true)
         try core.notifierSink().apply([
             LoggedEvent(
                 seq: 1, kind: AlertAcknowledged.kind.rawValue,

@@ -47,6 +47,8 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     public var unacknowledgedAlerts: Int = 0
     /// When notifier escalates the oldest unacknowledged alert (its `escalate_after`).
     public var escalatesOn: Day?
+    /// Whether that day has come: the alert went to the escalation addresses already.
+    public var escalated = false
     /// Clients who entered during the stop in force without an exemption.
     public var inflowDuringStop: Int = 0
 
