@@ -291,6 +291,19 @@ def run(demo, name, password, screenshots):
         refused = reader_page.request.post(
             f"{base}/normen/{stop_norm}/stop-opleggen", form={"reden": "mag niet", "csrf": token})
         check(refused.status == 403, f"a lezer's action is refused (got {refused.status})")
+        check(reader_page.request.get(f"{base}/beheer").status == 403, "a lezer cannot manage accounts")
+
+        # A beheerder manages the accounts in the browser: the page passes axe too.
+        demo.plafond("user", "add", "beheerder", "--rol", "beheerder", "--wachtwoord", "accounts-beheren-graag")
+        admin = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL")
+        admin_page = admin.new_page()
+        log_in(admin_page, base, "beheerder", "accounts-beheren-graag")
+        admin_page.get_by_role("link", name="Accounts").click()
+        admin_page.wait_for_url(f"{base}/beheer")
+        check("lezer" in admin_page.locator("table").inner_text(), "the accounts page lists the lezer")
+        for width, height in WIDTHS.values():
+            admin_page.set_viewport_size({"width": width, "height": height})
+            no_serious_violations(admin_page, axe, f"the accounts page at {width} px")
         browser.close()
 
 

@@ -193,6 +193,41 @@ import Testing
         }
     }
 
+    @Test func aBeheerderManagesAccountsInTheBrowserAndNobodyElseMay() async throws {
+        let server = try server()
+        try await Application(router: server.router()).test(.router) { client in
+            let manager = server.login(.contractmanager, name: "J. de Vries")
+            let refused = try await client.execute(uri: "/beheer", method: .get, headers: manager.headers)
+            #expect(refused.status == .forbidden)
+            let beheerder = server.login(.beheerder, name: "P. Jansen")
+            var headers = beheerder.headers
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let added = try await client.execute(
+                uri: "/beheer/accounts", method: .post, headers: headers,
+                body: ByteBuffer(
+                    string: "naam=kbakker&rol=lezer&wachtwoord=lang-genoeg-wachtwoord&csrf=\(beheerder.csrf)"))
+            #expect(added.headers[.location]?.hasPrefix("/beheer?gedaan=") == true)
+            let short = try await client.execute(
+                uri: "/beheer/accounts", method: .post, headers: headers,
+                body: ByteBuffer(string: "naam=kort&rol=lezer&wachtwoord=kort&csrf=\(beheerder.csrf)"))
+            #expect(short.headers[.location]?.contains("fout=") == true)
+            let page = try await client.execute(uri: "/beheer", method: .get, headers: beheerder.headers)
+            let html = String(buffer: page.body)
+            #expect(html.contains("<th scope=\"row\">kbakker</th><td>lezer</td><td>actief</td>"))
+            #expect(html.contains("<a href=\"/beheer\">Accounts</a>"))
+            #expect(
+                try server.access.accounts.login(name: "kbakker", password: "lang-genoeg-wachtwoord")
+                    == .success(name: "kbakker", role: .lezer))
+            let (token, _) = server.access.sessions.start(name: "kbakker", role: .lezer)
+            let disabled = try await client.execute(
+                uri: "/beheer/accounts/uitschakelen", method: .post, headers: headers,
+                body: ByteBuffer(string: "naam=kbakker&csrf=\(beheerder.csrf)"))
+            #expect(disabled.headers[.location]?.hasPrefix("/beheer?gedaan=") == true)
+            #expect(server.access.sessions.session(token: token) == nil)
+            #expect(try server.access.accounts.list().first { $0.name == "kbakker" }?.disabled == true)
+        }
+    }
+
     @Test func aFormWithoutTheSessionsTokenIsRefusedAndALezerCannotAct() async throws {
         let server = try server()
         try await Application(router: server.router()).test(.router) { client in
