@@ -136,6 +136,28 @@ import Testing
         }
     }
 
+    @Test func anAnswerTheReporterCannotReadIsAnErrorInWordsNotACrash() async throws {
+        let endpoint = "tcp://127.0.0.1:\(FreePorts.take(1)[0])"
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let garbled = try AdminSocketServer(
+            context: context, endpoint: endpoint, insecure: false, logger: Logger(label: "test"),
+            handler: { _ in Data("geen JSON".utf8) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await garbled.run() }
+            let server = try ReporterHTTPServer.forTests(
+                database: try .inMemory(),
+                services: OwningServices(monitorAdmin: endpoint, notifierAdmin: endpoint, timeout: .seconds(5)))
+            let manager = server.login(.contractmanager, name: "J. de Vries")
+            try await Application(router: server.router()).test(.router) { client in
+                let response = try await post(client, "/normen/1/stop-opleggen", "reden=x", as: manager)
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.contains("fout=onverwachte%20fout") == true)
+            }
+            group.cancelAll()
+        }
+    }
+
     @Test func anActionWhileTheOwnerIsDownSaysSoOnThePage() async throws {
         let server = try ReporterHTTPServer.forTests(database: try .inMemory())
         let manager = server.login(.contractmanager, name: "J. de Vries")

@@ -46,6 +46,15 @@ struct ActionRoutes {
                 } catch let error as AccessError {
                     return HTMLResponse.redirect(
                         to: "/normen/\(normID)?fout=\(LoginRoutes.encodeReturn(error.message))")
+                } catch {
+                    // An answer the reporter cannot read: the person gets words, the log the cause.
+                    logger.error(
+                        "dashboard action failed",
+                        metadata: ["norm.id": "\(normID)", "action": "\(path)", "error": "\(error)"])
+                    return HTMLResponse.redirect(
+                        to:
+                            "/normen/\(normID)?fout=\(LoginRoutes.encodeReturn("onverwachte fout; zie het logboek van de reporter"))"
+                    )
                 }
             }
         }
