@@ -215,6 +215,8 @@ import Testing
             let html = String(buffer: page.body)
             #expect(html.contains("<th scope=\"row\">kbakker</th><td>lezer</td><td>actief</td>"))
             #expect(html.contains("<a href=\"/beheer\">Accounts</a>"))
+            #expect(html.contains("<option value=\"contractmanager\">contractmanager</option>"))
+            #expect(!html.contains("GRDB") && !html.contains("SQL("))
             #expect(
                 try server.access.accounts.login(name: "kbakker", password: "lang-genoeg-wachtwoord")
                     == .success(name: "kbakker", role: .lezer))

@@ -172,12 +172,19 @@ import Testing
                 let page = String(buffer: response.body)
                 #expect(triageOrder(page) == ["2", "1"])
                 #expect(page.contains("grens overschreden"))
+                // The sortable headers are links that keep the filters and flip the direction.
+                #expect(
+                    page.contains(
+                        "<th scope=\"col\" class=\"num\"><a href=\"/?sorteer=grens&amp;richting=af#alle-normen\">Grens</a></th>"
+                    ))
+                #expect(!page.contains("GRDB") && !page.contains("SQL("))
             }
             // Filtered to one instrument, the other norms leave both the list and the table.
             try await client.execute(uri: "/?instrument=bestedingsruimte", method: .get, headers: server.reader) {
                 response in
                 let page = String(buffer: response.body)
                 #expect(triageOrder(page) == ["1"])
+                #expect(page.contains("href=\"/?instrument=bestedingsruimte&amp;sorteer=norm&amp;richting=op#alle-normen\""))
                 #expect(!page.contains("/normen/2\""))
                 #expect(page.contains("/normen/3\""))
             }

@@ -10,6 +10,7 @@ enum StartPage {
     ) -> String {
         let body = """
             <h1>Wat aandacht nodig heeft</h1>
+            <h2 class="meta">Meest urgent eerst: het verst over de grens (stand of prognose)</h2>
             \(triage(attention, filtered: query.isFiltered))
             <h2 id="alle-normen">Alle normen</h2>
             \(filters(query, regions: regions, providers: providers))
@@ -87,7 +88,9 @@ enum StartPage {
     }
 
     static func table(_ page: NormPage, query: OverviewQuery) -> String {
-        let headers = OverviewQuery.Column.allCases.map { column in
+        // Typed: GRDB's `SQL` is also built from string interpolation and has a `joined()`,
+        // and left to inference this closure once rendered GRDB's description of a query.
+        let headers: String = OverviewQuery.Column.allCases.map { column -> String in
             let active = query.sort == column
             let nextDescending = active ? !query.descending : column.isNumeric
             let link =
@@ -122,7 +125,7 @@ enum StartPage {
                 ? "Geen normen binnen deze selectie." : "Nog geen normen. Voeg er een toe met plafond norm add.")
             : "Geen normen op deze pagina."
         return """
-            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table class="norms"><caption class="meta">\(DutchGrouping.text(page.total)) normen\(query.sort.map { ", gesorteerd op \($0.heading.lowercased())" } ?? "")</caption>
+            <div class="scroll" tabindex="0" role="region" aria-label="Alle normen"><table class="norms"><caption class="meta">\(DutchGrouping.text(page.total)) normen\(query.sort.map { ", gesorteerd op \($0.heading.lowercased())" } ?? "")</caption>
             <thead><tr>\(headers)</tr></thead>
             <tbody>
             \(rows.isEmpty ? "<tr><td colspan=\"9\">\(empty)</td></tr>" : rows)
