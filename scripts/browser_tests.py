@@ -200,6 +200,16 @@ def run(demo, name, password, screenshots):
             check(f"{first_norm['aanbiederNaam']} ({first_norm['aanbieder']})" in first.inner_text(),
                   "the first item names its provider beside the AGB code")
 
+        # Sorting by a column header: spend, largest first.
+        page.goto(base + "/")
+        page.locator("table.norms thead").get_by_role("link", name="Besteed").click()
+        page.wait_for_load_state()
+        ids = [int(h.split("/")[-1]) for h in page.locator("table.norms tbody th a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))")]
+        spent = {n["id"]: n["spent"] or 0 for n in norms}
+        check([spent[i] for i in ids] == sorted((spent[i] for i in ids), reverse=True),
+              "the Besteed header sorts the table by spend, largest first")
+
         # Open the first item and acknowledge its first unacknowledged alert.
         check(first_norm["unacknowledgedAlerts"] > 0, "the most urgent norm has an alert nobody acknowledged")
         ack_norm = first_id
@@ -270,6 +280,7 @@ def run(demo, name, password, screenshots):
                 page.set_viewport_size({"width": width, "height": height})
                 page.goto(base + path)
                 check(page.url.startswith(base + path.split("?")[0]), f"{label} opens ({page.url})")
+                check("GRDB" not in page.content(), f"{label} shows no internals")
                 no_serious_violations(page, axe, f"{label} at {width} px")
         page.set_viewport_size({"width": 1400, "height": 900})
 
