@@ -51,13 +51,36 @@ def eventually(condition, message, seconds=20, seen=lambda: ""):
     check(False, f"{message}; found: {seen()[:1500]}")
 
 
+def free_base_port():
+    """A base port whose demo ports (base+0…29, +80, +81) are free now: below the ephemeral
+    range the Swift tests draw from, and tried first, because other test runs on the same
+    machine start demos of their own."""
+    import random
+    import socket
+    offsets = list(range(30)) + [80, 81]
+    for _ in range(50):
+        base = random.randrange(12_000, 32_000, 100)
+        sockets = []
+        try:
+            for offset in offsets:
+                sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", base + offset))
+            return base
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise AssertionError("no free ports for the demo")
+
+
 class Demo:
     """`plafond demo` in a folder of its own, stopped with SIGTERM (it stops its children)."""
 
     def __init__(self, bin_dir: Path):
         self.folder = Path(tempfile.mkdtemp(prefix="plafond-browser-"))
-        # Below the ephemeral range, away from the ports the Swift tests take.
-        self.base_port = 21_000 + (os.getpid() % 90) * 100
+        self.base_port = free_base_port()
         self.bin_dir = bin_dir
         self.log = open(self.folder / "demo.out", "w+")
         self.process = subprocess.Popen(
