@@ -15,7 +15,6 @@ Exits non-zero on the first failed check, with what was expected and found.
 """
 
 import json
-import os
 import re
 import signal
 import subprocess
