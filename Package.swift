@@ -164,7 +164,8 @@ let package = Package(
 
         // MARK: Tests: one target per library, plus end-to-end with real processes
         // Builders of realistic iJw messages, shared by the test targets.
-        .target(name: "Fixtures", dependencies: ["Domain", "IJW"], path: "Tests/Fixtures", swiftSettings: swiftSettings),
+        .target(
+            name: "Fixtures", dependencies: ["Domain", "IJW"], path: "Tests/Fixtures", swiftSettings: swiftSettings),
         .testTarget(name: "DomainTests", dependencies: ["Domain"], swiftSettings: swiftSettings),
         .testTarget(name: "IJWTests", dependencies: ["IJW", "Domain", "Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "MessagingTests", dependencies: ["Messaging", "Fixtures"], swiftSettings: swiftSettings),
@@ -200,7 +201,8 @@ let package = Package(
         .testTarget(
             name: "ReporterServiceTests",
             dependencies: [
-                "ReporterService", "MonitorService", "Domain", "Contracts", "Messaging", "Storage", "Runtime", "Fixtures",
+                "ReporterService", "MonitorService", "Domain", "Contracts", "Messaging", "Storage", "Runtime",
+                "Fixtures",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings),

@@ -15,7 +15,6 @@ Exits non-zero on the first failed check, with what was expected and found.
 """
 
 import json
-import os
 import re
 import signal
 import subprocess
@@ -51,13 +50,36 @@ def eventually(condition, message, seconds=20, seen=lambda: ""):
     check(False, f"{message}; found: {seen()[:1500]}")
 
 
+def free_base_port():
+    """A base port whose demo ports (base+0…29, +80, +81) are free now: below the ephemeral
+    range the Swift tests draw from, and tried first, because other test runs on the same
+    machine start demos of their own."""
+    import random
+    import socket
+    offsets = list(range(30)) + [80, 81]
+    for _ in range(50):
+        base = random.randrange(12_000, 32_000, 100)
+        sockets = []
+        try:
+            for offset in offsets:
+                sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                sockets.append(sock)
+                sock.bind(("127.0.0.1", base + offset))
+            return base
+        except OSError:
+            continue
+        finally:
+            for sock in sockets:
+                sock.close()
+    raise AssertionError("no free ports for the demo")
+
+
 class Demo:
     """`plafond demo` in a folder of its own, stopped with SIGTERM (it stops its children)."""
 
     def __init__(self, bin_dir: Path):
         self.folder = Path(tempfile.mkdtemp(prefix="plafond-browser-"))
-        # Below the ephemeral range, away from the ports the Swift tests take.
-        self.base_port = 21_000 + (os.getpid() % 90) * 100
+        self.base_port = free_base_port()
         self.bin_dir = bin_dir
         self.log = open(self.folder / "demo.out", "w+")
         self.process = subprocess.Popen(
@@ -200,6 +222,16 @@ def run(demo, name, password, screenshots):
             check(f"{first_norm['aanbiederNaam']} ({first_norm['aanbieder']})" in first.inner_text(),
                   "the first item names its provider beside the AGB code")
 
+        # Sorting by a column header: spend, largest first.
+        page.goto(base + "/")
+        page.locator("table.norms thead").get_by_role("link", name="Besteed").click()
+        page.wait_for_load_state()
+        ids = [int(h.split("/")[-1]) for h in page.locator("table.norms tbody th a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))")]
+        spent = {n["id"]: n["spent"] or 0 for n in norms}
+        check([spent[i] for i in ids] == sorted((spent[i] for i in ids), reverse=True),
+              "the Besteed header sorts the table by spend, largest first")
+
         # Open the first item and acknowledge its first unacknowledged alert.
         check(first_norm["unacknowledgedAlerts"] > 0, "the most urgent norm has an alert nobody acknowledged")
         ack_norm = first_id
@@ -220,6 +252,17 @@ def run(demo, name, password, screenshots):
         audit = json.loads(demo.plafond("notify", "log", "--melding", str(alert_id), "--json"))
         check(audit and audit[0]["acknowledgedBy"] == name and audit[0]["acknowledgedNote"] == "analysegesprek gepland",
               f"notifier's audit records the acknowledgement by {name}: {audit}")
+
+        # Silence the norm's alerts until a day: notifier records it, the timeline shows it.
+        page.goto(f"{base}/normen/{ack_norm}")
+        until = time.strftime("%Y-%m-%d", time.gmtime(time.time() + 30 * 86400))
+        page.get_by_label("Tot (niet tot en met)").fill(until)
+        page.locator("form[action$='/stilzetten']").get_by_label("Reden").fill("in gesprek met de aanbieder")
+        page.get_by_role("button", name="Stilzetten").click()
+        page.wait_for_load_state()
+        eventually(lambda: f"stilgezet door {name}" in timeline_text(page, base, ack_norm),
+                   "the silence shows on the timeline with the person's name",
+                   seen=lambda: timeline_text(page, base, ack_norm))
 
         # Impose and lift a stop on a norm that allows one and has none.
         stoppable = [n for n in norms if n["instrument"] == "bestedingsruimte" and not n.get("stop") and not n["ended"]]
@@ -259,6 +302,7 @@ def run(demo, name, password, screenshots):
                 page.set_viewport_size({"width": width, "height": height})
                 page.goto(base + path)
                 check(page.url.startswith(base + path.split("?")[0]), f"{label} opens ({page.url})")
+                check("GRDB" not in page.content(), f"{label} shows no internals")
                 no_serious_violations(page, axe, f"{label} at {width} px")
         page.set_viewport_size({"width": 1400, "height": 900})
 
@@ -280,6 +324,19 @@ def run(demo, name, password, screenshots):
         refused = reader_page.request.post(
             f"{base}/normen/{stop_norm}/stop-opleggen", form={"reden": "mag niet", "csrf": token})
         check(refused.status == 403, f"a lezer's action is refused (got {refused.status})")
+        check(reader_page.request.get(f"{base}/beheer").status == 403, "a lezer cannot manage accounts")
+
+        # A beheerder manages the accounts in the browser: the page passes axe too.
+        demo.plafond("user", "add", "beheerder", "--rol", "beheerder", "--wachtwoord", "accounts-beheren-graag")
+        admin = browser.new_context(viewport={"width": 1400, "height": 900}, locale="nl-NL")
+        admin_page = admin.new_page()
+        log_in(admin_page, base, "beheerder", "accounts-beheren-graag")
+        admin_page.get_by_role("link", name="Accounts").click()
+        admin_page.wait_for_url(f"{base}/beheer")
+        check("lezer" in admin_page.locator("table").inner_text(), "the accounts page lists the lezer")
+        for width, height in WIDTHS.values():
+            admin_page.set_viewport_size({"width": width, "height": height})
+            no_serious_violations(admin_page, axe, f"the accounts page at {width} px")
         browser.close()
 
 

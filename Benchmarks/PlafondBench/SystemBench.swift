@@ -142,7 +142,7 @@ struct SystemBench: AsyncParsableCommand {
         // 2. The dashboard at rest.
         let year = lastMonth.year
         let pages = DashboardTimer(
-            address: system.httpAddress,
+            address: system.httpAddress, reporterAdmin: system.layout.reporterAdmin,
             paths: [
                 "/", "/api/norms", "/?pagina=10", "/api/norms?pagina=20", "/api/alerts?state=firing&pagina=10",
                 "/?gemeente=0268", "/api/norms?gemeente=0268",

@@ -63,8 +63,10 @@ public enum ProviderRegisterCSV {
     }
 
     public static func parse(_ text: String) throws -> [ProviderName] {
-        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map(String.init)
+        var lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .map(String.init)
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         var providers: [ProviderName] = []
         var seen: Set<String> = []
@@ -79,9 +81,15 @@ public enum ProviderRegisterCSV {
                 name = String(name.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
             }
             if index == 0 && AGB(code) == nil { continue }  // the header
-            guard AGB(code) != nil else { throw Problem(line: number, message: "\(code) is geen AGB-code van 8 cijfers") }
-            guard !name.isEmpty, name.count <= 200 else { throw Problem(line: number, message: "naam ontbreekt of is te lang") }
-            guard seen.insert(code).inserted else { throw Problem(line: number, message: "\(code) staat er twee keer in") }
+            guard AGB(code) != nil else {
+                throw Problem(line: number, message: "\(code) is geen AGB-code van 8 cijfers")
+            }
+            guard !name.isEmpty, name.count <= 200 else {
+                throw Problem(line: number, message: "naam ontbreekt of is te lang")
+            }
+            guard seen.insert(code).inserted else {
+                throw Problem(line: number, message: "\(code) staat er twee keer in")
+            }
             providers.append(ProviderName(agb: code, naam: name))
         }
         return providers

@@ -10,7 +10,9 @@ import Testing
 
     @Test func namesArePublishedOnceAndAlertsCarryThem() throws {
         let core = try base.makeCore()
-        let register = [ProviderName(agb: "12345678", naam: "De Linde"), ProviderName(agb: "87654321", naam: "Het Kompas")]
+        let register = [
+            ProviderName(agb: "12345678", naam: "De Linde"), ProviderName(agb: "87654321", naam: "Het Kompas"),
+        ]
         #expect(try core.nameProviders(ProviderImportRequest(providers: register, by: "P. Jansen")) == 2)
         // The same names again change nothing and publish nothing.
         #expect(try core.nameProviders(ProviderImportRequest(providers: register, by: "P. Jansen")) == 0)
@@ -38,7 +40,8 @@ import Testing
         let csv = "\u{FEFF}AGB code;naam\r\n30010000;De Linde\r\n30010037;\"Zorg \"\"Samen\"\"; Nijmegen\"\r\n\r\n"
         #expect(
             try ProviderRegisterCSV.parse(csv) == [
-                ProviderName(agb: "30010000", naam: "De Linde"), ProviderName(agb: "30010037", naam: "Zorg \"Samen\"; Nijmegen"),
+                ProviderName(agb: "30010000", naam: "De Linde"),
+                ProviderName(agb: "30010037", naam: "Zorg \"Samen\"; Nijmegen"),
             ])
         #expect(throws: ProviderRegisterCSV.Problem.self) { try ProviderRegisterCSV.parse("AGB code;naam\n123;X\n") }
         #expect(throws: ProviderRegisterCSV.Problem.self) {

@@ -22,7 +22,9 @@ import Testing
         #expect(mail.text.contains("AGB 12345678"))
         #expect(mail.text.contains("schriftelijk"))
         #expect(mail.text.contains("binnen 2 weken een analysegesprek"))
-        #expect(mail.text.contains("\nPrognose:    € 104.000,00 aan het eind van de periode, grens overschreden op 15 november 2026"))
+        #expect(
+            mail.text.contains(
+                "\nPrognose:    € 104.000,00 aan het eind van de periode, grens overschreden op 15 november 2026"))
         #expect(mail.text.contains("http://127.0.0.1:8080/normen/3"))
         #expect(mail.html.contains("<a href=\"http://127.0.0.1:8080/normen/3\">"))
         #expect(!mail.html.contains("http://fonts") && !mail.html.contains("<script"))
@@ -41,7 +43,8 @@ import Testing
         #expect(mail.subject == "Prognose: grens bereikt op 15 november 2026 — Begeleiding jeugd, De Linde")
         #expect(mail.text.contains("Aanbieder:   De Linde (AGB 12345678)"))
         #expect(mail.text.contains("Regio:       Rijk van Nijmegen") && !mail.text.contains("Gemeente:"))
-        #expect(mail.html.contains("<th style=\"text-align:left;padding-right:1em\">Regio</th><td>Rijk van Nijmegen</td>"))
+        #expect(
+            mail.html.contains("<th style=\"text-align:left;padding-right:1em\">Regio</th><td>Rijk van Nijmegen</td>"))
         // The HTML part has the same next steps as the text part, and the link to the alert.
         for step in NextSteps.steps(for: c) { #expect(mail.html.contains(step), "\(step)") }
         #expect(mail.html.contains("href=\"http://127.0.0.1:8080/normen/3#melding-7\""))
@@ -55,7 +58,9 @@ import Testing
         c.kind = "intensity"
         c.limitCents = 18
         c.intensityUnit = "uur per cliënt per week"
-        #expect(try AlertMailRenderer().render(c).text.contains("boven de norm (18 uur per cliënt per week), niet incidenteel"))
+        #expect(
+            try AlertMailRenderer().render(c).text.contains(
+                "boven de norm (18 uur per cliënt per week), niet incidenteel"))
     }
 
     @Test func ninetyPercentMentionsThatOnlyAPersonImposesAStop() throws {

@@ -38,6 +38,22 @@ import Testing
         #expect(NotificationSender.displayed("Team Jeugd <jeugd@x.example>") == "Team Jeugd <jeugd@x.example>")
     }
 
+    @Test func aMailNamesTheProviderFromTheRegisterAndTheCareType() async throws {
+        let notifier = try NotifierHarness { $0.groupWait = .init(seconds: 0) }
+        try notifier.fire(1, threshold: 70, providerName: "De Linde")
+        #expect(try await notifier.tick() == 1)
+        let mail = try #require(notifier.mails().first)
+        #expect(mail.subject.hasSuffix("— Begeleiding jeugd, De Linde"))
+        #expect(mail.text.contains("De Linde (AGB "))
+        let categories = NotifierHarness.norm.scope.productCategorieen
+        if let code = categories.first, let name = ProductCategorie(code)?.name {
+            #expect(mail.text.contains("Zorgsoort:   \(code) \(name)"))
+        } else {
+            Issue.record("the harness's norm has no named care type")
+        }
+        #expect(mail.text.contains("/normen/\(NotifierHarness.norm.id)#melding-1"))
+    }
+
     @Test func aNewAlertInANotifiedGroupWaitsForTheGroupInterval() async throws {
         let notifier = try NotifierHarness { $0.groupInterval = .init(seconds: 300) }
         try notifier.fire(1, threshold: 70)

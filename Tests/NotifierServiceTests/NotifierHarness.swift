@@ -63,10 +63,11 @@ final class NotifierHarness: Sendable {
 
     func fire(
         _ id: Int64, threshold: Int = 70, kind: AlertKind = .actual, value: Int64 = 72_500,
-        norm: NormDefinition = NotifierHarness.norm
+        norm: NormDefinition = NotifierHarness.norm, providerName: String? = nil
     ) throws {
         let alert = AlertFiring(
-            alertID: id, norm: AlertNorm(norm), alertKind: kind, threshold: threshold, value: value,
+            alertID: id, norm: AlertNorm(norm, aanbiederNaam: providerName), alertKind: kind, threshold: threshold,
+            value: value,
             limit: norm.limit, forecastValue: nil, forecastCrossing: nil, firedAt: clock.read())
         try consumer.apply([LoggedEvent(seq: nextSeq(), kind: AlertFiring.kind.rawValue, body: try alert.encoded())])
     }

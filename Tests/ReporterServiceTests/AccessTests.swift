@@ -63,7 +63,8 @@ import Testing
 
     @Test func theRightPasswordLogsInWithAStrictHttpOnlyCookieAndLogoutEndsIt() async throws {
         let server = try server()
-        try server.access.accounts.add(UserAddRequest(name: "jdevries", role: .contractmanager, password: "lang-genoeg-wachtwoord"))
+        try server.access.accounts.add(
+            UserAddRequest(name: "jdevries", role: .contractmanager, password: "lang-genoeg-wachtwoord"))
         try await Application(router: server.router()).test(.router) { client in
             let wrong = try await logIn(client, name: "jdevries", password: "fout-wachtwoord-x")
             #expect(wrong.status == .unauthorized)
@@ -92,7 +93,8 @@ import Testing
 
     @Test func overTLSTheSessionCookieIsSecure() async throws {
         let server = try server(settings: AccessSettings(secureCookies: true))
-        try server.access.accounts.add(UserAddRequest(name: "jdevries", role: .lezer, password: "lang-genoeg-wachtwoord"))
+        try server.access.accounts.add(
+            UserAddRequest(name: "jdevries", role: .lezer, password: "lang-genoeg-wachtwoord"))
         try await Application(router: server.router()).test(.router) { client in
             let response = try await logIn(client, name: "jdevries", password: "lang-genoeg-wachtwoord")
             #expect(try #require(cookie(SessionCookie.session, in: response)).contains("Secure"))
@@ -101,7 +103,8 @@ import Testing
 
     @Test func aLoginFormWithoutItsTokenIsRefused() async throws {
         let server = try server()
-        try server.access.accounts.add(UserAddRequest(name: "jdevries", role: .lezer, password: "lang-genoeg-wachtwoord"))
+        try server.access.accounts.add(
+            UserAddRequest(name: "jdevries", role: .lezer, password: "lang-genoeg-wachtwoord"))
         try await Application(router: server.router()).test(.router) { client in
             let response = try await client.execute(
                 uri: "/inloggen", method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
@@ -126,7 +129,9 @@ import Testing
             return
         }
         now.withLock { $0 += 16 * 60 }
-        #expect(try accounts.login(name: "jdevries", password: "lang-genoeg-wachtwoord") == .success(name: "jdevries", role: .lezer))
+        #expect(
+            try accounts.login(name: "jdevries", password: "lang-genoeg-wachtwoord")
+                == .success(name: "jdevries", role: .lezer))
     }
 
     @Test func aDisabledAccountCannotLogInAndAShortPasswordIsRefused() throws {
@@ -147,7 +152,8 @@ import Testing
         func call<Result: Codable & Sendable>(_ request: some Encodable, _: Result.Type) throws -> AdminReply<Result> {
             try AdminCoding.decode(AdminReply<Result>.self, from: admin.handle(AdminCoding.encode(request)))
         }
-        let added = try call(UserAddRequest(name: "pjansen", role: .beheerder, password: "lang-genoeg-wachtwoord"), AccountSummary.self)
+        let added = try call(
+            UserAddRequest(name: "pjansen", role: .beheerder, password: "lang-genoeg-wachtwoord"), AccountSummary.self)
         #expect(added.ok && added.result?.role == .beheerder)
         #expect(try call(UserListRequest(), [AccountSummary].self).result?.map(\.name) == ["pjansen"])
         let (token, _) = server.access.sessions.start(name: "pjansen", role: .beheerder)
@@ -159,9 +165,11 @@ import Testing
 
     @Test func aTrustedProxyNamesThePersonButNoOtherAddressMay() async throws {
         let trusting = try server(settings: AccessSettings(trustedProxy: "127.0.0.1"))
-        try trusting.access.accounts.add(UserAddRequest(name: "sso.jansen", role: .lezer, password: "lang-genoeg-wachtwoord"))
+        try trusting.access.accounts.add(
+            UserAddRequest(name: "sso.jansen", role: .lezer, password: "lang-genoeg-wachtwoord"))
         try await Application(router: trusting.router()).test(.live) { client in
-            try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Remote-User")!: "sso.jansen"]) {
+            try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Remote-User")!: "sso.jansen"])
+            {
                 response in
                 #expect(response.status == .ok)
                 #expect(String(buffer: response.body).contains("sso.jansen (lezer)"))
@@ -174,12 +182,51 @@ import Testing
             }
         }
         let elsewhere = try server(settings: AccessSettings(trustedProxy: "10.0.0.5"))
-        try elsewhere.access.accounts.add(UserAddRequest(name: "sso.jansen", role: .lezer, password: "lang-genoeg-wachtwoord"))
+        try elsewhere.access.accounts.add(
+            UserAddRequest(name: "sso.jansen", role: .lezer, password: "lang-genoeg-wachtwoord"))
         try await Application(router: elsewhere.router()).test(.live) { client in
-            try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Remote-User")!: "sso.jansen"]) {
+            try await client.execute(uri: "/", method: .get, headers: [HTTPField.Name("X-Remote-User")!: "sso.jansen"])
+            {
                 response in
                 #expect(response.status == .seeOther)
             }
+        }
+    }
+
+    @Test func aBeheerderManagesAccountsInTheBrowserAndNobodyElseMay() async throws {
+        let server = try server()
+        try await Application(router: server.router()).test(.router) { client in
+            let manager = server.login(.contractmanager, name: "J. de Vries")
+            let refused = try await client.execute(uri: "/beheer", method: .get, headers: manager.headers)
+            #expect(refused.status == .forbidden)
+            let beheerder = server.login(.beheerder, name: "P. Jansen")
+            var headers = beheerder.headers
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            let added = try await client.execute(
+                uri: "/beheer/accounts", method: .post, headers: headers,
+                body: ByteBuffer(
+                    string: "naam=kbakker&rol=lezer&wachtwoord=lang-genoeg-wachtwoord&csrf=\(beheerder.csrf)"))
+            #expect(added.headers[.location]?.hasPrefix("/beheer?gedaan=") == true)
+            let short = try await client.execute(
+                uri: "/beheer/accounts", method: .post, headers: headers,
+                body: ByteBuffer(string: "naam=kort&rol=lezer&wachtwoord=kort&csrf=\(beheerder.csrf)"))
+            #expect(short.headers[.location]?.contains("fout=") == true)
+            let page = try await client.execute(uri: "/beheer", method: .get, headers: beheerder.headers)
+            let html = String(buffer: page.body)
+            #expect(html.contains("<th scope=\"row\">kbakker</th><td>lezer</td><td>actief</td>"))
+            #expect(html.contains("<a href=\"/beheer\">Accounts</a>"))
+            #expect(html.contains("<option value=\"contractmanager\">contractmanager</option>"))
+            #expect(!html.contains("GRDB") && !html.contains("SQL("))
+            #expect(
+                try server.access.accounts.login(name: "kbakker", password: "lang-genoeg-wachtwoord")
+                    == .success(name: "kbakker", role: .lezer))
+            let (token, _) = server.access.sessions.start(name: "kbakker", role: .lezer)
+            let disabled = try await client.execute(
+                uri: "/beheer/accounts/uitschakelen", method: .post, headers: headers,
+                body: ByteBuffer(string: "naam=kbakker&csrf=\(beheerder.csrf)"))
+            #expect(disabled.headers[.location]?.hasPrefix("/beheer?gedaan=") == true)
+            #expect(server.access.sessions.session(token: token) == nil)
+            #expect(try server.access.accounts.list().first { $0.name == "kbakker" }?.disabled == true)
         }
     }
 

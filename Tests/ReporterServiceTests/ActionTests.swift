@@ -2,13 +2,14 @@ import Contracts
 import Domain
 import Fixtures
 import Foundation
+import GRDB
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Logging
 import Messaging
-import Storage
 import Runtime
+import Storage
 import Testing
 
 @testable import MonitorService
@@ -35,7 +36,8 @@ import Testing
     }
 
     func post(
-        _ client: some TestClientProtocol, _ path: String, _ fields: String, as login: (headers: HTTPFields, csrf: String)
+        _ client: some TestClientProtocol, _ path: String, _ fields: String,
+        as login: (headers: HTTPFields, csrf: String)
     ) async throws -> TestResponse {
         var headers = login.headers
         headers[.contentType] = "application/x-www-form-urlencoded"
@@ -63,16 +65,19 @@ import Testing
                 let twice = try await post(client, "/normen/\(norm.id)/stop-opleggen", "reden=nogmaals", as: manager)
                 // Monitor's refusal comes back in words on the page.
                 #expect(twice.headers[.location]?.contains("fout=") == true)
-                let lifted = try await post(client, "/normen/\(norm.id)/stop-opheffen", "reden=Onder+de+grens", as: manager)
+                let lifted = try await post(
+                    client, "/normen/\(norm.id)/stop-opheffen", "reden=Onder+de+grens", as: manager)
                 #expect(lifted.headers[.location]?.contains("gedaan=") == true)
                 let empty = try await post(client, "/normen/\(norm.id)/stop-opheffen", "reden=", as: manager)
                 #expect(empty.headers[.location]?.contains("fout=") == true)
             }
             let events = try OutboxEventSource(reader: monitor.database.writer).events(after: 0, limit: 100)
-            let stop = try StopImposed.decoded(from: try #require(events.first { $0.kind == StopImposed.kind.rawValue }).body)
+            let stop = try StopImposed.decoded(
+                from: try #require(events.first { $0.kind == StopImposed.kind.rawValue }).body)
             #expect(stop.by == "J. de Vries")
             #expect(stop.reason == "na het analysegesprek van 2 maart 2026: Wachtlijst loopt op")
-            let lift = try StopLifted.decoded(from: try #require(events.first { $0.kind == StopLifted.kind.rawValue }).body)
+            let lift = try StopLifted.decoded(
+                from: try #require(events.first { $0.kind == StopLifted.kind.rawValue }).body)
             #expect(lift.by == "J. de Vries" && lift.reason == "Onder de grens")
         }
     }
@@ -107,6 +112,49 @@ import Testing
                 summaries.contains(
                     "Analysegesprek van 2 maart 2026 vastgelegd door J. de Vries (met aanbieder, beleid): Wachtlijst. Plan van aanpak: Minder instroom; vervolg op 1 april 2026"
                 ), "\(summaries)")
+        }
+    }
+
+    @Test func anExemptionIsStoredByMonitorWithThePersonsName() async throws {
+        try await withMonitor { monitor, endpoint in
+            let server = try ReporterHTTPServer.forTests(
+                database: try .inMemory(),
+                services: OwningServices(monitorAdmin: endpoint, notifierAdmin: endpoint, timeout: .seconds(5)))
+            let manager = server.login(.contractmanager, name: "J. de Vries")
+            try await Application(router: server.router()).test(.router) { client in
+                let done = try await post(client, "/normen/1/uitzonderen", "toewijzing=TW-77&reden=CPV", as: manager)
+                #expect(done.headers[.location]?.contains("gedaan=Toewijzing%20TW-77%20uitgezonderd") == true)
+                let unknown = try await post(
+                    client, "/normen/1/uitzonderen", "toewijzing=TW-78&reden=Buurman", as: manager)
+                #expect(unknown.headers[.location]?.contains("fout=reden%20moet%20CPV") == true)
+            }
+            let stored = try await monitor.database.writer.read { db in
+                try Row.fetchOne(db, sql: "SELECT reason, recordedBy FROM exemption WHERE toewijzingNummer = 'TW-77'")
+            }
+            #expect(stored?["reason"] as String? == "CPV")
+            #expect(stored?["recordedBy"] as String? == "J. de Vries")
+        }
+    }
+
+    @Test func anAnswerTheReporterCannotReadIsAnErrorInWordsNotACrash() async throws {
+        let endpoint = "tcp://127.0.0.1:\(FreePorts.take(1)[0])"
+        let context = ZMQContext()
+        defer { context.terminate() }
+        let garbled = try AdminSocketServer(
+            context: context, endpoint: endpoint, insecure: false, logger: Logger(label: "test"),
+            handler: { _ in Data("geen JSON".utf8) })
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await garbled.run() }
+            let server = try ReporterHTTPServer.forTests(
+                database: try .inMemory(),
+                services: OwningServices(monitorAdmin: endpoint, notifierAdmin: endpoint, timeout: .seconds(5)))
+            let manager = server.login(.contractmanager, name: "J. de Vries")
+            try await Application(router: server.router()).test(.router) { client in
+                let response = try await post(client, "/normen/1/stop-opleggen", "reden=x", as: manager)
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.contains("fout=onverwachte%20fout") == true)
+            }
+            group.cancelAll()
         }
     }
 

@@ -77,8 +77,10 @@ import Testing
         try core.monitorSink().apply([
             LoggedEvent(
                 seq: 3, kind: StopImposed.kind.rawValue,
-                body: try StopImposed(stopID: 1, normID: 1, aanbieder: nil, by: "J. de Vries", reason: "gesprek", at: at)
-                    .encoded())
+                body: try StopImposed(
+                    stopID: 1, normID: 1, aanbieder: nil, by: "J. de Vries", reason: "gesprek", at: at
+                )
+                .encoded())
         ])
         #expect(try core.database.norm(id: 1)?.attention.level == .stopInForce)
         #expect(try core.database.norm(id: 1).map { DutchFigures.status($0).text } == "toeleidingsstop van kracht")
@@ -102,7 +104,15 @@ import Testing
         #expect(before.unacknowledgedAlerts == 1)
         // Notifier escalates 14 days (its default) after the alert fired, in Dutch time.
         #expect(before.escalatesOn == Day(iso: "2026-04-15"))
-        #expect(before.attention.reasons.contains("1 melding(en) niet bevestigd, escalatie op 15 april 2026"))
+        #expect(before.attention.reasons.contains("1 melding(en) niet bevestigd, geëscaleerd op 15 april 2026"))
+        // Before that day it says when it will be.
+        let early = ReporterCore(database: try .inMemory(clock: { at.addingTimeInterval(86_400) }))
+        try early.monitorSink().apply([
+            try added(1, capped), try firing(2, alertID: 5, capped, kind: .actual, threshold: 70, value: 72_000),
+        ])
+        #expect(
+            try early.database.norm(id: 1)?.attention.reasons.contains(
+                "1 melding(en) niet bevestigd, escalatie op 15 april 2026") == true)
         try core.notifierSink().apply([
             LoggedEvent(
                 seq: 1, kind: AlertAcknowledged.kind.rawValue,
@@ -147,7 +157,8 @@ import Testing
     }
 
     func triageOrder(_ page: String) -> [String] {
-        guard let start = page.range(of: "<ol class=\"triage\""), let end = page.range(of: "</ol>", range: start.upperBound..<page.endIndex)
+        guard let start = page.range(of: "<ol class=\"triage\""),
+            let end = page.range(of: "</ol>", range: start.upperBound..<page.endIndex)
         else { return [] }
         return page[start.upperBound..<end.lowerBound].components(separatedBy: "<h3><a href=\"/normen/").dropFirst()
             .map { String($0.prefix { $0 != "\"" }) }
@@ -161,11 +172,19 @@ import Testing
                 let page = String(buffer: response.body)
                 #expect(triageOrder(page) == ["2", "1"])
                 #expect(page.contains("grens overschreden"))
+                // The sortable headers are links that keep the filters and flip the direction.
+                #expect(
+                    page.contains(
+                        "<th scope=\"col\" class=\"num\"><a href=\"/?sorteer=grens&amp;richting=af#alle-normen\">Grens</a></th>"
+                    ))
+                #expect(!page.contains("GRDB") && !page.contains("SQL("))
             }
             // Filtered to one instrument, the other norms leave both the list and the table.
-            try await client.execute(uri: "/?instrument=bestedingsruimte", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?instrument=bestedingsruimte", method: .get, headers: server.reader) {
+                response in
                 let page = String(buffer: response.body)
                 #expect(triageOrder(page) == ["1"])
+                #expect(page.contains("href=\"/?instrument=bestedingsruimte&amp;sorteer=norm&amp;richting=op#alle-normen\""))
                 #expect(!page.contains("/normen/2\""))
                 #expect(page.contains("/normen/3\""))
             }
@@ -179,14 +198,47 @@ import Testing
                 .map { String($0.prefix { $0 != "\"" }) }
         }
         try await Application(router: server.router()).test(.router) { client in
-            try await client.execute(uri: "/?sorteer=besteed&richting=af", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?sorteer=besteed&richting=af", method: .get, headers: server.reader) {
+                response in
                 #expect(rows(String(buffer: response.body)) == ["2", "1", "3"])
             }
-            try await client.execute(uri: "/?sorteer=norm&richting=op", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?sorteer=norm&richting=op", method: .get, headers: server.reader) {
+                response in
                 #expect(rows(String(buffer: response.body)) == ["1", "2", "3"])  // Bijna, Ruim, Rustig
             }
-            try await client.execute(uri: "/?sorteer=gebruikt&richting=op", method: .get, headers: server.reader) { response in
+            try await client.execute(uri: "/?sorteer=gebruikt&richting=op", method: .get, headers: server.reader) {
+                response in
                 #expect(rows(String(buffer: response.body)) == ["3", "1", "2"])
+            }
+        }
+    }
+
+    @Test func providersAreNamedFromTheRegisterOnPagesAndInTheAPI() async throws {
+        let core = try threeNorms()
+        try core.monitorSink().apply([
+            LoggedEvent(
+                seq: 6, kind: ProviderNamed.kind.rawValue,
+                body: try ProviderNamed(agb: "12345672", naam: "De Linde", by: "test", at: at).encoded())
+        ])
+        let server = try ReporterHTTPServer.forTests(database: core.database)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get, headers: server.reader) { response in
+                let page = String(buffer: response.body)
+                #expect(page.contains("<a href=\"/aanbieders/12345672\">De Linde (12345672)</a>"))
+                #expect(page.contains("<option value=\"12345672\" label=\"De Linde\">"))
+                #expect(page.contains("<a href=\"/aanbieders/12345671\">12345671</a>"))  // no name known
+            }
+            try await client.execute(uri: "/aanbieders/12345672", method: .get, headers: server.reader) { response in
+                #expect(String(buffer: response.body).contains("<h1>Aanbieder De Linde (12345672)</h1>"))
+            }
+            try await client.execute(uri: "/api/norms/2", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                #expect(json?["aanbiederNaam"] as? String == "De Linde")
+            }
+            try await client.execute(uri: "/api/spend", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let providers = json?["providers"] as? [[String: Any]]
+                #expect(providers?.first { $0["key"] as? String == "12345672" }?["name"] as? String == "De Linde")
             }
         }
     }

@@ -43,7 +43,8 @@ import Testing
                     let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
                     #expect(list?.count == count, "gemeente \(gemeente)")
                 }
-                try await client.execute(uri: "/?gemeente=\(gemeente)", method: .get, headers: server.reader) { response in
+                try await client.execute(uri: "/?gemeente=\(gemeente)", method: .get, headers: server.reader) {
+                    response in
                     #expect(String(buffer: response.body).contains("/normen/7") == (count == 1), "gemeente \(gemeente)")
                 }
             }
@@ -100,13 +101,15 @@ import Testing
         #expect(server.clients.map(\.name) == ["bi", "zaaksysteem"])
         try await Application(router: server.router()).test(.router) { client in
             for token in ["bi-geheim", "zaak-geheim"] {
-                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: "Bearer \(token)"]) {
+                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: "Bearer \(token)"])
+                {
                     response in
                     #expect(response.status == .ok, "\(token)")
                 }
             }
             for header in ["Bearer bi-geheimx", "Bearer ", "bi-geheim"] {
-                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: header]) { response in
+                try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: header]) {
+                    response in
                     #expect(response.status == .unauthorized, "\(header)")
                 }
             }

@@ -12,8 +12,10 @@ extension ReporterHTTPServer {
     /// tests drive its router), accounts in memory, and owning services at `services`
     /// (by default an address where nothing answers).
     static func forTests(
-        database: ReporterDatabase, token: String? = nil, clients: [APIClientToken] = [], address: HostAndPort = HostAndPort(host: "127.0.0.1", port: 0),
-        regions: [String: [String]] = [:], services: OwningServices = .nowhere, settings: AccessSettings = AccessSettings()
+        database: ReporterDatabase, token: String? = nil, clients: [APIClientToken] = [],
+        address: HostAndPort = HostAndPort(host: "127.0.0.1", port: 0),
+        regions: [String: [String]] = [:], services: OwningServices = .nowhere,
+        settings: AccessSettings = AccessSettings()
     ) throws -> ReporterHTTPServer {
         try ReporterHTTPServer(
             database: database, address: address, token: token, clients: clients, metrics: nil, regions: regions,

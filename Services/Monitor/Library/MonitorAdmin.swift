@@ -50,7 +50,8 @@ public struct MonitorAdmin: Sendable {
                 return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
             case "analysis.record":
                 let event = try core.recordAnalysis(AdminCoding.decode(AnalysisRecordRequest.self, from: request))
-                logger.notice("analysis recorded", metadata: ["norm.id": "\(event.normID)", "analysis.id": "\(event.analysisID)"])
+                logger.notice(
+                    "analysis recorded", metadata: ["norm.id": "\(event.normID)", "analysis.id": "\(event.analysisID)"])
                 return try AdminCoding.encode(AdminReply.success(event))
             case "provider.import":
                 let changed = try core.nameProviders(AdminCoding.decode(ProviderImportRequest.self, from: request))

@@ -68,7 +68,8 @@ public struct ReporterApp {
                 guard let role = AccountRole(rawValue: client.role), !client.token.isEmpty else {
                     throw RuntimeError(
                         .configuration,
-                        "[reporter] clients: \(client.name) needs a token and a role (lezer, contractmanager, beheerder)")
+                        "[reporter] clients: \(client.name) needs a token and a role (lezer, contractmanager, beheerder)"
+                    )
                 }
                 return APIClientToken(name: client.name, token: client.token, role: role)
             },

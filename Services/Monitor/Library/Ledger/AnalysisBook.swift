@@ -35,7 +35,8 @@ enum AnalysisBook {
         request.conclusion = request.conclusion.trimmingCharacters(in: .whitespacesAndNewlines)
         request.plan = request.plan.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !request.by.isEmpty, !request.conclusion.isEmpty else {
-            throw MonitorError(.invalidRequest, "een analysegesprek wordt vastgelegd met wie het vastlegt en de conclusie")
+            throw MonitorError(
+                .invalidRequest, "een analysegesprek wordt vastgelegd met wie het vastlegt en de conclusie")
         }
         guard request.day <= Day.today(now: now) else {
             throw MonitorError(.invalidRequest, "het gesprek van \(request.day.iso) ligt in de toekomst")

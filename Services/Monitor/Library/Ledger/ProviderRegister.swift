@@ -40,7 +40,8 @@ enum ProviderRegister {
             }
             guard try name(db, agb: provider.agb) != naam else { continue }
             try db.execute(
-                sql: "INSERT INTO provider (agb, naam) VALUES (?, ?) ON CONFLICT(agb) DO UPDATE SET naam = excluded.naam",
+                sql:
+                    "INSERT INTO provider (agb, naam) VALUES (?, ?) ON CONFLICT(agb) DO UPDATE SET naam = excluded.naam",
                 arguments: [provider.agb, naam])
             let event = ProviderNamed(agb: provider.agb, naam: naam, by: by, at: now)
             try Outbox.append(db, kind: ProviderNamed.kind.rawValue, body: try event.encoded(), at: now)

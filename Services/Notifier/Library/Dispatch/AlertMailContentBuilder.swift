@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 
 /// Maps the alert events of a notification to what the Dutch templates need.
@@ -19,7 +20,7 @@ enum AlertMailContentBuilder {
             providerAGB: alert.norm.aanbieder,
             gemeente: alert.norm.regio ?? alert.norm.gemeenten.joined(separator: ", "),
             categorie: alert.norm.productCategorieen.isEmpty
-                ? nil : alert.norm.productCategorieen.joined(separator: ", "),
+                ? nil : alert.norm.productCategorieen.map(careType).joined(separator: ", "),
             thresholdPercent: alert.threshold,
             spentCents: value,
             limitCents: alert.limit,
@@ -29,6 +30,11 @@ enum AlertMailContentBuilder {
             state: state(of: item.event),
             dashboardURL: normPage(alert.norm.id, base: dashboardURL) + "#melding-\(alert.alertID)",
             kind: alert.alertKind.rawValue, areaIsRegio: alert.norm.regio != nil, intensityUnit: alert.norm.limitUnit)
+    }
+
+    /// "45 Jeugdhulp ambulant": the JZ020 code with its name, the code alone when unknown.
+    static func careType(_ code: String) -> String {
+        ProductCategorie(code)?.name.map { "\(code) \($0)" } ?? code
     }
 
     static func state(of event: String) -> AlertMailState {

@@ -64,7 +64,9 @@ public struct AlertMailRenderer: Sendable {
         }
         if let categorie = c.categorie { view["categorie"] = categorie }
         if let forecast = c.forecastCents { view["forecast"] = amount(forecast) }
-        if let crossing = c.forecastCrossingDate { view["crossing"] = Day(iso: crossing).map(DutchDate.text) ?? crossing }
+        if let crossing = c.forecastCrossingDate {
+            view["crossing"] = Day(iso: crossing).map(DutchDate.text) ?? crossing
+        }
         view["intensityLimit"] = c.intensityUnit.map { "\(c.limitCents) \($0)" } ?? "\(c.limitCents) per cliënt"
         return view
     }
@@ -81,7 +83,9 @@ public struct AlertMailRenderer: Sendable {
         case (_, "intensity"): news = "Zorg boven de intensiteitsnorm: \(Money(cents: c.spentCents).dutch) onrechtmatig"
         case (_, "forecast"):
             news =
-                c.forecastCrossingDate.flatMap(Day.init(iso:)).map { "Prognose: grens bereikt op \(DutchDate.text($0))" }
+                c.forecastCrossingDate.flatMap(Day.init(iso:)).map {
+                    "Prognose: grens bereikt op \(DutchDate.text($0))"
+                }
                 ?? "Prognose: boven de grens aan het eind van de periode"
         default: news = "Drempel \(c.thresholdPercent)% bereikt: \(percentage) gebruikt"
         }

@@ -22,6 +22,7 @@ public struct DashboardAccess: Sendable {
     func register(on router: Router<ReporterRequestContext>, logger: Logger) {
         LoginRoutes(accounts: accounts, sessions: sessions, settings: settings, logger: logger).register(on: router)
         ActionRoutes(services: services, logger: logger).register(on: router)
+        AccountRoutes(accounts: accounts, sessions: sessions, logger: logger).register(on: router)
     }
 
     func middleware(logger: Logger) -> DashboardAccessMiddleware {

@@ -45,7 +45,8 @@ struct DashboardAccessMiddleware: RouterMiddleware {
         guard let session = context.session else {
             guard request.method == .get || request.method == .head else {
                 return HTMLResponse.page(
-                    HTML.page(title: "Niet ingelogd", body: "<h1>Niet ingelogd</h1><p><a href=\"/inloggen\">Inloggen</a></p>"),
+                    HTML.page(
+                        title: "Niet ingelogd", body: "<h1>Niet ingelogd</h1><p><a href=\"/inloggen\">Inloggen</a></p>"),
                     status: .unauthorized)
             }
             return HTMLResponse.redirect(to: "/inloggen?terug=\(LoginRoutes.encodeReturn(request.uri.description))")
@@ -54,11 +55,13 @@ struct DashboardAccessMiddleware: RouterMiddleware {
             var request = request
             let fields = try await FormFields.read(&request)
             guard let token = fields["csrf"], Self.constantTimeEquals(token, session.csrfToken) else {
-                logger.warning("form refused: no or wrong CSRF token", metadata: ["path": "\(path)", "user": "\(session.name)"])
+                logger.warning(
+                    "form refused: no or wrong CSRF token", metadata: ["path": "\(path)", "user": "\(session.name)"])
                 return HTMLResponse.page(
                     HTML.page(
                         title: "Geweigerd",
-                        body: "<h1>Formulier geweigerd</h1><p>Het formulier kwam niet van deze pagina (ontbrekend of onjuist controlegetal). Laad de pagina opnieuw en probeer het nog eens.</p>",
+                        body:
+                            "<h1>Formulier geweigerd</h1><p>Het formulier kwam niet van deze pagina (ontbrekend of onjuist controlegetal). Laad de pagina opnieuw en probeer het nog eens.</p>",
                         viewer: session.viewer),
                     status: .forbidden)
             }

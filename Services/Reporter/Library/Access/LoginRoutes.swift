@@ -61,7 +61,8 @@ struct LoginRoutes {
                 logger.notice("logged in", metadata: ["user": "\(name)", "role": "\(role.rawValue)"])
                 var response = HTMLResponse.redirect(to: returnTo)
                 response.setCookie(SessionCookie.session(started.token, secure: settings.secureCookies))
-                response.setCookie(SessionCookie.expired(SessionCookie.loginForm, path: "/inloggen", secure: settings.secureCookies))
+                response.setCookie(
+                    SessionCookie.expired(SessionCookie.loginForm, path: "/inloggen", secure: settings.secureCookies))
                 return response
             case .refused:
                 logger.warning("login refused", metadata: ["user": "\(name)"])

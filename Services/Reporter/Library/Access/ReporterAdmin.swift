@@ -27,7 +27,8 @@ public struct ReporterAdmin: Sendable {
                 let summary = try accounts.add(AdminCoding.decode(UserAddRequest.self, from: request))
                 // A new password or role takes effect at the next login.
                 sessions.endAll(name: summary.name)
-                logger.notice("account added", metadata: ["user": "\(summary.name)", "role": "\(summary.role.rawValue)"])
+                logger.notice(
+                    "account added", metadata: ["user": "\(summary.name)", "role": "\(summary.role.rawValue)"])
                 return try AdminCoding.encode(AdminReply.success(summary))
             case "user.list":
                 return try AdminCoding.encode(AdminReply.success(try accounts.list()))

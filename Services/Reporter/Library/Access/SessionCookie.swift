@@ -12,7 +12,9 @@ enum SessionCookie {
     }
 
     static func loginForm(_ token: String, secure: Bool) -> Cookie {
-        Cookie(name: loginForm, value: token, maxAge: 15 * 60, path: "/inloggen", secure: secure, httpOnly: true, sameSite: .strict)
+        Cookie(
+            name: loginForm, value: token, maxAge: 15 * 60, path: "/inloggen", secure: secure, httpOnly: true,
+            sameSite: .strict)
     }
 
     static func expired(_ name: String, path: String = "/", secure: Bool) -> Cookie {

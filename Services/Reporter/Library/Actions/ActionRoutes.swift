@@ -28,20 +28,33 @@ struct ActionRoutes {
                     return HTMLResponse.page(
                         HTML.page(
                             title: "Geen toegang",
-                            body: "<h1>Geen toegang</h1><p>Met de rol \(session.role.rawValue) kunt u meekijken, niet handelen. Vraag de beheerder om de rol contractmanager.</p>",
+                            body:
+                                "<h1>Geen toegang</h1><p>Met de rol \(session.role.rawValue) kunt u meekijken, niet handelen. Vraag de beheerder om de rol contractmanager.</p>",
                             viewer: session.viewer),
                         status: .forbidden)
                 }
                 guard let normID = context.parameters.get("id", as: Int64.self) else {
-                    return HTMLResponse.page(HTML.page(title: "Onbekend", body: "<h1>Deze norm bestaat niet</h1>"), status: .notFound)
+                    return HTMLResponse.page(
+                        HTML.page(title: "Onbekend", body: "<h1>Deze norm bestaat niet</h1>"), status: .notFound)
                 }
                 do {
                     let done = try await perform(normID, fields, session)
                     logger.notice(
-                        "dashboard action", metadata: ["norm.id": "\(normID)", "action": "\(path)", "user": "\(session.name)"])
+                        "dashboard action",
+                        metadata: ["norm.id": "\(normID)", "action": "\(path)", "user": "\(session.name)"])
                     return HTMLResponse.redirect(to: "/normen/\(normID)?gedaan=\(LoginRoutes.encodeReturn(done))")
                 } catch let error as AccessError {
-                    return HTMLResponse.redirect(to: "/normen/\(normID)?fout=\(LoginRoutes.encodeReturn(error.message))")
+                    return HTMLResponse.redirect(
+                        to: "/normen/\(normID)?fout=\(LoginRoutes.encodeReturn(error.message))")
+                } catch {
+                    // An answer the reporter cannot read: the person gets words, the log the cause.
+                    logger.error(
+                        "dashboard action failed",
+                        metadata: ["norm.id": "\(normID)", "action": "\(path)", "error": "\(error)"])
+                    return HTMLResponse.redirect(
+                        to:
+                            "/normen/\(normID)?fout=\(LoginRoutes.encodeReturn("onverwachte fout; zie het logboek van de reporter"))"
+                    )
                 }
             }
         }
@@ -66,9 +79,10 @@ struct ActionRoutes {
         }
         action("stop-opleggen") { normID, fields, session in
             guard let reason = fields.text("reden") else { throw AccessError(.invalidRequest, "geef een reden") }
-            let conversation = fields.text("analysegesprek").flatMap(Day.init(iso:)).map {
-                "na het analysegesprek van \(DutchDate.text($0)): "
-            } ?? ""
+            let conversation =
+                fields.text("analysegesprek").flatMap(Day.init(iso:)).map {
+                    "na het analysegesprek van \(DutchDate.text($0)): "
+                } ?? ""
             let event = try await services.send(
                 StopRequest.impose(normID: normID, by: session.name, reason: conversation + reason),
                 to: services.monitorAdmin, expecting: StopImposed.self)
@@ -85,7 +99,9 @@ struct ActionRoutes {
             guard let day = fields.text("datum").flatMap(Day.init(iso:)) else {
                 throw AccessError(.invalidRequest, "geef de datum van het gesprek (JJJJ-MM-DD)")
             }
-            guard let conclusion = fields.text("conclusie") else { throw AccessError(.invalidRequest, "geef de conclusie") }
+            guard let conclusion = fields.text("conclusie") else {
+                throw AccessError(.invalidRequest, "geef de conclusie")
+            }
             var followUp: Day?
             if let text = fields.text("vervolg") {
                 guard let day = Day(iso: text) else { throw AccessError(.invalidRequest, "ongeldige vervolgdatum") }

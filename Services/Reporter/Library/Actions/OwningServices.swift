@@ -39,7 +39,8 @@ public struct OwningServices: Sendable {
                             body = try client.send(
                                 AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString)))
                         } catch {
-                            throw AccessError(.serviceRefused, "de dienst antwoordt niet; probeer het zo opnieuw", cause: error)
+                            throw AccessError(
+                                .serviceRefused, "de dienst antwoordt niet; probeer het zo opnieuw", cause: error)
                         }
                         let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
                         guard reply.ok, let result = reply.result else {

@@ -22,7 +22,7 @@ enum AlertListPage {
         let body = """
             <h1>Actieve meldingen</h1>
             \(alerts.isEmpty ? "<p>Geen actieve meldingen.</p>" : """
-            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table class="norms"><thead><tr><th scope="col">Norm</th><th scope="col">Melding</th><th scope="col">Bevestigd</th></tr></thead>
+            <div class="scroll" tabindex="0" role="region" aria-label="Actieve meldingen"><table class="norms"><thead><tr><th scope="col">Norm</th><th scope="col">Melding</th><th scope="col">Bevestigd</th></tr></thead>
             <tbody>\(rows.joined(separator: "\n"))</tbody></table></div>
             """)
             <p class="meta">Bevestigen en stilzetten gaat op de pagina van de norm. JSON: <a href="/api/alerts?state=firing">/api/alerts?state=firing</a>.</p>

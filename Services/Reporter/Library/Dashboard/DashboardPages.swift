@@ -38,7 +38,7 @@ enum DashboardPages {
             <figure>\(SpendChart(figures: norm).svg())<figcaption class="meta">Cumulatieve besteding per zorgmaand (staven),
             drempels en grens (lijnen), prognose (gestreept).</figcaption></figure>
             """)
-            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table><caption class="meta">Besteding per zorgmaand (de gegevens van de grafiek)</caption>
+            <div class="scroll" tabindex="0" role="region" aria-label="Besteding per zorgmaand"><table><caption class="meta">Besteding per zorgmaand (de gegevens van de grafiek)</caption>
             <thead><tr><th scope="col">Zorgmaand</th><th scope="col" class="num">Besteed</th><th scope="col" class="num">Cumulatief</th></tr></thead>
             <tbody>\(monthRows)</tbody></table></div>
             \(actions)
@@ -66,7 +66,8 @@ enum DashboardPages {
             let norm =
                 linkNorms
                 ? (entry.normID.map { " · <a href=\"/normen/\($0)\">norm \($0)</a>" } ?? "") : ""
-            return "<li><time datetime=\"\(HTML.escape(entry.at))\">\(HTML.escape(DutchDate.text(iso: entry.at)))</time> \(HTML.escape(entry.summary))\(norm)</li>"
+            return
+                "<li><time datetime=\"\(HTML.escape(entry.at))\">\(HTML.escape(DutchDate.text(iso: entry.at)))</time> \(HTML.escape(entry.summary))\(norm)</li>"
         }
         return "<ol class=\"timeline\">\n\(items.joined(separator: "\n"))\n</ol>"
     }

@@ -1,3 +1,4 @@
+import Contracts
 import Domain
 import Foundation
 
@@ -74,7 +75,8 @@ enum HTML {
             ? ""
             : """
             <nav aria-label="Hoofdmenu"><ul><li><a href="/">Aandacht</a></li><li><a href="/tijdlijn">Tijdlijn</a></li>
-            <li><a href="/meldingen">Meldingen</a></li><li><a href="/rapport?periode=\(year)">Rapportage \(year)</a></li></ul></nav>
+            <li><a href="/meldingen">Meldingen</a></li><li><a href="/rapport?periode=\(year)">Rapportage \(year)</a></li>\(
+                viewer?.role == AccountRole.beheerder.rawValue ? "<li><a href=\"/beheer\">Accounts</a></li>" : "")</ul></nav>
             """
         return """
             <!DOCTYPE html>

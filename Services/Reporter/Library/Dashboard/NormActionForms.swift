@@ -15,7 +15,9 @@ enum NormActionForms {
         parts.append(alertList(alerts))
         parts.append(stopText(norm, today: today))
         guard mayAct, let viewer, !norm.ended else {
-            if !mayAct { parts.append("<p class=\"meta\">U kunt meekijken; handelen kan met de rol contractmanager.</p>") }
+            if !mayAct {
+                parts.append("<p class=\"meta\">U kunt meekijken; handelen kan met de rol contractmanager.</p>")
+            }
             return parts.joined(separator: "\n")
         }
         let csrf = "<input type=\"hidden\" name=\"csrf\" value=\"\(e(viewer.csrfToken))\">"
@@ -95,7 +97,8 @@ enum NormActionForms {
         guard !alerts.isEmpty else { return "<p>Geen actieve meldingen.</p>" }
         let items = alerts.map { alert in
             "<li id=\"melding-\(alert.id)\">\(HTML.escape(describe(alert)))"
-                + (alert.acknowledgedBy.map { " · bevestigd door \(HTML.escape($0))" } ?? " · <strong>niet bevestigd</strong>")
+                + (alert.acknowledgedBy.map { " · bevestigd door \(HTML.escape($0))" }
+                    ?? " · <strong>niet bevestigd</strong>")
                 + "</li>"
         }
         return "<ul class=\"alerts\">\(items.joined())</ul>"
@@ -103,9 +106,11 @@ enum NormActionForms {
 
     static func stopText(_ norm: NormFigures, today: Day) -> String {
         switch norm.stop {
-        case .advised?: "<p><strong>Stopadvies:</strong> de prognose komt boven de grens van de stopregel; een mens beslist.</p>"
+        case .advised?:
+            "<p><strong>Stopadvies:</strong> de prognose komt boven de grens van de stopregel; een mens beslist.</p>"
         case .imposed?: "<p><strong>Er geldt een toeleidingsstop.</strong></p>"
-        case .liftAdvised?: "<p><strong>Er geldt een toeleidingsstop</strong>; de regels adviseren hem op te heffen.</p>"
+        case .liftAdvised?:
+            "<p><strong>Er geldt een toeleidingsstop</strong>; de regels adviseren hem op te heffen.</p>"
         case nil: ""
         }
     }
@@ -114,7 +119,8 @@ enum NormActionForms {
     static func fourMonthForecast(_ norm: NormFigures, today: Day) -> String {
         let horizon = today.month.adding(months: 4).firstDay.adding(days: today.day - 1)
         guard let forecast = norm.forecast else {
-            return "Nog geen prognose. Opheffen is verantwoord als de grens niet binnen vier maanden (vóór \(DutchDate.text(horizon))) wordt bereikt."
+            return
+                "Nog geen prognose. Opheffen is verantwoord als de grens niet binnen vier maanden (vóór \(DutchDate.text(horizon))) wordt bereikt."
         }
         let projected = DutchFigures.amount(forecast.projectedTotal, kind: norm.instrument)
         guard let crossing = forecast.crossingDate else {

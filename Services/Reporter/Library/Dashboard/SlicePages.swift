@@ -20,7 +20,9 @@ enum SlicePages {
         return HTML.page(title: title, body: body, viewer: viewer)
     }
 
-    static func careType(_ categorie: String, norms: [NormFigures], spend: SpendFigures, viewer: HTML.Viewer? = nil) -> String {
+    static func careType(_ categorie: String, norms: [NormFigures], spend: SpendFigures, viewer: HTML.Viewer? = nil)
+        -> String
+    {
         let body = """
             <h1>Zorgsoort \(HTML.escape(careType(categorie)))</h1>
             \(normTable(norms))
@@ -48,7 +50,7 @@ enum SlicePages {
             """
         }
         return """
-            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table class="norms"><thead><tr><th scope="col">Norm</th><th scope="col">Instrument</th><th scope="col" class="num">Grens</th><th scope="col" class="num">Besteed</th>
+            <div class="scroll" tabindex="0" role="region" aria-label="Normen"><table class="norms"><thead><tr><th scope="col">Norm</th><th scope="col">Instrument</th><th scope="col" class="num">Grens</th><th scope="col" class="num">Besteed</th>
             <th scope="col" class="num">Gebruikt</th><th scope="col">Status</th></tr></thead><tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table></div>
@@ -66,7 +68,7 @@ enum SlicePages {
             return "<tr><td>\(cell)</td><td class=\"num\">\(Money(cents: slice.amount).dutch)</td></tr>"
         }
         return """
-            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table><thead><tr><th scope="col">\(header)</th><th scope="col" class="num">Besteed</th></tr></thead><tbody>
+            <div class="scroll" tabindex="0" role="region" aria-label="Besteding per \(header.lowercased())"><table><thead><tr><th scope="col">\(header)</th><th scope="col" class="num">Besteed</th></tr></thead><tbody>
             \(rows.joined(separator: "\n"))
             </tbody></table></div>
             """

@@ -6,13 +6,14 @@ import Domain
 enum StartPage {
     static func render(
         attention: [NormFigures], page: NormPage, query: OverviewQuery, regions: [String],
-        viewer: HTML.Viewer? = nil
+        providers: [String: String] = [:], viewer: HTML.Viewer? = nil
     ) -> String {
         let body = """
             <h1>Wat aandacht nodig heeft</h1>
+            <h2 class="meta">Meest urgent eerst: het verst over de grens (stand of prognose)</h2>
             \(triage(attention, filtered: query.isFiltered))
             <h2 id="alle-normen">Alle normen</h2>
-            \(filters(query, regions: regions))
+            \(filters(query, regions: regions, providers: providers))
             \(table(page, query: query))
             \(pager(page, query: query))
             <p class="meta">Bedragen per zorgmaand, zoals gedeclareerd en goedgekeurd. JSON: <a href="/api/norms">/api/norms</a>.</p>
@@ -36,7 +37,9 @@ enum StartPage {
                 norm.intensity != nil
                 ? "onrechtmatig \(Money(cents: norm.spent).dutch)"
                 : "\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument))) van \(HTML.escape(DutchFigures.limit(norm))) (\(DutchFigures.used(norm)))"
-                    + (norm.forecast.map { " · prognose \(DutchFigures.amount($0.projectedTotal, kind: norm.instrument))" }
+                    + (norm.forecast.map {
+                        " · prognose \(DutchFigures.amount($0.projectedTotal, kind: norm.instrument))"
+                    }
                         ?? "")
             return """
                 <li class="\(css)"><h3><a href="/normen/\(norm.id)">\(HTML.escape(norm.name))</a></h3>
@@ -49,13 +52,17 @@ enum StartPage {
             + items.joined(separator: "\n") + "\n</ol>"
     }
 
-    static func filters(_ query: OverviewQuery, regions: [String]) -> String {
+    /// `providers`: the AGB register's names by code, offered as suggestions while typing
+    /// (the field still takes the code, so it works without a register too).
+    static func filters(_ query: OverviewQuery, regions: [String], providers: [String: String] = [:]) -> String {
         func option(_ value: String, _ label: String, selected: Bool) -> String {
             "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
         }
         let instruments =
             option("", "alle", selected: query.instrument == nil)
-            + NormKind.allCases.map { option($0.rawValue, DutchFigures.instrument($0), selected: query.instrument == $0) }
+            + NormKind.allCases.map {
+                option($0.rawValue, DutchFigures.instrument($0), selected: query.instrument == $0)
+            }
             .joined()
         let careTypes =
             option("", "alle", selected: query.zorgsoort == nil)
@@ -72,7 +79,8 @@ enum StartPage {
             <label>Gemeente (CBS-code)<input name="gemeente" inputmode="numeric" pattern="[0-9]{4}" size="6" value="\(HTML.escape(query.gemeente ?? ""))"></label>
             \(regioField)
             <label>Instrument<select name="instrument">\(instruments)</select></label>
-            <label>Aanbieder (AGB-code)<input name="aanbieder" inputmode="numeric" pattern="[0-9]{8}" size="10" value="\(HTML.escape(query.aanbieder ?? ""))"></label>
+            <label>Aanbieder (AGB-code)<input name="aanbieder" inputmode="numeric" pattern="[0-9]{8}" size="10" list="aanbieders" value="\(HTML.escape(query.aanbieder ?? ""))"></label>
+            <datalist id="aanbieders">\(providers.sorted { $0.value < $1.value }.map { "<option value=\"\(HTML.escape($0.key))\" label=\"\(HTML.escape($0.value))\">" }.joined())</datalist>
             <label>Zorgsoort<select name="zorgsoort">\(careTypes)</select></label>
             <button type="submit">Filteren</button> <a href="/">Alles tonen</a>
             </form>
@@ -80,13 +88,18 @@ enum StartPage {
     }
 
     static func table(_ page: NormPage, query: OverviewQuery) -> String {
-        let headers = OverviewQuery.Column.allCases.map { column in
+        // Typed: GRDB's `SQL` is also built from string interpolation and has a `joined()`,
+        // and left to inference this closure once rendered GRDB's description of a query.
+        let headers: String = OverviewQuery.Column.allCases.map { column -> String in
             let active = query.sort == column
             let nextDescending = active ? !query.descending : column.isNumeric
             let link =
-                "/?" + queryString(query.filterPairs + [("sorteer", column.rawValue), ("richting", nextDescending ? "af" : "op")])
+                "/?"
+                + queryString(
+                    query.filterPairs + [("sorteer", column.rawValue), ("richting", nextDescending ? "af" : "op")])
             let sortState = active ? " aria-sort=\"\(query.descending ? "descending" : "ascending")\"" : ""
-            return "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")\(sortState)><a href=\"\(HTML.escape(link))#alle-normen\">\(column.heading)</a></th>"
+            return
+                "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")\(sortState)><a href=\"\(HTML.escape(link))#alle-normen\">\(column.heading)</a></th>"
         }.joined()
         var rows = ""
         for norm in page.items {
@@ -108,10 +121,11 @@ enum StartPage {
         }
         let empty =
             page.total == 0
-            ? (query.isFiltered ? "Geen normen binnen deze selectie." : "Nog geen normen. Voeg er een toe met plafond norm add.")
+            ? (query.isFiltered
+                ? "Geen normen binnen deze selectie." : "Nog geen normen. Voeg er een toe met plafond norm add.")
             : "Geen normen op deze pagina."
         return """
-            <div class="scroll" tabindex="0" role="region" aria-label="Tabel (schuift zijwaarts op een smal scherm)"><table class="norms"><caption class="meta">\(DutchGrouping.text(page.total)) normen\(query.sort.map { ", gesorteerd op \($0.heading.lowercased())" } ?? "")</caption>
+            <div class="scroll" tabindex="0" role="region" aria-label="Alle normen"><table class="norms"><caption class="meta">\(DutchGrouping.text(page.total)) normen\(query.sort.map { ", gesorteerd op \($0.heading.lowercased())" } ?? "")</caption>
             <thead><tr>\(headers)</tr></thead>
             <tbody>
             \(rows.isEmpty ? "<tr><td colspan=\"9\">\(empty)</td></tr>" : rows)
@@ -123,9 +137,12 @@ enum StartPage {
     static func pager(_ page: NormPage, query: OverviewQuery) -> String {
         guard page.pageCount > 1 else { return "" }
         var pairs = query.filterPairs
-        if let sort = query.sort { pairs += [("sorteer", sort.rawValue), ("richting", query.descending ? "af" : "op")] }
+        if let sort = query.sort {
+            pairs += [("sorteer", sort.rawValue), ("richting", query.descending ? "af" : "op")]
+        }
         func link(_ number: Int, _ text: String) -> String {
-            let address = "/?" + queryString(pairs + [("pagina", String(number)), ("per_pagina", String(page.perPage))])
+            let address =
+                "/?" + queryString(pairs + [("pagina", String(number)), ("per_pagina", String(page.perPage))])
             return "<a href=\"\(HTML.escape(address))\">\(text)</a>"
         }
         let first = (page.page - 1) * page.perPage + 1

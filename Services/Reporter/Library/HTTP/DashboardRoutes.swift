@@ -16,7 +16,8 @@ struct DashboardRoutes {
             switch OverviewQuery.parse(request.uri.queryParameters, regions: regions) {
             case .success(let parsed): query = parsed
             case .failure(let problem):
-                return html(HTML.page(title: "Onbekend", body: "<h1>\(HTML.escape(problem.message))</h1>"), status: .badRequest)
+                return html(
+                    HTML.page(title: "Onbekend", body: "<h1>\(HTML.escape(problem.message))</h1>"), status: .badRequest)
             }
             guard let paging = PageParameters.parse(request.uri.queryParameters) else {
                 return html(
@@ -37,7 +38,8 @@ struct DashboardRoutes {
             }
             return html(
                 StartPage.render(
-                    attention: attention, page: page, query: query, regions: Array(regions.keys), viewer: context.viewer))
+                    attention: attention, page: page, query: query, regions: Array(regions.keys),
+                    providers: try database.providerNames(), viewer: context.viewer))
         }
         router.get("/normen/:id") { request, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self), let norm = try database.norm(id: id) else {
@@ -81,7 +83,8 @@ struct DashboardRoutes {
             let norms = try database.norms { $0.scope.productCategorieen.contains(categorie) }
             var filter = SpendFilter()
             filter.categorie = categorie
-            return html(SlicePages.careType(categorie, norms: norms, spend: try database.spend(filter), viewer: context.viewer))
+            return html(
+                SlicePages.careType(categorie, norms: norms, spend: try database.spend(filter), viewer: context.viewer))
         }
         router.get("/tijdlijn") { _, context -> Response in
             html(DashboardPages.timeline(try database.timeline(normID: nil), viewer: context.viewer))

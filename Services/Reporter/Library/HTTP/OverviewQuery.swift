@@ -43,7 +43,9 @@ struct OverviewQuery: Equatable {
             query.get(name).map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }
         }
         if let gemeente = value("gemeente") {
-            guard Gemeentecode(gemeente) != nil else { return .failure(Problem("gemeente is een CBS-code van 4 cijfers")) }
+            guard Gemeentecode(gemeente) != nil else {
+                return .failure(Problem("gemeente is een CBS-code van 4 cijfers"))
+            }
             result.gemeente = gemeente
         }
         if let regio = value("regio") {
@@ -68,7 +70,9 @@ struct OverviewQuery: Equatable {
             result.zorgsoort = zorgsoort
         }
         if let sort = value("sorteer") {
-            guard let column = Column(rawValue: sort) else { return .failure(Problem("onbekende kolom om op te sorteren")) }
+            guard let column = Column(rawValue: sort) else {
+                return .failure(Problem("onbekende kolom om op te sorteren"))
+            }
             result.sort = column
         }
         if let direction = value("richting") {
@@ -83,7 +87,9 @@ struct OverviewQuery: Equatable {
         init(_ message: String) { self.message = message }
     }
 
-    var isFiltered: Bool { gemeente != nil || regio != nil || instrument != nil || aanbieder != nil || zorgsoort != nil }
+    var isFiltered: Bool {
+        gemeente != nil || regio != nil || instrument != nil || aanbieder != nil || zorgsoort != nil
+    }
 
     /// Whether a norm passes every filter that is set. A norm for all gemeenten concerns
     /// every gemeente and regio.
@@ -133,12 +139,4 @@ struct OverviewQuery: Equatable {
         case number(Int64)
         case text(String)
     }
-}
-
-/// Percent-encodes a query value (a regio's name has spaces).
-func queryString(_ pairs: [(String, String)]) -> String {
-    var allowed = CharacterSet.alphanumerics
-    allowed.insert(charactersIn: "-._~")
-    return pairs.map { "\($0)=\($1.addingPercentEncoding(withAllowedCharacters: allowed) ?? $1)" }
-        .joined(separator: "&")
 }

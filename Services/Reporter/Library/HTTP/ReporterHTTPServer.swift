@@ -54,7 +54,8 @@ public struct ReporterHTTPServer: Service {
         let all = clients + (single.map { [$0] } ?? [])
         if !address.isLoopback && all.isEmpty {
             throw RuntimeError(
-                .insecureAddress, "reporter bound to \(address) needs [reporter] token or clients: it serves figures about clients"
+                .insecureAddress,
+                "reporter bound to \(address) needs [reporter] token or clients: it serves figures about clients"
             )
         }
         self.database = database

@@ -56,7 +56,9 @@ public struct Attention: Sendable, Equatable, Encodable {
                 (.warning, "\(PublishedCount.text(Int64(norm.inflowDuringStop))) nieuwe cliënt(en) tijdens de stop"))
         }
         if norm.unacknowledgedAlerts > 0 {
-            let escalation = norm.escalatesOn.map { ", escalatie op \(DutchDate.text($0))" } ?? ""
+            let escalation =
+                norm.escalatesOn.map { ", \(norm.escalated ? "geëscaleerd op" : "escalatie op") \(DutchDate.text($0))" }
+                ?? ""
             reasons.append((.warning, "\(norm.unacknowledgedAlerts) melding(en) niet bevestigd\(escalation)"))
         }
         let ordered = reasons.enumerated().sorted { ($0.element.0, -$0.offset) > ($1.element.0, -$1.offset) }

@@ -63,7 +63,8 @@ enum HandlingFacts {
         guard event.kind == AlertAcknowledged.kind.rawValue else { return }
         let ack = try AlertAcknowledged.decoded(from: event.body)
         try db.execute(
-            sql: "INSERT OR IGNORE INTO alertAcknowledgement (alertID, acknowledgedBy, acknowledgedAt) VALUES (?, ?, ?)",
+            sql:
+                "INSERT OR IGNORE INTO alertAcknowledgement (alertID, acknowledgedBy, acknowledgedAt) VALUES (?, ?, ?)",
             arguments: [ack.alertID, ack.by, ack.at.formatted(.iso8601)])
     }
 

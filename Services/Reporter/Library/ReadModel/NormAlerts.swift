@@ -33,7 +33,8 @@ extension ReporterDatabase {
     /// All firing alerts with their norm's name: unacknowledged first, then newest first.
     func firingAlertsNeedingAttention(limit: Int = 500) throws -> [(norm: String, normID: Int64, alert: NormAlert)] {
         try writer.read { db in
-            let names = Dictionary(try normDefinitions.all(db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+            let names = Dictionary(
+                try normDefinitions.all(db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             return try Row.fetchAll(
                 db,
                 sql: """

@@ -47,6 +47,8 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     public var unacknowledgedAlerts: Int = 0
     /// When notifier escalates the oldest unacknowledged alert (its `escalate_after`).
     public var escalatesOn: Day?
+    /// Whether that day has come: the alert went to the escalation addresses already.
+    public var escalated = false
     /// Clients who entered during the stop in force without an exemption.
     public var inflowDuringStop: Int = 0
 
@@ -112,8 +114,10 @@ public struct NormFigures: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case id, name, instrument, aanbieder, gemeenten, regio, productCategorieen, productCodes, period, periodStart,
-            periodEnd, limit, spent, aanbiederNaam, basisPoints, percentage, thresholds, firingThresholds, months, forecast, intensity,
-            suppressed, forecastFiring, stop, escalatesOn, ended, unacknowledgedAlerts, inflowDuringStop, status, attention
+            periodEnd, limit, spent, aanbiederNaam, basisPoints, percentage, thresholds, firingThresholds, months,
+            forecast, intensity,
+            suppressed, forecastFiring, stop, escalatesOn, ended, unacknowledgedAlerts, inflowDuringStop, status,
+            attention
     }
 
     /// As synthesized, except that a suppressed count goes out as `spent` and

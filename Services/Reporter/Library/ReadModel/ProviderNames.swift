@@ -16,7 +16,8 @@ enum ProviderNames {
         guard event.kind == ProviderNamed.kind.rawValue else { return }
         let named = try ProviderNamed.decoded(from: event.body)
         try db.execute(
-            sql: "INSERT INTO providerName (agb, naam) VALUES (?, ?) ON CONFLICT(agb) DO UPDATE SET naam = excluded.naam",
+            sql:
+                "INSERT INTO providerName (agb, naam) VALUES (?, ?) ON CONFLICT(agb) DO UPDATE SET naam = excluded.naam",
             arguments: [named.agb, named.naam])
     }
 

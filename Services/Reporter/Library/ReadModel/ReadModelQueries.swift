@@ -50,7 +50,9 @@ extension ReporterDatabase {
         if figures.unacknowledgedAlerts > 0, let oldest = try HandlingFacts.oldestUnacknowledged(db, normID: norm.id),
             let fired = try? Date(oldest, strategy: .iso8601)
         {
-            figures.escalatesOn = Day(date: fired.addingTimeInterval(escalateAfter), timeZone: Day.amsterdam)
+            let day = Day(date: fired.addingTimeInterval(escalateAfter), timeZone: Day.amsterdam)
+            figures.escalatesOn = day
+            figures.escalated = day <= today()
         }
         if figures.stop != nil { figures.inflowDuringStop = try HandlingFacts.inflowDuringStop(db, normID: norm.id) }
         if norm.kind.limitIsMoney {

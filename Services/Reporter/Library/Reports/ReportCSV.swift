@@ -22,7 +22,8 @@ enum ReportCSV {
         ]
         for norm in report.normen {
             rows.append([
-                String(norm.id), norm.naam, DutchFigures.instrument(norm.instrument), norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle",
+                String(norm.id), norm.naam, DutchFigures.instrument(norm.instrument),
+                norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle",
                 norm.zorgsoort, norm.periode, limit(norm), stand(norm),
                 norm.percentage.map { String($0.dropLast()) } ?? "", norm.prognose.map(euros) ?? "",
                 norm.grensBereiktOp?.iso ?? "", norm.status, norm.stopVanKracht ? "ja" : "nee",

@@ -45,7 +45,7 @@ enum ReportHTML {
         .joined()
         return """
             <!DOCTYPE html>
-            <html lang="nl"><head><meta charset="utf-8"><title>\(e(report.titel))</title>
+            <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(e(report.titel))</title>
             <style>
             @page{size:A4;margin:18mm}
             body{font-family:system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:1.5rem auto;font-size:10.5pt}
@@ -53,7 +53,7 @@ enum ReportHTML {
             table{border-collapse:collapse;width:100%;break-inside:auto}tr{break-inside:avoid}
             th,td{padding:.3rem .5rem;border-bottom:1px solid #ccc;text-align:left;font-variant-numeric:tabular-nums;vertical-align:top}
             .num{text-align:right}.meta{color:#555;font-size:.9em}
-            </style></head><body>
+            </style></head><body><main>
             <h1>\(e(report.titel))</h1>
             <p class="meta">Periode \(DutchDate.text(report.van)) t/m \(DutchDate.text(report.tot)) · opgesteld \(DutchDate.text(report.opgesteld)) ·
             bedragen per zorgmaand, goedgekeurd en na creditering · aantallen cliënten onder de vijf als &lt;5</p>
@@ -79,7 +79,7 @@ enum ReportHTML {
             <h2>Meldingen en stops</h2>
             <p>Meldingen: \(i.meldingenGevuurd) (opgelost \(i.meldingenOpgelost)) · stops opgelegd: \(i.stopsOpgelegd),
             opgeheven: \(i.stopsOpgeheven) · nieuwe cliënten tijdens een stop: \(e(i.instroomTijdensStop))</p>
-            </body></html>
+            </main></body></html>
             """
     }
 }
