@@ -70,11 +70,13 @@ import Testing
             products: [.init(toewijzing: "5001", begindatum: begin, einddatum: day(end), reden: reden, status: status)])
     }
 
-    static func request(_ id: String, referentie: String = "AANVRAAG-1", type: String = "02") -> String {
+    static func request(
+        _ id: String, referentie: String = "AANVRAAG-1", type: String = "02", gemeente: String = "0209"
+    ) -> String {
         String(
             decoding: CareFixture.request(
-                identificatie: id, dagtekening: today, ontvanger: "0209", referentie: referentie, verwijzerType: type,
-                ingangsdatum: today), as: UTF8.self)
+                identificatie: id, dagtekening: today, ontvanger: gemeente, referentie: referentie,
+                verwijzerType: type, ingangsdatum: today), as: UTF8.self)
     }
 
     /// The request with its product twice, the second with this reference and code.
@@ -170,6 +172,10 @@ import Testing
             Case(
                 rule: "TR347", before: [Data(base.utf8)], valid: Data(request("V2", referentie: "AANVRAAG-2").utf8),
                 broken: Data(request("V2").utf8), code: "9347", schema: "JW316"),
+            Case(
+                rule: "TR347 (another gemeente)", before: [Data(base.utf8)],
+                valid: Data(request("V2", referentie: "AANVRAAG-2", gemeente: "0268").utf8),
+                broken: Data(request("V2", gemeente: "0268").utf8), code: "9347", schema: "JW316"),
             Case(
                 rule: "TR383", valid: twoProducts("V1", secondReferentie: "AANVRAAG-2", secondCode: "45A04"),
                 broken: twoProducts("V1", secondReferentie: "AANVRAAG-1", secondCode: "45A04"), code: "0001",
