@@ -11,7 +11,9 @@ public struct JW301Fixture: Sendable {
         public var code: String?
         public var ingangsdatum: Day
         public var einddatum: Day?
-        /// Volume, eenheid and frequentie (1 dag, 2 week, 4 maand, 6 totaal).
+        /// Volume, eenheid and frequentie (1 dag, 2 week, 4 maand, 6 totaal). A product with
+        /// a code needs one (CD041): without it, and without a budget, it gets 100 hours a
+        /// month, more than any test declares.
         public var omvang: (volume: Int64, eenheid: String, frequentie: String)?
         public var budgetCents: Int64?
         /// COD RedenWijziging, e.g. "13" to withdraw the allocation.
@@ -33,7 +35,7 @@ public struct JW301Fixture: Sendable {
             self.code = code
             self.ingangsdatum = ingangsdatum
             self.einddatum = einddatum
-            self.omvang = omvang
+            self.omvang = omvang ?? (code != nil && budgetCents == nil ? (100, "04", "4") : nil)
             self.budgetCents = budgetCents
             self.redenWijziging = redenWijziging
         }

@@ -19,17 +19,24 @@ import Testing
             omvang: omvang, redenWijziging: reden, toewijzingsdatum: decided.flatMap(Day.init(iso:)))
     }
 
-    func problems(_ products: [JW301Fixture.Product]) throws -> [String] {
+    /// The problems of a JW301 with these products, read from the XML, after `edit`
+    /// (for what the fixture will not write: a ProductCode without Omvang).
+    func problems(
+        _ products: [JW301Fixture.Product], edit: (inout AllocationMessage) -> Void = { _ in }
+    ) throws -> [String] {
         let data = JW301Fixture(identificatie: "TW-1", dagtekening: dagtekening, products: products).data
         #expect(try SharedFiles.schemaProblems(data, schema: "JW301") == nil)
-        guard case .allocation(let message) = try IJWReader.read(data) else { throw RuleTestError() }
+        guard case .allocation(var message) = try IJWReader.read(data) else { throw RuleTestError() }
+        edit(&message)
         return AllocationMessageChecks.problems(message)
     }
 
     struct RuleTestError: Error {}
 
-    func breaks(_ products: [JW301Fixture.Product], _ rule: String) throws -> Bool {
-        let found = try problems(products)
+    func breaks(
+        _ products: [JW301Fixture.Product], _ rule: String, edit: (inout AllocationMessage) -> Void = { _ in }
+    ) throws -> Bool {
+        let found = try problems(products, edit: edit)
         return found.count == 1 && found[0].hasPrefix(rule)
     }
 
@@ -64,5 +71,28 @@ import Testing
 
     @Test func aToewijzingsdatumAfterTheDagtekeningIsRefusedTR134() throws {
         #expect(try breaks([product(decided: "2026-03-02")], "TR134"))
+    }
+
+    @Test func aProductCodeNeedsAnOmvangCD041() throws {
+        #expect(try breaks([product()], "CD041") { $0.products[0].omvang = nil })
+    }
+
+    @Test func aBudgetNeedsAnEnd() throws {
+        #expect(try breaks([product(code: nil, end: nil, omvang: nil)], "CD075") { $0.products[0].budget = 10_000 })
+        #expect(try problems([product(code: nil, omvang: nil)]) { $0.products[0].budget = 10_000 }.isEmpty)
+    }
+
+    @Test func aWeeklyVolumeNeedsAnEndCD076() throws {
+        #expect(try breaks([product(end: nil, omvang: (3, "04", "2"))], "CD076"))
+    }
+
+    @Test func omvangAndBudgetExcludeEachOtherCD077CD078() throws {
+        #expect(try breaks([product()], "CD077/CD078") { $0.products[0].budget = 10_000 })
+    }
+
+    @Test func withoutABudgetTheProductIsRequiredCD079() throws {
+        let noProduct = JW301Fixture.Product(
+            toewijzing: "5001", categorie: nil, code: nil, ingangsdatum: Day(iso: "2026-01-01")!)
+        #expect(try breaks([noProduct], "CD079"))
     }
 }

@@ -34,10 +34,14 @@ import Testing
         let products: [JW301Fixture.Product] = [
             .init(
                 toewijzing: "5001", ingangsdatum: Day(iso: "2026-01-01")!, einddatum: Day(iso: "2026-12-31")!,
-                omvang: (6, "04", "4"), budgetCents: 20_000),
+                omvang: (6, "04", "4")),
             .init(
                 toewijzing: "5002", categorie: "41", code: "41A01", ingangsdatum: Day(iso: "2026-04-15")!,
                 omvang: (10, "04", "6")),
+            // A budget, for a category only (CD041, CD077), with an end (CD075).
+            .init(
+                toewijzing: "5003", categorie: "46", code: nil, ingangsdatum: Day(iso: "2026-01-01")!,
+                einddatum: Day(iso: "2026-12-31")!, budgetCents: 20_000),
         ]
         return send(
             intake,
@@ -87,12 +91,13 @@ import Testing
         #expect(!answer.contains("RetourCode"))  // IV028: approved, header only
         #expect(try SharedFiles.schemaProblems(Data(answer.utf8), schema: "JW302") == nil)
         let events = try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10)
-        #expect(events.map(\.kind) == ["allocation.recorded", "allocation.recorded"])
+        #expect(events.map(\.kind) == ["allocation.recorded", "allocation.recorded", "allocation.recorded"])
         let first = try AllocationReceived.decoded(from: events[0].body)
-        #expect(first.toewijzingNummer == "5001" && first.budgetCents == 20_000 && first.frequentie == "4")
+        #expect(first.toewijzingNummer == "5001" && first.frequentie == "4")
+        #expect(try AllocationReceived.decoded(from: events[2].body).budgetCents == 20_000)
         #expect(!String(decoding: events[0].body, as: UTF8.self).contains("999900006"))
         #expect(allocate(intake) == answer)  // an identical resend: the stored answer, nothing new
-        #expect(try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10).count == 2)
+        #expect(try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10).count == 3)
     }
 
     @Test func anAllocationFromAGemeenteThatDoesNotSendThemGetsItsOwnRefusalNotS300() throws {
@@ -133,12 +138,14 @@ import Testing
         #expect(codes["NO-ALLOC"] == ["9338"])
         #expect(codes["WRONG-CAT"] == ["9307", "9387", "9339", "9340"])
         // Budget: € 200,00 allocated, € 40,00 approved; € 170,00 more is too much.
+        let first = declare(intake, "D2", [line("B1", toewijzing: "5003", volume: 4, categorie: "46", code: "46A01")])
+        #expect(first.contains(">8001<"))
         let budget = declare(
-            intake, "D2",
-            [line("BIG", volume: 17)].map {
+            intake, "D3",
+            [line("BIG", toewijzing: "5003", volume: 17, categorie: "46", code: "46A01")].map {
                 var l = $0; l.month = Month(year: 2026, month: 3)!; return l
             })
-        #expect(rejected(budget)["BIG"]?.contains("9369") == true)
+        #expect(rejected(budget)["BIG"] == ["9369"])
     }
 
     @Test func aGemeenteWithoutAllocationsRunsWithTheChecksOff() throws {

@@ -29,7 +29,7 @@ import Testing
             ).data,
             JW301Fixture(
                 identificatie: "F301", dagtekening: today,
-                products: [.init(toewijzing: "5001", ingangsdatum: day, omvang: (6, "04", "4"), budgetCents: 10_000)]
+                products: [.init(toewijzing: "5001", ingangsdatum: day, omvang: (6, "04", "4"))]
             ).data,
             CareFixture.start(
                 identificatie: "F305", dagtekening: today, products: [.init(toewijzing: "5001", begindatum: day)]),

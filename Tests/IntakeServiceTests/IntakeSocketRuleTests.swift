@@ -54,7 +54,10 @@ import Testing
             .init(toewijzing: "5003", code: "45A07", ingangsdatum: jan1),
             .init(toewijzing: "5004", ingangsdatum: jan1, einddatum: Day(iso: "2026-04-20")!),
             .init(toewijzing: "5005", ingangsdatum: jan1, omvang: (10, "04", "6")),
-            .init(toewijzing: "5006", ingangsdatum: jan1, budgetCents: 1_000),
+            // A budget goes with an end and without a code or Omvang (CD041, CD075, CD077).
+            .init(
+                toewijzing: "5006", code: nil, ingangsdatum: jan1, einddatum: Day(iso: "2026-12-31")!,
+                budgetCents: 1_000),
             .init(toewijzing: "5007", ingangsdatum: jan1),
             .init(toewijzing: "5008", ingangsdatum: jan1),
         ]

@@ -277,3 +277,22 @@ extension RuleTableAnswerTests {
         #expect(try valid(refused, "JW306"))
     }
 }
+
+extension RuleTableAnswerTests {
+    /// CD067: a huisarts (02) without a ZorgverlenerCode must be named. Before: taken.
+    @Test func aRequestBreakingAFieldConditionIsRefused0001() throws {
+        let intake = try processor()
+        let named = CareFixture.request(
+            identificatie: "V1", dagtekening: today, ontvanger: "0209", referentie: "AANVRAAG-1", verwijzerType: "02",
+            ingangsdatum: today)
+        #expect(codes(send(intake, named)).isEmpty)
+        let unnamed = String(
+            decoding: CareFixture.request(
+                identificatie: "V2", dagtekening: today, ontvanger: "0209", referentie: "AANVRAAG-2",
+                verwijzerType: "02", ingangsdatum: today), as: UTF8.self
+        ).replacingOccurrences(of: "<ijw:Naam>Verwijzer</ijw:Naam>", with: "")
+        let answer = send(intake, Data(unnamed.utf8))
+        #expect(codes(answer) == ["0001"])
+        #expect(try valid(answer, "JW316"))
+    }
+}

@@ -34,10 +34,42 @@ public enum CareMessageChecks {
             if Set(m.products.map(\.referentieAanbieder)).count != m.products.count {
                 problems.append("TR383: ReferentieAanbieder komt twee keer voor in het bericht")
             }
+            for product in m.products { problems += requestProblems(product) }
+            if let overlap = ProductConditions.stacked(m.products.map(conditions), in: .jw315) {
+                problems.append(overlap)
+            }
         case .declaration, .allocation:
             problems.append("geen JW305, JW307 of JW315")
         }
         return problems
+    }
+
+    /// The conditions on one requested product: those it shares with an allocation, the
+    /// Beschikking pair (CD043) and the referrer (CD066–CD068).
+    static func requestProblems(_ product: RequestedProduct) -> [String] {
+        var problems = ProductConditions.problems(conditions(product), in: .jw315)
+        let name = product.referentieAanbieder
+        if (product.beschikkingNummer == nil) != (product.beschikkingIngangsdatum == nil) {
+            problems.append("CD043: BeschikkingNummer en BeschikkingIngangsdatum horen samen (\(name))")
+        }
+        let professional = ["02", "03", "04", "05"].contains(product.verwijzerType)
+        if professional && product.zorgverlenerCode != nil && product.verwijzerNaam != nil {
+            problems.append("CD066: met ZorgverlenerCode blijft de Naam van de verwijzer leeg (\(name))")
+        }
+        if professional && product.zorgverlenerCode == nil && product.verwijzerNaam == nil {
+            problems.append("CD067: zonder ZorgverlenerCode is de Naam van de verwijzer verplicht (\(name))")
+        }
+        if !professional && product.zorgverlenerCode != nil {
+            problems.append("CD068: ZorgverlenerCode alleen bij verwijzer type 02 tot en met 05 (\(name))")
+        }
+        return problems
+    }
+
+    static func conditions(_ product: RequestedProduct) -> ProductConditions.Product {
+        ProductConditions.Product(
+            number: product.referentieAanbieder, categorie: product.productCategorie, code: product.productCode,
+            omvang: product.omvang, budget: product.budget, start: product.toewijzingIngangsdatum,
+            end: product.toewijzingEinddatum)
     }
 
     private struct StartKey: Hashable {

@@ -78,7 +78,8 @@ public struct ProductCodeList: Sendable, Equatable {
     /// S329 for a product whose code is not in the gemeente's list for its category.
     /// A product without a code (an allocation by category only) has nothing to check.
     public func codes(categorie: String?, code: String?, gemeente: String) -> [RetourCode] {
-        guard let categorie, let code, fits(categorie: categorie, code: code, gemeente: gemeente) == false else {
+        // Checked for every declaration line: nothing to hash when no list is configured.
+        guard !pairs.isEmpty, let categorie, let code, fits(categorie: categorie, code: code, gemeente: gemeente) == false else {
             return []
         }
         return [.productCodeNietBijCategorie]

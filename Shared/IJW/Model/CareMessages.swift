@@ -102,10 +102,20 @@ public struct RequestedProduct: Sendable, Equatable, Codable {
     /// 04 gecertificeerde instelling, 05 medisch specialist, 06 zelfverwijzer, 08 rechter/OM.
     public var verwijzerType: String
     public var omvang: Omvang?
+    /// Read for the table's conditions on a request (CD043, CD066–CD068, CD075–CD079,
+    /// CD095, CS343, TR386); not kept after the check.
+    public var toewijzingEinddatum: Day?
+    public var budget: Int64?
+    public var beschikkingNummer: String?
+    public var beschikkingIngangsdatum: Day?
+    public var verwijzerNaam: String?
+    public var zorgverlenerCode: String?
 
     public init(
         referentieAanbieder: String, productCategorie: String?, productCode: String?, toewijzingIngangsdatum: Day,
-        verwijzerType: String, omvang: Omvang?
+        verwijzerType: String, omvang: Omvang?, toewijzingEinddatum: Day? = nil, budget: Int64? = nil,
+        beschikkingNummer: String? = nil, beschikkingIngangsdatum: Day? = nil, verwijzerNaam: String? = nil,
+        zorgverlenerCode: String? = nil
     ) {
         self.referentieAanbieder = referentieAanbieder
         self.productCategorie = productCategorie
@@ -113,5 +123,11 @@ public struct RequestedProduct: Sendable, Equatable, Codable {
         self.toewijzingIngangsdatum = toewijzingIngangsdatum
         self.verwijzerType = verwijzerType
         self.omvang = omvang
+        self.toewijzingEinddatum = toewijzingEinddatum
+        self.budget = budget
+        self.beschikkingNummer = beschikkingNummer
+        self.beschikkingIngangsdatum = beschikkingIngangsdatum
+        self.verwijzerNaam = verwijzerNaam
+        self.zorgverlenerCode = zorgverlenerCode
     }
 }

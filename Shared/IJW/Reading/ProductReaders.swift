@@ -73,7 +73,15 @@ enum ProductReaders {
                     productCategorie: fields["Product/Categorie"], productCode: fields["Product/Code"],
                     toewijzingIngangsdatum: try FieldReader.day(fields, "AangevraagdProduct/ToewijzingIngangsdatum"),
                     verwijzerType: try FieldReader.required(fields, "Verwijzer/Type", maxLength: 2),
-                    omvang: try omvang(fields)))
+                    omvang: try omvang(fields),
+                    toewijzingEinddatum: try FieldReader.optionalDay(fields, "AangevraagdProduct/ToewijzingEinddatum"),
+                    budget: try fields["AangevraagdProduct/Budget"].map { text throws(IJWReadError) in
+                        try FieldReader.number(text, field: "Budget")
+                    },
+                    beschikkingNummer: fields["AangevraagdProduct/BeschikkingNummer"],
+                    beschikkingIngangsdatum: try FieldReader.optionalDay(
+                        fields, "AangevraagdProduct/BeschikkingIngangsdatum"),
+                    verwijzerNaam: fields["Verwijzer/Naam"], zorgverlenerCode: fields["Verwijzer/ZorgverlenerCode"]))
         }
         return .allocationRequest(AllocationRequestMessage(header: header, bsn: bsn, products: products))
     }

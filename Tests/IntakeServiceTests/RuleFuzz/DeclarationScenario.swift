@@ -19,6 +19,14 @@ struct DeclarationScenario {
         case twoDebitsSameKey  // TR416: 0001
         case debitWithPreviousReference  // CD060: 0001
         case periodEndsAfterDagtekening  // TR137: 0001
+        case zeroAmountCredit  // CS325: 0001
+        case periodBefore2021  // CS100: 0001
+        case periodEndsFiveYearsBeforeDeclaration  // TR335: 0001
+        case productPeriodOverTwoMonths  // CS337: 0001
+        case sameLineTwice  // TR101: 0001
+        case tariffMissing  // CD087: 0001
+        case totalNotDebitsMinusCredits  // TR358: 0001
+        case declarationPeriodNotAWholeMonth  // CS340: 0001
         case dagtekeningAfterSystemDate  // TR135: 8848
         case declarationNumberUsedBefore  // TR333: 9333 in the DeclaratieAntwoord
     }
@@ -82,16 +90,24 @@ struct DeclarationScenario {
             guard let applied else { return next(breaking: nil) }
             prediction = applied
         }
+        let envelopeBreak = breaking == .totalNotDebitsMinusCredits || breaking == .declarationPeriodNotAWholeMonth
         var byClient: [String: [DeclarationLine]] = [:]
         var order: [String] = []
         for (bsn, line) in lines {
             if byClient[bsn] == nil { order.append(bsn) }
             byClient[bsn, default: []].append(line)
         }
-        let declaration = Declaration.balanced(
+        var declaration = Declaration.balanced(
             afzender: "12345678", ontvanger: "0209", identificatie: "M\(oracle.fresh())", dagtekening: dagtekening,
             declaratieNummer: number, periode: Self.declarationMonth,
             clients: order.map { DeclaredClient(bsn: $0, lines: byClient[$0]!) })
+        if envelopeBreak {
+            if breaking == .totalNotDebitsMinusCredits { declaration.totaalIngediendBedrag += 1 }
+            if breaking == .declarationPeriodNotAWholeMonth {
+                let month = Self.declarationMonth
+                declaration.declaratiePeriode = Period(start: month.firstDay.adding(days: 1), end: month.lastDay)!
+            }
+        }
         oracle.apply(declaration, prediction)
         return (declaration, prediction)
     }
@@ -164,6 +180,33 @@ struct DeclarationScenario {
             return .headerOnly(["0001"])
         case .periodEndsAfterDagtekening:
             lines.append((bsn, debit(month: Self.today.month)))
+            return .headerOnly(["0001"])
+        case .zeroAmountCredit:
+            var line = credit(of: debit())
+            line.geleverdVolume = 0
+            line.ingediendBedrag = 0
+            lines.append((bsn, line))
+            return .headerOnly(["0001"])
+        case .periodBefore2021:
+            lines.append((bsn, debit(month: Month(year: 2020, month: 12)!)))
+            return .headerOnly(["0001"])
+        case .periodEndsFiveYearsBeforeDeclaration:
+            lines.append((bsn, debit(month: Month(year: 2021, month: 3)!)))
+            return .headerOnly(["0001"])
+        case .productPeriodOverTwoMonths:
+            var line = debit()
+            line.productPeriode = Period(start: Day(iso: "2026-02-20")!, end: Day(iso: "2026-03-10")!)!
+            lines.append((bsn, line))
+            return .headerOnly(["0001"])
+        case .sameLineTwice:
+            lines.append(lines[0])
+            return .headerOnly(["0001"])
+        case .tariffMissing:
+            var line = debit()
+            line.productTarief = nil
+            lines.append((bsn, line))
+            return .headerOnly(["0001"])
+        case .totalNotDebitsMinusCredits, .declarationPeriodNotAWholeMonth:
             return .headerOnly(["0001"])
         case .dagtekeningAfterSystemDate:
             dagtekening = Self.today.adding(days: 1)

@@ -12,10 +12,10 @@ import Testing
 /// answer is XSD-valid and names exactly the codes the rule table predicts, and replaying
 /// the same sequence gives the same answers byte for byte.
 ///
-/// Bounded in the suite (120 messages); a longer run:
+/// Bounded in the suite (160 messages); a longer run:
 /// `PLAFOND_RULE_FUZZ_COUNT=5000 PLAFOND_RULE_FUZZ_SEED=7 swift test --skip-build --filter RuleDrivenFuzzTests`.
 @Suite struct RuleDrivenFuzzTests {
-    static let count = ProcessInfo.processInfo.environment["PLAFOND_RULE_FUZZ_COUNT"].flatMap(Int.init) ?? 120
+    static let count = ProcessInfo.processInfo.environment["PLAFOND_RULE_FUZZ_COUNT"].flatMap(Int.init) ?? 160
     static let seed = ProcessInfo.processInfo.environment["PLAFOND_RULE_FUZZ_SEED"].flatMap(UInt64.init) ?? 17
 
     func processor() throws -> IntakeProcessor {

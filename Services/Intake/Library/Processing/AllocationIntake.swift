@@ -25,7 +25,9 @@ struct AllocationIntake {
 
     func receive(_ db: Database, _ message: AllocationMessage, contentHash: Data) throws -> Data {
         let header = message.header
-        if let stored = try StoredMessage.find(db, sender: header.afzender, identificatie: header.identificatie) {
+        if let stored = try StoredMessage.find(
+            db, sender: header.afzender, berichtCode: header.berichtCode, identificatie: header.identificatie)
+        {
             if stored.contentHash == contentHash { return stored.answer }
             return answer(header, [.berichtIdentificatieNietUniek], contentHash)
         }

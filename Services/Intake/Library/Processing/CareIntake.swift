@@ -33,7 +33,9 @@ struct CareIntake {
         guard let retour = RetourWriter.Message(answering: message.kind) else {
             return PlafondFault(.geenIJW, "bericht \(header.berichtCode) wordt niet ontvangen").xml()
         }
-        if let stored = try StoredMessage.find(db, sender: header.afzender, identificatie: header.identificatie) {
+        if let stored = try StoredMessage.find(
+            db, sender: header.afzender, berichtCode: header.berichtCode, identificatie: header.identificatie)
+        {
             if stored.contentHash == contentHash { return stored.answer }
             return AnswerBuilding.retour(
                 retour, header, codes: [.berichtIdentificatieNietUniek], today: today, contentHash: contentHash)

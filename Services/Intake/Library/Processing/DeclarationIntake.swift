@@ -18,7 +18,9 @@ struct DeclarationIntake {
 
     func receive(_ db: Database, _ declaration: PreparedDeclaration, contentHash: Data) throws -> Data {
         let header = declaration.header
-        if let stored = try StoredMessage.find(db, sender: header.afzender, identificatie: header.identificatie) {
+        if let stored = try StoredMessage.find(
+            db, sender: header.afzender, berichtCode: header.berichtCode, identificatie: header.identificatie)
+        {
             if stored.contentHash == contentHash {
                 logger.info("identical resend answered from store", metadata: ["message.id": "\(stored.id)"])
                 return stored.answer

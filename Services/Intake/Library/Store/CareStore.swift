@@ -120,10 +120,16 @@ enum CareStore {
             arguments: [einddatum?.iso, reden, id])
     }
 
-    /// Whether the referral was new (false: the same ReferentieAanbieder was requested before).
+    /// Whether the referral was new (false: the provider used the same ReferentieAanbieder
+    /// before, for any gemeente: TR347 makes it unique per provider).
     static func insertReferral(
         _ db: Database, aanbieder: String, gemeente: String, _ product: RequestedProduct, client: String
     ) throws -> Bool {
+        let used =
+            try Bool.fetchOne(
+                db, sql: "SELECT EXISTS (SELECT 1 FROM referral WHERE aanbieder = ? AND referentieAanbieder = ?)",
+                arguments: [aanbieder, product.referentieAanbieder]) ?? false
+        if used { return false }
         try db.execute(
             sql: """
                 INSERT OR IGNORE INTO referral (aanbieder, gemeente, referentieAanbieder, client, productCategorie,

@@ -92,6 +92,7 @@ public struct IntakeDatabase: Sendable {
             try db.execute(sql: "DROP INDEX lineDebitKey")
         }
         AllocationStore.registerDecisionTimeMigration(&migrator)
+        StoredMessage.registerIdentificationPerTypeMigration(&migrator)
         return migrator
     }
 }

@@ -8,11 +8,48 @@ struct StoredMessage {
     var contentHash: Data
     var answer: Data
 
-    static func find(_ db: Database, sender: String, identificatie: String) throws -> StoredMessage? {
+    /// The message the sender sent before with this identification: TR056 makes it unique
+    /// per sender and message type (BerichtCode), so a JW305 and a JW323 may share one.
+    static func find(_ db: Database, sender: String, berichtCode: String, identificatie: String) throws
+        -> StoredMessage?
+    {
         try Row.fetchOne(
-            db, sql: "SELECT id, contentHash, answer FROM message WHERE sender = ? AND berichtIdentificatie = ?",
-            arguments: [sender, identificatie]
+            db,
+            sql: """
+                SELECT id, contentHash, answer FROM message
+                WHERE sender = ? AND berichtCode = ? AND berichtIdentificatie = ?
+                """,
+            arguments: [sender, berichtCode, identificatie]
         ).map { StoredMessage(id: $0["id"], contentHash: $0["contentHash"], answer: $0["answer"]) }
+    }
+
+    /// TR056 per message type: the unique key becomes (sender, berichtCode,
+    /// berichtIdentificatie). SQLite cannot change a table's constraint, so the table is
+    /// rebuilt (GRDB defers foreign key checks in a migration; `declaration` and
+    /// `allocation` keep pointing at the same ids).
+    static func registerIdentificationPerTypeMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("intake.v6.messageIdentificationPerType") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE messageNew (
+                        id INTEGER PRIMARY KEY,
+                        sender TEXT NOT NULL,
+                        berichtIdentificatie TEXT NOT NULL,
+                        berichtCode TEXT NOT NULL,
+                        contentHash BLOB NOT NULL,
+                        receivedAt TEXT NOT NULL,
+                        outcome TEXT NOT NULL,
+                        answer BLOB NOT NULL,
+                        UNIQUE (sender, berichtCode, berichtIdentificatie)
+                    );
+                    INSERT INTO messageNew (id, sender, berichtIdentificatie, berichtCode, contentHash, receivedAt,
+                        outcome, answer)
+                    SELECT id, sender, berichtIdentificatie, berichtCode, contentHash, receivedAt, outcome, answer
+                    FROM message;
+                    DROP TABLE message;
+                    ALTER TABLE messageNew RENAME TO message;
+                    """)
+        }
     }
 
     static func declarationNumberUsed(_ db: Database, aanbieder: String, nummer: String) throws -> Bool {
