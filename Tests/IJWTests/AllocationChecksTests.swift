@@ -43,6 +43,10 @@ struct AllocationChecksTests {
         #expect(codes(line(), nil) == ["9338"])
         #expect(codes(line(), allocation(), bsn: "999900018") == ["8187"])
         #expect(codes(line(), allocation(start: "2026-05-01")) == ["9307"])
+        // Wholly outside the period, the volume is not compared as well (it was 9307 and 9321).
+        let monthly = Omvang(volume: 6, eenheid: "04", frequentie: .perMaand)
+        #expect(codes(line(), allocation(start: "2026-05-01", omvang: monthly)) == ["9307"])
+        #expect(codes(line(), allocation(start: "2026-01-01", end: "2026-03-31", omvang: monthly)) == ["9308"])
         #expect(codes(line(), allocation(start: "2026-01-01", end: "2026-03-31")) == ["9308"])
         #expect(codes(line(categorie: "41"), allocation()) == ["9339"])
         #expect(codes(line(code: "45A04"), allocation()) == ["9340"])

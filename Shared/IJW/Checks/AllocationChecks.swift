@@ -84,10 +84,15 @@ public enum AllocationChecks {
             codes.append(.categorieWijktAf)
         }
         if let code = allocation.productCode, code != line.productCode { codes.append(.productCodeWijktAf) }
+        // A line wholly outside the allocation's period is 9307/9308; its volume has nothing
+        // to be compared with.
+        let overlaps =
+            line.productPeriode.end >= allocation.ingangsdatum
+            && (allocation.einddatum.map { line.productPeriode.start <= $0 } ?? true)
         if let omvang = allocation.omvang {
             if !AllocatedVolume.unitFits(line.eenheid, allocated: omvang.eenheid) {
                 codes.append(.eenheidPastNiet)
-            } else if let code = volumeCode(line, omvang: omvang, allocation: allocation, usage: usage) {
+            } else if overlaps, let code = volumeCode(line, omvang: omvang, allocation: allocation, usage: usage) {
                 codes.append(code)
             }
         }
