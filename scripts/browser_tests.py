@@ -286,6 +286,9 @@ def run(demo, name, password, screenshots):
         eventually(lambda: f"Toeleidingsstop opgeheven door {name}" in timeline_text(page, base, stop_norm),
                    "the lifted stop shows on the timeline with the person's name",
                    seen=lambda: timeline_text(page, base, stop_norm))
+        decisions = json.loads(demo.plafond("notify", "besluiten", "--norm", str(stop_norm), "--json"))
+        check([(d["kind"], d["by"]) for d in decisions][-2:] == [("stop.imposed", name), ("stop.lifted", name)],
+              f"notifier's audit records the stop imposed and lifted by {name}: {decisions}")
 
         # A forged form (no CSRF token) is refused, even with the session cookie.
         forged = page.request.post(f"{base}/normen/{stop_norm}/stop-opleggen", form={"reden": "vervalst"})

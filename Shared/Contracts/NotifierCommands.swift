@@ -152,3 +152,27 @@ public struct NotifierStatus: Codable, Sendable, Equatable {
     public var installationID: String
     public init(installationID: String) { self.installationID = installationID }
 }
+
+/// `notify.decisions`: what people decided about one norm as notifier heard it from
+/// monitor's log (stops imposed and lifted), for the audit beside the alerts.
+public struct NormDecisionsRequest: Codable, Sendable {
+    public var command = "notify.decisions"
+    public var normID: Int64
+    public init(normID: Int64) { self.normID = normID }
+}
+
+public struct NormDecisionAudit: Codable, Sendable, Equatable {
+    /// `stop.imposed` or `stop.lifted`.
+    public var kind: String
+    public var normID: Int64
+    public var by: String
+    public var reason: String
+    public var at: Date
+    public init(kind: String, normID: Int64, by: String, reason: String, at: Date) {
+        self.kind = kind
+        self.normID = normID
+        self.by = by
+        self.reason = reason
+        self.at = at
+    }
+}

@@ -6,7 +6,7 @@ import Runtime
 /// `plafond notify log`: per alert, who was told what, when, how, and who acknowledged.
 struct NotifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notify", abstract: "Wat notifier heeft verstuurd.", subcommands: [NotifyLogCommand.self, NotifyStatusCommand.self])
+        commandName: "notify", abstract: "Wat notifier heeft verstuurd.", subcommands: [NotifyLogCommand.self, NotifyDecisionsCommand.self, NotifyStatusCommand.self])
 }
 
 struct NotifyLogCommand: AsyncParsableCommand {
@@ -58,5 +58,29 @@ struct NotifyStatusCommand: AsyncParsableCommand {
         let status: NotifierStatus = try AdminCall.send(
             NotifierStatusRequest(), to: try options.configuration().notifier.admin)
         print("Installatie: \(status.installationID)")
+    }
+}
+
+/// `plafond notify besluiten --norm N`: the stops imposed and lifted on a norm, as
+/// notifier's audit holds them beside the alerts (who, when, why).
+struct NotifyDecisionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "besluiten", abstract: "Per norm: welke stops wie wanneer oplegde of ophief, en waarom.")
+
+    @OptionGroup var options: ServiceOptions
+    @Option(name: .customLong("norm"), help: "De norm.") var normID: Int64
+    @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
+
+    func run() async throws {
+        let decisions: [NormDecisionAudit] = try AdminCall.send(
+            NormDecisionsRequest(normID: normID), to: try options.configuration().notifier.admin)
+        if json {
+            print(String(decoding: try AdminCoding.encode(decisions), as: UTF8.self))
+            return
+        }
+        for decision in decisions {
+            let what = decision.kind == "stop.imposed" ? "stop opgelegd" : "stop opgeheven"
+            print("Norm \(decision.normID)\t\(what) door \(decision.by) op \(decision.at.formatted(.iso8601)): \(decision.reason)")
+        }
     }
 }

@@ -87,6 +87,10 @@ public struct NotifierAdmin: Sendable {
         case "notifier.status":
             return try AdminCoding.encode(
                 AdminReply.success(NotifierStatus(installationID: try database.installationID())))
+        case "notify.decisions":
+            let normID = try AdminCoding.decode(NormDecisionsRequest.self, from: request).normID
+            return try AdminCoding.encode(
+                AdminReply.success(try database.writer.read { try NormDecisions.of($0, normID: normID) }))
         case "notify.log":
             let alertID = try AdminCoding.decode(NotifyLogRequest.self, from: request).alertID
             return try AdminCoding.encode(

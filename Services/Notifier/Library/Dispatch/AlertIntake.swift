@@ -40,6 +40,14 @@ struct AlertIntake {
             for destination in try NotificationItems.firingDestinations(db, alertID: resolved.alertID) {
                 try NotificationItems.queue(db, alertID: resolved.alertID, event: "resolved", to: destination, now: now)
             }
+        case StopImposed.kind.rawValue:
+            let stop = try StopImposed.decoded(from: event.body)
+            try NormDecisions.record(
+                db, NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
+        case StopLifted.kind.rawValue:
+            let stop = try StopLifted.decoded(from: event.body)
+            try NormDecisions.record(
+                db, NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
         default:
             break
         }

@@ -68,6 +68,7 @@ public struct NotifierDatabase: Sendable {
         NotifierSchemaV3.register(&migrator)
         Installation.register(&migrator)
         AdminReplies.registerMigrations(&migrator)
+        NormDecisions.register(&migrator)
         return migrator
     }
 }
