@@ -1,3 +1,5 @@
+import Messaging
+
 /// One thing a service needs before it is ready, and what is wrong with it (nil: fine).
 public struct ReadinessCheck: Sendable, Equatable {
     public var name: String
@@ -14,3 +16,34 @@ public struct ReadinessCheck: Sendable, Equatable {
 
 /// Asked on each `GET /readyz`: cheap, no waiting.
 public typealias Readiness = @Sendable () -> [ReadinessCheck]
+
+/// The readiness checks every service shares.
+public enum CommonReadiness {
+    /// The store answers a read.
+    public static func store(_ read: () throws -> Void) -> ReadinessCheck {
+        do {
+            try read()
+            return ReadinessCheck("store", problem: nil)
+        } catch {
+            return ReadinessCheck("store", problem: "\(error)")
+        }
+    }
+
+    public static func listening(_ name: String, _ listening: Bool) -> ReadinessCheck {
+        ReadinessCheck(name, problem: listening ? nil : "not bound yet")
+    }
+
+    /// What a service with a store, its own event log, sockets and consumers needs.
+    public static func service(
+        store: () throws -> Void, eventLog: EventLogPublisher, sockets: [(String, ListeningFlag)],
+        consumers: [EventLogSubscriber], maxLag: Int
+    ) -> [ReadinessCheck] {
+        [Self.store(store), listening("event log", eventLog.boundEndpoints != nil)]
+            + sockets.map { listening($0.0, $0.1.isListening) }
+            + consumers.map {
+                let status = $0.status
+                return ReadinessCheck(
+                    "consumer \(status.producer)", problem: status.problem(maxLag: Int64(maxLag)))
+            }
+    }
+}
