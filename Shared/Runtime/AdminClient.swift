@@ -15,9 +15,12 @@ public struct AdminClient: Sendable {
     public var reportInterval: Duration = .seconds(10)
     /// After this long without a reply, the client gives up and says so.
     public var longestWait: Duration = .seconds(900)
+    /// A CURVE client of the service outside development mode.
+    public var security: SocketSecurity
 
-    public init(endpoint: String) {
+    public init(endpoint: String, security: SocketSecurity = .plain) {
         self.endpoint = endpoint
+        self.security = security
     }
 
     /// The wait so far, for a person watching the command line.
@@ -29,6 +32,7 @@ public struct AdminClient: Sendable {
         let socket = try ZMQSocket(context, .dealer)
         defer { socket.close() }
         try socket.setReceiveTimeout(250)
+        try socket.apply(security)
         try socket.connect(endpoint)
         let clock = ContinuousClock()
         let start = clock.now

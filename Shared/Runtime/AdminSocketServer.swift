@@ -8,8 +8,10 @@ import Synchronization
 /// A ROUTER socket answering `plafond` admin commands: one JSON part in, one JSON part out.
 ///
 /// Works with REQ clients (an empty delimiter frame) and DEALER clients alike: every
-/// frame before the last is envelope and is sent back unchanged. Admin sockets stay on
-/// loopback unless the operator passes `--insecure` (CURVE for admin comes later).
+/// frame before the last is envelope and is sent back unchanged. Outside development mode
+/// the socket is a CURVE server: only keys in the keyring connect, and `AdminAccess`
+/// decides per command by the sender's identity; plain sockets stay on loopback unless
+/// the operator passes `--insecure`.
 ///
 /// Every request is acknowledged the moment it is read (`queuedAcknowledgement`, sent
 /// before the reply) and handled on a thread of its own, one at a time, in arrival order.
@@ -28,14 +30,17 @@ public struct AdminSocketServer: Service {
     private let endpoint: String
     private let handler: Handler
     private let logger: Logger
+    private let security: SocketSecurity
     /// Set once the socket is bound (for `/readyz`).
     public let listening = ListeningFlag()
 
-    public init(context: ZMQContext, endpoint: String, insecure: Bool, logger: Logger, handler: @escaping Handler)
-        throws
-    {
-        try InsecureBindGuard.check(endpoint: endpoint, curve: false, insecure: insecure)
+    public init(
+        context: ZMQContext, endpoint: String, security: SocketSecurity = .plain, insecure: Bool, logger: Logger,
+        handler: @escaping Handler
+    ) throws {
+        try InsecureBindGuard.check(endpoint: endpoint, curve: security.isCurve, insecure: insecure)
         self.context = context
+        self.security = security
         self.endpoint = endpoint
         self.handler = handler
         self.logger = logger
@@ -44,11 +49,12 @@ public struct AdminSocketServer: Service {
     public func run() async throws {
         let replies = AdminReplyQueue()
         let work = DispatchQueue(label: "plafond.admin.work")
-        try await SocketThread.run(name: "admin") { [context, endpoint, handler, logger, listening] stop in
+        try await SocketThread.run(name: "admin") { [context, endpoint, handler, logger, listening, security] stop in
             // Created, used and closed on this thread only.
             let socket = try ZMQSocket(context, .router)
             defer { socket.close() }
             try socket.setMaxMessageSize(1 << 20)
+            try socket.apply(security)
             try socket.bind(endpoint)
             listening.set(true)
             defer { listening.set(false) }
@@ -74,6 +80,14 @@ public struct AdminSocketServer: Service {
                         continue
                     }
                     let envelope = Array(message.parts.dropLast())
+                    if let sender = message.userId, let command = AdminAccess.command(of: request),
+                        !AdminAccess.permits(sender: sender, command: command)
+                    {
+                        logger.warning(
+                            "admin command refused", metadata: ["sender": "\(sender)", "command": "\(command)"])
+                        send(envelope + [AdminAccess.refusal(sender: sender, command: command)])
+                        continue
+                    }
                     send(envelope + [Self.queuedAcknowledgement])
                     work.async {
                         replies.add(envelope + [handler(request)])

@@ -44,7 +44,7 @@ public struct RequestClient: Sendable {
             // An empty delimiter frame makes the ROUTER's envelope look like a REQ's.
             _ = try socket.send([Data(), document])
             guard let reply = try socket.receive(), let body = reply.parts.last else {
-                throw RuntimeError(.startup, "no answer from \(endpoint) within \(timeout)")
+                throw RuntimeError(.unreachable, "no answer from \(endpoint) within \(timeout)")
             }
             replies.append(body)
         }

@@ -50,6 +50,7 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.output.contains("voorbeeldsleutel"), "\(refused.output)")
         #expect(refused.output.contains("keys.json ontbreekt"), "\(refused.output)")
+        #expect(refused.output.contains("sleutelring"), "\(refused.output)")
         #expect(refused.output.contains("toegankelijk voor anderen"), "\(refused.output)")
         // The service itself refuses too, and says why.
         let intake = Process()
@@ -70,13 +71,15 @@ import Testing
         defer { system.shutDown() }
         let keyFile = system.folder.appendingPathComponent("12345678.sleutel.json")
         #expect(try system.runCLI(["keys", "--identiteit", "12345678", "--uit", keyFile.path]).status == 0)
+        #expect(try system.runCLI(["keys", "--dienst", "intake"]).status == 0)
         try system.start("intake")
         let data = system.folder.appendingPathComponent("data")
         let store = data.appendingPathComponent("intake.sqlite").path
         #expect(await system.eventually { FileManager.default.fileExists(atPath: store + "-wal") })
         #expect(try mode(data.path) == 0o700)
         for file in [store, store + "-wal", store + "-shm", data.appendingPathComponent("keys.json").path,
-            data.appendingPathComponent("intake-server-key.json").path, keyFile.path]
+            data.appendingPathComponent("intake-server-key.json").path, keyFile.path,
+            data.appendingPathComponent("sleutels/intake.json").path]
         {
             let actual = try mode(file)
             #expect(actual == 0o600, "\(file) is \(String(actual, radix: 8))")

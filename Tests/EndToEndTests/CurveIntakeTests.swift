@@ -16,6 +16,8 @@ struct CurveIntakeTests {
         #expect(made.status == 0, "\(made.output)")
         let otherFile = system.folder.appendingPathComponent("87654321.sleutel.json")
         #expect(try system.runCLI(["keys", "--identiteit", "87654321", "--uit", otherFile.path]).status == 0)
+        // Outside development mode intake's event log is CURVE too: it needs a key of its own.
+        #expect(try system.runCLI(["keys", "--dienst", "intake"]).status == 0)
         try system.start("intake")
 
         let month = Day.today().month.previous

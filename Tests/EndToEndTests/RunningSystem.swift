@@ -152,16 +152,23 @@ final class RunningSystem: @unchecked Sendable {  // used from one test at a tim
         return process.isRunning ? nil : process.terminationStatus
     }
 
-    func runCLI(_ arguments: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
+    /// `environment`: variables added to this process's (PLAFOND_SLEUTEL, say).
+    func runCLI(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws
+        -> (status: Int32, output: String)
+    {
         try Self.capture(
-            binaries.appendingPathComponent("plafond"), arguments + ["--config", configurationFile.path], in: directory)
+            binaries.appendingPathComponent("plafond"), arguments + ["--config", configurationFile.path], in: directory,
+            environment: environment)
     }
 
     /// Runs a program to its end; its exit status and what it wrote (stdout and stderr).
-    static func capture(_ executable: URL, _ arguments: [String], in directory: URL? = nil) throws
-        -> (status: Int32, output: String)
-    {
+    static func capture(
+        _ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let process = Process()
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = directory
         process.executableURL = executable
         process.arguments = arguments

@@ -25,22 +25,23 @@ public struct IntakeApp {
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
         try ProductionReadiness.check(configuration, service: "intake")
         let database = try IntakeDatabase.open(path: configuration.storePath("intake"))
+        let serviceSecurity = try ServiceSecurity.load(configuration, service: "intake")
         let context = ZMQContext()
         defer { context.terminate() }
-        let publisher = try EventLogPublisher.own(
-            context: context, endpoints: configuration.intake.events,
-            source: OutboxEventSource(reader: database.writer), insecure: insecure, logger: logger)
-
+        // Providers' keys (KeyStore) for the provider endpoint, the keyring for the event log.
         var security: IntakeServer.Security?
-        var zap: ZAPHandler?
+        var providerKeys: (@Sendable (ZAPRequest) -> String?)?
         if !configuration.general.development {
             let keys = try KeyStore(configuration: configuration)
-            let handler = ZAPHandler(context: context, logger: logger, authorize: keys.liveAuthorizer(logger: logger))
-            try handler.start()
-            zap = handler
+            providerKeys = keys.liveAuthorizer(logger: logger)
             security = IntakeServer.Security(serverSecretKey: try keys.serverKeyPair().secretKey)
         }
+        let zap = try serviceSecurity.startZAP(context: context, logger: logger, providers: providerKeys)
         defer { zap?.stop() }
+        let publisher = try EventLogPublisher.own(
+            context: context, endpoints: configuration.intake.events,
+            source: OutboxEventSource(reader: database.writer), security: serviceSecurity, insecure: insecure,
+            logger: logger)
 
         let processor = IntakeProcessor(
             database: database, pseudonymizer: Pseudonymizer(secret: configuration.general.pseudonymKey),

@@ -32,18 +32,22 @@ public struct MonitorApp {
             forecastSettings: RunRateForecast.Settings(
                 lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays),
             logger: logger)
+        let security = try ServiceSecurity.load(configuration, service: "monitor")
         let context = ZMQContext()
         defer { context.terminate() }
+        let zap = try security.startZAP(context: context, logger: logger)
+        defer { zap?.stop() }
         let publisher = try EventLogPublisher.own(
             context: context, endpoints: configuration.monitor.events,
-            source: OutboxEventSource(reader: database.writer), insecure: insecure, logger: logger)
+            source: OutboxEventSource(reader: database.writer), security: security, insecure: insecure, logger: logger)
         let intakeLog = configuration.intake.events
         let subscriber = EventLogSubscriber(
             context: context, producer: "intake", publishEndpoint: intakeLog.publish,
             catchUpEndpoint: intakeLog.catchUp, sink: core.intakeSink(afterCommit: { publisher.committed() }),
-            logger: logger)
+            security: try security.client(ofService: "intake"), logger: logger)
         let admin = try AdminSocketServer(
-            context: context, endpoint: configuration.monitor.admin, insecure: insecure, logger: logger,
+            context: context, endpoint: configuration.monitor.admin, security: security.server(ZAPDomain.admin),
+            insecure: insecure, logger: logger,
             handler: MonitorAdmin(core: core, logger: logger).handle)
         let storeFiles = StoreFileGauges(path: configuration.storePath("monitor"))
         let maxLag = configuration.general.readyMaxLag

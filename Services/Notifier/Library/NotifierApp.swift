@@ -29,11 +29,14 @@ public struct NotifierApp {
         let database = try NotifierDatabase.open(path: configuration.storePath("notifier"))
         let installation = try database.installationID()
         logger.info("notifier store open", metadata: ["installation.id": "\(installation)"])
+        let security = try ServiceSecurity.load(configuration, service: "notifier")
         let context = ZMQContext()
         defer { context.terminate() }
+        let zap = try security.startZAP(context: context, logger: logger)
+        defer { zap?.stop() }
         let publisher = try EventLogPublisher.own(
             context: context, endpoints: settings.events,
-            source: OutboxEventSource(reader: database.writer), insecure: insecure, logger: logger)
+            source: OutboxEventSource(reader: database.writer), security: security, insecure: insecure, logger: logger)
         let worker = try DeliveryWorker(
             database: database, settings: settings, published: { publisher.committed() }, logger: logger)
         let intake = AlertIntake(settings: settings)
@@ -46,9 +49,11 @@ public struct NotifierApp {
         let monitorLog = configuration.monitor.events
         let subscriber = EventLogSubscriber(
             context: context, producer: "monitor", publishEndpoint: monitorLog.publish,
-            catchUpEndpoint: monitorLog.catchUp, sink: sink, logger: logger)
+            catchUpEndpoint: monitorLog.catchUp, sink: sink, security: try security.client(ofService: "monitor"),
+            logger: logger)
         let admin = try AdminSocketServer(
-            context: context, endpoint: settings.admin, insecure: insecure, logger: logger,
+            context: context, endpoint: settings.admin, security: security.server(ZAPDomain.admin), insecure: insecure,
+            logger: logger,
             handler: NotifierAdmin(
                 database: database, settings: settings,
                 changed: {

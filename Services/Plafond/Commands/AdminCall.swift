@@ -1,6 +1,7 @@
 import ArgumentParser
 import Contracts
 import Foundation
+import Messaging
 import Runtime
 
 /// Sends one admin request and unwraps the reply, turning a refusal into a clear error.
@@ -9,13 +10,21 @@ import Runtime
 /// retries, so the service does the command once. While the service has the command
 /// queued the person is told that it is waiting, on standard error.
 enum AdminCall {
-    static func send<Request: Encodable, Result: Codable & Sendable>(_ request: Request, to endpoint: String) throws
+    static func send<Request: Encodable, Result: Codable & Sendable>(_ request: Request, to target: AdminTarget) throws
         -> Result
     {
         let document = try AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString))
+        let endpoint = target.endpoint
+        let security: SocketSecurity
+        do {
+            security = try target.security()
+        } catch let error as RuntimeError {
+            FileHandle.standardError.write(Data("Fout: \(error.message)\n".utf8))
+            throw ExitCode(1)
+        }
         let body: Data
         do {
-            body = try AdminClient(endpoint: endpoint).send(document) { waited in
+            body = try AdminClient(endpoint: endpoint, security: security).send(document) { waited in
                 let seconds = waited.components.seconds
                 FileHandle.standardError.write(
                     Data("Wacht op \(endpoint): de opdracht staat in de wachtrij (\(seconds) s)…\n".utf8))
@@ -23,7 +32,11 @@ enum AdminCall {
         } catch let error as RuntimeError where error.code == .unreachable {
             // Not a usage error: no usage block, and its own exit code (docs/OPERATIONS.md).
             FileHandle.standardError.write(
-                Data("Fout: \(error.message). Draait de dienst, en klopt het adres in de configuratie?\n".utf8))
+                Data(
+                    ("Fout: \(error.message). Draait \(target.service.rawValue), en klopt het adres in de "
+                        + "\(target.configDescription)?"
+                        + (security.isCurve ? " Buiten ontwikkelmodus: staat uw sleutel in de sleutelring?" : "")
+                        + "\n").utf8))
             throw ExitCode(3)
         }
         let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)

@@ -20,7 +20,7 @@ struct AlertListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let alerts: [AlertStatus] = try AdminCall.send(
-            AlertListRequest(state: state), to: try options.configuration().monitor.admin)
+            AlertListRequest(state: state), to: try options.admin(.monitor))
         if json {
             print(String(decoding: try AdminCoding.encode(alerts), as: UTF8.self))
             return
@@ -44,7 +44,7 @@ struct AlertAckCommand: AsyncParsableCommand {
 
     func run() async throws {
         let event: AlertAcknowledged = try AdminCall.send(
-            AlertAckRequest(alertID: id, by: by, note: note), to: try options.configuration().notifier.admin)
+            AlertAckRequest(alertID: id, by: by, note: note), to: try options.admin(.notifier))
         print("Melding \(event.alertID) bevestigd door \(event.by).")
     }
 }
@@ -64,7 +64,7 @@ struct AlertSilenceCommand: AsyncParsableCommand {
         guard let day = Day(iso: until) else { throw ValidationError("ongeldige datum \(until): gebruik JJJJ-MM-DD") }
         let event: AlertSilenced = try AdminCall.send(
             AlertSilenceRequest(alertID: id, normID: normID, until: day, by: by, reason: reason),
-            to: try options.configuration().notifier.admin)
+            to: try options.admin(.notifier))
         let ids = event.alertIDs.map(String.init).joined(separator: ", ")
         print("Melding(en) \(ids) stil tot \(day.iso).")
     }

@@ -34,7 +34,7 @@ struct AnalysisRecordCommand: AsyncParsableCommand {
             AnalysisRecordRequest(
                 normID: normID, day: parsedDay, participants: participants, conclusion: conclusion, plan: plan,
                 followUp: parsedFollowUp, by: by),
-            to: try options.configuration().monitor.admin)
+            to: try options.admin(.monitor))
         print("Analysegesprek \(event.analysisID) voor norm \(event.normID) vastgelegd.")
     }
 }

@@ -23,6 +23,12 @@ final class AnswerSummary: NSObject, XMLParserDelegate {
         parser.parse()
     }
 
+    /// Every line and the message taken: 8001, or 0200 on a header with no refused line,
+    /// or an approved start/stop/request with no RetourCode at all.
+    var fullyAccepted: Bool {
+        fault == nil && rejectedLines.isEmpty && messageCodes.allSatisfy { $0 == "8001" || $0 == "0200" }
+    }
+
     var dutch: String {
         if let fault { return "niet verwerkt: \(fault)" }
         var parts: [String] = []

@@ -20,10 +20,10 @@ struct NormChangeCommand: AsyncParsableCommand {
     @Option(name: .customLong("door"), help: "Wie de wijziging vastlegt.") var by: String?
 
     func run() async throws {
-        let endpoint = try options.configuration().monitor.admin
+        let target = try options.admin(.monitor)
         var parsedLimit: Int64?
         if let limit {
-            let current: [NormStatus] = try AdminCall.send(NormListRequest(), to: endpoint)
+            let current: [NormStatus] = try AdminCall.send(NormListRequest(), to: target)
             guard let norm = current.first(where: { $0.norm.id == id }) else {
                 throw ValidationError("norm \(id) bestaat niet")
             }
@@ -32,7 +32,7 @@ struct NormChangeCommand: AsyncParsableCommand {
         let status: NormStatus = try AdminCall.send(
             NormChangeRequest(
                 id: id, name: name, limit: parsedLimit, thresholds: try thresholds.map(NormWords.thresholds),
-                period: period, stopRule: try stopRule.map(NormWords.stopRule), by: by), to: endpoint)
+                period: period, stopRule: try stopRule.map(NormWords.stopRule), by: by), to: target)
         print("Norm \(id) is nu versie \(status.norm.version): \(status.norm.name), \(NormPrinting.figures(status))")
     }
 }
@@ -47,7 +47,7 @@ struct NormEndCommand: AsyncParsableCommand {
 
     func run() async throws {
         let status: NormStatus = try AdminCall.send(
-            NormEndRequest(id: id, by: by), to: try options.configuration().monitor.admin)
+            NormEndRequest(id: id, by: by), to: try options.admin(.monitor))
         print("Norm \(id) beëindigd (versie \(status.norm.version)), eindstand \(NormPrinting.figures(status))")
     }
 }
@@ -61,7 +61,7 @@ struct NormHistoryCommand: AsyncParsableCommand {
 
     func run() async throws {
         let entries: [NormHistoryEntry] = try AdminCall.send(
-            NormHistoryRequest(id: id), to: try options.configuration().monitor.admin)
+            NormHistoryRequest(id: id), to: try options.admin(.monitor))
         if json {
             print(String(decoding: try AdminCoding.encode(entries), as: UTF8.self))
             return
@@ -88,7 +88,7 @@ struct NormImportCommand: AsyncParsableCommand {
     func run() async throws {
         let requests = try NormFile.read(path: file, by: by)
         let statuses: [NormStatus] = try AdminCall.send(
-            NormImportRequest(norms: requests), to: try options.configuration().monitor.admin)
+            NormImportRequest(norms: requests), to: try options.admin(.monitor))
         print("\(statuses.count) normen ingelezen uit \(file)")
         for status in statuses {
             print(

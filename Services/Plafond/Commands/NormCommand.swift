@@ -64,7 +64,7 @@ struct NormAddCommand: AsyncParsableCommand {
             thresholds: parsedThresholds, stopRule: try stopRule.map(NormWords.stopRule),
             intensity: try NormWords.intensity(kind: normKind, eenheid: eenheid, per: per, structureel: structureel),
             by: by)
-        let status: NormStatus = try AdminCall.send(request, to: try options.configuration().monitor.admin)
+        let status: NormStatus = try AdminCall.send(request, to: try options.admin(.monitor))
         print("Norm \(status.norm.id) toegevoegd: \(status.norm.name), \(NormPrinting.figures(status))")
     }
 }
@@ -77,7 +77,7 @@ struct NormListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let statuses: [NormStatus] = try AdminCall.send(
-            NormListRequest(), to: try options.configuration().monitor.admin)
+            NormListRequest(), to: try options.admin(.monitor))
         if json {
             print(String(decoding: try AdminCoding.encode(statuses), as: UTF8.self))
             return

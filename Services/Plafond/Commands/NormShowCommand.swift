@@ -16,7 +16,7 @@ struct NormShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let statuses: [NormStatus] = try AdminCall.send(
-            NormListRequest(), to: try options.configuration().monitor.admin)
+            NormListRequest(), to: try options.admin(.monitor))
         guard let status = statuses.first(where: { $0.norm.id == id }) else {
             throw ValidationError("norm \(id) bestaat niet")
         }

@@ -19,7 +19,7 @@ struct NotifyLogCommand: AsyncParsableCommand {
 
     func run() async throws {
         let entries: [AlertAudit] = try AdminCall.send(
-            NotifyLogRequest(alertID: alertID), to: try options.configuration().notifier.admin)
+            NotifyLogRequest(alertID: alertID), to: try options.admin(.notifier))
         if json {
             print(String(decoding: try AdminCoding.encode(entries), as: UTF8.self))
             return
@@ -56,7 +56,7 @@ struct NotifyStatusCommand: AsyncParsableCommand {
 
     func run() async throws {
         let status: NotifierStatus = try AdminCall.send(
-            NotifierStatusRequest(), to: try options.configuration().notifier.admin)
+            NotifierStatusRequest(), to: try options.admin(.notifier))
         print("Installatie: \(status.installationID)")
     }
 }
@@ -73,7 +73,7 @@ struct NotifyDecisionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let decisions: [NormDecisionAudit] = try AdminCall.send(
-            NormDecisionsRequest(normID: normID), to: try options.configuration().notifier.admin)
+            NormDecisionsRequest(normID: normID), to: try options.admin(.notifier))
         if json {
             print(String(decoding: try AdminCoding.encode(decisions), as: UTF8.self))
             return

@@ -32,7 +32,7 @@ struct ProviderImportCommand: AsyncParsableCommand {
             throw ValidationError("\(file), \(problem)")
         }
         let changed: Int = try AdminCall.send(
-            ProviderImportRequest(providers: providers, by: by), to: try options.configuration().monitor.admin)
+            ProviderImportRequest(providers: providers, by: by), to: try options.admin(.monitor))
         print("\(providers.count) aanbieders gelezen, \(changed) namen nieuw of gewijzigd.")
     }
 }
@@ -48,7 +48,7 @@ struct ProviderSetCommand: AsyncParsableCommand {
     func run() async throws {
         let changed: Int = try AdminCall.send(
             ProviderImportRequest(providers: [ProviderName(agb: agb, naam: name)], by: by),
-            to: try options.configuration().monitor.admin)
+            to: try options.admin(.monitor))
         print(changed == 0 ? "Naam was al \(name)." : "Aanbieder \(agb) heet nu \(name).")
     }
 }
@@ -60,7 +60,7 @@ struct ProviderListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let providers: [ProviderName] = try AdminCall.send(
-            ProviderListRequest(), to: try options.configuration().monitor.admin)
+            ProviderListRequest(), to: try options.admin(.monitor))
         for provider in providers { print("\(provider.agb)\t\(provider.naam)") }
     }
 }

@@ -22,7 +22,7 @@ struct StopImposeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let event: StopImposed = try AdminCall.send(
-            StopRequest.impose(normID: normID, by: by, reason: reason), to: try options.configuration().monitor.admin)
+            StopRequest.impose(normID: normID, by: by, reason: reason), to: try options.admin(.monitor))
         print("Stop \(event.stopID) opgelegd voor norm \(event.normID) door \(event.by).")
     }
 }
@@ -37,7 +37,7 @@ struct StopLiftCommand: AsyncParsableCommand {
 
     func run() async throws {
         let event: StopLifted = try AdminCall.send(
-            StopRequest.lift(normID: normID, by: by, reason: reason), to: try options.configuration().monitor.admin)
+            StopRequest.lift(normID: normID, by: by, reason: reason), to: try options.admin(.monitor))
         print("Stop \(event.stopID) voor norm \(event.normID) opgeheven door \(event.by).")
     }
 }
@@ -58,7 +58,7 @@ struct ExemptCommand: AsyncParsableCommand {
         }
         let _: AdminEmpty = try AdminCall.send(
             ExemptRequest(toewijzingNummer: toewijzing, reason: parsed, by: by),
-            to: try options.configuration().monitor.admin)
+            to: try options.admin(.monitor))
         print("Toewijzing \(toewijzing) uitgezonderd (\(parsed.rawValue)).")
     }
 }

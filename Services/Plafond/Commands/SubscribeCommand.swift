@@ -30,10 +30,10 @@ struct SubscribeCommand: AsyncParsableCommand {
     @Option(name: .customLong("import"), help: "TOML-bestand met [[abonnement]]-tabellen.") var importFile: String?
 
     func run() async throws {
-        let endpoint = try options.configuration().notifier.admin
+        let target = try options.admin(.notifier)
         if let importFile {
             let subscriptions = try SubscriptionFile.read(path: importFile)
-            let stored: [Subscription] = try AdminCall.send(SubscriptionImportRequest(subscriptions), to: endpoint)
+            let stored: [Subscription] = try AdminCall.send(SubscriptionImportRequest(subscriptions), to: target)
             print("\(stored.count) abonnementen ingelezen uit \(importFile)")
             stored.forEach { print(SubscriptionWords.describe($0)) }
             return
@@ -43,7 +43,7 @@ struct SubscribeCommand: AsyncParsableCommand {
             name: name, email: email, webhook: webhook, gemeente: gemeente, regio: regio, aanbieder: aanbieder,
             categorie: categorie, instrument: instrument, soort: soort, ernst: ernst, escalatie: escalatie,
             dagoverzicht: dagoverzicht)
-        let stored: Subscription = try AdminCall.send(SubscriptionAddRequest(subscription), to: endpoint)
+        let stored: Subscription = try AdminCall.send(SubscriptionAddRequest(subscription), to: target)
         print("Abonnement \(stored.id ?? 0) vastgelegd: \(SubscriptionWords.describe(stored))")
     }
 }
@@ -56,7 +56,7 @@ struct UnsubscribeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let _: AdminEmpty = try AdminCall.send(
-            SubscriptionRemoveRequest(id: id), to: try options.configuration().notifier.admin)
+            SubscriptionRemoveRequest(id: id), to: try options.admin(.notifier))
         print("Abonnement \(id) opgezegd.")
     }
 }
@@ -70,7 +70,7 @@ struct SubscriptionsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let subscriptions: [Subscription] = try AdminCall.send(
-            SubscriptionListRequest(), to: try options.configuration().notifier.admin)
+            SubscriptionListRequest(), to: try options.admin(.notifier))
         if json {
             print(String(decoding: try AdminCoding.encode(subscriptions), as: UTF8.self))
             return

@@ -29,7 +29,7 @@ struct UserAddCommand: AsyncParsableCommand {
         }
         let secret = password ?? readLine(strippingNewline: true) ?? ""
         let summary: AccountSummary = try AdminCall.send(
-            UserAddRequest(name: name, role: parsed, password: secret), to: try options.configuration().reporter.admin)
+            UserAddRequest(name: name, role: parsed, password: secret), to: try options.admin(.reporter))
         print("Account \(summary.name) (\(summary.role.rawValue)) opgeslagen.")
     }
 }
@@ -41,7 +41,7 @@ struct UserListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let accounts: [AccountSummary] = try AdminCall.send(
-            UserListRequest(), to: try options.configuration().reporter.admin)
+            UserListRequest(), to: try options.admin(.reporter))
         for account in accounts {
             let state =
                 account.disabled
@@ -62,7 +62,7 @@ struct UserDisableCommand: AsyncParsableCommand {
 
     func run() async throws {
         let _: AdminEmpty = try AdminCall.send(
-            UserDisableRequest(name: name), to: try options.configuration().reporter.admin)
+            UserDisableRequest(name: name), to: try options.admin(.reporter))
         print("Account \(name) uitgeschakeld.")
     }
 }

@@ -38,26 +38,35 @@ public struct ReporterApp {
             logger.error("the norm definitions could not be read", metadata: ["error": "\(error)"])
         }
         let core = ReporterCore(database: database, logger: logger)
+        let security = try ServiceSecurity.load(configuration, service: "reporter")
         let context = ZMQContext()
         defer { context.terminate() }
+        let zap = try security.startZAP(context: context, logger: logger)
+        defer { zap?.stop() }
         let intake = EventLogSubscriber(
             context: context, producer: "intake", publishEndpoint: configuration.intake.eventsPublish,
-            catchUpEndpoint: configuration.intake.eventsCatchUp, sink: core.intakeSink(), logger: logger)
+            catchUpEndpoint: configuration.intake.eventsCatchUp, sink: core.intakeSink(),
+            security: try security.client(ofService: "intake"), logger: logger)
         let monitor = EventLogSubscriber(
             context: context, producer: "monitor", publishEndpoint: configuration.monitor.eventsPublish,
-            catchUpEndpoint: configuration.monitor.eventsCatchUp, sink: core.monitorSink(), logger: logger)
+            catchUpEndpoint: configuration.monitor.eventsCatchUp, sink: core.monitorSink(),
+            security: try security.client(ofService: "monitor"), logger: logger)
         let notifier = EventLogSubscriber(
             context: context, producer: "notifier", publishEndpoint: configuration.notifier.eventsPublish,
-            catchUpEndpoint: configuration.notifier.eventsCatchUp, sink: core.notifierSink(), logger: logger)
+            catchUpEndpoint: configuration.notifier.eventsCatchUp, sink: core.notifierSink(),
+            security: try security.client(ofService: "notifier"), logger: logger)
         let access = DashboardAccess(
             accounts: try AccountStore.open(path: configuration.storePath("reporter-accounts")),
             settings: AccessSettings(
                 secureCookies: configuration.reporter.secureCookies, trustedProxy: configuration.reporter.trustedProxy,
                 trustedUserHeader: configuration.reporter.trustedUserHeader),
             services: OwningServices(
-                monitorAdmin: configuration.monitor.admin, notifierAdmin: configuration.notifier.admin))
+                monitorAdmin: configuration.monitor.admin, notifierAdmin: configuration.notifier.admin,
+                monitorSecurity: try security.client(ofService: "monitor"),
+                notifierSecurity: try security.client(ofService: "notifier")))
         let admin = try AdminSocketServer(
-            context: context, endpoint: configuration.reporter.admin, insecure: insecure, logger: logger,
+            context: context, endpoint: configuration.reporter.admin, security: security.server(ZAPDomain.admin),
+            insecure: insecure, logger: logger,
             handler: ReporterAdmin(access: access, logger: logger).handle)
         let maxLag = configuration.general.readyMaxLag
         let store = database

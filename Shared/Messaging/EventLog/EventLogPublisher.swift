@@ -24,12 +24,16 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
     private let wakePipe = WakePipe()
     private let bound = Mutex<(publish: String, catchUp: String)?>(nil)
     private let metrics = PublishedEventMetrics()
+    /// A CURVE server (both sockets) outside development mode: only the services' own
+    /// keys may read the log.
+    private let security: SocketSecurity
 
     public init(
         context: ZMQContext, publishEndpoint: String, catchUpEndpoint: String, source: any EventSource,
-        heartbeatInterval: Duration = .seconds(1), logger: Logger
+        heartbeatInterval: Duration = .seconds(1), security: SocketSecurity = .plain, logger: Logger
     ) {
         self.context = context
+        self.security = security
         self.publishEndpoint = publishEndpoint
         self.catchUpEndpoint = catchUpEndpoint
         self.source = source
@@ -53,6 +57,8 @@ public final class EventLogPublisher: Service, @unchecked Sendable {
             defer { catchUp.close() }
             try publisher.setSendHighWaterMark(100_000)
             try catchUp.setMaxMessageSize(4096)
+            try publisher.apply(security)
+            try catchUp.apply(security)
             try publisher.bind(publishEndpoint)
             try catchUp.bind(catchUpEndpoint)
             let publishBound = (try? publisher.lastEndpoint) ?? publishEndpoint

@@ -27,12 +27,16 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
     private let producerHead = Atomic<Int64>(-1)
     private let heardAtNanoseconds = Atomic<UInt64>(0)
     private let gauges: ConsumerGauges
+    /// A CURVE client of the producer outside development mode (both sockets).
+    private let security: SocketSecurity
 
     public init(
         context: ZMQContext, producer: String, publishEndpoint: String, catchUpEndpoint: String, sink: any EventSink,
-        batchSize: Int = 1_000, catchUpTimeout: Duration = .seconds(2), logger: Logger
+        batchSize: Int = 1_000, catchUpTimeout: Duration = .seconds(2), security: SocketSecurity = .plain,
+        logger: Logger
     ) {
         self.context = context
+        self.security = security
         self.producer = producer
         self.publishEndpoint = publishEndpoint
         self.catchUpEndpoint = catchUpEndpoint
@@ -81,6 +85,8 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
             defer { catchUp.close() }
             try subscription.setReceiveHighWaterMark(100_000)
             try subscription.subscribeAll()
+            try subscription.apply(security)
+            try catchUp.apply(security)
             try subscription.connect(publishEndpoint)
             try catchUp.connect(catchUpEndpoint)
             try loop(subscription: subscription, catchUp: catchUp, stop: stop)

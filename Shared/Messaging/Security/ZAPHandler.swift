@@ -1,6 +1,7 @@
 import CZeroMQ
 import Foundation
 import Logging
+import Metrics
 import Synchronization
 
 /// What a ZAP request says about a connecting peer (RFC 27, ZAP 1.0).
@@ -108,10 +109,13 @@ public final class ZAPHandler: @unchecked Sendable {
             return [Data("1.0".utf8), requestID, Data("200".utf8), Data("OK".utf8), Data(identity.utf8), Data()]
         }
         refusals.add(1, ordering: .relaxed)
+        // Per domain, so an operator sees whether providers, services or admin clients are refused.
+        Counter(label: "plafond_connections_refused_total", dimensions: [("domain", request.domain)]).increment()
         logger.warning(
             "connection refused: unknown key",
             metadata: [
-                "zap.mechanism": "\(request.mechanism)", "zap.address": "\(request.address)",
+                "zap.domain": "\(request.domain)", "zap.mechanism": "\(request.mechanism)",
+                "zap.address": "\(request.address)",
                 "zap.key_prefix": "\(publicKey.map { String($0.prefix(8)) } ?? "-")",
             ])
         return [Data("1.0".utf8), requestID, Data("400".utf8), Data("unknown key".utf8), Data(), Data()]

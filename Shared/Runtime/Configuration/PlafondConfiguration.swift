@@ -45,6 +45,13 @@ public struct GeneralConfiguration: Sendable, Equatable, Codable {
     public var logLevel = "info"
     /// `/readyz` fails while a consumer is more events than this behind its producer.
     public var readyMaxLag = 10_000
+    /// Public keys of the services and operators (`plafond keys --dienst/--beheerder`):
+    /// who may read an event log and who may give admin commands outside development
+    /// mode. Holds no secret; on several hosts, every host gets the same file.
+    public var keyringFile = "sleutelring.json"
+    /// Folder (in the data folder unless absolute) of this host's services' own key
+    /// pairs, one `<dienst>.json` each, readable by the owner only.
+    public var serviceKeyFolder = "sleutels"
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case dataDirectory = "data"
@@ -52,6 +59,8 @@ public struct GeneralConfiguration: Sendable, Equatable, Codable {
         case pseudonymKey = "pseudonym_key"
         case logLevel = "log_level"
         case readyMaxLag = "ready_max_lag"
+        case keyringFile = "keyring_file"
+        case serviceKeyFolder = "service_key_folder"
     }
 
     public init() {}
@@ -64,6 +73,8 @@ public struct GeneralConfiguration: Sendable, Equatable, Codable {
         pseudonymKey = try c.decodeIfPresent(String.self, forKey: .pseudonymKey) ?? d.pseudonymKey
         logLevel = try c.decodeIfPresent(String.self, forKey: .logLevel) ?? d.logLevel
         readyMaxLag = try c.decodeIfPresent(Int.self, forKey: .readyMaxLag) ?? d.readyMaxLag
+        keyringFile = try c.decodeIfPresent(String.self, forKey: .keyringFile) ?? d.keyringFile
+        serviceKeyFolder = try c.decodeIfPresent(String.self, forKey: .serviceKeyFolder) ?? d.serviceKeyFolder
     }
 }
 

@@ -29,6 +29,19 @@ public enum ProductionReadiness {
                     "sleutelbestand \(keys.path) ontbreekt: registreer aanbieders met `plafond keys --identiteit AGB`")
             }
         }
+        // CURVE on every socket (ServiceSecurity): the service's own key and the keyring.
+        if let service {
+            let own = OwnKeyFile.serviceFile(service, configuration: configuration)
+            if !FileManager.default.fileExists(atPath: own.path) {
+                problems.append("eigen sleutel \(own.path) ontbreekt: `plafond keys --dienst \(service)`")
+            }
+        }
+        let keyring = ServiceKeyring(configuration: configuration).file
+        if !FileManager.default.fileExists(atPath: keyring.path) {
+            problems.append(
+                "sleutelring \(keyring.path) ontbreekt: `plafond keys --dienst NAAM` voor elke dienst, "
+                    + "`plafond keys --beheerder NAAM` voor elke beheerder")
+        }
         if let mode = permissions(of: general.dataDirectory), mode & 0o077 != 0 {
             problems.append(
                 "datamap \(general.dataDirectory) is toegankelijk voor anderen (\(String(mode, radix: 8))): "

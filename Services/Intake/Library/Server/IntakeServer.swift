@@ -17,7 +17,7 @@ public struct IntakeServer: Service {
     public struct Security: Sendable {
         public var serverSecretKey: String
         public var zapDomain: String
-        public init(serverSecretKey: String, zapDomain: String = "plafond-intake") {
+        public init(serverSecretKey: String, zapDomain: String = ZAPDomain.providers) {
             self.serverSecretKey = serverSecretKey
             self.zapDomain = zapDomain
         }

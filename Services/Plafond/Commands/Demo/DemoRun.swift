@@ -47,9 +47,9 @@ struct DemoRun {
         let _: Int = try AdminCall.send(
             ProviderImportRequest(
                 providers: setting.providers.map { ProviderName(agb: $0.agb, naam: $0.name) }, by: "plafond demo"),
-            to: configuration.monitor.admin)
+            to: AdminTarget(.monitor, configuration))
         let norms: [NormStatus] = try AdminCall.send(
-            NormImportRequest(norms: setting.norms(year: year)), to: configuration.monitor.admin)
+            NormImportRequest(norms: setting.norms(year: year)), to: AdminTarget(.monitor, configuration))
         for status in norms { normNames[status.norm.id] = status.norm.name }
         let capped = setting.providers[DemoSetting.headingForItsCap]
         cappedNorm = norms.first { $0.norm.scope.aanbieder == capped.agb }?.norm.id
@@ -155,12 +155,12 @@ struct DemoRun {
                 StopRequest.impose(
                     normID: norm, by: "J. de Vries (contractmanager)",
                     reason: "analysegesprek \(month.next): overschrijding verwacht, plan van aanpak gevraagd"),
-                to: configuration.monitor.admin)
+                to: AdminTarget(.monitor, configuration))
             // ToewijzingNummers are at most 8 characters (iJw).
             let exempt = "7700001"
             let _: AdminEmpty = try AdminCall.send(
                 ExemptRequest(toewijzingNummer: exempt, reason: .cpv, by: "CPV Nijmegen"),
-                to: configuration.monitor.admin)
+                to: AdminTarget(.monitor, configuration))
             DemoOutput.say("   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit")
             stopImposedIn = month
             declarations.paused.insert(DemoSetting.headingForItsCap)
@@ -170,7 +170,7 @@ struct DemoRun {
         } else if let imposed = stopImposedIn, !stopLifted, month >= imposed.adding(months: 3) {
             let _: StopLifted = try AdminCall.send(
                 StopRequest.lift(normID: norm, by: "J. de Vries (contractmanager)", reason: "plan van aanpak werkt"),
-                to: configuration.monitor.admin)
+                to: AdminTarget(.monitor, configuration))
             DemoOutput.say("   → J. de Vries heft de stop op")
             stopLifted = true
             declarations.paused.remove(DemoSetting.headingForItsCap)

@@ -1,6 +1,7 @@
 import Contracts
 import Dispatch
 import Foundation
+import Messaging
 import Runtime
 
 /// The admin sockets of the services that own what a person decides: monitor (stops,
@@ -11,10 +12,19 @@ public struct OwningServices: Sendable {
     public var monitorAdmin: String
     public var notifierAdmin: String
     public var timeout: Duration
+    /// The reporter's own CURVE client keys towards each owner outside development mode;
+    /// the owners let it give the workplace's commands only (`AdminAccess`).
+    public var monitorSecurity: SocketSecurity
+    public var notifierSecurity: SocketSecurity
 
-    public init(monitorAdmin: String, notifierAdmin: String, timeout: Duration = .seconds(10)) {
+    public init(
+        monitorAdmin: String, notifierAdmin: String, monitorSecurity: SocketSecurity = .plain,
+        notifierSecurity: SocketSecurity = .plain, timeout: Duration = .seconds(10)
+    ) {
         self.monitorAdmin = monitorAdmin
         self.notifierAdmin = notifierAdmin
+        self.monitorSecurity = monitorSecurity
+        self.notifierSecurity = notifierSecurity
         self.timeout = timeout
     }
 
@@ -25,6 +35,7 @@ public struct OwningServices: Sendable {
         _ request: Request, to endpoint: String, expecting: Result.Type = Result.self
     ) async throws -> Result {
         let timeout = self.timeout
+        let security = endpoint == monitorAdmin ? monitorSecurity : notifierSecurity
         return try await withCheckedThrowingContinuation { continuation in
             Self.queue.async {
                 continuation.resume(
@@ -33,7 +44,7 @@ public struct OwningServices: Sendable {
                         do {
                             // A request id of its own, so the owner does it once even when
                             // the client resends it while the owner is busy (AdminClient).
-                            var client = AdminClient(endpoint: endpoint)
+                            var client = AdminClient(endpoint: endpoint, security: security)
                             client.acknowledgementTimeout = timeout
                             client.longestWait = timeout * 3
                             body = try client.send(

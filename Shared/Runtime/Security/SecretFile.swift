@@ -8,10 +8,13 @@ import Foundation
 public enum SecretFile {
     /// Writes `data` atomically to `url`, readable and writable by the owner only from the
     /// first byte (a temporary file made 0600, then renamed over the target).
-    public static func write(_ data: Data, to url: URL) throws {
+    /// `readableByOthers` is for files that hold no secret but that services running
+    /// under other users must read (the keyring of public keys): 0644.
+    public static func write(_ data: Data, to url: URL, readableByOthers: Bool = false) throws {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: 0...UInt32.max))")
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        if fd >= 0, readableByOthers { fchmod(fd, 0o644) }
         guard fd >= 0 else {
             throw RuntimeError(.startup, "cannot create \(temporary.path) (errno \(errno))")
         }
