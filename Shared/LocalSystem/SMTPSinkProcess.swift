@@ -5,10 +5,11 @@ import Foundation
 /// moment it had it. Used by the demo, the system benchmarks and the end-to-end tests.
 public enum SMTPSinkProcess {
     /// Starts the sink on loopback and waits until it says it listens; its output goes
-    /// to `log`. `extraArguments` are the sink's own (for example a failure to play).
-    /// Throws when it does not start.
+    /// to `log`. `extraArguments` are the sink's own (for example a failure to play);
+    /// `launcher` runs it through another program (`ip netns exec NS`, for a sink on
+    /// another network namespace's loopback). Throws when it does not start.
     public static func start(
-        script: String, port: Int, mailFolder: URL, log: URL, extraArguments: [String] = []
+        script: String, port: Int, mailFolder: URL, log: URL, extraArguments: [String] = [], launcher: [String] = []
     ) throws -> Process {
         guard FileManager.default.fileExists(atPath: script) else {
             throw SMTPSinkError("no SMTP sink at \(script)")
@@ -17,7 +18,7 @@ public enum SMTPSinkProcess {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments =
-            [
+            launcher + [
                 "python3", script, "--host", "127.0.0.1", "--port", String(port), "--dir", mailFolder.path,
             ] + extraArguments
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
