@@ -3,9 +3,11 @@ import Logging
 import Synchronization
 
 /// Writes one structured line per log event to standard error:
-/// `2026-11-23T10:15:02.123Z level=info service=intake msg="answer sent" message.id=42`.
+/// `ts=2026-11-23T11:15:02.123+01:00 level=info service=intake msg="answer sent" message.id=42`.
 ///
-/// Lines are logfmt so operators can grep and ship them as is. Data goes into metadata
+/// Lines are logfmt, every field `key=value` (the time too, RFC 3339 in the host's zone
+/// with its offset, so lines from hosts in different zones sort and compare), so
+/// operators can grep and ship them as is (Loki, Vector, `lnav` read them unchanged). Data goes into metadata
 /// with dotted keys, never into the message (STYLE.md); a BSN is never logged at all.
 public struct LogLineHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
@@ -26,7 +28,7 @@ public struct LogLineHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        var line = Date().formatted(.iso8601.time(includingFractionalSeconds: true).year().month().day())
+        var line = "ts=" + Self.timestamp(Date(), in: .current)
         line += " level=\(event.level.rawValue) service=\(label) msg=\(Self.quote("\(event.message)"))"
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         for key in merged.keys.sorted() {
@@ -36,6 +38,19 @@ public struct LogLineHandler: LogHandler {
         Self.output.withLock { _ in
             FileHandle.standardError.write(Data(line.utf8))
         }
+    }
+
+    /// RFC 3339 with milliseconds and the zone's offset (`+01:00`, `+00:00`; never `Z`).
+    static func timestamp(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
+        let offset = zone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03d%@%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0,
+            c.hour ?? 0, c.minute ?? 0, c.second ?? 0, (c.nanosecond ?? 0) / 1_000_000, sign, abs(offset) / 3600,
+            abs(offset) % 3600 / 60)
     }
 
     static func quote(_ value: String) -> String {
