@@ -145,7 +145,7 @@ let package = Package(
         .executableTarget(
             name: "plafond",
             dependencies: [
-                "Domain", "IJW", "Contracts", "Messaging", "Runtime", "LocalSystem",
+                "Domain", "IJW", "Contracts", "Messaging", "Storage", "Runtime", "LocalSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "TOMLKit", package: "TOMLKit"),

@@ -13,5 +13,6 @@ struct PlafondCommand: AsyncParsableCommand {
             AlertCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, SubscriptionsCommand.self,
             NotifyCommand.self, StopCommand.self, ExemptCommand.self, ReportCommand.self, DemoCommand.self,
             UserCommand.self, ProviderCommand.self, AnalysisCommand.self, ConfigCommand.self,
+            BackupCommand.self, RestoreCommand.self,
         ])
 }
