@@ -59,8 +59,9 @@ public enum StoreBackup {
     }
 
     /// Puts a copy back in place of the store at `path` (its WAL and shared-memory files
-    /// removed first, so SQLite cannot replay a newer WAL over the older copy). The
-    /// service must be stopped.
+    /// removed first, so SQLite cannot replay a newer WAL over the older copy), owned by
+    /// whoever owns the folder: restored by root, the service's own user must open it.
+    /// The service must be stopped.
     public static func restore(copy: String, to path: String) throws {
         for suffix in ["-wal", "-shm", ""] where FileManager.default.fileExists(atPath: path + suffix) {
             try FileManager.default.removeItem(atPath: path + suffix)
@@ -69,6 +70,13 @@ public enum StoreBackup {
             at: URL(fileURLWithPath: path).deletingLastPathComponent(), withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
         try FileManager.default.copyItem(atPath: copy, toPath: path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        let folder = try FileManager.default.attributesOfItem(
+            atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path)
+        var attributes: [FileAttributeKey: Any] = [.posixPermissions: 0o600]
+        if let owner = folder[.ownerAccountID], let group = folder[.groupOwnerAccountID] {
+            attributes[.ownerAccountID] = owner
+            attributes[.groupOwnerAccountID] = group
+        }
+        try FileManager.default.setAttributes(attributes, ofItemAtPath: path)
     }
 }

@@ -23,7 +23,7 @@ struct BackupCommand: AsyncParsableCommand {
         try SecretFile.createPrivateFolder(target)
         var stores: [BackupManifest.Store] = []
         for name in StoreSet.backupOrder {
-            let path = configuration.storePath(name)
+            let path = StoreSet.path(of: name, in: configuration)
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let file = "\(name).sqlite"
             let position = try StoreBackup.copy(from: path, to: target.appendingPathComponent(file).path)

@@ -1,4 +1,5 @@
 import Foundation
+import Runtime
 import Storage
 
 /// What `plafond backup` wrote: one copy per store and where each stood in the event
@@ -41,6 +42,22 @@ enum StoreSet {
 
     /// The service that owns a store (and must be stopped to restore it).
     static func service(of store: String) -> String { store == "reporter-accounts" ? "reporter" : store }
+
+    /// Where a store lives: `<data>/<store>.sqlite` (one data folder, as in development),
+    /// or `<data>/<service>/<store>.sqlite` (a folder per service under one parent, as the
+    /// systemd units have it: `--data /var/lib/plafond`). An existing file wins; for a
+    /// store that is not there yet, the service's own folder when it exists.
+    static func path(of store: String, in configuration: PlafondConfiguration) -> String {
+        let data = URL(fileURLWithPath: configuration.general.dataDirectory)
+        let flat = configuration.storePath(store)
+        let serviceFolder = data.appendingPathComponent(service(of: store))
+        let nested = serviceFolder.appendingPathComponent("\(store).sqlite").path
+        if FileManager.default.fileExists(atPath: flat) { return flat }
+        if FileManager.default.fileExists(atPath: nested) { return nested }
+        var isFolder: ObjCBool = false
+        let hasServiceFolder = FileManager.default.fileExists(atPath: serviceFolder.path, isDirectory: &isFolder)
+        return hasServiceFolder && isFolder.boolValue ? nested : flat
+    }
 
     /// Pairs (consumer, producer, cursor, head) where a consumer has applied more of a
     /// producer's log than the producer has: after a restore it would skip the events

@@ -44,7 +44,7 @@ struct RestoreCommand: AsyncParsableCommand {
         for name in StoreSet.backupOrder {
             if let copy = chosen.first(where: { $0.name == name }) {
                 positions[name] = copy.position
-            } else if let live = try StoreBackup.position(ofStoreAt: configuration.storePath(name)) {
+            } else if let live = try StoreBackup.position(ofStoreAt: StoreSet.path(of: name, in: configuration)) {
                 positions[name] = live
             }
         }
@@ -56,7 +56,7 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         for store in chosen {
             try StoreBackup.restore(
-                copy: source.appendingPathComponent(store.file).path, to: configuration.storePath(store.name))
+                copy: source.appendingPathComponent(store.file).path, to: StoreSet.path(of: store.name, in: configuration))
             print("\(store.name): teruggezet uit \(source.path) (van \(manifest.takenAt.formatted(.iso8601)))")
         }
         print("Start de diensten: elke afnemer gaat verder vanaf zijn teruggezette positie.")
