@@ -42,10 +42,22 @@ struct ReportCommand: AsyncParsableCommand {
         if let token = configuration.reporter.token, !token.isEmpty {
             request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
         }
-        let (body, response) = try await URLSession.shared.data(for: request)
+        let body: Data
+        let response: URLResponse
+        do {
+            (body, response) = try await URLSession.shared.data(for: request)
+        } catch {
+            // Not a usage error: the exit status of an unreachable service (docs/OPERATIONS.md).
+            let source = options.config.map { "configuratie \($0)" } ?? "ingebouwde ontwikkelconfiguratie"
+            FileHandle.standardError.write(
+                Data("Fout: de reporter op \(url.host ?? ""):\(url.port ?? 0) antwoordde niet (adres uit \(source)).\n".utf8))
+            throw ExitCode(3)
+        }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == 200 else {
-            throw ValidationError("de reporter antwoordde \(status): \(String(decoding: body, as: UTF8.self))")
+            FileHandle.standardError.write(
+                Data("Geweigerd: de reporter antwoordde \(status): \(String(decoding: body, as: UTF8.self))\n".utf8))
+            throw ExitCode(1)
         }
         let path = try output ?? Self.fileName(response)
         try body.write(to: URL(fileURLWithPath: path))
