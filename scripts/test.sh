@@ -7,7 +7,8 @@ bash scripts/setup.sh
 swift build --build-tests
 # One test at a time: the end-to-end suites (the demo year, the chaos run, the fuzzers)
 # each start whole systems, and on two cores in parallel they starve each other into
-# timeouts. Serial, the suite takes about a minute and a half after the build.
+# timeouts. Serial, the Swift suites take about ten minutes after the build, the browser
+# checks about four more.
 PLAFOND_BIN_DIR="$(swift build --show-bin-path)" swift test --skip-build --no-parallel "$@"
 # The dashboard in a real browser against the real system (plafond demo), with axe-core;
 # skipped when the run was narrowed to some tests (arguments given).
