@@ -60,9 +60,7 @@ struct CurveEverywhereTests {
         let stranger = try CurveKeyPair.generate()
         let strangerHeard = try ProductionKeys.heardOnLog(
             monitorLog,
-            security: .curveClient(
-                serverPublicKey: keys.publicKey(of: "monitor"), publicKey: stranger.publicKey,
-                secretKey: stranger.secretKey)
+            security: keys.client(of: "monitor", as: stranger)
         ) {
             try ProductionKeys.submitAnother(system, keys: keys, number: 3)
         }
@@ -71,9 +69,7 @@ struct CurveEverywhereTests {
         let reporterKey = try keys.serviceKey("reporter")
         let reporterHeard = try ProductionKeys.heardOnLog(
             monitorLog,
-            security: .curveClient(
-                serverPublicKey: keys.publicKey(of: "monitor"), publicKey: reporterKey.publicKey,
-                secretKey: reporterKey.secretKey)
+            security: keys.client(of: "monitor", as: reporterKey)
         ) {
             try ProductionKeys.submitAnother(system, keys: keys, number: 4)
         }
@@ -88,14 +84,10 @@ struct CurveEverywhereTests {
         #expect(
             try ProductionKeys.adminReply(
                 monitorAdmin, endNorm,
-                security: .curveClient(
-                    serverPublicKey: keys.publicKey(of: "monitor"), publicKey: stranger.publicKey,
-                    secretKey: stranger.secretKey)) == nil)
+                security: keys.client(of: "monitor", as: stranger)) == nil)
         let asReporter = try ProductionKeys.adminReply(
             monitorAdmin, endNorm,
-            security: .curveClient(
-                serverPublicKey: keys.publicKey(of: "monitor"), publicKey: reporterKey.publicKey,
-                secretKey: reporterKey.secretKey))
+            security: keys.client(of: "monitor", as: reporterKey))
         #expect(asReporter.map { String(decoding: $0, as: UTF8.self) }?.contains("geen toegang") == true)
         let keyless = try system.runCLI(
             ["norm", "end", "1", "--door", "iemand"],

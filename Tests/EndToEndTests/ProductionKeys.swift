@@ -44,6 +44,11 @@ struct ProductionKeys {
 
     func publicKey(of service: String) throws -> String { try serviceKey(service).publicKey }
 
+    /// A CURVE client of `service`'s sockets proving `key`.
+    func client(of service: String, as key: CurveKeyPair) throws -> SocketSecurity {
+        .curveClient(serverPublicKey: try publicKey(of: service), publicKey: key.publicKey, secretKey: key.secretKey)
+    }
+
     /// How many messages a SUB socket hears on `endpoint` while `meanwhile` runs and
     /// for two seconds after.
     static func heardOnLog(_ endpoint: String, security: SocketSecurity, meanwhile: () throws -> Void) throws -> Int {

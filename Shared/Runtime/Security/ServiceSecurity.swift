@@ -24,28 +24,29 @@ public struct ServiceSecurity: Sendable {
     /// A service's security from its configuration; outside development mode its key file
     /// must exist (a clear error names the command that makes it).
     public static func load(_ configuration: PlafondConfiguration, service: String) throws -> ServiceSecurity {
-        guard !configuration.general.development else { return .development }
         let file = OwnKeyFile.serviceFile(service, configuration: configuration)
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw RuntimeError(
-                .configuration,
-                "\(service) heeft buiten ontwikkelmodus een eigen sleutel nodig: `plafond keys --dienst \(service)` "
-                    + "(verwacht in \(file.path))")
-        }
-        return ServiceSecurity(ownKey: try OwnKeyFile.read(from: file), keyring: ServiceKeyring(configuration: configuration))
+        return try keyed(
+            configuration, file: file,
+            missing: "\(service) heeft buiten ontwikkelmodus een eigen sleutel nodig: `plafond keys --dienst \(service)` "
+                + "(verwacht in \(file.path))")
     }
 
     /// An operator's (or another client's) security: its own key file, and the keyring
     /// for the services' public keys.
     public static func client(_ configuration: PlafondConfiguration, key: URL) throws -> ServiceSecurity {
+        try keyed(
+            configuration, file: key,
+            missing: "buiten ontwikkelmodus is een beheerderssleutel nodig: `plafond keys --beheerder NAAM`, "
+                + "dan PLAFOND_SLEUTEL=<bestand> (gezocht: \(key.path))")
+    }
+
+    private static func keyed(_ configuration: PlafondConfiguration, file: URL, missing: String) throws
+        -> ServiceSecurity
+    {
         guard !configuration.general.development else { return .development }
-        guard FileManager.default.fileExists(atPath: key.path) else {
-            throw RuntimeError(
-                .configuration,
-                "buiten ontwikkelmodus is een beheerderssleutel nodig: `plafond keys --beheerder NAAM`, "
-                    + "dan PLAFOND_SLEUTEL=<bestand> (gezocht: \(key.path))")
-        }
-        return ServiceSecurity(ownKey: try OwnKeyFile.read(from: key), keyring: ServiceKeyring(configuration: configuration))
+        guard FileManager.default.fileExists(atPath: file.path) else { throw RuntimeError(.configuration, missing) }
+        return ServiceSecurity(
+            ownKey: try OwnKeyFile.read(from: file), keyring: ServiceKeyring(configuration: configuration))
     }
 
     public var isCurve: Bool { ownKey != nil }
