@@ -6,10 +6,12 @@ import Messaging
 import Synchronization
 
 /// The alert-latency probes: providers of their own (AGB 8xxxxxxx), each with a
-/// signaalplafond of € 1.000,00 in gemeente 0268, and one-line JW323s that cross exactly
-/// one threshold each: € 738,00 (70%), then € 221,40 (90%), then € 73,80 (100%).
+/// signaalplafond of € 1.000,00 over three gemeenten, and one-line JW323s that cross
+/// exactly one threshold each: € 738,00 (70%), then € 221,40 (90%), then € 73,80 (100%).
+/// Each step goes to the next of the three gemeenten, so a probe sends each gemeente one
+/// declaration for the month, as a provider does (TR318).
 struct AlertProbes: Sendable {
-    static let gemeente = "0268"
+    static let gemeenten = ["0268", "0209", "0252"]
     static let limitCents: Int64 = 100_000
     static let tariffCents: Int64 = 7_380
     /// Hours per step and the threshold each step crosses: 73.8%, 95.9%, 103.3%.
@@ -24,7 +26,7 @@ struct AlertProbes: Sendable {
     func norms() -> [NormAddRequest] {
         (0..<providers).map { probe in
             NormAddRequest(
-                name: Self.name(probe), kind: .signaalplafond, gemeenten: [Self.gemeente], aanbieder: Self.agb(probe),
+                name: Self.name(probe), kind: .signaalplafond, gemeenten: Self.gemeenten, aanbieder: Self.agb(probe),
                 productCategorieen: ["45"], period: String(month.year), limit: Self.limitCents)
         }
     }
@@ -39,7 +41,7 @@ struct AlertProbes: Sendable {
             debetCredit: .debet)
         return JW323Writer.write(
             .balanced(
-                afzender: Self.agb(probe), ontvanger: Self.gemeente, identificatie: id, dagtekening: today,
+                afzender: Self.agb(probe), ontvanger: Self.gemeenten[step], identificatie: id, dagtekening: today,
                 declaratieNummer: id, periode: month,
                 clients: [DeclaredClient(bsn: NationalLoad.bsn(5_000_000 + probe), lines: [line])]))
     }

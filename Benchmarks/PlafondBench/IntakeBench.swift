@@ -4,8 +4,8 @@ import Foundation
 import IJW
 import Messaging
 
-/// Intake throughput, durable, with JW323s of `--regels` lines, end to end through the
-/// real intake executable, against two limits measured in the same run on the same
+/// Intake throughput, durable, with JW323s of `--regels` lines (each provider one per
+/// gemeente per month, ten gemeenten), end to end through the real intake executable, against two limits measured in the same run on the same
 /// machine: a minimal batched SQLite program inserting the same rows, and libzmq's raw
 /// PUSH/PULL at the same message size.
 struct IntakeBench: ParsableCommand {
@@ -17,15 +17,26 @@ struct IntakeBench: ParsableCommand {
     @Option(help: "Lines per declaration.") var regels = 1_000
     @Option(help: "First of the ports intake uses (and the two after it, and +9).") var poort = 17_570
 
+    func validate() throws {
+        let most = LoadDeclaration.capacity(gemeenten: LoadDeclaration.gemeenten.count)
+        guard (1...most).contains(berichten) else {
+            throw ValidationError("berichten 1–\(most): one declaration per gemeente per month, five years back")
+        }
+    }
+
     func run() throws {
         let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("plafond-bench-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // One declaration per gemeente per month, as a provider sends them (TR318).
+        let last = Day.today().month.previous
         let documents = (0..<aanbieders).map { provider in
             (0..<berichten).map { message in
-                LoadDeclaration.make(
-                    run: "B", client: provider, message: message, lines: regels, month: Day.today().month.previous,
-                    gemeente: "0268", dagtekening: Day.today())
+                let slot = LoadDeclaration.slot(
+                    message: message, count: berichten, gemeenten: LoadDeclaration.gemeenten, last: last)
+                return LoadDeclaration.make(
+                    run: "B", client: provider, message: message, lines: regels, month: slot.month,
+                    gemeente: slot.gemeente, dagtekening: Day.today())
             }
         }
         let messageBytes = documents[0][0].count

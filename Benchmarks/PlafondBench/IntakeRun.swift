@@ -49,6 +49,10 @@ struct IntakeRun {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         // A figure over unanswered declarations would be a wrong figure.
         guard senders.answers == sent else { throw BenchError("\(senders.answers) of \(sent) answered") }
+        // Nor would a figure over refused declarations.
+        guard senders.fullyApproved == sent else {
+            throw BenchError("\(senders.fullyApproved) of \(sent) declarations fully approved")
+        }
         return Double(sent * linesPerDocument) / seconds
     }
 }

@@ -5,7 +5,9 @@ import IJW
 
 /// Declarations shaped like a country's year: `providers` provider systems, each with its
 /// own clients, declaring monthly JW323s of `linesPerDeclaration` lines, January to
-/// October, to their home gemeente and (every other round) to one across the country.
+/// October, to their home gemeente, then the same months to one across the country, then
+/// (at larger scales) to further gemeenten. Each provider sends one declaration per
+/// gemeente per month, every gemeente's months in order, as TR318 asks (8214 otherwise).
 /// Declaration `d` is the same in every run, so runs at 1×, 10× and 100× differ only in
 /// how many there are.
 struct NationalLoad: Sendable {
@@ -17,6 +19,9 @@ struct NationalLoad: Sendable {
     /// Keeps the declarations of different phases (fill, load) apart: each phase's
     /// message numbers start here, so no line is a second debit of another phase's.
     let firstMessage: Int
+    /// The provider's round this load starts at: a load that follows another continues
+    /// where that one ended, so no provider declares a month again, or one behind.
+    var firstRound = 0
     let run: String
 
     /// Average amount of a LoadDeclaration line: volume 1…12 hours at € 73,80.
@@ -27,15 +32,28 @@ struct NationalLoad: Sendable {
     func home(of provider: Int) -> Int { provider % gemeenten }
     func away(of provider: Int) -> Int { (provider + gemeenten / 2) % gemeenten }
 
+    /// Rounds a provider can declare before it would send a gemeente a month twice.
+    var rounds: Int { (gemeenten == 1 ? 1 : gemeenten) * months.count }
+
+    /// Round `r` of a provider: month `r % months.count` to its `r / months.count`-th
+    /// gemeente (home, away, then the ones after home, away skipped).
+    func gemeente(of provider: Int, round: Int) -> Int {
+        let slot = round / months.count
+        if slot == 0 { return home(of: provider) }
+        if slot == 1 { return away(of: provider) }
+        let offset = slot - 1 < gemeenten / 2 ? slot - 1 : slot
+        return (home(of: provider) + offset) % gemeenten
+    }
+
     func declaration(_ d: Int, today: Day) -> Data {
         let provider = d % providers
-        let round = d / providers
-        let gemeente = (round / months.count) % 2 == 0 ? home(of: provider) : away(of: provider)
+        let local = d / providers
+        let round = firstRound + local
         let firstClient = provider * clientsPerProvider
         return LoadDeclaration.make(
-            run: run, client: provider, message: firstMessage + round, lines: linesPerDeclaration,
-            month: months[round % months.count], gemeente: Self.gemeente(gemeente), dagtekening: today,
-            bsn: { line in Self.bsn(firstClient + (line + round * 37) % clientsPerProvider) })
+            run: run, client: provider, message: firstMessage + local, lines: linesPerDeclaration,
+            month: months[round % months.count], gemeente: Self.gemeente(gemeente(of: provider, round: round)),
+            dagtekening: today, bsn: { line in Self.bsn(firstClient + (line + round * 37) % clientsPerProvider) })
     }
 
     /// A valid BSN for client number `n`: the counter's own, or (one in eleven has no check

@@ -36,6 +36,9 @@ struct SystemBench: AsyncParsableCommand {
             throw ValidationError("at most 400 rounds of declarations per provider (message numbers)")
         }
         guard metingen >= 3, regels >= regelsPerDeclaratie else { throw ValidationError("nothing to measure") }
+        // Sender c sends declarations c, c + zenders, …: with a multiple, each provider's
+        // declarations go through one sender, in order, as its months must (TR318).
+        guard aanbieders % zenders == 0 else { throw ValidationError("aanbieders must be a multiple of zenders") }
     }
 
     func run() async throws {
@@ -74,6 +77,13 @@ struct SystemBench: AsyncParsableCommand {
             providers: aanbieders, gemeenten: gemeenten, linesPerDeclaration: regelsPerDeclaratie, months: months,
             firstMessage: 0, run: "F")
         let declarations = regels / regelsPerDeclaratie
+        // The fill's rounds: the steady load continues after them (TR318).
+        let fillRounds = (declarations + aanbieders - 1) / aanbieders
+        guard fillRounds < fill.rounds else {
+            throw BenchError(
+                "\(fillRounds) rounds per provider, but \(gemeenten) gemeenten × \(months.count) months hold \(fill.rounds)"
+            )
+        }
         let probesPerPhase = (metingen + 2) / 3
         let probes = AlertProbes(providers: 2 * probesPerPhase, month: lastMonth)
 
@@ -160,12 +170,14 @@ struct SystemBench: AsyncParsableCommand {
 
         let steady = NationalLoad(
             providers: aanbieders, gemeenten: gemeenten, linesPerDeclaration: regelsPerDeclaratie, months: months,
-            firstMessage: 500, run: "W")
+            firstMessage: 500, firstRound: fillRounds, run: "W")
+        // Until the providers have declared every month to every gemeente (far beyond any run).
+        let steadyCount = min(1_000_000, (steady.rounds - fillRounds) * aanbieders)
         let loadSenders = ProviderSenders(endpoint: system.intakeEndpoint, senders: zenders)
         let interval = Double(regelsPerDeclaratie * zenders) / Double(last)
         let loadStart = Date()
         let loading = Task.detached {
-            try loadSenders.run(count: 1_000_000, interval: interval) { steady.declaration($0, today: today) }
+            try loadSenders.run(count: steadyCount, interval: interval) { steady.declaration($0, today: today) }
         }
         let backlog = BacklogSampler(system: system)
         backlog.start()

@@ -67,6 +67,9 @@ public struct RetourCode: Sendable, Hashable, Codable, CustomStringConvertible {
     public static let referentieAanbiederNietUniek = RetourCode(
         code: "9347", meaning: "ReferentieAanbieder is niet uniek voor de aanbieder")
     public static let verzoekOnderhanden = RetourCode(code: "9374", meaning: "er is al een verzoek onderhanden")
+    public static let referentieAanbiederVanAnderVerzoek = RetourCode(
+        code: "9379",
+        meaning: "ReferentieAanbieder refereert niet naar een verzoek om toewijzing of verzoek om wijziging")
     public static let begindatumNietEersteDag = RetourCode(
         code: "9387", meaning: "Begindatum van de ProductPeriode is niet de eerste dag van de maand of de Ingangsdatum")
     public static let einddatumNietLaatsteDag = RetourCode(

@@ -114,6 +114,15 @@ import Testing
         ] {
             #expect(output.contains(expected), "missing: \(expected)")
         }
+        // Every month's declarations are granted whole: the demo's providers declare as real
+        // ones do, one per gemeente per month (the late declarer's March rides along in May,
+        // IV090, never behind April, TR318) and each client once per declaration (TR101).
+        let months = output.split(separator: "\n").filter { $0.hasPrefix("== Zorgmaand") }
+        #expect(months.count >= 2, "\(output)")
+        for month in months {
+            let counts = month.matches(of: /(\d+) declaraties, (\d+) volledig toegekend/).first
+            #expect(counts != nil && counts?.output.1 == counts?.output.2, "\(month)")
+        }
         // Only one newcomer during the stop is flagged: the other was exempted by the CPV.
         #expect(output.components(separatedBy: "Nieuwe cliënt tijdens de stop").count == 2)
         let mails = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("mail").path)

@@ -21,13 +21,16 @@ public struct JW301Fixture: Sendable {
         /// When the gemeente decided it (IV013); the message's Dagtekening when nil.
         public var toewijzingsdatum: Day?
         public var toewijzingstijd: String
+        /// The request this allocation honours (TR379, IV097); nil on the gemeente's own initiative.
+        public var referentieAanbieder: String?
 
         public init(
             toewijzing: String, categorie: String? = "45", code: String? = "45A03", ingangsdatum: Day,
             einddatum: Day? = nil, omvang: (volume: Int64, eenheid: String, frequentie: String)? = nil,
             budgetCents: Int64? = nil, redenWijziging: String? = nil, toewijzingsdatum: Day? = nil,
-            toewijzingstijd: String = "09:00:00"
+            toewijzingstijd: String = "09:00:00", referentieAanbieder: String? = nil
         ) {
+            self.referentieAanbieder = referentieAanbieder
             self.toewijzingsdatum = toewijzingsdatum
             self.toewijzingstijd = toewijzingstijd
             self.toewijzing = toewijzing
@@ -77,6 +80,9 @@ public struct JW301Fixture: Sendable {
             """
         for product in products {
             xml += "<jw301:ToegewezenProduct><jw301:ToewijzingNummer>\(product.toewijzing)</jw301:ToewijzingNummer>"
+            if let reference = product.referentieAanbieder {
+                xml += "<jw301:ReferentieAanbieder>\(reference)</jw301:ReferentieAanbieder>"
+            }
             if let categorie = product.categorie {
                 xml += "<jw301:Product><ijw:Categorie>\(categorie)</ijw:Categorie>"
                 if let code = product.code { xml += "<ijw:Code>\(code)</ijw:Code>" }

@@ -69,20 +69,22 @@ import Testing
         #expect(events.map(\.kind) == ["care.started"])
         #expect(!String(decoding: events[0].body, as: UTF8.self).contains("999900006"))
         #expect(start(intake, "S1", april3) == answer)  // identical resend
-        #expect(codes(start(intake, "S2", april3)) == ["9074"])  // same key again
-        #expect(codes(start(intake, "S3", april20)) == ["9326"])  // the first start was not stopped
+        #expect(RetourClasses(start(intake, "S2", april3)) == .refused("9074"))  // same key again
+        #expect(RetourClasses(start(intake, "S3", april20)) == .refused("9326"))  // the first start was not stopped
     }
 
     @Test func stopsFollowTheirStartsAndANewStartMayFollowAnyStop() throws {
         let intake = try processor()
-        #expect(codes(stop(intake, "T0", april3, end: april20)) == ["9069"])  // TR382: no start with this key
+        // TR382: no start with this key.
+        #expect(RetourClasses(stop(intake, "T0", april3, end: april20)) == .refused("9069"))
         _ = start(intake, "T1", april3)
         let answer = stop(intake, "T2", april3, end: Day(iso: "2026-04-10")!, reden: "20")
         #expect(codes(answer).isEmpty)
         #expect(try SharedFiles.schemaProblems(Data(answer.utf8), schema: "JW308") == nil)
         #expect(codes(start(intake, "T3", april20)).isEmpty)  // after a temporary stop (OP379)
         #expect(codes(stop(intake, "T4", april20, end: Day(iso: "2026-05-01")!, reden: "31")).isEmpty)
-        #expect(codes(stop(intake, "T5", april20, end: Day(iso: "2026-05-02")!, reden: "32")) == ["9415"])
+        #expect(
+            RetourClasses(stop(intake, "T5", april20, end: Day(iso: "2026-05-02")!, reden: "32")) == .refused("9415"))
         #expect(codes(start(intake, "T6", Day(iso: "2026-05-05")!)).isEmpty)  // after a final stop (OP379)
         let stopped = try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 100)
             .filter { $0.kind == "care.stopped" }.map { try CareStopped.decoded(from: $0.body) }
@@ -91,7 +93,7 @@ import Testing
 
     @Test func aStartMustBelongToAnAllocationWhereAllocationsComeToPlafond() throws {
         let intake = try processor()
-        #expect(codes(start(intake, "A1", april3, gemeente: "0268")) == ["9019"])
+        #expect(RetourClasses(start(intake, "A1", april3, gemeente: "0268")) == .refused("9019"))
         let allocation = JW301Fixture(
             identificatie: "TW-1", dagtekening: Day(iso: "2026-01-02")!,
             products: [.init(toewijzing: "5001", ingangsdatum: Day(iso: "2026-01-01")!)])
@@ -107,7 +109,7 @@ import Testing
                 .init(toewijzing: "6001", begindatum: april3),
                 .init(toewijzing: "6002", begindatum: april3, status: "3"),  // withdraws what was never sent
             ])
-        #expect(codes(send(intake, both)) == ["9063"])
+        #expect(RetourClasses(send(intake, both)) == .refused("9063", others: 1))
         #expect(try kinds(intake).isEmpty)
         #expect(codes(start(intake, "B2", april3, toewijzing: "6001")).isEmpty)  // nothing of B1 was kept
     }
@@ -131,6 +133,6 @@ import Testing
         #expect(referral.verwijzerType == "02" && referral.referentieAanbieder == "AANVRAAG-7")
         let again = CareFixture.request(
             identificatie: "R2", dagtekening: today, referentie: "AANVRAAG-7", verwijzerType: "02", ingangsdatum: today)
-        #expect(codes(send(intake, again)) == ["9347"])  // TR347
+        #expect(RetourClasses(send(intake, again)) == .refused("9347"))  // TR347
     }
 }

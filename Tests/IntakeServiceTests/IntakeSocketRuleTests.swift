@@ -224,6 +224,12 @@ import Testing
                 schema: "JW308"),
             Case(rule: "request accepted", document: request("C09", "AANVRAAG-1"), code: nil, schema: "JW316"),
             Case(rule: "same request again", document: request("C10", "AANVRAAG-1"), code: "9347", schema: "JW316"),
+            Case(
+                rule: "a declaration period before the latest declared (TR318)",
+                document: declaration(
+                    "D40", periode: Month(year: 2026, month: 3)!,
+                    [line("R40", toewijzing: "7040", month: Month(year: 2026, month: 3)!)]),
+                code: "8214", schema: "JW325"),
         ]
     }
 

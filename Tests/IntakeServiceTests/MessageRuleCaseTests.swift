@@ -10,8 +10,9 @@ import Testing
 
 /// One case per rule of the table on JW301, JW305, JW307 and JW315: after the same
 /// history, a valid message is approved (a retour without RetourCodes) and the same
-/// message changed to break exactly that rule gets exactly the rule's code; both answers
-/// validate against the retour's XSD.
+/// message changed to break exactly that rule gets exactly the rule's code at the rule's
+/// level (IV028): a header rule in the header alone; a product rule on the product, with
+/// 0200 on the header and the Client; both answers validate against the retour's XSD.
 @Suite struct MessageRuleCaseTests {
     struct Case: CustomStringConvertible {
         var rule: String
@@ -21,6 +22,14 @@ import Testing
         var code: String
         var schema: String
         var description: String { rule }
+
+        /// The classes' codes IV028 asks for: header rules (0001, 8848, S300) in the
+        /// header alone, the others on the one product of the message.
+        var expected: RetourClasses {
+            ["0001", "8848", "S300"].contains(code)
+                ? RetourClasses(header: [code])
+                : RetourClasses(header: ["0200"], products: [[code]], client: ["0200"])
+        }
     }
 
     static let today = Day(iso: "2026-05-10")!
@@ -104,11 +113,13 @@ import Testing
 
     static func product(
         _ number: String = "5001", code: String? = "45A03", end: String? = "2026-12-31",
-        omvang: (Int64, String, String)? = nil, budget: Int64? = nil, reden: String? = nil, start: String = "2026-01-01"
+        omvang: (Int64, String, String)? = nil, budget: Int64? = nil, reden: String? = nil,
+        start: String = "2026-01-01",
+        reference: String? = nil
     ) -> JW301Fixture.Product {
         .init(
             toewijzing: number, code: code, ingangsdatum: day(start), einddatum: end.map(day), omvang: omvang,
-            budgetCents: budget, redenWijziging: reden)
+            budgetCents: budget, redenWijziging: reden, referentieAanbieder: reference)
     }
 
     static func replacing(_ data: Data, _ old: String, _ new: String) -> Data {
@@ -208,6 +219,15 @@ import Testing
                 broken: allocation("TW2", bsn: other, decided: day("2026-05-01"), [product()]), code: "9332",
                 schema: "JW302"),
             Case(
+                rule: "TR379", before: [Data(request("V1", gemeente: "0268").utf8)],
+                valid: allocation("TW1", [product(reference: "AANVRAAG-1")]),
+                broken: allocation("TW1", bsn: other, [product(reference: "AANVRAAG-1")]), code: "9379",
+                schema: "JW302"),
+            Case(
+                rule: "TR379 (another gemeente's request)", before: [Data(request("V1").utf8)],
+                valid: allocation("TW1", [product(reference: "AANVRAAG-2")]),
+                broken: allocation("TW1", [product(reference: "AANVRAAG-1")]), code: "9379", schema: "JW302"),
+            Case(
                 rule: "TR302", valid: allocation("TW1", [product(), product("5002", code: "45A04")]),
                 broken: allocation("TW1", [product(), product("5002")]), code: "0001", schema: "JW302"),
             Case(
@@ -235,14 +255,16 @@ import Testing
 
     @Test(arguments: cases)
     func theValidMessagePassesAndTheBrokenOneGetsExactlyTheRulesCode(_ item: Case) throws {
-        for (name, document, expected) in [("valid", item.valid, [String]()), ("broken", item.broken, [item.code])] {
+        for (name, document, expected) in [
+            ("valid", item.valid, RetourClasses(header: [])), ("broken", item.broken, item.expected),
+        ] {
             let intake = try processor()
             for earlier in item.before {
                 let answer = send(intake, earlier)
                 #expect(codes(answer).isEmpty, "\(item.rule): history refused: \(answer)")
             }
             let answer = send(intake, document)
-            #expect(codes(answer) == expected, "\(item.rule), \(name): \(answer)")
+            #expect(RetourClasses(answer) == expected, "\(item.rule), \(name): \(answer)")
             #expect(try SharedFiles.schemaProblems(Data(answer.utf8), schema: item.schema) == nil, "\(item.rule)")
         }
     }

@@ -102,6 +102,45 @@ import Testing
         #expect(codes(send(intake, declaration("M3", [line("R2", toewijzing: "7002")]))) == ["0200", "8001"])
     }
 
+    /// TR318/OP284/IV090: a DeclaratiePeriode before the latest one this provider declared
+    /// to this gemeente is refused in the Declaratie class (8214, nothing granted); the
+    /// latest month again, a later month after a gap, and another gemeente are not.
+    /// Before: every order of periods was accepted.
+    @Test func aDeclarationPeriodBeforeTheLatestDeclaredIsRefused8214() throws {
+        let intake = try processor()
+        let march = Month(year: 2026, month: 3)!
+        let january = Month(year: 2026, month: 1)!
+        func declaration(_ id: String, _ month: Month, gemeente: String = "0209", toewijzing: String) -> Data {
+            JW323Fixture(
+                ontvanger: gemeente, identificatie: id, dagtekening: today, declaratieNummer: "DN-\(id)",
+                periode: month,
+                clients: [
+                    (
+                        "999900006",
+                        [
+                            .init(
+                                referentie: "R-\(id)", toewijzing: toewijzing, month: month, volume: 4,
+                                tariefCents: 1_250)
+                        ]
+                    )
+                ]
+            ).data
+        }
+        #expect(codes(send(intake, declaration("M1", january, toewijzing: "7001"))) == ["0200", "8001"])
+        // A gap (February) is allowed: intake cannot know whether care was delivered then.
+        #expect(codes(send(intake, declaration("M2", march, toewijzing: "7002"))) == ["0200", "8001"])
+        // The latest month again: a second declaration for it (IV090).
+        #expect(codes(send(intake, declaration("M3", march, toewijzing: "7003"))) == ["0200", "8001"])
+        let behind = send(intake, declaration("M4", Month(year: 2026, month: 2)!, toewijzing: "7004"))
+        #expect(codes(behind) == ["0200", "8214"])
+        #expect(behind.contains("<jw325:TotaalToegekendBedrag><ijw:TotaalBedrag>0</ijw:TotaalBedrag>"))
+        #expect(try valid(behind, "JW325"))
+        // Another gemeente has its own sequence; the refused one counts as not sent, so its
+        // line may come again in the latest period (IV090: belated care in a later period).
+        #expect(!codes(send(intake, declaration("M5", january, gemeente: "0268", toewijzing: "7005"))).contains("8214"))
+        #expect(codes(send(intake, declaration("M6", march, toewijzing: "7004"))) == ["0200", "8001"])
+    }
+
     /// Before: a JW305 carrying JW315's BerichtCode 446 was answered with a JW316.
     @Test func theAnswerTypeFollowsTheMessageReadNotItsBerichtCode() throws {
         let intake = try processor()
@@ -145,7 +184,7 @@ import Testing
         let intake = try processor()
         _ = send(intake, allocation("TW1"))
         let answer = send(intake, allocation("TW2", bsn: "999900018", decided: "2026-02-01"))
-        #expect(codes(answer) == ["9332"])
+        #expect(RetourClasses(answer) == .refused("9332"))
         #expect(try valid(answer, "JW302"))
         let held = try intake.database.writer.read {
             try AllocationStore.find($0, gemeente: "0268", aanbieder: "12345678", toewijzingNummer: "5001")
@@ -181,13 +220,14 @@ import Testing
         let intake = try processor()
         _ = start(intake, "S1")
         #expect(codes(stop(intake, "T1", end: "2026-04-10", reden: "20")).isEmpty)
-        #expect(codes(stop(intake, "T2", end: "2026-04-12", reden: "20")) == ["9413"])  // TR413
-        #expect(codes(stop(intake, "T3", end: "2026-04-09", reden: "31")) == ["9414"])  // TR414
-        #expect(codes(stop(intake, "T4", end: "2026-04-10", reden: "20")) == ["9074"])  // TR074: the same stop
+        #expect(RetourClasses(stop(intake, "T2", end: "2026-04-12", reden: "20")) == .refused("9413"))  // TR413
+        #expect(RetourClasses(stop(intake, "T3", end: "2026-04-09", reden: "31")) == .refused("9414"))  // TR414
+        // TR074: the same stop.
+        #expect(RetourClasses(stop(intake, "T4", end: "2026-04-10", reden: "20")) == .refused("9074"))
         let final = stop(intake, "T5", end: "2026-04-30", reden: "31")
         #expect(codes(final).isEmpty)
         #expect(try valid(final, "JW308"))
-        #expect(codes(stop(intake, "T6", end: "2026-05-01", reden: "32")) == ["9415"])  // TR415
+        #expect(RetourClasses(stop(intake, "T6", end: "2026-05-01", reden: "32")) == .refused("9415"))  // TR415
     }
 
     /// OP379. Before: 9415.
@@ -204,12 +244,12 @@ import Testing
     /// TR063 and TR071. Before: 9019 for both.
     @Test func withdrawingWhatWasNeverSentIs9063AndAStartWithAStopIs9071() throws {
         let intake = try processor()
-        #expect(codes(start(intake, "S0", status: "3")) == ["9063"])
-        #expect(codes(stop(intake, "T0", end: "2026-04-10", reden: "31", status: "3")) == ["9063"])
+        #expect(RetourClasses(start(intake, "S0", status: "3")) == .refused("9063"))
+        #expect(RetourClasses(stop(intake, "T0", end: "2026-04-10", reden: "31", status: "3")) == .refused("9063"))
         _ = start(intake, "S1")
         _ = stop(intake, "T1", end: "2026-04-10", reden: "31")
         let answer = start(intake, "S2", status: "3")
-        #expect(codes(answer) == ["9071"])
+        #expect(RetourClasses(answer) == .refused("9071"))
         #expect(try valid(answer, "JW306"))
     }
 
@@ -222,7 +262,7 @@ import Testing
             products: [
                 .init(toewijzing: "5001", begindatum: Day(iso: "2026-04-04")!, einddatum: Day(iso: "2026-04-10")!)
             ])
-        #expect(codes(send(intake, other)) == ["9069"])
+        #expect(RetourClasses(send(intake, other)) == .refused("9069"))
     }
 
     /// IV028. Before: an approved retour carried 0200 in its header.
@@ -273,7 +313,7 @@ extension RuleTableAnswerTests {
                 products: [.init(toewijzing: "5001", begindatum: april3)]), as: UTF8.self
         ).replacingOccurrences(of: "<ijw:Categorie>45</ijw:Categorie>", with: "<ijw:Categorie>41</ijw:Categorie>")
         let refused = send(intake, Data(start.utf8))
-        #expect(codes(refused) == ["S329"])
+        #expect(RetourClasses(refused) == .refused("S329"))
         #expect(try valid(refused, "JW306"))
     }
 }

@@ -18,28 +18,43 @@ struct LoadgenCommand: AsyncParsableCommand {
     @Option(name: .customLong("aanbieders"), help: "Gelijktijdige aanbiedersystemen.") var clients = 4
     @Option(name: .customLong("berichten"), help: "Declaraties per aanbieder.") var messages = 20
     @Option(name: .customLong("regels"), help: "Regels per declaratie.") var lines = 1_000
-    @Option(name: .customLong("gemeente"), help: "Ontvanger van de declaraties.") var gemeente = "0268"
+    @Option(
+        name: .customLong("gemeente"),
+        help: "Ontvanger van de declaraties; herhaal voor meer gemeenten (standaard 0268).")
+    var gemeenten: [String] = []
     @Option(
         name: .customLong("per-seconde"),
         help: "Declaraties per seconde van alle aanbieders samen (standaard: zo snel als intake antwoordt).")
     var rate: Double?
 
+    /// The gemeenten declared to: one declaration per gemeente per month each (TR318).
+    var receivers: [String] { gemeenten.isEmpty ? ["0268"] : gemeenten }
+
     func validate() throws {
-        guard (1...99).contains(clients), (1...999).contains(messages), (1...9_999).contains(lines) else {
-            throw ValidationError("aanbieders 1–99, berichten 1–999, regels 1–9999")
+        guard (1...99).contains(clients), (1...9_999).contains(lines) else {
+            throw ValidationError("aanbieders 1–99, regels 1–9999")
         }
+        let most = LoadDeclaration.capacity(gemeenten: receivers.count)
+        guard (1...most).contains(messages) else {
+            throw ValidationError(
+                "berichten 1–\(most): een aanbieder stuurt één declaratie per gemeente per maand, tot vijf jaar terug; "
+                    + "geef meer gemeenten met --gemeente")
+        }
+        guard Set(receivers).count == receivers.count else { throw ValidationError("een gemeente staat er twee keer") }
         if let rate, !(rate > 0) { throw ValidationError("--per-seconde moet groter dan 0 zijn") }
     }
 
     func run() async throws {
         let target = try endpoint ?? options.configuration().intake.endpoint
         let run = String(UInt32.random(in: 0..<46_656), radix: 36)
-        let month = Day.today().month.previous
+        let last = Day.today().month.previous
         print("Voorbereiden: \(clients) × \(messages) declaraties van \(lines) regels…")
+        // Per aanbieder één declaratie per gemeente per maand, de oudste maand eerst.
         let documents = (0..<clients).map { c in
             (0..<messages).map { m in
-                LoadDeclaration.make(
-                    run: run, client: c, message: m, lines: lines, month: month, gemeente: gemeente,
+                let slot = LoadDeclaration.slot(message: m, count: messages, gemeenten: receivers, last: last)
+                return LoadDeclaration.make(
+                    run: run, client: c, message: m, lines: lines, month: slot.month, gemeente: slot.gemeente,
                     dagtekening: Day.today())
             }
         }

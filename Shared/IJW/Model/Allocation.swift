@@ -33,12 +33,16 @@ public struct AllocatedProduct: Sendable, Equatable, Codable {
     public var omvang: Omvang?
     /// Cents; the total that may be declared under this allocation.
     public var budget: Int64?
+    /// The provider's reference of the request (JW315) or change request this allocation
+    /// honours (TR379, IV097); absent when the gemeente allocates on its own initiative.
+    public var referentieAanbieder: String?
 
     public init(
         toewijzingNummer: String, productCategorie: String?, productCode: String?, toewijzingsdatum: Day,
         toewijzingstijd: String, ingangsdatum: Day, einddatum: Day?, redenWijziging: String?, omvang: Omvang?,
-        budget: Int64?
+        budget: Int64?, referentieAanbieder: String? = nil
     ) {
+        self.referentieAanbieder = referentieAanbieder
         self.toewijzingNummer = toewijzingNummer
         self.productCategorie = productCategorie
         self.productCode = productCode

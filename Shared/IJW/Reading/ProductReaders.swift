@@ -22,7 +22,7 @@ enum ProductReaders {
                     redenWijziging: fields["ToegewezenProduct/RedenWijziging"], omvang: try omvang(fields),
                     budget: try fields["ToegewezenProduct/Budget"].map { text throws(IJWReadError) in
                         try FieldReader.number(text, field: "Budget")
-                    }))
+                    }, referentieAanbieder: fields["ToegewezenProduct/ReferentieAanbieder"]))
         }
         return .allocation(AllocationMessage(header: header, bsn: bsn, products: products))
     }

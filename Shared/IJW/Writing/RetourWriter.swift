@@ -5,9 +5,9 @@ import Foundation
 /// JW308, JW316), valid against its XSD, in header form: the original's header, the
 /// answer's own id and date, and the retourcodes (none when the message is approved).
 ///
-/// Plafond answers these messages whole (accepted with 0200, or refused with its codes).
-/// The standard's product-level form echoes the client's name, birth date and products;
-/// Plafond deliberately keeps no names, so it cannot echo them.
+/// A fault in the header or the message's content is answered in the header alone; a
+/// fault in a product (or the Client) in IV028's product-level form: Header 0200, the
+/// Client echoed unchanged with a RetourCode on every class (`RetourWriter+Echo`).
 public enum RetourWriter {
     public enum Message: String, Sendable {
         case jw302, jw306, jw308, jw316
@@ -38,18 +38,42 @@ public enum RetourWriter {
         public var identificatieRetour: String
         public var dagtekeningRetour: Day
         public var retourCodes: [RetourCode]
+        /// The codes of the Client's classes, for the product-level form; nil for header only.
+        public var client: ClientCodes?
 
         public init(
-            original: MessageHeader, identificatieRetour: String, dagtekeningRetour: Day, retourCodes: [RetourCode]
+            original: MessageHeader, identificatieRetour: String, dagtekeningRetour: Day, retourCodes: [RetourCode],
+            client: ClientCodes? = nil
         ) {
             self.original = original
             self.identificatieRetour = identificatieRetour
             self.dagtekeningRetour = dagtekeningRetour
             self.retourCodes = retourCodes
+            self.client = client
         }
     }
 
-    public static func write(_ message: Message, _ answer: Answer) -> Data {
+    /// IV028 at the level of the Client: its own codes and each product's, in the order of
+    /// the message (no code: 0200, no remarks on this class).
+    public struct ClientCodes: Sendable, Equatable {
+        public var client: [RetourCode]
+        public var products: [[RetourCode]]
+
+        public init(client: [RetourCode] = [], products: [[RetourCode]]) {
+            self.client = client
+            self.products = products
+        }
+    }
+
+    /// The answer as sent; with `answer.client` and the message's `echo`, in the
+    /// product-level form.
+    public static func write(_ message: Message, _ answer: Answer, echo: ClientEcho? = nil) -> Data {
+        write(message, answer) { xml in
+            if let codes = answer.client, let echo { Self.echo(echo, codes, message, &xml) }
+        }
+    }
+
+    static func write(_ message: Message, _ answer: Answer, body: (inout XMLText) -> Void) -> Data {
         let p = message.rawValue
         let h = answer.original
         var xml = XMLText()
@@ -84,6 +108,7 @@ public enum RetourWriter {
             xml.close("\(p):RetourCodes")
         }
         xml.close("\(p):Header")
+        body(&xml)
         xml.raw("</\(p):Bericht>\n")
         return Data(xml.text.utf8)
     }

@@ -29,6 +29,7 @@ struct DeclarationScenario {
         case declarationPeriodNotAWholeMonth  // CS340: 0001
         case dagtekeningAfterSystemDate  // TR135: 8848
         case declarationNumberUsedBefore  // TR333: 9333 in the DeclaratieAntwoord
+        case periodBeforeLatest  // TR318: 8214 in the DeclaratieAntwoord
     }
 
     static let today = Day(iso: "2026-05-10")!
@@ -90,7 +91,9 @@ struct DeclarationScenario {
             guard let applied else { return next(breaking: nil) }
             prediction = applied
         }
-        let envelopeBreak = breaking == .totalNotDebitsMinusCredits || breaking == .declarationPeriodNotAWholeMonth
+        let envelopeBreak =
+            breaking == .totalNotDebitsMinusCredits || breaking == .declarationPeriodNotAWholeMonth
+            || breaking == .periodBeforeLatest
         var byClient: [String: [DeclarationLine]] = [:]
         var order: [String] = []
         for (bsn, line) in lines {
@@ -106,6 +109,9 @@ struct DeclarationScenario {
             if breaking == .declarationPeriodNotAWholeMonth {
                 let month = Self.declarationMonth
                 declaration.declaratiePeriode = Period(start: month.firstDay.adding(days: 1), end: month.lastDay)!
+            }
+            if breaking == .periodBeforeLatest {
+                declaration.declaratiePeriode = .month(Self.declarationMonth.previous)
             }
         }
         oracle.apply(declaration, prediction)
@@ -215,6 +221,11 @@ struct DeclarationScenario {
             guard let used = oracle.declarationNumbers.randomElement(using: &random) else { return nil }
             number = used
             return .declarationRefused("9333")
+        case .periodBeforeLatest:
+            // Every received declaration is for `declarationMonth`: the month before it is
+            // behind once one was received.
+            guard !oracle.declarationNumbers.isEmpty else { return nil }
+            return .declarationRefused("8214")
         }
     }
 }

@@ -23,12 +23,16 @@ struct AllocationIntake {
     let now: Date
     let logger: Logger
 
-    func receive(_ db: Database, _ message: AllocationMessage, contentHash: Data) throws -> Data {
+    /// `document` is the message as sent: a refused product's retour echoes its Client
+    /// (IV028); it is read for that alone and not kept.
+    func receive(_ db: Database, _ message: AllocationMessage, document: Data, contentHash: Data) throws -> Data {
         let header = message.header
         if let stored = try StoredMessage.find(
             db, sender: header.afzender, berichtCode: header.berichtCode, identificatie: header.identificatie)
         {
-            if stored.contentHash == contentHash { return stored.answer }
+            if stored.contentHash == contentHash {
+                return RetourWriter.restoring(stored.answer, .jw302, document: document)
+            }
             return answer(header, [.berichtIdentificatieNietUniek], contentHash)
         }
         if isGemeente(message.gemeente) && !allocationGemeenten.contains(message.gemeente) {
@@ -41,7 +45,7 @@ struct AllocationIntake {
         }
         var reply = Data()
         try db.inSavepoint {
-            reply = try store(db, message, contentHash: contentHash)
+            reply = try store(db, message, document: document, contentHash: contentHash)
             return .commit
         }
         return reply
@@ -53,7 +57,7 @@ struct AllocationIntake {
         Gemeentecode(code) != nil && (knownGemeenten.isEmpty || knownGemeenten.contains(code))
     }
 
-    /// Why a JW301 is refused as a whole, header only; empty when it is accepted.
+    /// Why a JW301 is refused in its header alone (0001, S300, 8848); empty otherwise.
     func codes(_ message: AllocationMessage) -> [RetourCode] {
         var codes: [RetourCode] = []
         let problems = AllocationMessageChecks.problems(message)
@@ -63,25 +67,33 @@ struct AllocationIntake {
         }
         if !isGemeente(message.gemeente) { codes.append(.onbekendeGemeente) }
         if message.header.dagtekening > today { codes.append(.datumInToekomst) }
-        for product in message.products {
-            for code in productCodes.codes(
-                categorie: product.productCategorie, code: product.productCode, gemeente: message.gemeente)
-            where !codes.contains(code) {
-                codes.append(code)
-            }
-        }
         return codes
     }
 
-    private func store(_ db: Database, _ message: AllocationMessage, contentHash: Data) throws -> Data {
-        let header = message.header
-        var refusal = codes(message)
-        if refusal.isEmpty {
-            refusal += try numberHeldByAnother(db, message)
-            if try removesAllocationWithApprovedLines(db, message) {
-                refusal.append(.toewijzingHeeftGoedgekeurdeRegels)
+    /// Each ToegewezenProduct's codes, in the message's order: TR381 (S329), TR332 (9332),
+    /// 9385, TR379 (9379). All empty: the allocation is taken.
+    private func productRefusals(_ db: Database, _ message: AllocationMessage) throws -> [[RetourCode]] {
+        let requests = RequestReferences(aanbieder: message.aanbieder, gemeente: message.gemeente)
+        let client = pseudonymizer.pseudonym(forBSN: message.bsn)
+        return try message.products.map { product in
+            var codes = productCodes.codes(
+                categorie: product.productCategorie, code: product.productCode, gemeente: message.gemeente)
+            if try numberHeldByAnother(db, message, product) { codes.append(.toewijzingNummerNietUniek) }
+            if try removesAllocationWithApprovedLines(db, message, product) {
+                codes.append(.toewijzingHeeftGoedgekeurdeRegels)
             }
+            if let reference = product.referentieAanbieder,
+                try requests.isAnotherRequest(db, reference: reference, client: client)
+            {
+                codes.append(.referentieAanbiederVanAnderVerzoek)
+            }
+            return codes
         }
+    }
+
+    private func store(_ db: Database, _ message: AllocationMessage, document: Data, contentHash: Data) throws -> Data {
+        let header = message.header
+        let refusal = codes(message)
         if !refusal.isEmpty {
             let reply = answer(header, refusal, contentHash)
             _ = try StoredMessage.insert(
@@ -90,6 +102,18 @@ struct AllocationIntake {
                 "allocation refused",
                 metadata: ["gemeente": "\(header.afzender)", "codes": "\(refusal.map(\.code))"])
             return reply
+        }
+        let products = try productRefusals(db, message)
+        if products.contains(where: { !$0.isEmpty }) {
+            let reply = AnswerBuilding.productRetour(
+                .jw302, header, codes: RetourWriter.ClientCodes(products: products), document: document,
+                today: today, contentHash: contentHash)
+            _ = try StoredMessage.insert(
+                db, header: header, hash: contentHash, outcome: "rejected", answer: reply.stored, at: now)
+            logger.info(
+                "allocation refused",
+                metadata: ["gemeente": "\(header.afzender)", "product.codes": "\(products.map { $0.map(\.code) })"])
+            return reply.sent
         }
         let reply = answer(header, [], contentHash)
         let messageID = try StoredMessage.insert(
@@ -127,27 +151,23 @@ struct AllocationIntake {
 
     /// TR332 (9332): a ToewijzingNummer is unique within the gemeente, so one already given
     /// to another client or provider is refused, never moved.
-    private func numberHeldByAnother(_ db: Database, _ message: AllocationMessage) throws -> [RetourCode] {
-        for product in message.products {
-            let holders = try AllocationStore.holders(
-                db, gemeente: message.gemeente, toewijzingNummer: product.toewijzingNummer)
-            if holders.contains(where: { $0.bsn != message.bsn || $0.aanbieder != message.aanbieder }) {
-                return [.toewijzingNummerNietUniek]
-            }
-        }
-        return []
+    private func numberHeldByAnother(_ db: Database, _ message: AllocationMessage, _ product: AllocatedProduct) throws
+        -> Bool
+    {
+        let holders = try AllocationStore.holders(
+            db, gemeente: message.gemeente, toewijzingNummer: product.toewijzingNummer)
+        return holders.contains(where: { $0.bsn != message.bsn || $0.aanbieder != message.aanbieder })
     }
 
     /// 9385: an allocation may be withdrawn (RedenWijziging 13) only while nothing has been
     /// approved under it, net of credits; otherwise the provider's paid care would lose its basis.
-    private func removesAllocationWithApprovedLines(_ db: Database, _ message: AllocationMessage) throws -> Bool {
-        for product in message.products where product.isRemoval {
-            let usage = try AllocationStore.usage(
-                db, gemeente: message.gemeente, aanbieder: message.aanbieder,
-                toewijzingNummer: product.toewijzingNummer)
-            if usage.volume != 0 || usage.minutes != 0 || usage.amountCents != 0 { return true }
-        }
-        return false
+    private func removesAllocationWithApprovedLines(
+        _ db: Database, _ message: AllocationMessage, _ product: AllocatedProduct
+    ) throws -> Bool {
+        guard product.isRemoval else { return false }
+        let usage = try AllocationStore.usage(
+            db, gemeente: message.gemeente, aanbieder: message.aanbieder, toewijzingNummer: product.toewijzingNummer)
+        return usage.volume != 0 || usage.minutes != 0 || usage.amountCents != 0
     }
 
     private func answer(_ header: MessageHeader, _ codes: [RetourCode], _ contentHash: Data) -> Data {

@@ -68,6 +68,22 @@ enum AnswerBuilding {
                 body: body))
     }
 
+    /// IV028's product-level retour: Header 0200, the Client of `document` echoed with
+    /// each class's codes. Returns the answer to send and the form to store, which holds
+    /// the codes but not the Client (no names or birth dates in intake's store); an
+    /// identical resend is answered with `RetourWriter.restoring`, byte for byte the same.
+    static func productRetour(
+        _ message: RetourWriter.Message, _ header: MessageHeader, codes: RetourWriter.ClientCodes, document: Data,
+        today: Day, contentHash: Data
+    ) -> (sent: Data, stored: Data) {
+        let stored = RetourWriter.storedForm(
+            message,
+            RetourWriter.Answer(
+                original: header, identificatieRetour: identificatie(contentHash), dagtekeningRetour: today,
+                retourCodes: [.geenOpmerking], client: codes))
+        return (RetourWriter.restoring(stored, message, document: document), stored)
+    }
+
     /// The header-form retour (JW302, JW306, JW308, JW316) answering a whole message.
     static func retour(
         _ message: RetourWriter.Message, _ header: MessageHeader, codes: [RetourCode], today: Day, contentHash: Data

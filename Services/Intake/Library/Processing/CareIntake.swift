@@ -11,8 +11,9 @@ import Storage
 ///
 /// A message is taken or refused whole: each product is checked in order against what
 /// intake already holds (and what earlier products of the same message did); if any
-/// product has a code, nothing of the message is kept and the retour carries the codes.
-/// Start and stop messages never condition payment: declarations do not look at them.
+/// product has a code, nothing of the message is kept and the retour echoes the Client
+/// with every product's codes (IV028). Start and stop messages never condition payment:
+/// declarations do not look at them.
 struct CareIntake {
     let pseudonymizer: Pseudonymizer
     let knownGemeenten: Set<String>
@@ -25,10 +26,12 @@ struct CareIntake {
 
     /// Thrown inside the savepoint to undo a refused message's changes.
     private struct Refused: Error {
-        var codes: [RetourCode]
+        var products: [[RetourCode]]
     }
 
-    func receive(_ db: Database, _ message: IJWMessage, contentHash: Data) throws -> Data {
+    /// `document` is the message as sent: the retour echoes its Client (IV028); it is
+    /// read for that alone and not kept.
+    func receive(_ db: Database, _ message: IJWMessage, document: Data, contentHash: Data) throws -> Data {
         let header = message.header
         guard let retour = RetourWriter.Message(answering: message.kind) else {
             return PlafondFault(.geenIJW, "bericht \(header.berichtCode) wordt niet ontvangen").xml()
@@ -36,31 +39,40 @@ struct CareIntake {
         if let stored = try StoredMessage.find(
             db, sender: header.afzender, berichtCode: header.berichtCode, identificatie: header.identificatie)
         {
-            if stored.contentHash == contentHash { return stored.answer }
+            if stored.contentHash == contentHash {
+                return RetourWriter.restoring(stored.answer, retour, document: document)
+            }
             return AnswerBuilding.retour(
                 retour, header, codes: [.berichtIdentificatieNietUniek], today: today, contentHash: contentHash)
         }
-        var codes = messageCodes(message)
+        let codes = messageCodes(message)
+        var products: [[RetourCode]] = []
         if codes.isEmpty {
             do {
                 try db.inSavepoint {
                     let found = try apply(db, message)
-                    if !found.isEmpty { throw Refused(codes: found) }
+                    if found.contains(where: { !$0.isEmpty }) { throw Refused(products: found) }
                     return .commit
                 }
             } catch let refused as Refused {
-                codes = refused.codes
+                products = refused.products
             }
         }
-        let answer = AnswerBuilding.retour(retour, header, codes: codes, today: today, contentHash: contentHash)
+        var answer = AnswerBuilding.retour(retour, header, codes: codes, today: today, contentHash: contentHash)
+        var stored = answer
+        if !products.isEmpty {
+            (answer, stored) = AnswerBuilding.productRetour(
+                retour, header, codes: RetourWriter.ClientCodes(products: products), document: document, today: today,
+                contentHash: contentHash)
+        }
+        let refused = !codes.isEmpty || !products.isEmpty
         _ = try StoredMessage.insert(
-            db, header: header, hash: contentHash, outcome: codes.isEmpty ? "received" : "rejected", answer: answer,
-            at: now)
+            db, header: header, hash: contentHash, outcome: refused ? "rejected" : "received", answer: stored, at: now)
         logger.info(
-            codes.isEmpty ? "message received" : "message refused",
+            refused ? "message refused" : "message received",
             metadata: [
                 "bericht": "\(header.berichtCode)", "provider.agb": "\(header.afzender)",
-                "codes": "\(codes.map(\.code))",
+                "codes": "\(codes.map(\.code))", "product.codes": "\(products.map { $0.map(\.code) })",
             ])
         return answer
     }
@@ -81,26 +93,24 @@ struct CareIntake {
         return codes
     }
 
-    /// Applies the message product by product; returns the codes that refuse it.
-    private func apply(_ db: Database, _ message: IJWMessage) throws -> [RetourCode] {
+    /// Applies the message product by product; returns each product's codes, in the
+    /// message's order (all empty: the message is taken).
+    private func apply(_ db: Database, _ message: IJWMessage) throws -> [[RetourCode]] {
         let header = message.header
-        var found: [RetourCode] = []
         switch message {
         case .careStart(let m):
             let client = pseudonymizer.pseudonym(forBSN: m.bsn)
-            for product in m.products { found += try start(db, header, product, bsn: m.bsn, client: client) }
+            return try m.products.map { try start(db, header, $0, bsn: m.bsn, client: client) }
         case .careStop(let m):
             let client = pseudonymizer.pseudonym(forBSN: m.bsn)
-            for product in m.products { found += try stop(db, header, product, bsn: m.bsn, client: client) }
+            return try m.products.map { try stop(db, header, $0, bsn: m.bsn, client: client) }
         case .allocationRequest(let m):
             let client = pseudonymizer.pseudonym(forBSN: m.bsn)
-            for product in m.products { found += try request(db, header, product, client: client) }
+            return try m.products.map { try request(db, header, $0, client: client) }
         case .declaration, .allocation:
-            return [.technischeAfwijzing]
+            // Not a care message: never reaches here (`receive` has no retour for it).
+            return [[.technischeAfwijzing]]
         }
-        var unique: [RetourCode] = []
-        for code in found where !unique.contains(code) { unique.append(code) }
-        return unique
     }
 
     /// TR381 (S329): the product's code is not in the gemeente's list for its category.

@@ -57,15 +57,24 @@ struct DeclarationIntake {
                 ])
             return answer
         }
+        // IV087: a fault in the Declaratie class itself (TR333, TR318) refuses the whole
+        // declaration with the rule's code on the DeclaratieAntwoord; it counts as not sent.
+        var refusal: [RetourCode] = []
         if try StoredMessage.declarationNumberUsed(db, aanbieder: header.afzender, nummer: declaration.declaratieNummer)
         {
+            refusal.append(.declaratieNummerNietUniek)
+        }
+        if try DeclarationSequence(aanbieder: header.afzender, gemeente: header.ontvanger).isBehind(db, declaration) {
+            refusal.append(.declaratiePeriodeNietAansluitend)
+        }
+        if !refusal.isEmpty {
             let answer = AnswerBuilding.declarationRefused(
-                declaration, codes: [.declaratieNummerNietUniek], today: today, contentHash: contentHash)
+                declaration, codes: refusal, today: today, contentHash: contentHash)
             _ = try StoredMessage.insert(
                 db, header: header, hash: contentHash, outcome: "rejected", answer: answer, at: now)
             logger.info(
-                "declaration refused: DeclaratieNummer used before",
-                metadata: ["provider.agb": "\(header.afzender)", "codes": "9333"])
+                "declaration refused whole",
+                metadata: ["provider.agb": "\(header.afzender)", "codes": "\(refusal.map(\.code))"])
             return answer
         }
 

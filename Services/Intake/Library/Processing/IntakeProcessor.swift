@@ -84,13 +84,13 @@ public struct IntakeProcessor: Sendable {
                             pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten, productCodes: productCodes,
                             allocationGemeenten: allocationGemeenten, today: today,
                             now: now, logger: logger
-                        ).receive(db, allocation, contentHash: item.contentHash)
+                        ).receive(db, allocation, document: item.document ?? Data(), contentHash: item.contentHash)
                     case .care(let message):
                         answers[index] = try CareIntake(
                             pseudonymizer: pseudonymizer, knownGemeenten: knownGemeenten,
                             allocationGemeenten: allocationGemeenten, productCodes: productCodes, today: today,
                             now: now, logger: logger
-                        ).receive(db, message, contentHash: item.contentHash)
+                        ).receive(db, message, document: item.document ?? Data(), contentHash: item.contentHash)
                     }
                 }
             }
@@ -125,6 +125,9 @@ public struct IntakeProcessor: Sendable {
         var content: Content
         var contentHash: Data
         var readAt: Date
+        /// The document as sent, for all but a JW323: a refused product's retour echoes
+        /// its Client (IV028). Held in memory until answered, never stored.
+        var document: Data? = nil
     }
 
     /// Parses, authenticates and prepares one request; needs no store, so any number run
@@ -179,7 +182,11 @@ public struct IntakeProcessor: Sendable {
         case .careStart, .careStop, .allocationRequest:
             content = .care(message)
         }
+        var document: Data?
+        if case .declaration = content {} else { document = request.document }
         return .message(
-            ReadMessage(content: content, contentHash: Data(SHA256.hash(data: request.document)), readAt: now))
+            ReadMessage(
+                content: content, contentHash: Data(SHA256.hash(data: request.document)), readAt: now,
+                document: document))
     }
 }

@@ -30,7 +30,8 @@ final class AnswerMetrics: Sendable {
     }
 
     /// Every code in a `RetourCode` element (any namespace prefix, `<jw325:RetourCode>`)
-    /// or a fault's `<Code>`: the text up to the next `<`.
+    /// or a fault's `<Code>` (no prefix: a retour's echoed products carry `<ijw:Code>`, a
+    /// product code, which is no answer code): the text up to the next `<`.
     static func codes(in document: Data) -> [String] {
         let bytes = [UInt8](document)
         var found: [String] = []
@@ -47,8 +48,14 @@ final class AnswerMetrics: Sendable {
                 continue
             }
             let name = bytes[(open + 1)..<close]
+            // A closing tag (`</jw325:RetourCode>`) opens no code: before, each one counted
+            // an empty code.
+            if name.first == UInt8(ascii: "/") {
+                index = close + 1
+                continue
+            }
             let local = name.lastIndex(of: UInt8(ascii: ":")).map { name[($0 + 1)...] } ?? name
-            if local.elementsEqual("RetourCode".utf8) || local.elementsEqual("Code".utf8) {
+            if local.elementsEqual("RetourCode".utf8) || name.elementsEqual("Code".utf8) {
                 let start = close + 1
                 let end = bytes[start...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
                 if end - start <= 32 { found.append(String(decoding: bytes[start..<end], as: UTF8.self)) }

@@ -93,6 +93,7 @@ public struct IntakeDatabase: Sendable {
         }
         AllocationStore.registerDecisionTimeMigration(&migrator)
         StoredMessage.registerIdentificationPerTypeMigration(&migrator)
+        DeclarationSequence.registerMigration(&migrator)
         return migrator
     }
 }

@@ -88,7 +88,7 @@ struct DemoRun {
             DemoOutput.say("\n== Zorgmaand \(month): \(documents.count) declaraties, \(granted) volledig toegekend ==")
             if month.month == 5 {
                 DemoOutput.say(
-                    "   (aanbieder \(setting.providers[DemoSetting.lateDeclarer].name) declareert maart pas nu: te laat)"
+                    "   (aanbieder \(setting.providers[DemoSetting.lateDeclarer].name) declareert maart pas nu, in de declaratie van mei: te laat)"
                 )
             }
             try await settle(expectedCents: declarations.netCents, year: year)

@@ -67,10 +67,12 @@ struct DemoYear {
     }
 
     /// The month's declarations, one JW323 per provider and gemeente, in the order the
-    /// providers' systems send them. The late declarer holds March back until May.
+    /// providers' systems send them. The late declarer holds March back until May: by then
+    /// it has declared April, so March's lines ride along in its May declarations (IV090:
+    /// belated care goes in the next DeclaratiePeriode, never one before the latest, TR318);
+    /// their ProductPeriode stays March.
     mutating func declarations(for month: Month, today: Day) -> [(provider: Int, document: Data)] {
         var documents: [(Int, Data)] = []
-        var heldBack: [(Int, Data)] = []
         arrivedScripted = []
         for index in setting.providers.indices {
             let provider = setting.providers[index]
@@ -116,32 +118,49 @@ struct DemoYear {
                 }
             }
             previous[index] = sent
+            if index == DemoSetting.lateDeclarer && month.year == year {
+                if month.month == 3 {
+                    heldBack = (byGemeente, cents)
+                    continue
+                }
+                if month.month == 5, let held = heldBack {
+                    byGemeente.merge(held.clients, uniquingKeysWith: +)
+                    cents.merge(held.cents, uniquingKeysWith: +)
+                    heldBack = nil
+                }
+            }
             for gemeente in byGemeente.keys.sorted() {
                 messageCount += 1
                 let id = "DEMO\(String(format: "%06d", messageCount))"
                 let document = JW323Writer.write(
                     .balanced(
                         afzender: provider.agb, ontvanger: gemeente, identificatie: id, dagtekening: today,
-                        declaratieNummer: id, periode: month, clients: byGemeente[gemeente]!))
-                if index == DemoSetting.lateDeclarer && month.year == year && month.month == 3 {
-                    heldBack.append((index, document))
-                    lateCents += cents[gemeente] ?? 0
-                } else {
-                    documents.append((index, document))
-                    netCents += cents[gemeente] ?? 0
-                }
+                        declaratieNummer: id, periode: month, clients: Self.oncePerClient(byGemeente[gemeente]!)))
+                documents.append((index, document))
+                netCents += cents[gemeente] ?? 0
             }
         }
-        lateDocuments += heldBack
-        guard month.year == year && month.month == 5 else { return documents }
-        defer { lateDocuments = [] }
-        netCents += lateCents
-        lateCents = 0
-        return documents + lateDocuments
+        return documents
     }
 
-    private var lateDocuments: [(Int, Data)] = []
-    private var lateCents: Int64 = 0
+    /// The late declarer's March, by gemeente, until it is sent with May.
+    private var heldBack: (clients: [String: [DeclaredClient]], cents: [String: Int64])?
+
+    /// Each client once, with all its lines (TR101 refuses a client twice in a message):
+    /// a corrected or belated line joins the client's line of the month.
+    static func oncePerClient(_ clients: [DeclaredClient]) -> [DeclaredClient] {
+        var merged: [DeclaredClient] = []
+        var at: [String: Int] = [:]
+        for client in clients {
+            if let index = at[client.bsn] {
+                merged[index].lines += client.lines
+            } else {
+                at[client.bsn] = merged.count
+                merged.append(client)
+            }
+        }
+        return merged
+    }
 
     /// Clients leave and arrive; a provider under a stop takes only the scripted arrivals.
     private mutating func churn(_ index: Int, provider: DemoSetting.Provider) {
