@@ -24,7 +24,7 @@ enum PeriodAdvice {
 
     static func check(_ db: Database, norm: NormDefinition, value: Int64, marginPercent: Int, now: Date) throws {
         guard try !advised(db, normID: norm.id) else { return }
-        try give(db, norm: norm, value: value, marginPercent: marginPercent, today: Day.today(now: now), now: now)
+        _ = try give(db, norm: norm, value: value, marginPercent: marginPercent, today: Day.today(now: now), now: now)
     }
 
     /// The same with whether it was given at hand (in memory): the store is read only when
