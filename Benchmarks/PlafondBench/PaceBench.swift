@@ -42,7 +42,7 @@ struct PaceBench: ParsableCommand {
         let events = try shape.events()
         let run = MonitorRun(folder: folder.path, batch: batch, maxSeconds: maxSeconden)
         let bare = try run.measure(events: events) { core in try shape.knownClients(core.database) }
-        print("monitor, no norms\t\(Int(bare.linesPerSecond)) lines/s\t(\(bare.linesApplied) lines)")
+        print("monitor, no norms\t\(Self.rate(bare.linesPerSecond)) lines/s\t(\(bare.linesApplied) lines)")
         let norms = shape.norms()
         let full = try run.measure(events: events) { core in
             try shape.knownClients(core.database)
@@ -50,8 +50,13 @@ struct PaceBench: ParsableCommand {
         }
         print(
             "monitor, \(norms.count) norms (\(groot) large providers × \(clienten) clients)\t"
-                + "\(Int(full.linesPerSecond)) lines/s\t(\(full.linesApplied) lines)")
+                + "\(Self.rate(full.linesPerSecond)) lines/s\t(\(full.linesApplied) lines)")
         print("monitor with norms / without\t\(String(format: "%.2f", full.linesPerSecond / bare.linesPerSecond))")
         print("monitor/intake\t\(String(format: "%.2f", full.linesPerSecond / intake))")
+    }
+
+    /// Whole lines per second, or one decimal where a shape is that slow.
+    static func rate(_ value: Double) -> String {
+        value >= 100 ? String(Int(value)) : String(format: "%.1f", value)
     }
 }
