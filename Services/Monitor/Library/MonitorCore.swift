@@ -48,7 +48,7 @@ public final class MonitorCore: Sendable {
     public func intakeSink(afterCommit: @escaping @Sendable () -> Void) -> TransactionalEventSink {
         TransactionalEventSink.perBatch(writer: database.writer, producer: "intake", afterCommit: afterCommit) {
             [self] db, events in
-            try ledger.update(db) { state in
+            try ledger.applyBatch(db, through: events.last?.seq ?? 0) { state in
                 var batch = BatchLedger(
                     now: clock(), exemptReferrers: exemptReferrers, previousPeriodMargin: previousPeriodMargin,
                     forecastSettings: forecastSettings)
