@@ -190,6 +190,8 @@ let package = Package(
                 "MonitorService", "Domain", "Storage",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            // Stores written by released versions, opened by path (`StoreFixtureTests`).
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "NotifierServiceTests",

@@ -9,5 +9,5 @@ struct PlafondBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plafond-bench", abstract: "Benchmarks, each against a baseline in the same run.",
         version: PlafondVersion.current,
-        subcommands: [MonitorBench.self, IntakeBench.self, CatchUpBench.self, SystemBench.self])
+        subcommands: [MonitorBench.self, IntakeBench.self, PaceBench.self, CatchUpBench.self, SystemBench.self])
 }

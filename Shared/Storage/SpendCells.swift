@@ -44,6 +44,20 @@ public enum SpendCells {
         ])
     }
 
+    /// Adds a batch's total for one cell (monitor writes each touched cell once per batch).
+    public static func add(
+        _ db: Database, aanbieder: String, gemeente: String, categorie: String, productCode: String?, month: Month,
+        cents: Int64
+    ) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO spendCell (aanbieder, gemeente, categorie, productCode, month, cents)
+                VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET cents = cents + excluded.cents
+                """
+        ).execute(arguments: [aanbieder, gemeente, categorie, productCode ?? "", month.description, cents])
+    }
+
     /// The norm's spend by month of care, summed over the cells it counts.
     public static func byMonth(_ db: Database, norm: NormDefinition) throws -> [Month: Int64] {
         // SQL narrows to the norm's months, provider and gemeenten (the key and the

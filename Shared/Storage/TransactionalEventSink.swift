@@ -9,20 +9,43 @@ import Messaging
 /// applying produced new outbox events.
 public struct TransactionalEventSink: EventSink {
     public typealias Apply = @Sendable (Database, LoggedEvent) throws -> Void
+    /// The batch's new events, in order and without a gap, inside the transaction.
+    public typealias ApplyBatch = @Sendable (Database, [LoggedEvent]) throws -> Void
 
     private let writer: any DatabaseWriter
     private let producer: String
-    private let applyOne: Apply
+    private let applyBatch: ApplyBatch
     private let afterCommit: @Sendable () -> Void
 
+    /// A consumer that handles one event at a time.
     public init(
         writer: any DatabaseWriter, producer: String,
         afterCommit: @escaping @Sendable () -> Void = {},
         apply: @escaping Apply
     ) {
+        self.init(
+            writer: writer, producer: producer, afterCommit: afterCommit,
+            batch: { db, events in
+                for event in events { try apply(db, event) }
+            })
+    }
+
+    /// A consumer that does its work per batch (monitor: each touched row written once).
+    public static func perBatch(
+        writer: any DatabaseWriter, producer: String,
+        afterCommit: @escaping @Sendable () -> Void = {},
+        apply: @escaping ApplyBatch
+    ) -> TransactionalEventSink {
+        TransactionalEventSink(writer: writer, producer: producer, afterCommit: afterCommit, batch: apply)
+    }
+
+    private init(
+        writer: any DatabaseWriter, producer: String, afterCommit: @escaping @Sendable () -> Void,
+        batch: @escaping ApplyBatch
+    ) {
         self.writer = writer
         self.producer = producer
-        self.applyOne = apply
+        self.applyBatch = batch
         self.afterCommit = afterCommit
     }
 
@@ -34,13 +57,16 @@ public struct TransactionalEventSink: EventSink {
         guard !events.isEmpty else { return }
         try writer.write { db in
             var applied = try ConsumerCursor.applied(db, producer: producer)
+            var new: [LoggedEvent] = []
             for event in events where event.seq > applied {
                 guard event.seq == applied + 1 else {
                     throw StorageError(.gapInEventLog, "expected \(applied + 1) from \(producer), got \(event.seq)")
                 }
-                try applyOne(db, event)
+                new.append(event)
                 applied = event.seq
             }
+            guard !new.isEmpty else { return }
+            try applyBatch(db, new)
             try ConsumerCursor.advance(db, producer: producer, to: applied)
         }
         afterCommit()

@@ -11,7 +11,8 @@ import Synchronization
 /// and answering admin requests. The service wires it to ZeroMQ; tests call it directly.
 public final class MonitorCore: Sendable {
     public let database: MonitorDatabase
-    private let index: Mutex<NormIndex>
+    /// Active norms with their months, value, firing alerts and advice, between batches.
+    private let ledger = LedgerCache()
     private let clock: @Sendable () -> Date
     private let exemptReferrers: Set<String>
     private let previousPeriodMargin: Int
@@ -33,26 +34,33 @@ public final class MonitorCore: Sendable {
         self.previousPeriodMargin = previousPeriodMargin
         self.logger = logger
         let now = clock()
-        let norms = try database.writer.write { db in
+        try database.writer.write { [ledger] db in
             let norms = try MonitorDatabase.loadNorms(db)
             try PeriodAdvice.sweep(db, norms: norms, marginPercent: previousPeriodMargin, now: now)
-            return norms
+            // Read once at start, then kept by the batches and the admin commands.
+            try ledger.update(db) { _ in }
         }
-        self.index = Mutex(NormIndex(norms))
     }
 
-    /// The consumer of intake's event log. The norm index is read inside the write
-    /// transaction, and only changed inside one, so a line and a norm change never race.
+    /// The consumer of intake's event log, a batch per transaction (`BatchLedger`). The
+    /// ledger state is read and changed only inside write transactions, so a line and a
+    /// norm change never race.
     public func intakeSink(afterCommit: @escaping @Sendable () -> Void) -> TransactionalEventSink {
-        TransactionalEventSink(writer: database.writer, producer: "intake", afterCommit: afterCommit) {
-            [self] db, event in
-            let norms = index.withLock { $0 }
-            try LedgerWriter(
-                norms: norms, now: clock(), exemptReferrers: exemptReferrers,
-                previousPeriodMargin: previousPeriodMargin,
-                forecastSettings: forecastSettings
-            ).apply(db, event: event)
+        TransactionalEventSink.perBatch(writer: database.writer, producer: "intake", afterCommit: afterCommit) {
+            [self] db, events in
+            try ledger.applyBatch(db, through: events.last?.seq ?? 0) { state in
+                var batch = BatchLedger(
+                    now: clock(), exemptReferrers: exemptReferrers, previousPeriodMargin: previousPeriodMargin,
+                    forecastSettings: forecastSettings)
+                for event in events { try batch.apply(db, event: event, state: &state) }
+                try batch.finish(db, state: state)
+            }
         }
+    }
+
+    /// Takes a norm's state afresh from the store after an admin command changed it.
+    private func reload(_ db: Database, _ norm: NormDefinition) throws {
+        try ledger.update(db) { try $0.reload(db, norm: norm) }
     }
 
     /// Adds a norm, starting from the spend already declared in its scope.
@@ -113,7 +121,7 @@ public final class MonitorCore: Sendable {
         try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
         let value = try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
         try followUp(db, norm: norm, value: value, now: now)
-        index.withLock { $0.insert(norm) }
+        try reload(db, norm)
         return norm
     }
 
@@ -159,10 +167,7 @@ public final class MonitorCore: Sendable {
                 ? try MonitorDatabase.normValue(db, normID: norm.id)
                 : try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
             try followUp(db, norm: norm, value: value, now: now)
-            index.withLock {
-                $0.remove(id: norm.id)
-                $0.insert(norm)
-            }
+            try reload(db, norm)
             return try status(db, norm: norm)
         }
     }
@@ -176,7 +181,7 @@ public final class MonitorCore: Sendable {
             norm.version += 1
             try MonitorDatabase.saveNorm(db, norm, change: .ended, by: request.by, at: now)
             try AlertBook.resolveAll(db, norm: norm, now: now)
-            index.withLock { $0.remove(id: norm.id) }
+            try reload(db, norm)
             return try status(db, norm: norm)
         }
     }
@@ -207,7 +212,10 @@ public final class MonitorCore: Sendable {
         let (by, reason) = try Self.who(request)
         let now = clock()
         return try write(requestID, request.command, now: now) { db in
-            try StopBook.impose(db, norm: try existingNorm(db, id: request.normID), by: by, reason: reason, now: now)
+            let norm = try existingNorm(db, id: request.normID)
+            let imposed = try StopBook.impose(db, norm: norm, by: by, reason: reason, now: now)
+            try reload(db, norm)
+            return imposed
         }
     }
 
@@ -215,8 +223,10 @@ public final class MonitorCore: Sendable {
         let (by, reason) = try Self.who(request)
         let now = clock()
         return try write(requestID, request.command, now: now) { db in
-            try StopBook.lift(
-                db, norm: try existingNorm(db, id: request.normID, allowEnded: true), by: by, reason: reason, now: now)
+            let norm = try existingNorm(db, id: request.normID, allowEnded: true)
+            let lifted = try StopBook.lift(db, norm: norm, by: by, reason: reason, now: now)
+            try reload(db, norm)
+            return lifted
         }
     }
 
@@ -270,21 +280,23 @@ public final class MonitorCore: Sendable {
 
     /// Alerts newest first, optionally only `firing` or `resolved`.
     public func alerts(state: String?) throws -> [AlertStatus] {
-        if let state, !["firing", "resolved"].contains(state) {
-            throw MonitorError(.invalidRequest, "status moet firing of resolved zijn")
+        var wanted: AlertState?
+        if let state {
+            guard let known = AlertState(rawValue: state) else {
+                throw MonitorError(.invalidRequest, "status moet firing of resolved zijn")
+            }
+            wanted = known
         }
-        return try database.writer.read { db in
+        return try database.writer.read { [wanted] db in
             let names = Dictionary(uniqueKeysWithValues: try MonitorDatabase.loadNorms(db).map { ($0.id, $0.name) })
-            return try Row.fetchAll(
-                db,
-                sql: "SELECT * FROM alert WHERE (? IS NULL OR state = ?) ORDER BY id DESC",
-                arguments: [state, state]
-            ).map { row in
+            var request = AlertRecord.order(AlertRecord.Columns.id.desc)
+            if let wanted { request = request.filter(AlertRecord.Columns.state == wanted) }
+            return try request.fetchAll(db).map { alert in
                 AlertStatus(
-                    id: row["id"], normID: row["normID"], normName: names[row["normID"]] ?? "?",
-                    alertKind: AlertKind(rawValue: row["alertKind"]) ?? .actual, threshold: row["threshold"],
-                    state: row["state"], value: row["value"], limit: row["normLimit"], firedAt: row["firedAt"],
-                    resolvedAt: row["resolvedAt"])
+                    id: alert.id ?? 0, normID: alert.normID, normName: names[alert.normID] ?? "?",
+                    alertKind: alert.alertKind, threshold: alert.threshold, state: alert.state.rawValue,
+                    value: alert.value, limit: alert.normLimit, firedAt: alert.firedAt.formatted(.iso8601),
+                    resolvedAt: alert.resolvedAt?.formatted(.iso8601))
             }
         }
     }

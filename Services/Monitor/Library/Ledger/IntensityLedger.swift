@@ -69,8 +69,11 @@ enum IntensityLedger {
         }
     }
 
-    /// Keeps every line's volume per client and month (sign -1 for a credit).
-    static func record(_ db: Database, line: DeclaredLine, sign: Int64) throws {
+    /// Adds a batch's volume for one client, month and product to its cell.
+    static func record(
+        _ db: Database, aanbieder: String, client: String, month: Month, gemeente: String, categorie: String,
+        productCode: String?, eenheid: String, volume: Int64, cents: Int64, firstDay: Day, lastDay: Day
+    ) throws {
         try db.cachedStatement(
             sql: """
                 INSERT INTO clientVolumeCell (aanbieder, client, month, gemeente, categorie, productCode, eenheid,
@@ -80,22 +83,29 @@ enum IntensityLedger {
                     firstDay = min(firstDay, excluded.firstDay), lastDay = max(lastDay, excluded.lastDay)
                 """
         ).execute(arguments: [
-            line.aanbieder, line.client, line.monthOfCare.description, line.gemeente, line.productCategorie,
-            line.productCode ?? "", line.eenheid, line.volume * sign, line.amountCents * sign,
-            line.periodStart.iso, line.periodEnd.iso,
+            aanbieder, client, month.description, gemeente, categorie, productCode ?? "", eenheid, volume, cents,
+            firstDay.iso, lastDay.iso,
         ])
     }
 
-    /// A line (or credit) that counts for `norm`: its client's month changes and is judged again.
-    static func add(_ db: Database, norm: NormDefinition, line: DeclaredLine, sign: Int64, now: Date) throws {
+    /// A line (or credit) that counts for the norm: its client's month changes and is
+    /// judged again; the unlawful amount (the norm's value) follows by the change in the
+    /// verdicts, never by a sum over the norm, and its alert is judged in memory.
+    static func add(
+        _ db: Database, state: inout NormState, line: DeclaredLine, sign: Int64, now: Date
+    ) throws -> Bool {
+        let norm = state.norm
         let measure = norm.intensity ?? IntensityMeasure()
-        guard let scale = measure.scale(of: line.eenheid) else { return }  // another unit: not comparable
+        guard let scale = measure.scale(of: line.eenheid) else { return false }  // another unit: not comparable
         try addUse(
             db, normID: norm.id, aanbieder: line.aanbieder, client: line.client, month: line.monthOfCare,
             used: line.volume * scale * sign, cents: line.amountCents * sign, firstDay: line.periodStart,
             lastDay: line.periodEnd)
-        try judge(db, norm: norm, aanbieder: line.aanbieder, client: line.client, now: now)
-        try settle(db, norm: norm, now: now)
+        let change = try judge(db, norm: norm, aanbieder: line.aanbieder, client: line.client, now: now)
+        state.value += change
+        let unlawful = state.value
+        try AlertBook.evaluateIntensity(db, norm: norm, unlawfulCents: unlawful, firing: &state.firing, now: now)
+        return change != 0
     }
 
     /// Recounts a norm from the volume cells (a norm added, or its scope or period changed);
@@ -148,14 +158,16 @@ enum IntensityLedger {
         ).execute(arguments: [normID, aanbieder, client, month.description, used, cents, firstDay.iso, lastDay.iso])
     }
 
-    /// Judges one client's months at one provider and publishes every verdict that changed.
+    /// Judges one client's months at one provider and publishes every verdict that
+    /// changed; returns by how much the norm's unlawful amount (structural months) changed.
+    @discardableResult
     private static func judge(_ db: Database, norm: NormDefinition, aanbieder: String, client: String, now: Date)
-        throws
+        throws -> Int64
     {
         let rows = try Row.fetchAll(
-            try db.cachedStatement(
-                sql: "SELECT * FROM intensityMonth WHERE normID = ? AND aanbieder = ? AND client = ?"),
-            arguments: [norm.id, aanbieder, client])
+            try db.cachedStatement(sql: clientMonthsSQL), arguments: [norm.id, aanbieder, client])
+        var change: Int64 = 0
+        var emptied = false
         var uses: [Month: IntensityUse] = [:]
         var stored: [Month: IntensityVerdict] = [:]
         var used: [Month: Int64] = [:]
@@ -166,24 +178,26 @@ enum IntensityLedger {
             let days = min(month.dayCount, max(1, last.daysSince1970 - first.daysSince1970 + 1))
             uses[month] = IntensityUse(used: row["used"], cents: row["cents"], days: days)
             used[month] = row["used"]
+            if (row["used"] as Int64) == 0 && (row["cents"] as Int64) == 0 && (row["above"] as Int64) == 0 {
+                emptied = true
+            }
             stored[month] = IntensityVerdict(
                 allowed: row["allowed"], above: row["above"], amountAboveCents: row["amountAbove"],
                 structural: row["structural"])
         }
         let verdicts = IntensityAssessment.assess(
             uses, limit: norm.limit, measure: norm.intensity ?? IntensityMeasure())
-        for (month, verdict) in verdicts where verdict != stored[month] {
-            try db.cachedStatement(
-                sql: """
-                    UPDATE intensityMonth SET allowed = ?, above = ?, amountAbove = ?, structural = ?
-                    WHERE normID = ? AND aanbieder = ? AND client = ? AND month = ?
-                    """
-            ).execute(arguments: [
+        // Month by month, so the verdicts are published in the same order every time.
+        for (month, verdict) in verdicts.sorted(by: { $0.key < $1.key }) where verdict != stored[month] {
+            let previous = stored[month]
+            change += (verdict.structural ? verdict.amountAboveCents : 0)
+                - (previous.map { $0.structural ? $0.amountAboveCents : 0 } ?? 0)
+            emptied = emptied || (verdict.above == 0 && (used[month] ?? 0) == 0)
+            try db.cachedStatement(sql: verdictSQL).execute(arguments: [
                 verdict.allowed, verdict.above, verdict.amountAboveCents, verdict.structural, norm.id, aanbieder,
                 client, month.description,
             ])
             // Only a change in what the norm says is news; a new allowed figure alone is not.
-            let previous = stored[month]
             guard
                 verdict.above != (previous?.above ?? 0) || verdict.structural != (previous?.structural ?? false)
                     || verdict.amountAboveCents != (previous?.amountAboveCents ?? 0)
@@ -193,13 +207,23 @@ enum IntensityLedger {
                 verdict: verdict, at: now)
             try Outbox.append(db, kind: IntensityAssessed.kind.rawValue, body: try event.encoded(), at: now)
         }
-        try db.cachedStatement(
-            sql: """
-                DELETE FROM intensityMonth
-                WHERE normID = ? AND aanbieder = ? AND client = ? AND used = 0 AND cents = 0 AND above = 0
-                """
-        ).execute(arguments: [norm.id, aanbieder, client])
+        // Months with nothing left (a line and its credit) go; only when there may be one.
+        if emptied {
+            try db.cachedStatement(sql: emptyMonthsSQL).execute(arguments: [norm.id, aanbieder, client])
+        }
+        return change
     }
+
+    // Per-line statements, checked against their plan in `PerLineQueryPlanTests`.
+    static let clientMonthsSQL = "SELECT * FROM intensityMonth WHERE normID = ? AND aanbieder = ? AND client = ?"
+    static let verdictSQL = """
+        UPDATE intensityMonth SET allowed = ?, above = ?, amountAbove = ?, structural = ?
+        WHERE normID = ? AND aanbieder = ? AND client = ? AND month = ?
+        """
+    static let emptyMonthsSQL = """
+        DELETE FROM intensityMonth
+        WHERE normID = ? AND aanbieder = ? AND client = ? AND used = 0 AND cents = 0 AND above = 0
+        """
 
     /// The norm's value (the amount that would be unlawful) and its alert.
     @discardableResult
@@ -210,7 +234,8 @@ enum IntensityLedger {
                     sql: "SELECT COALESCE(SUM(amountAbove), 0) FROM intensityMonth WHERE normID = ? AND structural = 1"),
                 arguments: [norm.id]) ?? 0
         try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [unlawful, norm.id])
-        try AlertBook.evaluateIntensity(db, norm: norm, unlawfulCents: unlawful, now: now)
+        var firing = try AlertBook.firing(db, normID: norm.id)
+        try AlertBook.evaluateIntensity(db, norm: norm, unlawfulCents: unlawful, firing: &firing, now: now)
         return unlawful
     }
 

@@ -23,21 +23,41 @@ enum PeriodAdvice {
     }
 
     static func check(_ db: Database, norm: NormDefinition, value: Int64, marginPercent: Int, now: Date) throws {
-        guard
-            BestedingsruimteAdvised.applies(
-                norm: norm, value: value, marginPercent: marginPercent, today: Day.today(now: now)),
-            try !advised(db, normID: norm.id)
-        else { return }
+        guard try !advised(db, normID: norm.id) else { return }
+        _ = try give(db, norm: norm, value: value, marginPercent: marginPercent, today: Day.today(now: now), now: now)
+    }
+
+    /// The same with whether it was given at hand (in memory): the store is read only when
+    /// it is given.
+    static func check(
+        _ db: Database, state: inout NormState, value: Int64, marginPercent: Int, today: Day, now: Date
+    ) throws {
+        guard !state.periodAdvised else { return }
+        state.periodAdvised = try give(
+            db, norm: state.norm, value: value, marginPercent: marginPercent, today: today, now: now)
+    }
+
+    /// Gives the advice if it applies; whether it did.
+    private static func give(
+        _ db: Database, norm: NormDefinition, value: Int64, marginPercent: Int, today: Day, now: Date
+    ) throws -> Bool {
+        guard BestedingsruimteAdvised.applies(norm: norm, value: value, marginPercent: marginPercent, today: today)
+        else { return false }
         try db.cachedStatement(
             sql: "INSERT INTO periodAdvice (normID, value, advisedAt) VALUES (?, ?, ?)"
         ).execute(arguments: [norm.id, value, now.formatted(.iso8601)])
         let event = BestedingsruimteAdvised(norm: norm, value: value, marginPercent: marginPercent, at: now)
         try Outbox.append(db, kind: BestedingsruimteAdvised.kind.rawValue, body: try event.encoded(), at: now)
+        return true
     }
 
     static func advised(_ db: Database, normID: Int64) throws -> Bool {
         try Int.fetchOne(
             try db.cachedStatement(sql: "SELECT 1 FROM periodAdvice WHERE normID = ?"), arguments: [normID]) != nil
+    }
+
+    static func advisedNorms(_ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT normID FROM periodAdvice")
     }
 
     /// Every signaalplafond whose period has ended, at start: the year may have turned

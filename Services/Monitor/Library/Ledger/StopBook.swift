@@ -56,10 +56,20 @@ enum StopBook {
     }
 
     static func inForce(_ db: Database, normID: Int64) throws -> Stop? {
-        try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT id, imposedAt FROM stop WHERE normID = ? AND liftedAt IS NULL"),
-            arguments: [normID]
-        ).map { Stop(id: $0["id"], imposedAt: Date(timeIntervalSince1970: $0["imposedAt"])) }
+        try StopRecord.inForce().filter(StopRecord.Columns.normID == normID).fetchOne(db).map {
+            Stop(id: $0.id ?? 0, imposedAt: $0.imposedAt)
+        }
+    }
+
+    static func imposeAdvised(_ db: Database, normID: Int64) throws -> Bool {
+        try Bool.fetchOne(
+            try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM stopAdvice WHERE normID = ?)"),
+            arguments: [normID]) ?? false
+    }
+
+    /// Norms with an open advice to impose a stop.
+    static func openImposeAdvice(_ db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: "SELECT normID FROM stopAdvice")
     }
 
     static func impose(_ db: Database, norm: NormDefinition, by: String, reason: String, now: Date) throws
@@ -96,7 +106,7 @@ enum StopBook {
     }
 
     /// Advises imposing (once while the rule holds and no stop is in force) or lifting
-    /// (once per stop), after the norm's value or forecast changed.
+    /// (once per stop), after the norm's value or forecast changed; from the store.
     static func advise(
         _ db: Database, norm: NormDefinition, value: Int64, settings: RunRateForecast.Settings, now: Date
     ) throws {
@@ -104,38 +114,46 @@ enum StopBook {
         let forecast =
             norm.kind.limitIsMoney
             ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now), settings: settings) : nil
-        try advise(db, norm: norm, value: value, forecast: forecast, now: now)
+        var state = try NormState.load(db, norm: norm)
+        try advise(db, state: &state, value: value, forecast: forecast, today: Day.today(now: now), now: now)
     }
 
-    /// The same with the norm's forecast already at hand.
+    /// The same with the norm's forecast and its stop and advice at hand (in memory): the
+    /// store is written only when the advice changes.
     static func advise(
-        _ db: Database, norm: NormDefinition, value: Int64, forecast: RunRateForecast?, now: Date
+        _ db: Database, state: inout NormState, value: Int64, forecast: RunRateForecast?, today: Day, now: Date
     ) throws {
+        let norm = state.norm
         guard norm.kind.allowsStop else { return }
-        let today = Day.today(now: now)
         let advice = { (kind: StopAdvised.Advice) in
             StopAdvised(
                 normID: norm.id, advice: kind, rule: norm.stopRule, value: value, limit: norm.limit,
                 projectedTotal: forecast?.projectedTotal, crossingDate: forecast?.crossingDate, at: now)
         }
-        if let stop = try inForce(db, normID: norm.id) {
-            guard StopAdvice.liftAdvised(norm: norm, value: value, forecast: forecast, today: today) else { return }
+        if let stop = state.stop {
+            guard !stop.liftAdvised,
+                StopAdvice.liftAdvised(norm: norm, value: value, forecast: forecast, today: today)
+            else { return }
             try db.cachedStatement(
                 sql: "UPDATE stop SET liftAdvisedAt = ? WHERE id = ? AND liftAdvisedAt IS NULL"
             ).execute(arguments: [now.timeIntervalSince1970, stop.id])
+            state.stop?.liftAdvised = true
             guard db.changesCount > 0 else { return }
             try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.lift).encoded(), at: now)
             return
         }
         if StopAdvice.imposeAdvised(norm: norm, value: value, forecast: forecast) {
+            guard !state.imposeAdvised else { return }
             try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO stopAdvice (normID, advisedAt) VALUES (?, ?)"
             ).execute(arguments: [norm.id, now.timeIntervalSince1970])
+            state.imposeAdvised = true
             guard db.changesCount > 0 else { return }
             try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.impose).encoded(), at: now)
-        } else {
+        } else if state.imposeAdvised {
             // The rule no longer holds: a later crossing is advised afresh.
             try db.cachedStatement(sql: "DELETE FROM stopAdvice WHERE normID = ?").execute(arguments: [norm.id])
+            state.imposeAdvised = false
         }
     }
 
@@ -161,22 +179,16 @@ enum StopBook {
     /// A client new to the provider under a norm with a stop in force: flagged unless the
     /// allocation is exempt or the referrer type is, once per stop and client.
     static func checkInflow(
-        _ db: Database, norm: NormDefinition, gemeente: String, aanbieder: String, client: String,
-        toewijzingNummer: String?, day: Day, exemptReferrers: Set<String>, now: Date
+        _ db: Database, norm: NormDefinition, stop: NormState.StopInForce, gemeente: String, aanbieder: String,
+        client: String, toewijzingNummer: String?, day: Day, exemptReferrers: Set<String>, now: Date
     ) throws {
-        guard let stop = try inForce(db, normID: norm.id), day >= Day(date: stop.imposedAt, timeZone: Day.amsterdam)
-        else { return }
+        guard day >= Day(date: stop.imposedAt, timeZone: Day.amsterdam) else { return }
         if let number = toewijzingNummer,
-            try Bool.fetchOne(
-                try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM exemption WHERE toewijzingNummer = ?)"),
-                arguments: [number])
-                ?? false
+            try Bool.fetchOne(try db.cachedStatement(sql: exemptionSQL), arguments: [number]) ?? false
         {
             return
         }
-        let referrer = try String.fetchOne(
-            try db.cachedStatement(sql: "SELECT verwijzerType FROM referral WHERE aanbieder = ? AND client = ?"),
-            arguments: [aanbieder, client])
+        let referrer = try String.fetchOne(try db.cachedStatement(sql: referrerSQL), arguments: [aanbieder, client])
         if let referrer, exemptReferrers.contains(referrer) { return }
         try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO inflowFlag (stopID, client) VALUES (?, ?)"
@@ -187,4 +199,8 @@ enum StopBook {
             toewijzingNummer: toewijzingNummer, verwijzerType: referrer, day: day)
         try Outbox.append(db, kind: InflowDuringStop.kind.rawValue, body: try event.encoded(), at: now)
     }
+
+    // Per-line look-ups, checked against their plan in `PerLineQueryPlanTests`.
+    static let exemptionSQL = "SELECT EXISTS (SELECT 1 FROM exemption WHERE toewijzingNummer = ?)"
+    static let referrerSQL = "SELECT verwijzerType FROM referral WHERE aanbieder = ? AND client = ?"
 }

@@ -76,6 +76,7 @@ public struct MonitorDatabase: Sendable {
         ProviderRegister.registerMigrations(&migrator)
         AnalysisBook.registerMigrations(&migrator)
         AdminReplies.registerMigrations(&migrator)
+        InflowLedger.registerClientLookup(&migrator)
         return migrator
     }
 }

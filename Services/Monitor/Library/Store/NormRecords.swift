@@ -16,6 +16,18 @@ extension MonitorDatabase {
         try Int64.fetchOne(try db.cachedStatement(sql: "SELECT value FROM norm WHERE id = ?"), arguments: [normID]) ?? 0
     }
 
+    /// Every norm's value by id, for the ledger's state at start.
+    static func normValues(_ db: Database) throws -> [Int64: Int64] {
+        var values: [Int64: Int64] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, value FROM norm")
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            let value: Int64 = row[1]
+            values[id] = value
+        }
+        return values
+    }
+
     static func history(_ db: Database, normID: Int64) throws -> [NormHistoryEntry] {
         try Row.fetchAll(
             try db.cachedStatement(sql: "SELECT * FROM normHistory WHERE normID = ? ORDER BY version"),
@@ -78,10 +90,8 @@ extension MonitorDatabase {
         _ db: Database, norm: NormDefinition, today: Day, settings: RunRateForecast.Settings
     ) throws -> RunRateForecast? {
         var byMonth: [Month: Int64] = [:]
-        for row in try Row.fetchAll(
-            try db.cachedStatement(sql: "SELECT month, value FROM normMonth WHERE normID = ?"), arguments: [norm.id])
-        {
-            if let month = Month(row["month"] as String) { byMonth[month] = row["value"] }
+        for row in try NormMonthRecord.filter(NormMonthRecord.Columns.normID == norm.id).fetchAll(db) {
+            if let month = Month(row.month) { byMonth[month] = row.value }
         }
         return RunRateForecast.make(
             byMonth: byMonth, period: norm.period, limit: norm.limit, today: today, settings: settings)

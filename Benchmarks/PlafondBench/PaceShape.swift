@@ -1,0 +1,82 @@
+import Contracts
+import Domain
+import Foundation
+import GRDB
+import Messaging
+import MonitorService
+
+/// Lines and norms shaped like a country's month-end rather than `BenchLines`' even
+/// spread: a few large providers with tens of thousands of clients each take half the
+/// lines, half of their clients already known from last year; instroomtargets per large
+/// provider and one for all providers of a region; an intensiteitsnorm per large
+/// provider; and the 10,000 money norms of `BenchNorms` beside them.
+struct PaceShape {
+    var lines: Int
+    var largeProviders = 20
+    var clientsPerProvider = 60_000
+    var moneyNorms = 10_000
+    static let providers = 3_000
+    static let gemeenten = 342
+    /// The region of the region-wide instroomtarget: the large providers' home gemeenten and more.
+    static let region = (0..<30).map(BenchLines.gemeente)
+
+    func line(_ i: Int) -> DeclaredLine {
+        var line = BenchLines(count: lines, providers: Self.providers, gemeenten: Self.gemeenten).line(i)
+        let h = (i &* 2_654_435_761) & 0x7fff_ffff
+        guard largeProviders > 0, i % 2 == 0 else { return line }
+        let provider = (h / 11) % largeProviders
+        line.aanbieder = BenchLines.agb(provider)
+        line.gemeente = BenchLines.gemeente(provider)
+        line.client = Self.client(provider: provider, (h / 13) % clientsPerProvider)
+        line.productCategorie = "45"
+        return line
+    }
+
+    static func client(provider: Int, _ index: Int) -> String { "p-\(provider)-\(index)" }
+
+    func events() throws -> [LoggedEvent] {
+        try (0..<lines).map { i in
+            LoggedEvent(
+                seq: Int64(i + 1), kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line(i)).encoded())
+        }
+    }
+
+    func norms() -> [NormAddRequest] {
+        var norms = BenchNorms.make(moneyNorms)
+        for provider in 0..<largeProviders {
+            norms.append(
+                NormAddRequest(
+                    name: "Instroom \(provider)", kind: .instroomtarget, gemeenten: [BenchLines.gemeente(provider)],
+                    aanbieder: BenchLines.agb(provider), period: "2026", limit: Int64(clientsPerProvider / 3)))
+            norms.append(
+                NormAddRequest(
+                    name: "Intensiteit \(provider)", kind: .intensiteitsnorm,
+                    gemeenten: [BenchLines.gemeente(provider)], aanbieder: BenchLines.agb(provider),
+                    productCategorieen: ["45"], period: "2026", limit: 2))
+        }
+        norms.append(
+            NormAddRequest(
+                name: "Instroom regio", kind: .instroomtarget, gemeenten: Self.region, aanbieder: nil, period: "2026",
+                limit: Int64(largeProviders * clientsPerProvider / 2)))
+        return norms
+    }
+
+    /// Half of each large provider's clients were in care last year: known, not new.
+    func knownClients(_ database: MonitorDatabase) throws {
+        try database.writer.write { db in
+            let insert = try db.makeStatement(
+                sql: """
+                    INSERT INTO clientFirstSeen (aanbieder, gemeente, categorie, productCode, client, firstDay)
+                    VALUES (?, ?, '45', '', ?, '2025-03-01')
+                    """)
+            for provider in 0..<largeProviders {
+                for index in stride(from: 0, to: clientsPerProvider, by: 2) {
+                    try insert.execute(arguments: [
+                        BenchLines.agb(provider), BenchLines.gemeente(provider),
+                        Self.client(provider: provider, index),
+                    ])
+                }
+            }
+        }
+    }
+}

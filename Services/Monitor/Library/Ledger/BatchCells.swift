@@ -1,0 +1,73 @@
+import Contracts
+import Domain
+import GRDB
+import Storage
+
+/// A batch's additions to the spend cells and the client volume cells, summed in memory
+/// and written once per touched cell when the batch ends. Nothing reads these tables
+/// while a batch runs (only a norm added or changed later does), so the sums may wait.
+struct BatchCells {
+    private struct SpendKey: Hashable {
+        var aanbieder: String
+        var gemeente: String
+        var categorie: String
+        var productCode: String?
+        var month: Month
+    }
+
+    private struct VolumeKey: Hashable {
+        var aanbieder: String
+        var client: String
+        var month: Month
+        var gemeente: String
+        var categorie: String
+        var productCode: String?
+        var eenheid: String
+    }
+
+    private struct Volume {
+        var volume: Int64
+        var cents: Int64
+        var firstDay: Day
+        var lastDay: Day
+    }
+
+    private var spend: [SpendKey: Int64] = [:]
+    private var volumes: [VolumeKey: Volume] = [:]
+
+    /// A line (sign +1) or a credit (sign -1).
+    mutating func add(_ line: DeclaredLine, sign: Int64) {
+        spend[
+            SpendKey(
+                aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
+                productCode: line.productCode, month: line.monthOfCare), default: 0] += line.amountCents * sign
+        let key = VolumeKey(
+            aanbieder: line.aanbieder, client: line.client, month: line.monthOfCare, gemeente: line.gemeente,
+            categorie: line.productCategorie, productCode: line.productCode, eenheid: line.eenheid)
+        if var volume = volumes[key] {
+            volume.volume += line.volume * sign
+            volume.cents += line.amountCents * sign
+            volume.firstDay = min(volume.firstDay, line.periodStart)
+            volume.lastDay = max(volume.lastDay, line.periodEnd)
+            volumes[key] = volume
+        } else {
+            volumes[key] = Volume(
+                volume: line.volume * sign, cents: line.amountCents * sign, firstDay: line.periodStart,
+                lastDay: line.periodEnd)
+        }
+    }
+
+    func write(_ db: Database) throws {
+        for (key, cents) in spend {
+            try SpendCells.add(
+                db, aanbieder: key.aanbieder, gemeente: key.gemeente, categorie: key.categorie,
+                productCode: key.productCode, month: key.month, cents: cents)
+        }
+        for (key, volume) in volumes {
+            try IntensityLedger.record(
+                db, aanbieder: key.aanbieder, client: key.client, month: key.month, gemeente: key.gemeente,
+                categorie: key.categorie, productCode: key.productCode, eenheid: key.eenheid, volume: volume.volume,
+                cents: volume.cents, firstDay: volume.firstDay, lastDay: volume.lastDay)
+        }
+    }
+}

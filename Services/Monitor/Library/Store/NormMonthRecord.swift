@@ -1,0 +1,30 @@
+import Domain
+import Foundation
+import GRDB
+
+/// A money norm's spend in one month of care (`normMonth`), so charts and forecasts need
+/// no rescan of the spend cells.
+struct NormMonthRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "normMonth"
+
+    var normID: Int64
+    /// `2026-03`, as `Month.description` writes it.
+    var month: String
+    var value: Int64
+
+    enum Columns {
+        static let normID = Column(CodingKeys.normID)
+        static let month = Column(CodingKeys.month)
+        static let value = Column(CodingKeys.value)
+    }
+
+    /// Writes the month's total as it now is (the batch added its lines in memory).
+    static func save(_ db: Database, normID: Int64, month: Month, value: Int64) throws {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO normMonth (normID, month, value) VALUES (?, ?, ?)
+                ON CONFLICT DO UPDATE SET value = excluded.value
+                """
+        ).execute(arguments: [normID, month.description, value])
+    }
+}
