@@ -10,6 +10,9 @@ final class AnswerSummary: NSObject, XMLParserDelegate {
     private(set) var messageCodes: [String] = []
     private(set) var rejectedLines: [(referentie: String, codes: [String])] = []
     private(set) var fault: String?
+    /// Codes on a client or product of a start, stop, request or allocation answer (IV028's
+    /// product-level form), other than 0200 (accepted) and 0233 (not checked).
+    private(set) var productCodes: [String] = []
     private var path: [String] = []
     private var text = ""
     private var currentReferentie: String?
@@ -26,7 +29,8 @@ final class AnswerSummary: NSObject, XMLParserDelegate {
     /// Every line and the message taken: 8001, or 0200 on a header with no refused line,
     /// or an approved start/stop/request with no RetourCode at all.
     var fullyAccepted: Bool {
-        fault == nil && rejectedLines.isEmpty && messageCodes.allSatisfy { $0 == "8001" || $0 == "0200" }
+        fault == nil && rejectedLines.isEmpty && productCodes.isEmpty
+            && messageCodes.allSatisfy { $0 == "8001" || $0 == "0200" }
     }
 
     var dutch: String {
@@ -34,6 +38,10 @@ final class AnswerSummary: NSObject, XMLParserDelegate {
         var parts: [String] = []
         let explained = messageCodes.map { code in "\(code) \(RetourCode.lookup(code)?.meaning ?? "")" }
         if !explained.isEmpty { parts.append(explained.joined(separator: "; ")) }
+        if !productCodes.isEmpty {
+            parts.append(
+                "afgewezen: " + productCodes.map { "\($0) \(RetourCode.lookup($0)?.meaning ?? "")" }.joined(separator: "; "))
+        }
         if !rejectedLines.isEmpty {
             let lines = rejectedLines.map { line in
                 "\(line.referentie): "
@@ -69,7 +77,9 @@ final class AnswerSummary: NSObject, XMLParserDelegate {
             currentReferentie = value
         case "RetourCode" where path.contains("Prestatie"):
             currentCodes.append(value)
-        case "RetourCode" where !path.contains("Client"):
+        case "RetourCode" where path.contains("Client"):
+            if value != "0200" && value != "0233" { productCodes.append(value) }
+        case "RetourCode":
             messageCodes.append(value)
         case "Prestatie":
             rejectedLines.append((currentReferentie ?? "?", currentCodes))
