@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
+# Style first: a second, and it says where (.swift-format; `swift format format -i -r …` fixes most).
+swift format lint --strict -r Shared Services Tests Benchmarks Package.swift
 swift build --build-tests
 # One test at a time: the end-to-end suites (the demo year, the chaos run, the fuzzers)
 # each start whole systems, and on two cores in parallel they starve each other into

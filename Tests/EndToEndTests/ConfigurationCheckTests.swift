@@ -77,10 +77,11 @@ import Testing
         let store = data.appendingPathComponent("intake.sqlite").path
         #expect(await system.eventually { FileManager.default.fileExists(atPath: store + "-wal") })
         #expect(try mode(data.path) == 0o700)
-        for file in [store, store + "-wal", store + "-shm", data.appendingPathComponent("keys.json").path,
+        for file in [
+            store, store + "-wal", store + "-shm", data.appendingPathComponent("keys.json").path,
             data.appendingPathComponent("intake-server-key.json").path, keyFile.path,
-            data.appendingPathComponent("sleutels/intake.json").path]
-        {
+            data.appendingPathComponent("sleutels/intake.json").path,
+        ] {
             let actual = try mode(file)
             #expect(actual == 0o600, "\(file) is \(String(actual, radix: 8))")
         }

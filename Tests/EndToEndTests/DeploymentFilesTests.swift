@@ -7,8 +7,10 @@ import Testing
 @Suite struct DeploymentFilesTests {
     static let deploy = RunningSystem.packageRoot.appendingPathComponent("deploy")
     static let hasSystemdAnalyze = FileManager.default.isExecutableFile(atPath: "/usr/bin/systemd-analyze")
-    static let units = ["plafond-intake.service", "plafond-monitor.service", "plafond-notifier.service",
-        "plafond-reporter.service", "plafond.target"]
+    static let units = [
+        "plafond-intake.service", "plafond-monitor.service", "plafond-notifier.service",
+        "plafond-reporter.service", "plafond.target",
+    ]
 
     func run(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, output: String) {
         try RunningSystem.capture(URL(fileURLWithPath: "/usr/bin/env"), arguments, in: folder)
@@ -34,7 +36,8 @@ import Testing
     }
 
     @Test func eachServiceRunsAsItsOwnUserWithTheHardeningAndItsOwnDataFolder() throws {
-        let tmpfiles = try String(contentsOf: Self.deploy.appendingPathComponent("plafond.tmpfiles.conf"), encoding: .utf8)
+        let tmpfiles = try String(
+            contentsOf: Self.deploy.appendingPathComponent("plafond.tmpfiles.conf"), encoding: .utf8)
         for service in ["intake", "monitor", "notifier", "reporter"] {
             let unit = try String(
                 contentsOf: Self.deploy.appendingPathComponent("systemd/plafond-\(service).service"), encoding: .utf8)

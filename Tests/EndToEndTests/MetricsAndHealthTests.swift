@@ -92,7 +92,9 @@ import Testing
         #expect(sample(monitor, "plafond_eventlog_consumer_lag", ["log": "intake"]) == 0)
 
         // Alerts of one norm that arrive together share one message: count messages.
-        let sent = Set(try notify.auditLog(system).flatMap(\.notifications).filter { $0.state == "sent" }.compactMap(\.messageID)).count
+        let sent = Set(
+            try notify.auditLog(system).flatMap(\.notifications).filter { $0.state == "sent" }.compactMap(\.messageID)
+        ).count
         let notifier = try await get(system.ports.notifierMetrics, "/metrics").body
         #expect(sample(notifier, "plafond_events_published_total", ["kind": "notification.sent"]) == Double(sent))
         #expect(sample(notifier, "plafond_eventlog_consumer_lag", ["log": "monitor"]) == 0)

@@ -106,15 +106,20 @@ struct NetworkNamespaceTests {
                 identificatie: "NETNS-2", dagtekening: Day.today(), declaratieNummer: "DN-NS-2",
                 periode: ProductionKeys.month(2),
                 clients: [
-                    ("999900006", [.init(referentie: "RN-NS-2", month: ProductionKeys.month(2), volume: 1, tariefCents: 6_420)])
+                    (
+                        "999900006",
+                        [.init(referentie: "RN-NS-2", month: ProductionKeys.month(2), volume: 1, tariefCents: 6_420)]
+                    )
                 ]
             ).data.write(to: file)
             let again = try RunningSystem.capture(plafond, ["submit", "--sleutel", providerKey.path, file.path])
             guard again.status == 0 else { throw E2EError("second submit: \(again.output)") }
         }
         #expect(heard == 0)
-        let monitorPublic = try JSONSerialization.jsonObject(
-            with: Data(contentsOf: folder.appendingPathComponent("monitor/sleutels/monitor.json"))) as? [String: String]
+        let monitorPublic =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: folder.appendingPathComponent("monitor/sleutels/monitor.json")))
+            as? [String: String]
         let stranger = try CurveKeyPair.generate()
         let endNorm = Data(#"{"command":"norm.end","normID":1,"by":"indringer","requestID":"netns-1"}"#.utf8)
         for security in [
@@ -123,7 +128,9 @@ struct NetworkNamespaceTests {
                 serverPublicKey: monitorPublic?["publicKey"] ?? "", publicKey: stranger.publicKey,
                 secretKey: stranger.secretKey),
         ] {
-            #expect(try ProductionKeys.adminReply("tcp://\(hosts.address("monitor")):5580", endNorm, security: security) == nil)
+            #expect(
+                try ProductionKeys.adminReply("tcp://\(hosts.address("monitor")):5580", endNorm, security: security)
+                    == nil)
         }
         let shown = try cli(["norm", "show", "1"])
         #expect(shown.status == 0 && !shown.output.contains("beëindigd"), "\(shown.output)")

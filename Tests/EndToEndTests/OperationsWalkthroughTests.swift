@@ -51,7 +51,8 @@ struct OperationsWalkthroughTests {
         let serviceLogs = ((try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? []).sorted()
             .compactMap { name -> String? in
                 guard name.hasSuffix(".log") else { return nil }
-                return "--- \(name)\n" + ((try? String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8)) ?? "")
+                return "--- \(name)\n"
+                    + ((try? String(contentsOf: logs.appendingPathComponent(name), encoding: .utf8)) ?? "")
             }.joined(separator: "\n")
         #expect(run.status == 0, "\(run.output)\n\(serviceLogs)")
         for service in ["intake", "monitor", "notifier", "reporter"] {

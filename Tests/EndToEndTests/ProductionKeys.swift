@@ -99,7 +99,9 @@ struct ProductionKeys {
         try JW323Fixture(
             identificatie: "CURVE-ALL-\(number)", dagtekening: Day.today(), declaratieNummer: "DN-CA-\(number)",
             periode: month,
-            clients: [("999900006", [.init(referentie: "RN-CA-\(number)", month: month, volume: 1, tariefCents: 6_420)])]
+            clients: [
+                ("999900006", [.init(referentie: "RN-CA-\(number)", month: month, volume: 1, tariefCents: 6_420)])
+            ]
         ).data.write(to: file)
         let submitted = try system.runCLI(["submit", "--sleutel", keys.provider.path, file.path])
         guard submitted.status == 0 else { throw E2EError("submit \(number): \(submitted.output)") }

@@ -30,7 +30,9 @@ import Testing
         let json = system.folder.appendingPathComponent("rapport-rijk-van-nijmegen-2026-H2.json")
         #expect(try String(contentsOf: json, encoding: .utf8).contains("\"periode\":\"2026-H2\""))
         let unknown = try system.runCLI(["report", "--regio", "Holland Rijnland", "--periode", "2026"])
-        #expect(unknown.status == 1 && unknown.output.contains("Geweigerd: de reporter antwoordde 404"), "\(unknown.output)")
+        #expect(
+            unknown.status == 1 && unknown.output.contains("Geweigerd: de reporter antwoordde 404"), "\(unknown.output)"
+        )
         #expect(!unknown.output.contains("USAGE"), "a refusal is no usage error: \(unknown.output)")
         system.stop("reporter")
         let unreachable = try system.runCLI(["report", "--periode", "2026"])

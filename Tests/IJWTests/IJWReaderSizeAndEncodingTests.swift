@@ -13,11 +13,14 @@ import Testing
     static func declaration(lines: Int) -> Data {
         let month = Month(year: 2026, month: 4)!
         let all = (0..<lines).map { i in
-            JW323Fixture.Line(referentie: "BIG-\(i)", toewijzing: "\(100_000 + i)", month: month, volume: 1, tariefCents: 100)
+            JW323Fixture.Line(
+                referentie: "BIG-\(i)", toewijzing: "\(100_000 + i)", month: month, volume: 1, tariefCents: 100)
         }
         return JW323Fixture(
             identificatie: "BIG", dagtekening: Day(iso: "2026-05-10")!, declaratieNummer: "DN-BIG", periode: month,
-            clients: stride(from: 0, to: all.count, by: 1_000).map { ("999900006", Array(all[$0..<min($0 + 1_000, all.count)])) }
+            clients: stride(from: 0, to: all.count, by: 1_000).map {
+                ("999900006", Array(all[$0..<min($0 + 1_000, all.count)]))
+            }
         ).data
     }
 

@@ -115,7 +115,8 @@ import Testing
             #expect(answer.contains("GEEN_IJW"), "\(answer.prefix(200))")
         }
         // Over the standard's 25 MB: answered GEEN_IJW (it once got no answer at all).
-        let oversized = String(decoding: try await intake.send(Data(repeating: 0x20, count: 26 * 1024 * 1024)), as: UTF8.self)
+        let oversized = String(
+            decoding: try await intake.send(Data(repeating: 0x20, count: 26 * 1024 * 1024)), as: UTF8.self)
         #expect(oversized.contains("GEEN_IJW") && oversized.contains("groter dan 25 MB"), "\(oversized.prefix(300))")
         // Over the socket's 32 MiB: libzmq drops the connection on the frame header, before
         // the body is read (documented; `plafond submit` refuses such a file itself).

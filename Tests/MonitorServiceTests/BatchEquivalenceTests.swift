@@ -90,7 +90,9 @@ import Testing
     static func outcome(_ core: MonitorCore) throws -> [String] {
         let events = try OutboxEventSource(reader: core.database.writer).events(after: 0, limit: 100_000)
         return events.map { "\($0.kind) \(String(decoding: $0.body, as: UTF8.self))" }
-            + (try core.normStatuses()).map { "\($0.norm.id) \($0.value) \($0.firing) \(String(describing: $0.forecast))" }
+            + (try core.normStatuses()).map {
+                "\($0.norm.id) \($0.value) \($0.firing) \(String(describing: $0.forecast))"
+            }
             + (try core.alerts(state: nil)).map { "\($0)" }
     }
 

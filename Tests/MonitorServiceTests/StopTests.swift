@@ -70,8 +70,10 @@ import Testing
         try core.exempt(ExemptRequest(toewijzingNummer: "77", reason: .cpv, by: "CPV"))
         try sink.apply([
             try started(5, client: "p-cpv", toewijzing: "77"),  // exempt allocation
-            try referred(6, client: "p-gi", type: "04"), try started(7, client: "p-gi", toewijzing: "78"),  // exempt referrer
-            try referred(8, client: "p-ha", type: "02"), try started(9, client: "p-ha", toewijzing: "79"),  // huisarts: flagged
+            // exempt referrer
+            try referred(6, client: "p-gi", type: "04"), try started(7, client: "p-gi", toewijzing: "78"),
+            // huisarts: flagged
+            try referred(8, client: "p-ha", type: "02"), try started(9, client: "p-ha", toewijzing: "79"),
         ])
         let flagged = try base.outbox(core).filter { $0.kind == "inflow.during.stop" }.map {
             try InflowDuringStop.decoded(from: $0.body)

@@ -30,7 +30,8 @@ import Testing
         let path = folder.appendingPathComponent("monitor.sqlite")
         try FileManager.default.copyItem(at: Self.fixture, to: path)
         let core = try MonitorCore(
-            database: try MonitorDatabase.open(path: path.path), clock: { Self.clock }, logger: Logger(label: "fixture"))
+            database: try MonitorDatabase.open(path: path.path), clock: { Self.clock }, logger: Logger(label: "fixture")
+        )
         return (core, folder)
     }
 

@@ -31,7 +31,11 @@ import Testing
     @Test func aRedeliveryKeepsTheIDItWasFirstSentWith() async throws {
         let notifier = try NotifierHarness(sink: try SMTPSink(failFirst: 1))
         try notifier.fire(1)
-        let stored = { try await notifier.database.writer.read { try String.fetchOne($0, sql: "SELECT messageID FROM notification") } }
+        let stored = {
+            try await notifier.database.writer.read {
+                try String.fetchOne($0, sql: "SELECT messageID FROM notification")
+            }
+        }
         #expect(try await notifier.tick() == 1)  // refused with 451
         let planned = try #require(try await stored())
         notifier.clock.advance(3_600)

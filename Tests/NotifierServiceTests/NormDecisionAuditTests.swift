@@ -11,8 +11,10 @@ import Testing
     @Test func stopsImposedAndLiftedAreInTheAuditWithThePersonOnce() throws {
         let notifier = try NotifierHarness()
         let at = notifier.clock.read()
-        let imposed = StopImposed(stopID: 1, normID: 3, aanbieder: "12345678", by: "J. de Vries", reason: "analyse", at: at)
-        let lifted = StopLifted(stopID: 1, normID: 3, by: "A. Bakker", reason: "plan werkt", at: at.addingTimeInterval(60))
+        let imposed = StopImposed(
+            stopID: 1, normID: 3, aanbieder: "12345678", by: "J. de Vries", reason: "analyse", at: at)
+        let lifted = StopLifted(
+            stopID: 1, normID: 3, by: "A. Bakker", reason: "plan werkt", at: at.addingTimeInterval(60))
         let events = [
             LoggedEvent(seq: notifier.nextSeq(), kind: StopImposed.kind.rawValue, body: try imposed.encoded()),
             LoggedEvent(seq: notifier.nextSeq(), kind: StopLifted.kind.rawValue, body: try lifted.encoded()),

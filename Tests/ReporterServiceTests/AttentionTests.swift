@@ -184,7 +184,9 @@ import Testing
                 response in
                 let page = String(buffer: response.body)
                 #expect(triageOrder(page) == ["1"])
-                #expect(page.contains("href=\"/?instrument=bestedingsruimte&amp;sorteer=norm&amp;richting=op#alle-normen\""))
+                #expect(
+                    page.contains("href=\"/?instrument=bestedingsruimte&amp;sorteer=norm&amp;richting=op#alle-normen\"")
+                )
                 #expect(!page.contains("/normen/2\""))
                 #expect(page.contains("/normen/3\""))
             }

@@ -6,7 +6,9 @@ import Testing
 @Suite struct FormAndReturnTests {
     @Test func afterLoginOnlyAPathOnThisSiteIsFollowed() {
         #expect(LoginRoutes.safeReturn("/normen/7?gedaan=x") == "/normen/7?gedaan=x")
-        for elsewhere in ["//elders.example/", "https://elders.example/", "/\\elders.example", "normen/7", nil, "/a\nb"] {
+        for elsewhere in [
+            "//elders.example/", "https://elders.example/", "/\\elders.example", "normen/7", nil, "/a\nb",
+        ] {
             #expect(LoginRoutes.safeReturn(elsewhere) == "/", "\(String(describing: elsewhere))")
         }
     }

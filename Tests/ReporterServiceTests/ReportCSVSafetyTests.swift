@@ -27,7 +27,8 @@ import Testing
         let base = ReportTests()
         var (monitor, intake) = try base.logs()
         for (offset, hostile) in Self.hostileNames.enumerated() {
-            var norm = base.norm(Int64(100 + offset), .bestedingsruimte, gemeente: "0268", aanbieder: "11111111", limit: 1)
+            var norm = base.norm(
+                Int64(100 + offset), .bestedingsruimte, gemeente: "0268", aanbieder: "11111111", limit: 1)
             norm.name = hostile.name
             let body = try NormChanged(change: .added, norm: norm, by: "test", at: ReportTests.august).encoded()
             monitor.append(LoggedEvent(seq: Int64(monitor.count + 1), kind: NormChanged.kind.rawValue, body: body))

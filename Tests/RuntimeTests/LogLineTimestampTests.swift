@@ -13,7 +13,8 @@ struct LogLineTimestampTests {
         #expect(LogLineHandler.timestamp(moment, in: TimeZone(identifier: "UTC")!) == "2026-03-29T00:59:59.500+00:00")
         let amsterdam = TimeZone(identifier: "Europe/Amsterdam")!
         #expect(LogLineHandler.timestamp(moment, in: amsterdam) == "2026-03-29T01:59:59.500+01:00")
-        #expect(LogLineHandler.timestamp(moment.addingTimeInterval(1), in: amsterdam) == "2026-03-29T03:00:00.500+02:00")
+        #expect(
+            LogLineHandler.timestamp(moment.addingTimeInterval(1), in: amsterdam) == "2026-03-29T03:00:00.500+02:00")
         #expect(
             LogLineHandler.timestamp(moment, in: TimeZone(identifier: "America/St_Johns")!)
                 == "2026-03-28T22:29:59.500-02:30")
@@ -21,7 +22,9 @@ struct LogLineTimestampTests {
 
     @Test func whatTheTimestampSaysParsesBackToTheSameMoment() throws {
         let text = LogLineHandler.timestamp(moment, in: TimeZone(identifier: "Asia/Kolkata")!)
-        let parsed = try Date(text, strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .colon))
+        let parsed = try Date(
+            text,
+            strategy: .iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .colon))
         #expect(abs(parsed.timeIntervalSince(moment)) < 0.001, "\(text)")
     }
 }

@@ -22,7 +22,8 @@ public struct MonitorAdmin: Sendable {
                 logger.info("norm added", metadata: ["norm.id": "\(status.norm.id)"])
                 return try AdminCoding.encode(AdminReply.success(status))
             case "norm.change":
-                let status = try core.changeNorm(AdminCoding.decode(NormChangeRequest.self, from: request), requestID: id)
+                let status = try core.changeNorm(
+                    AdminCoding.decode(NormChangeRequest.self, from: request), requestID: id)
                 logger.info(
                     "norm changed", metadata: ["norm.id": "\(status.norm.id)", "version": "\(status.norm.version)"])
                 return try AdminCoding.encode(AdminReply.success(status))
@@ -34,7 +35,8 @@ public struct MonitorAdmin: Sendable {
                 let id = try AdminCoding.decode(NormHistoryRequest.self, from: request).id
                 return try AdminCoding.encode(AdminReply.success(try core.normHistory(id: id)))
             case "norm.import":
-                let statuses = try core.importNorms(AdminCoding.decode(NormImportRequest.self, from: request), requestID: id)
+                let statuses = try core.importNorms(
+                    AdminCoding.decode(NormImportRequest.self, from: request), requestID: id)
                 logger.info("norms imported", metadata: ["count": "\(statuses.count)"])
                 return try AdminCoding.encode(AdminReply.success(statuses))
             case "stop.impose":

@@ -40,7 +40,8 @@ final class AnswerSummary: NSObject, XMLParserDelegate {
         if !explained.isEmpty { parts.append(explained.joined(separator: "; ")) }
         if !productCodes.isEmpty {
             parts.append(
-                "afgewezen: " + productCodes.map { "\($0) \(RetourCode.lookup($0)?.meaning ?? "")" }.joined(separator: "; "))
+                "afgewezen: "
+                    + productCodes.map { "\($0) \(RetourCode.lookup($0)?.meaning ?? "")" }.joined(separator: "; "))
         }
         if !rejectedLines.isEmpty {
             let lines = rejectedLines.map { line in

@@ -20,11 +20,13 @@ struct KeysCommand: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
     @Option(name: .customLong("identiteit"), help: "AGB-code (8 cijfers) of gemeentecode (4 cijfers).") var identity:
         String?
-    @Option(name: .customLong("dienst"), help: "Een eigen sleutel voor deze dienst: intake, monitor, notifier, reporter.")
+    @Option(
+        name: .customLong("dienst"), help: "Een eigen sleutel voor deze dienst: intake, monitor, notifier, reporter.")
     var service: String?
     @Option(name: .customLong("beheerder"), help: "Een sleutel voor deze beheerder (naam), voor beheeropdrachten.")
     var operatorName: String?
-    @Option(name: .customLong("uit"), help: "Sleutelbestand voor de aanbieder of beheerder (standaard NAAM.sleutel.json).")
+    @Option(
+        name: .customLong("uit"), help: "Sleutelbestand voor de aanbieder of beheerder (standaard NAAM.sleutel.json).")
     var output: String?
 
     func validate() throws {
@@ -58,7 +60,9 @@ struct KeysCommand: AsyncParsableCommand {
             let url = URL(fileURLWithPath: output ?? "\(operatorName).sleutel.json")
             try OwnKeyFile(role: .beheerder, name: operatorName, pair: pair).write(to: url)
             try keyring.register(role: .beheerder, name: operatorName, publicKey: pair.publicKey)
-            print("Sleutel voor beheerder \(operatorName) in \(url.path) (geheim), publieke sleutel in \(keyring.file.path).")
+            print(
+                "Sleutel voor beheerder \(operatorName) in \(url.path) (geheim), publieke sleutel in \(keyring.file.path)."
+            )
             print("Gebruik: PLAFOND_SLEUTEL=\(url.path) plafond …")
         } else if let identity {
             let store = try KeyStore(configuration: configuration)

@@ -6,7 +6,8 @@ import Runtime
 /// `plafond notify log`: per alert, who was told what, when, how, and who acknowledged.
 struct NotifyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "notify", abstract: "Wat notifier heeft verstuurd.", subcommands: [NotifyLogCommand.self, NotifyDecisionsCommand.self, NotifyStatusCommand.self])
+        commandName: "notify", abstract: "Wat notifier heeft verstuurd.",
+        subcommands: [NotifyLogCommand.self, NotifyDecisionsCommand.self, NotifyStatusCommand.self])
 }
 
 struct NotifyLogCommand: AsyncParsableCommand {
@@ -80,7 +81,9 @@ struct NotifyDecisionsCommand: AsyncParsableCommand {
         }
         for decision in decisions {
             let what = decision.kind == "stop.imposed" ? "stop opgelegd" : "stop opgeheven"
-            print("Norm \(decision.normID)\t\(what) door \(decision.by) op \(decision.at.formatted(.iso8601)): \(decision.reason)")
+            print(
+                "Norm \(decision.normID)\t\(what) door \(decision.by) op \(decision.at.formatted(.iso8601)): \(decision.reason)"
+            )
         }
     }
 }

@@ -50,7 +50,9 @@ struct ReportCommand: AsyncParsableCommand {
             // Not a usage error: the exit status of an unreachable service (docs/OPERATIONS.md).
             let source = options.config.map { "configuratie \($0)" } ?? "ingebouwde ontwikkelconfiguratie"
             FileHandle.standardError.write(
-                Data("Fout: de reporter op \(url.host ?? ""):\(url.port ?? 0) antwoordde niet (adres uit \(source)).\n".utf8))
+                Data(
+                    "Fout: de reporter op \(url.host ?? ""):\(url.port ?? 0) antwoordde niet (adres uit \(source)).\n"
+                        .utf8))
             throw ExitCode(3)
         }
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0

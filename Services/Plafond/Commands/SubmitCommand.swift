@@ -54,7 +54,8 @@ struct SubmitCommand: AsyncParsableCommand {
             print("\(file): \(summary.dutch) (antwoord in \(answerURL.path))")
         }
         if refused > 0 {
-            FileHandle.standardError.write(Data("\(refused) van \(files.count) bericht(en) niet geheel geaccepteerd.\n".utf8))
+            FileHandle.standardError.write(
+                Data("\(refused) van \(files.count) bericht(en) niet geheel geaccepteerd.\n".utf8))
             throw ExitCode(1)
         }
     }

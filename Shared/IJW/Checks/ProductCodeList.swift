@@ -79,7 +79,9 @@ public struct ProductCodeList: Sendable, Equatable {
     /// A product without a code (an allocation by category only) has nothing to check.
     public func codes(categorie: String?, code: String?, gemeente: String) -> [RetourCode] {
         // Checked for every declaration line: nothing to hash when no list is configured.
-        guard !pairs.isEmpty, let categorie, let code, fits(categorie: categorie, code: code, gemeente: gemeente) == false else {
+        guard !pairs.isEmpty, let categorie, let code,
+            fits(categorie: categorie, code: code, gemeente: gemeente) == false
+        else {
             return []
         }
         return [.productCodeNietBijCategorie]

@@ -27,7 +27,8 @@ public struct ServiceSecurity: Sendable {
         let file = OwnKeyFile.serviceFile(service, configuration: configuration)
         return try keyed(
             configuration, file: file,
-            missing: "\(service) heeft buiten ontwikkelmodus een eigen sleutel nodig: `plafond keys --dienst \(service)` "
+            missing:
+                "\(service) heeft buiten ontwikkelmodus een eigen sleutel nodig: `plafond keys --dienst \(service)` "
                 + "(verwacht in \(file.path))")
     }
 

@@ -39,7 +39,8 @@ enum AlertBook {
     ) throws {
         let reached = ThresholdLevels.reached(value: value, limit: norm.limit, thresholds: norm.thresholds)
         try apply(
-            db, norm: norm, kind: .actual, reached: reached, firing: &firing, value: value, forecast: forecast, now: now)
+            db, norm: norm, kind: .actual, reached: reached, firing: &firing, value: value, forecast: forecast, now: now
+        )
         let projected = forecast?.projectedTotal ?? 0
         let forecastReached = ThresholdLevels.reached(value: projected, limit: norm.limit, thresholds: [100])
         try apply(

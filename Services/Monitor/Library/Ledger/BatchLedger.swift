@@ -106,7 +106,8 @@ struct BatchLedger {
         let value = norm.value
         try AlertBook.evaluate(db, norm: norm.norm, value: value, forecast: forecast, firing: &norm.firing, now: now)
         try StopBook.advise(db, state: &norm, value: value, forecast: forecast, today: today, now: now)
-        try PeriodAdvice.check(db, state: &norm, value: value, marginPercent: previousPeriodMargin, today: today, now: now)
+        try PeriodAdvice.check(
+            db, state: &norm, value: value, marginPercent: previousPeriodMargin, today: today, now: now)
     }
 
     /// A client seen at a provider: instroomtargets in scope count the client if new to

@@ -190,7 +190,8 @@ enum IntensityLedger {
         // Month by month, so the verdicts are published in the same order every time.
         for (month, verdict) in verdicts.sorted(by: { $0.key < $1.key }) where verdict != stored[month] {
             let previous = stored[month]
-            change += (verdict.structural ? verdict.amountAboveCents : 0)
+            change +=
+                (verdict.structural ? verdict.amountAboveCents : 0)
                 - (previous.map { $0.structural ? $0.amountAboveCents : 0 } ?? 0)
             emptied = emptied || (verdict.above == 0 && (used[month] ?? 0) == 0)
             try db.cachedStatement(sql: verdictSQL).execute(arguments: [

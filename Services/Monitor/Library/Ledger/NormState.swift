@@ -35,9 +35,12 @@ struct NormState: Sendable {
         let stop = try StopRecord.inForce().filter(StopRecord.Columns.normID == norm.id).fetchOne(db)
         return NormState(
             norm: norm, value: try MonitorDatabase.normValue(db, normID: norm.id),
-            months: Dictionary(months.compactMap { row in Month(row.month).map { ($0, row.value) } }, uniquingKeysWith: +),
+            months: Dictionary(
+                months.compactMap { row in Month(row.month).map { ($0, row.value) } }, uniquingKeysWith: +),
             firing: try AlertBook.firing(db, normID: norm.id),
-            stop: stop.map { StopInForce(id: $0.id ?? 0, imposedAt: $0.imposedAt, liftAdvised: $0.liftAdvisedAt != nil) },
+            stop: stop.map {
+                StopInForce(id: $0.id ?? 0, imposedAt: $0.imposedAt, liftAdvised: $0.liftAdvisedAt != nil)
+            },
             imposeAdvised: try StopBook.imposeAdvised(db, normID: norm.id),
             periodAdvised: try PeriodAdvice.advised(db, normID: norm.id))
     }

@@ -43,11 +43,13 @@ struct AlertIntake {
         case StopImposed.kind.rawValue:
             let stop = try StopImposed.decoded(from: event.body)
             try NormDecisions.record(
-                db, NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
+                db,
+                NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
         case StopLifted.kind.rawValue:
             let stop = try StopLifted.decoded(from: event.body)
             try NormDecisions.record(
-                db, NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
+                db,
+                NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
         default:
             break
         }

@@ -27,11 +27,14 @@ struct BackupCommand: AsyncParsableCommand {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             let file = "\(name).sqlite"
             let position = try StoreBackup.copy(from: path, to: target.appendingPathComponent(file).path)
-            let bytes = (try? FileManager.default.attributesOfItem(atPath: target.appendingPathComponent(file).path))?[
-                .size] as? NSNumber
+            let bytes =
+                (try? FileManager.default.attributesOfItem(atPath: target.appendingPathComponent(file).path))?[
+                    .size] as? NSNumber
             stores.append(.init(name: name, file: file, bytes: bytes?.int64Value ?? 0, position: position))
-            print("\(name): gekopieerd\(position.head.map { ", eigen log tot \($0)" } ?? "")"
-                + position.cursors.sorted { $0.key < $1.key }.map { ", \($0.key) verwerkt tot \($0.value)" }.joined())
+            print(
+                "\(name): gekopieerd\(position.head.map { ", eigen log tot \($0)" } ?? "")"
+                    + position.cursors.sorted { $0.key < $1.key }.map { ", \($0.key) verwerkt tot \($0.value)" }
+                    .joined())
         }
         guard !stores.isEmpty else {
             FileHandle.standardError.write(

@@ -32,7 +32,9 @@ struct RestoreCommand: AsyncParsableCommand {
         let source = URL(fileURLWithPath: folder)
         let manifest = try BackupManifest.read(from: source)
         let chosen = manifest.stores.filter { services.isEmpty || services.contains(StoreSet.service(of: $0.name)) }
-        guard !chosen.isEmpty else { throw refuse("de backup heeft geen opslag van \(services.joined(separator: ", "))") }
+        guard !chosen.isEmpty else {
+            throw refuse("de backup heeft geen opslag van \(services.joined(separator: ", "))")
+        }
         for service in Set(chosen.map { StoreSet.service(of: $0.name) }).sorted() {
             if let address = Self.liveAddress(of: service, in: configuration) {
                 throw refuse("\(service) draait nog (antwoordt op \(address)); stop de dienst eerst")
@@ -56,7 +58,8 @@ struct RestoreCommand: AsyncParsableCommand {
         }
         for store in chosen {
             try StoreBackup.restore(
-                copy: source.appendingPathComponent(store.file).path, to: StoreSet.path(of: store.name, in: configuration))
+                copy: source.appendingPathComponent(store.file).path,
+                to: StoreSet.path(of: store.name, in: configuration))
             print("\(store.name): teruggezet uit \(source.path) (van \(manifest.takenAt.formatted(.iso8601)))")
         }
         print("Start de diensten: elke afnemer gaat verder vanaf zijn teruggezette positie.")

@@ -12,7 +12,8 @@ enum DemoLogin {
         var generator = SystemRandomNumberGenerator()
         let password = String((0..<16).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
         let _: AccountSummary = try AdminCall.send(
-            UserAddRequest(name: name, role: .contractmanager, password: password), to: AdminTarget(.reporter, configuration))
+            UserAddRequest(name: name, role: .contractmanager, password: password),
+            to: AdminTarget(.reporter, configuration))
         return (name, password)
     }
 }
