@@ -48,7 +48,12 @@ struct ReportRoutes {
             default:
                 return JSONResponse.error("give gemeente or regio, not both", status: .badRequest)
             }
-            let report = try database.report(area: area, period: period)
+            let asked = query.get("peildatum")
+            let asOf = asked.flatMap { Day(iso: String($0)) }
+            guard asked == nil || asOf != nil else {
+                return JSONResponse.error("peildatum must be YYYY-MM-DD", status: .badRequest)
+            }
+            let report = try database.report(area: area, period: period, asOf: asOf)
             // The file name travels with every format: `plafond report` saves under it,
             // a browser shows HTML and JSON and downloads the CSV.
             let name = Self.fileName(area: area, period: period, format: format)

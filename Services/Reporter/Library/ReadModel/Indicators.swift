@@ -25,6 +25,23 @@ public struct Indicators: Codable, Sendable, Equatable {
     public var stopsOpgelegd: Int
     public var stopsOpgeheven: Int
     public var instroomTijdensStop: String
+    /// The day the figures are taken at: the report's date, or the period's end when it
+    /// has passed. "Stand" counts the clients in care then, not at the period's end.
+    public var peildatum: Day
+    /// The month of care the stand is taken from: the peildatum's month, or, while its
+    /// declarations are not in yet, the latest month before it that has them.
+    public var standMaand: String?
+    /// The share of costs of the costliest 1%, 5% and 10% of clients.
+    public var kostenconcentratie: [Concentration]
+
+    public struct Concentration: Codable, Sendable, Equatable {
+        public var percentage: Int
+        /// Clients in the group, as published ("<5").
+        public var clienten: String
+        /// Their share of the costs, "23,4%"; "–" for a group under five clients (the
+        /// share and the total would give away one child's costs).
+        public var aandeel: String
+    }
 
     public struct CareType: Codable, Sendable, Equatable {
         public var categorie: String
@@ -33,7 +50,7 @@ public struct Indicators: Codable, Sendable, Equatable {
         public var instroom: String
         /// Clients whose care ended (a final stop) in the period.
         public var uitstroom: String
-        /// Clients with care declared in the period's last month.
+        /// Clients in care on the peildatum: care declared in its month (`standMaand`).
         public var stand: String
         /// Clients with care declared in any month of the period.
         public var uniekeClienten: String
@@ -63,14 +80,21 @@ public struct Indicators: Codable, Sendable, Equatable {
 }
 
 extension ReporterDatabase {
-    public func indicators(period: Period, gemeente: String?) throws -> Indicators {
-        try indicators(period: period, area: gemeente.map(ReportArea.gemeente) ?? .all)
+    public func indicators(period: Period, gemeente: String?, asOf: Day? = nil) throws -> Indicators {
+        try indicators(period: period, area: gemeente.map(ReportArea.gemeente) ?? .all, asOf: asOf)
     }
 
-    public func indicators(period: Period, area: ReportArea) throws -> Indicators {
-        try writer.read { db in
-            try IndicatorQuery(db: db, period: period, area: area, norms: normDefinitions.all(db)).run()
+    public func indicators(period: Period, area: ReportArea, asOf: Day? = nil) throws -> Indicators {
+        let asOf = Self.peildatum(asOf, period: period, today: today())
+        return try writer.read { db in
+            try IndicatorQuery(db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf).run()
         }
+    }
+
+    /// The day a period's figures are taken at: the one asked for, else today while the
+    /// period runs, else its last day; never outside the period.
+    static func peildatum(_ asked: Day?, period: Period, today: Day) -> Day {
+        min(max(asked ?? today, period.start), period.end)
     }
 }
 
@@ -81,9 +105,12 @@ struct IndicatorQuery {
     let area: ReportArea
     /// Every norm's definition, from the same snapshot as `db`.
     let norms: [NormDefinition]
+    /// The peildatum, inside the period.
+    let asOf: Day
 
     private var from: String { period.start.iso }
-    private var to: String { period.end.iso }
+    /// Up to the peildatum: a report made during the period covers the period so far.
+    private var to: String { asOf.iso }
     private var gemeenteClause: String { area.sqlClause(column: "gemeente") }
     private func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
         StatementArguments(values + (area.gemeenten ?? []))
@@ -91,7 +118,8 @@ struct IndicatorQuery {
 
     func run() throws -> Indicators {
         let months = period.months.map(\.description)
-        let lastMonth = months.last ?? ""
+        let standMonth = try standMonth()
+        let lastMonth = standMonth ?? ""
         var categories = Set<String>()
         // clientMonth within the period: per category, per client, cents and volume.
         var declared: [String: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)]] = [:]
@@ -99,7 +127,7 @@ struct IndicatorQuery {
             db,
             sql: "SELECT categorie, month, client, cents, volume FROM clientMonth WHERE month BETWEEN ? AND ?"
                 + gemeenteClause,
-            arguments: arguments([months.first ?? "", lastMonth]))
+            arguments: arguments([months.first ?? "", asOf.month.description]))
         {
             let categorie: String = row["categorie"]
             let client: String = row["client"]
@@ -141,7 +169,26 @@ struct IndicatorQuery {
                 "SELECT COUNT(*) FROM alert WHERE resolvedAt IS NOT NULL AND substr(resolvedAt, 1, 10) BETWEEN ? AND ?"
             ),
             stopsOpgelegd: try timelineCount("stop.imposed"), stopsOpgeheven: try timelineCount("stop.lifted"),
-            instroomTijdensStop: PublishedCount.text(Int64(try timelineCount("inflow.during.stop"))))
+            instroomTijdensStop: PublishedCount.text(Int64(try timelineCount("inflow.during.stop"))),
+            peildatum: asOf, standMaand: standMonth,
+            kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)))
+    }
+
+    /// The peildatum's month when its declarations are in; else the latest month of the
+    /// period before it that has declarations in the area (declarations come a month late).
+    private func standMonth() throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT MAX(month) FROM clientMonth WHERE month BETWEEN ? AND ? AND cents > 0" + gemeenteClause,
+            arguments: arguments([period.start.month.description, asOf.month.description]))
+    }
+
+    static func concentration(_ costs: [Int64]) -> [Indicators.Concentration] {
+        (CostConcentration.groups(costs: costs) ?? []).map { group in
+            Indicators.Concentration(
+                percentage: group.percent, clienten: PublishedCount.text(Int64(group.clients)),
+                aandeel: group.clients >= PublishedCount.threshold ? oneDecimal(group.shareTenths) + "%" : "–")
+        }
     }
 
     private func careType(

@@ -14,6 +14,9 @@ public struct Report: Codable, Sendable, Equatable {
     public var van: Day
     public var tot: Day
     public var opgesteld: Day
+    /// The day the figures are taken at (`?peildatum=`, default the report's date, at most
+    /// the period's end): spend and use up to its month; the stand of clients on it.
+    public var peildatum: Day
     public var normen: [NormLine]
     public var totaleBesteding: Int64
     public var bestedingPerZorgsoort: [SpendLine]

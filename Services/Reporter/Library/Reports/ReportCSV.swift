@@ -13,6 +13,7 @@ enum ReportCSV {
             ["Rapportage", report.gebied, report.periode],
             ["Periode", report.van.iso, report.tot.iso],
             ["Opgesteld", report.opgesteld.iso],
+            ["Peildatum", report.peildatum.iso, "stand uit zorgmaand", report.indicatoren.standMaand ?? ""],
             [],
             ["Normen"],
             [
@@ -49,6 +50,8 @@ enum ReportCSV {
                 careType.volumePerClient ?? "",
             ])
         }
+        rows += [[], ["Kostenconcentratie"], ["Duurste cliënten (%)", "Cliënten", "Aandeel in de kosten"]]
+        rows += indicators.kostenconcentratie.map { [String($0.percentage), $0.clienten, $0.aandeel] }
         rows += [
             [], ["Trajecten"], ["Beëindigd", "Gemiddelde duur (dagen)", "Aandeel binnen zes maanden"],
             [

@@ -36,6 +36,10 @@ enum ReportHTML {
             <td class="num">\(e(c.volumePerClient ?? "–"))</td></tr>
             """
         }.joined(separator: "\n")
+        let standMonth = i.standMaand.flatMap(Month.init).map { DutchDate.text($0) } ?? "–"
+        let concentration = i.kostenconcentratie.map {
+            "<tr><td>duurste \($0.percentage)% van de cliënten</td><td class=\"num\">\(e($0.clienten))</td><td class=\"num\">\(e($0.aandeel))</td></tr>"
+        }.joined(separator: "\n")
         let reasons = i.redenenBeeindiging.map { "<li>reden \(e($0.code)): \(e($0.aantal))</li>" }.joined()
         let referrers = i.verwijzers.map { "<li>verwijzer \(e($0.code)): \(e($0.aantal)) (\(e($0.aandeel)))</li>" }
             .joined()
@@ -56,6 +60,7 @@ enum ReportHTML {
             </style></head><body><main>
             <h1>\(e(report.titel))</h1>
             <p class="meta">Periode \(DutchDate.text(report.van)) t/m \(DutchDate.text(report.tot)) · opgesteld \(DutchDate.text(report.opgesteld)) ·
+            peildatum \(DutchDate.text(report.peildatum)) (stand: cliënten in zorg in \(e(standMonth))) ·
             bedragen per zorgmaand, goedgekeurd en na creditering · aantallen cliënten onder de vijf als &lt;5</p>
             <h2>Normen</h2>
             <table><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th><th class="num">Grens</th>
@@ -70,6 +75,9 @@ enum ReportHTML {
             <table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
             <th class="num">Unieke cliënten</th><th class="num">Kosten</th><th class="num">Per cliënt</th><th class="num">Volume per cliënt</th></tr></thead>
             <tbody>\(careRows)</tbody></table>
+            <h2>Kostenconcentratie</h2>
+            <table><thead><tr><th>Groep</th><th class="num">Cliënten</th><th class="num">Aandeel in de kosten</th></tr></thead>
+            <tbody>\(concentration.isEmpty ? "<tr><td colspan=\"3\">Geen kosten in deze periode.</td></tr>" : concentration)</tbody></table>
             <h2>Trajecten</h2>
             <p>Beëindigd: \(e(i.trajecten.beeindigd)) · gemiddelde duur: \(i.trajecten.gemiddeldeDuurDagen.map { "\($0) dagen" } ?? "–")
             · binnen zes maanden beëindigd: \(e(i.trajecten.aandeelBinnenZesMaanden ?? "–"))</p>

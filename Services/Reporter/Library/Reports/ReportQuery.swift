@@ -6,8 +6,9 @@ import Storage
 
 extension ReporterDatabase {
     /// The report for an area and period, from one consistent read of the read model.
-    public func report(area: ReportArea, period: Period) throws -> Report {
+    public func report(area: ReportArea, period: Period, asOf: Day? = nil) throws -> Report {
         let today = today()
+        let asOf = Self.peildatum(asOf, period: period, today: today)
         return try writer.read { db in
             // Figures only for the area's norms in the period, not for a whole country's.
             let definitions = try normDefinitions.all(db)
@@ -23,7 +24,7 @@ extension ReporterDatabase {
                     sql: "SELECT \(column) AS code, SUM(cents) AS bedrag FROM spendCell WHERE month BETWEEN ? AND ?"
                         + area.sqlClause(column: "gemeente") + " GROUP BY \(column) ORDER BY bedrag DESC, code",
                     arguments: StatementArguments(
-                        [period.start.month.description, period.end.month.description] + (area.gemeenten ?? [])))
+                        [period.start.month.description, asOf.month.description] + (area.gemeenten ?? [])))
             }
             let categories = try spend("categorie").map { row in
                 Report.SpendLine(
@@ -37,9 +38,12 @@ extension ReporterDatabase {
             return Report(
                 titel: "Jeugdhulp: bestedingen en gebruik, \(area.label), \(period.label)", gebied: area.label,
                 gemeenten: area.gemeenten, periode: period.label, van: period.start, tot: period.end, opgesteld: today,
+                peildatum: asOf,
                 normen: normLines, totaleBesteding: categories.reduce(0) { $0 + $1.bedrag },
                 bestedingPerZorgsoort: categories, bestedingPerAanbieder: providers,
-                indicatoren: try IndicatorQuery(db: db, period: period, area: area, norms: definitions).run())
+                indicatoren: try IndicatorQuery(
+                    db: db, period: period, area: area, norms: definitions, asOf: asOf
+                ).run())
         }
     }
 
