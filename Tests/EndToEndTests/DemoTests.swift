@@ -116,6 +116,7 @@ import Testing
         }
         // Only one newcomer during the stop is flagged: the other was exempted by the CPV.
         #expect(output.components(separatedBy: "Nieuwe cliënt tijdens de stop").count == 2)
+        try expectTheStopRulesHold(output)
         let mails = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("mail").path)
         #expect(mails.filter { $0.hasSuffix(".eml") }.count >= 5)
 
@@ -142,5 +143,34 @@ import Testing
         // The scan can find them: intake's own store must hold them.
         #expect(intakeHasThem)
         #expect(scanned >= 11)  // logs, mails, the other stores, three reports
+    }
+
+    /// The demo follows the rules it shows: no forecast alert or stop advice before three
+    /// complete months (January to March, complete once April is declared), advice then
+    /// an analysegesprek then the stop, and a lift only once the four-month rule holds, so
+    /// no new advice for that norm follows it.
+    func expectTheStopRulesHold(_ output: String) throws {
+        let year = Day.today().month.previous.year
+        let lines = output.components(separatedBy: "\n")
+        func first(_ text: String) -> Int? { lines.firstIndex { $0.contains(text) } }
+        let april = try #require(first("== Zorgmaand \(year)-04"))
+        let forecastAlert = try #require(first("(prognose)"))
+        let advice = try #require(first("toeleidingsstop overwegen"))
+        #expect(forecastAlert > april)
+        #expect(advice > april)
+        #expect(lines[advice].contains("spreiding"))
+        let analysis = try #require(first("Analysegesprek van"))
+        let stop = try #require(first("legt een toeleidingsstop op"))
+        #expect(advice < analysis && analysis < stop)
+        // The advice's month and the stop's are different months of the replay.
+        let monthHeaders = lines.indices.filter { lines[$0].hasPrefix("== Zorgmaand") }
+        #expect(monthHeaders.contains { advice < $0 && $0 < analysis })
+        let liftAdvice = try #require(first("de stop kan worden opgeheven"))
+        let lift = try #require(first("heft de stop op"))
+        #expect(stop < liftAdvice && liftAdvice < lift)
+        if let refused = first("monitor weigert: opheffen kan nog niet") { #expect(stop < refused && refused < liftAdvice) }
+        // The capped provider's norm is advised a stop once: the lift was not premature.
+        let norm = try #require(lines[advice].components(separatedBy: " — ").last)
+        #expect(lines.filter { $0.contains("toeleidingsstop overwegen") && $0.hasSuffix(norm) }.count == 1)
     }
 }

@@ -18,14 +18,18 @@ public final class MonitorCore: Sendable {
     /// Regions from the configuration: a norm for a regio without gemeenten covers these.
     private let regions: [String: [String]]
     private let forecastSettings: RunRateForecast.Settings
+    /// When a client counts as (again) new: `instroom_gap_months`.
+    private let arrivals: CareArrivals
     private let logger: Logger
 
     public init(
         database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init,
         exemptReferrers: Set<String> = [], previousPeriodMargin: Int = 10, regions: [String: [String]] = [:],
-        forecastSettings: RunRateForecast.Settings = .init(), logger: Logger
+        forecastSettings: RunRateForecast.Settings = .init(), arrivals: CareArrivals = CareArrivals(),
+        logger: Logger
     ) throws {
         self.database = database
+        self.arrivals = arrivals
         self.regions = regions
         self.forecastSettings = forecastSettings
         self.clock = clock
@@ -50,7 +54,7 @@ public final class MonitorCore: Sendable {
             try LedgerWriter(
                 norms: norms, now: clock(), exemptReferrers: exemptReferrers,
                 previousPeriodMargin: previousPeriodMargin,
-                forecastSettings: forecastSettings
+                forecastSettings: forecastSettings, arrivals: arrivals
             ).apply(db, event: event)
         }
     }
@@ -111,7 +115,7 @@ public final class MonitorCore: Sendable {
             thresholds: request.thresholds ?? NormDefinition.defaultThresholds,
             stopRule: request.stopRule ?? .forecastAbove100, intensity: request.intensity)
         try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
-        let value = try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
+        let value = try MonitorDatabase.rebuildLedger(db, for: norm, arrivals: arrivals, now: now)
         try followUp(db, norm: norm, value: value, now: now)
         index.withLock { $0.insert(norm) }
         return norm
@@ -157,7 +161,7 @@ public final class MonitorCore: Sendable {
             let value =
                 norm.period == previousPeriod && norm.kind != .intensiteitsnorm
                 ? try MonitorDatabase.normValue(db, normID: norm.id)
-                : try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
+                : try MonitorDatabase.rebuildLedger(db, for: norm, arrivals: arrivals, now: now)
             try followUp(db, norm: norm, value: value, now: now)
             index.withLock {
                 $0.remove(id: norm.id)
@@ -215,8 +219,14 @@ public final class MonitorCore: Sendable {
         let (by, reason) = try Self.who(request)
         let now = clock()
         return try write(requestID, request.command, now: now) { db in
-            try StopBook.lift(
-                db, norm: try existingNorm(db, id: request.normID, allowEnded: true), by: by, reason: reason, now: now)
+            let norm = try existingNorm(db, id: request.normID, allowEnded: true)
+            let forecast =
+                norm.kind.hasForecast
+                ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now), settings: forecastSettings)
+                : nil
+            return try StopBook.lift(
+                db, norm: norm, by: by, reason: reason, despite: request.despite,
+                value: try MonitorDatabase.normValue(db, normID: norm.id), forecast: forecast, now: now)
         }
     }
 
@@ -302,7 +312,7 @@ public final class MonitorCore: Sendable {
         return NormStatus(
             norm: norm, value: value, basisPoints: ThresholdLevels.basisPoints(value: value, limit: norm.limit),
             firing: firing.sorted(),
-            forecast: norm.kind.limitIsMoney
+            forecast: norm.kind.hasForecast
                 ? try MonitorDatabase.forecast(
                     db, norm: norm, today: Day.today(now: clock()), settings: forecastSettings) : nil)
     }

@@ -29,7 +29,8 @@ enum AlertBook {
     ) throws {
         let reached = ThresholdLevels.reached(value: value, limit: norm.limit, thresholds: norm.thresholds)
         try apply(db, norm: norm, kind: .actual, reached: reached, value: value, forecast: forecast, now: now)
-        let projected = forecast?.projectedTotal ?? 0
+        // An indicative forecast (too few complete months) is shown, never alerted on.
+        let projected = forecast.flatMap { $0.indicative ? nil : $0.projectedTotal } ?? 0
         let forecastReached = ThresholdLevels.reached(value: projected, limit: norm.limit, thresholds: [100])
         try apply(db, norm: norm, kind: .forecast, reached: forecastReached, value: value, forecast: forecast, now: now)
     }

@@ -16,6 +16,7 @@ struct LedgerWriter {
     /// Percent above a signaalplafond that advises a bestedingsruimte once its period ended.
     var previousPeriodMargin = 10
     var forecastSettings = RunRateForecast.Settings()
+    var arrivals = CareArrivals()
 
     func apply(_ db: Database, event: LoggedEvent) throws {
         switch event.kind {
@@ -25,14 +26,14 @@ struct LedgerWriter {
             try arrived(
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, toewijzingNummer: line.toewijzingNummer,
-                day: line.periodStart)
+                day: line.periodStart, through: line.periodEnd)
         case CareStarted.kind.rawValue:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
-                day: start.begindatum)
+                day: start.begindatum, through: start.begindatum)
         case ReferralRequested.kind.rawValue:
             try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
         case LineCredited.kind.rawValue:
@@ -43,31 +44,44 @@ struct LedgerWriter {
     }
 
     /// A client seen at a provider: instroomtargets in scope are recounted and their
-    /// alerts and stop advice follow; a client new to the provider while a stop is in
-    /// force under a norm in scope is checked against the exemptions.
+    /// alerts and stop advice follow; a client arriving at the provider (new, or back
+    /// after `instroom_gap_months` without care there) while a stop is in force under a
+    /// norm in scope is checked against the exemptions.
     private func arrived(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
-        toewijzingNummer: String?, day: Day
+        toewijzingNummer: String?, day: Day, through: Day
     ) throws {
-        let newToProvider = !(try InflowLedger.known(db, aanbieder: aanbieder, client: client))
+        let month = day.month
+        let newToProvider = arrivals.arrivesNow(
+            month,
+            knownCare: try CareMonths.monthsAtProvider(
+                db, aanbieder: aanbieder, client: client,
+                in: month.adding(months: -arrivals.gapMonths)...month.adding(months: arrivals.gapMonths)))
         try InflowLedger.record(
             db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
             client: client, day: day)
+        try CareMonths.record(
+            db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
+            client: client, from: day, through: through)
         for norm in norms.norms(aanbieder: aanbieder, gemeente: gemeente)
-        where norm.period.contains(day)
-            && norm.scope.matches(
-                gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie ?? "", productCode: productCode)
+        where norm.scope.matches(
+            gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie ?? "", productCode: productCode)
         {
-            if newToProvider && norm.kind.allowsStop {
+            if newToProvider && norm.kind.allowsStop && norm.period.contains(day) {
                 try StopBook.checkInflow(
                     db, norm: norm, gemeente: gemeente, aanbieder: aanbieder, client: client,
                     toewijzingNummer: toewijzingNummer, day: day, exemptReferrers: exemptReferrers, now: now)
             }
-            guard norm.kind == .instroomtarget else { continue }
-            let count = try InflowLedger.newClients(db, norm: norm)
-            try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [count, norm.id])
-            try AlertBook.evaluate(db, norm: norm, value: count, settings: forecastSettings, now: now)
-            try StopBook.advise(db, norm: norm, value: count, settings: forecastSettings, now: now)
+            // A late line for a month before the period can end a gap inside it: every
+            // target whose window (the period and the gap before it) the care touches.
+            let window = arrivals.window(for: norm.period)
+            guard norm.kind == .instroomtarget, day.month <= window.upperBound, through.month >= window.lowerBound
+            else { continue }
+            let count = try InflowCount.recount(db, norm: norm, arrivals: arrivals)
+            let forecast = try MonitorDatabase.forecast(
+                db, norm: norm, today: Day.today(now: now), settings: forecastSettings)
+            try AlertBook.evaluate(db, norm: norm, value: count, forecast: forecast, now: now)
+            try StopBook.advise(db, norm: norm, value: count, forecast: forecast, now: now)
         }
     }
 

@@ -76,6 +76,8 @@ public struct MonitorDatabase: Sendable {
         ProviderRegister.registerMigrations(&migrator)
         AnalysisBook.registerMigrations(&migrator)
         AdminReplies.registerMigrations(&migrator)
+        StopBook.registerLiftDespiteMigration(&migrator)
+        CareMonths.registerMigrations(&migrator)
         return migrator
     }
 }

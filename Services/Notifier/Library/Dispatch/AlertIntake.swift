@@ -46,8 +46,10 @@ struct AlertIntake {
                 db, NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
         case StopLifted.kind.rawValue:
             let stop = try StopLifted.decoded(from: event.body)
+            // A lift against the four-month rule keeps its "why anyway" in the audit.
+            let reason = stop.despite.map { "\(stop.reason) (ondanks de viermaandenregel: \($0))" } ?? stop.reason
             try NormDecisions.record(
-                db, NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
+                db, NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: reason, at: stop.at))
         default:
             break
         }

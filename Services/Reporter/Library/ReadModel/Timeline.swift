@@ -79,7 +79,11 @@ enum Timeline {
             return (e.norm.id, e.resolvedAt, "Weer onder de drempel van \(e.threshold)%, melding \(e.alertID) opgelost")
         case StopAdvised.kind.rawValue:
             let e = try StopAdvised.decoded(from: event.body)
-            let rule = e.rule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%"
+            var rule = e.rule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%"
+            if let projected = e.projectedTotal, let low = e.projectedLow, let high = e.projectedHigh {
+                rule +=
+                    ": \(Money(cents: projected).dutch), spreiding \(Money(cents: low).dutch) tot \(Money(cents: high).dutch)"
+            }
             return (
                 e.normID, e.at,
                 e.advice == .impose
@@ -106,7 +110,8 @@ enum Timeline {
             return (e.normID, e.at, "Toeleidingsstop opgelegd door \(e.by): \(e.reason)")
         case StopLifted.kind.rawValue:
             let e = try StopLifted.decoded(from: event.body)
-            return (e.normID, e.at, "Toeleidingsstop opgeheven door \(e.by): \(e.reason)")
+            let despite = e.despite.map { " (ondanks de viermaandenregel: \($0))" } ?? ""
+            return (e.normID, e.at, "Toeleidingsstop opgeheven door \(e.by): \(e.reason)\(despite)")
         case InflowDuringStop.kind.rawValue:
             let e = try InflowDuringStop.decoded(from: event.body)
             let referrer = e.verwijzerType.map { " (verwijzer \($0))" } ?? ""
