@@ -104,4 +104,83 @@ import Testing
             }
         }
     }
+
+    /// Jeugd-GGZ declared in minutes by one provider and in hours by another: one figure
+    /// per unit, never minutes and hours added together.
+    @Test func volumePerClientIsPerUnitNeverMixed() async throws {
+        let core = ReporterCore(database: try .inMemory(clock: { Self.august15 }))
+        var events: [LoggedEvent] = []
+        for client in 0..<10 {
+            var line = line(Int64(client + 1), client: client, month: 5, cents: 10_000)
+            line.productCategorie = "52"
+            (line.eenheid, line.volume) = client < 5 ? ("01", 300) : ("04", client == 9 ? 6 : 1)
+            events.append(
+                LoggedEvent(
+                    seq: Int64(client + 1), kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line).encoded()))
+        }
+        try core.intakeSink().apply(events)
+        let figures = try core.database.indicators(period: .year(2026), area: .gemeente("0268"))
+        let ggz = try #require(figures.zorgsoorten.first { $0.categorie == "52" })
+        #expect(ggz.volumePerClient == nil)
+        // Minutes: 5 × 300 / 5 = 300,0. Hours: (4 × 1 + 6) / 5 = 2,0.
+        #expect(ggz.volumePerEenheid.map { "\($0.naam) \($0.clienten) \($0.perClient ?? "-")" } == [
+            "minuut 5 300,0", "uur 5 2,0",
+        ])
+        let server = try ReporterHTTPServer.forTests(database: core.database)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026", method: .get) { response in
+                #expect(String(buffer: response.body).contains("<td class=\"num\">300,0 minuut; 2,0 uur</td>"))
+            }
+        }
+    }
+
+    /// May 2026: five clients at € 100; May 2025: five others at € 80; May 2024: six at
+    /// € 50. Each period up to 15 August of its year.
+    @Test func theReportComparesWithThePreviousPeriodAndABaselineAtTodaysPrices() async throws {
+        let core = ReporterCore(database: try .inMemory(clock: { Self.august15 }))
+        var events: [LoggedEvent] = []
+        for (year, clients, cents) in [(2026, 0..<5, Int64(10_000)), (2025, 10..<15, 8_000), (2024, 20..<26, 5_000)] {
+            for client in clients {
+                var line = line(Int64(client + 1), client: client, month: 5, cents: cents)
+                line.periodStart = Month(year: year, month: 5)!.firstDay
+                line.periodEnd = Month(year: year, month: 5)!.lastDay
+                events.append(
+                    LoggedEvent(
+                        seq: Int64(events.count + 1), kind: LineAccepted.kind.rawValue,
+                        body: try LineAccepted(line: line).encoded()))
+            }
+        }
+        try core.intakeSink().apply(events)
+        let report = try core.database.report(
+            area: .gemeente("0268"), period: .year(2026),
+            compare: .init(
+                baselineYear: 2024, previousIndex: PriceIndex(riseTenths: 32), baselineIndex: PriceIndex(riseTenths: 75)))
+        #expect(report.vergelijking.map(\.periode) == ["2025", "2024"])
+        #expect(report.vergelijking.map(\.peildatum) == [Day(iso: "2025-08-15")!, Day(iso: "2024-08-15")!])
+        // € 400 × 1,032 = € 412,80; € 300 × 1,075 = € 322,50.
+        #expect(report.vergelijking.map(\.totaal.kosten) == [41_280, 32_250])
+        let server = try ReporterHTTPServer.forTests(database: core.database)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(
+                uri: "/api/rapport?gemeente=0268&periode=2026&basisjaar=2024&prijsindex=3,2&basisprijsindex=7,5&formaat=csv",
+                method: .get
+            ) { response in
+                let lines = String(buffer: response.body).components(separatedBy: "\r\n")
+                #expect(lines.contains("45 Jeugdhulp ambulant;2026;5;0;5;5;500,00"))
+                #expect(lines.contains("45 Jeugdhulp ambulant;2025;5;0;5;5;412,80"))
+                #expect(lines.contains("45 Jeugdhulp ambulant;2024;6;0;6;6;322,50"))
+            }
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026&prijsindex=veel", method: .get) {
+                response in
+                #expect(response.status == .badRequest)
+            }
+            try await client.execute(
+                uri: "/api/rapport?gemeente=0268&periode=2026&prijsindex=3,2", method: .get
+            ) { response in
+                #expect(
+                    String(buffer: response.body).contains(
+                        "kosten vorige periode 2025 gecorrigeerd naar het prijspeil van nu (+3,2%)"))
+            }
+        }
+    }
 }

@@ -56,8 +56,19 @@ public struct Indicators: Codable, Sendable, Equatable {
         public var uniekeClienten: String
         public var kosten: Int64
         public var kostenPerClient: Int64?
-        /// Units per client, one decimal, Dutch comma (hours, dagdelen… as declared).
+        /// Units per client, one decimal, Dutch comma, when the care type is declared in
+        /// one unit; absent when in several (see `volumePerEenheid`).
         public var volumePerClient: String?
+        /// Per unit (WJ756): the clients declared in it and their volume per client.
+        public var volumePerEenheid: [UnitVolume] = []
+    }
+
+    public struct UnitVolume: Codable, Sendable, Equatable {
+        public var eenheid: String
+        public var naam: String
+        public var clienten: String
+        /// One decimal, Dutch comma; absent for fewer than five clients.
+        public var perClient: String?
     }
 
     public struct Trajectories: Codable, Sendable, Equatable {
@@ -142,10 +153,13 @@ struct IndicatorQuery {
         let outflow = try endedClientsByCategory()
         categories.formUnion(inflow.keys)
         categories.formUnion(outflow.keys)
+        let units = try volumesByUnit()
         let perCategory = categories.sorted().map { categorie in
-            careType(
+            var careType = careType(
                 categorie, declared: declared[categorie] ?? [:], inflow: inflow[categorie] ?? [],
                 outflow: outflow[categorie] ?? [])
+            Self.setUnits(&careType, units.filter { $0.categorie == categorie })
+            return careType
         }
         var allDeclared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)] = [:]
         for (_, clients) in declared {
@@ -157,9 +171,10 @@ struct IndicatorQuery {
                 allDeclared[client] = total
             }
         }
-        let totaal = careType(
+        var totaal = careType(
             "", declared: allDeclared, inflow: inflow.values.reduce(into: Set<String>()) { $0.formUnion($1) },
             outflow: outflow.values.reduce(into: Set<String>()) { $0.formUnion($1) })
+        Self.setUnits(&totaal, units)
         return Indicators(
             periode: period.label, gemeente: area.gemeente, regio: area.regio, zorgsoorten: perCategory, totaal: totaal,
             trajecten: try trajectories(), redenenBeeindiging: try reasons(), verwijzers: try referrers(),
@@ -207,6 +222,39 @@ struct IndicatorQuery {
             uniekeClienten: PublishedCount.text(Int64(active.count)), kosten: cents,
             kostenPerClient: enough ? cents / Int64(active.count) : nil,
             volumePerClient: enough ? Self.oneDecimal(volume * 10 / Int64(active.count)) : nil)
+    }
+
+    /// One client's volume in one unit in one care type over the period so far.
+    struct UnitRow {
+        var categorie: String
+        var eenheid: String
+        var client: String
+        var volume: Int64
+    }
+
+    private func volumesByUnit() throws -> [UnitRow] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT categorie, eenheid, client, SUM(volume) AS volume FROM clientMonthUnit WHERE month BETWEEN ? AND ?"
+                + gemeenteClause + " GROUP BY categorie, eenheid, client",
+            arguments: arguments([period.start.month.description, asOf.month.description])
+        ).map { UnitRow(categorie: $0["categorie"], eenheid: $0["eenheid"], client: $0["client"], volume: $0["volume"]) }
+    }
+
+    /// The volume per client per unit; the single figure only when one unit is used.
+    static func setUnits(_ careType: inout Indicators.CareType, _ rows: [UnitRow]) {
+        var byUnit: [String: [String: Int64]] = [:]
+        for row in rows where row.volume != 0 { byUnit[row.eenheid, default: [:]][row.client, default: 0] += row.volume }
+        careType.volumePerEenheid = byUnit.keys.sorted().map { eenheid in
+            let clients = byUnit[eenheid]!.filter { $0.value > 0 }
+            let total = clients.values.reduce(0, +)
+            return Indicators.UnitVolume(
+                eenheid: eenheid, naam: Eenheid(rawValue: eenheid)?.name ?? eenheid,
+                clienten: PublishedCount.text(Int64(clients.count)),
+                perClient: clients.count >= PublishedCount.threshold
+                    ? oneDecimal(total * 10 / Int64(clients.count)) : nil)
+        }
+        if byUnit.count > 1 { careType.volumePerClient = nil }
     }
 
     static func oneDecimal(_ tenths: Int64) -> String { "\(tenths / 10),\(abs(tenths % 10))" }

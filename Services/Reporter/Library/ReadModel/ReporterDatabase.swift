@@ -79,6 +79,7 @@ public struct ReporterDatabase: Sendable {
         HandlingFacts.registerMigrations(&migrator)
         ProviderNames.registerMigrations(&migrator)
         CareMonths.registerMigrations(&migrator)
+        IndicatorFacts.registerVolumeByUnitMigration(&migrator)
         return migrator
     }
 }

@@ -22,6 +22,33 @@ public struct Report: Codable, Sendable, Equatable {
     public var bestedingPerZorgsoort: [SpendLine]
     public var bestedingPerAanbieder: [SpendLine]
     public var indicatoren: Indicators
+    /// The same figures for the period before and, when asked, for a baseline year, each
+    /// up to the same day in its period, costs at today's prices when an index is given.
+    public var vergelijking: [Comparison] = []
+
+    public struct Comparison: Codable, Sendable, Equatable {
+        /// "vorige periode" or "basisjaar".
+        public var soort: String
+        public var periode: String
+        public var peildatum: Day
+        /// The price rise applied to its costs, "3,2%"; absent when none.
+        public var prijsindex: String?
+        public var zorgsoorten: [Indicators.CareType]
+        public var totaal: Indicators.CareType
+    }
+
+    /// What to compare the period with (`?basisjaar=`, `?prijsindex=`, `?basisprijsindex=`).
+    public struct ComparisonRequest: Sendable, Equatable {
+        public var baselineYear: Int?
+        public var previousIndex: PriceIndex?
+        public var baselineIndex: PriceIndex?
+
+        public init(baselineYear: Int? = nil, previousIndex: PriceIndex? = nil, baselineIndex: PriceIndex? = nil) {
+            self.baselineYear = baselineYear
+            self.previousIndex = previousIndex
+            self.baselineIndex = baselineIndex
+        }
+    }
 
     /// A norm as it stands on the day the report is made (its whole period and scope).
     public struct NormLine: Codable, Sendable, Equatable {

@@ -47,9 +47,14 @@ enum ReportCSV {
             rows.append([
                 careType.categorie, careType.naam, careType.instroom, careType.uitstroom, careType.stand,
                 careType.uniekeClienten, euros(careType.kosten), careType.kostenPerClient.map(euros) ?? "",
-                careType.volumePerClient ?? "",
+                careType.volumeText == "–" ? "" : careType.volumeText,
             ])
         }
+        rows += [
+            [], ["Vergelijking"],
+            ["Zorgsoort", "Periode", "Instroom", "Uitstroom", "Stand", "Unieke cliënten", "Kosten (EUR)"],
+        ]
+        rows += ReportComparisonRows.rows(report, amount: euros)
         rows += [[], ["Kostenconcentratie"], ["Duurste cliënten (%)", "Cliënten", "Aandeel in de kosten"]]
         rows += indicators.kostenconcentratie.map { [String($0.percentage), $0.clienten, $0.aandeel] }
         rows += [

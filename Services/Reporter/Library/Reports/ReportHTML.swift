@@ -33,9 +33,15 @@ enum ReportHTML {
             <tr><td>\(e(c.categorie == "totaal" ? "" : c.categorie)) \(e(c.naam))</td><td class="num">\(e(c.instroom))</td>
             <td class="num">\(e(c.uitstroom))</td><td class="num">\(e(c.stand))</td><td class="num">\(e(c.uniekeClienten))</td>
             <td class="num">\(money(c.kosten))</td><td class="num">\(c.kostenPerClient.map(money) ?? "–")</td>
-            <td class="num">\(e(c.volumePerClient ?? "–"))</td></tr>
+            <td class="num">\(e(c.volumeText))</td></tr>
             """
         }.joined(separator: "\n")
+        let comparisonRows = ReportComparisonRows.rows(report).map { row in
+            "<tr>" + row.enumerated().map { $0.offset < 2 ? "<td>\(e($0.element))</td>" : "<td class=\"num\">\(e($0.element))</td>" }.joined() + "</tr>"
+        }.joined(separator: "\n")
+        let indexNotes = report.vergelijking.compactMap { c in
+            c.prijsindex.map { "kosten \(c.soort) \(c.periode) gecorrigeerd naar het prijspeil van nu (+\($0))" }
+        }.joined(separator: "; ")
         let standMonth = i.standMaand.flatMap(Month.init).map { DutchDate.text($0) } ?? "–"
         let concentration = i.kostenconcentratie.map {
             "<tr><td>duurste \($0.percentage)% van de cliënten</td><td class=\"num\">\(e($0.clienten))</td><td class=\"num\">\(e($0.aandeel))</td></tr>"
@@ -75,6 +81,11 @@ enum ReportHTML {
             <table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
             <th class="num">Unieke cliënten</th><th class="num">Kosten</th><th class="num">Per cliënt</th><th class="num">Volume per cliënt</th></tr></thead>
             <tbody>\(careRows)</tbody></table>
+            <h2>Vergelijking</h2>
+            <p class="meta">Elke periode tot dezelfde dag in die periode\(indexNotes.isEmpty ? "" : "; " + e(indexNotes)).</p>
+            <table><thead><tr><th>Zorgsoort</th><th>Periode</th><th class="num">Instroom</th><th class="num">Uitstroom</th>
+            <th class="num">Stand</th><th class="num">Unieke cliënten</th><th class="num">Kosten</th></tr></thead>
+            <tbody>\(comparisonRows)</tbody></table>
             <h2>Kostenconcentratie</h2>
             <table><thead><tr><th>Groep</th><th class="num">Cliënten</th><th class="num">Aandeel in de kosten</th></tr></thead>
             <tbody>\(concentration.isEmpty ? "<tr><td colspan=\"3\">Geen kosten in deze periode.</td></tr>" : concentration)</tbody></table>

@@ -6,7 +6,9 @@ import Storage
 
 extension ReporterDatabase {
     /// The report for an area and period, from one consistent read of the read model.
-    public func report(area: ReportArea, period: Period, asOf: Day? = nil) throws -> Report {
+    public func report(
+        area: ReportArea, period: Period, asOf: Day? = nil, compare: Report.ComparisonRequest = .init()
+    ) throws -> Report {
         let today = today()
         let asOf = Self.peildatum(asOf, period: period, today: today)
         return try writer.read { db in
@@ -35,6 +37,23 @@ extension ReporterDatabase {
                     code: row["code"], naam: names[row["code"] as String] ?? "AGB \(row["code"] as String)",
                     bedrag: row["bedrag"])
             }
+            var comparisons: [(String, Period, Day, PriceIndex?)] = [
+                ("vorige periode", period.previous, asOf.shifted(months: -period.months.count), compare.previousIndex)
+            ]
+            if let year = compare.baselineYear {
+                let shift = (year - period.start.year) * 12
+                comparisons.append(("basisjaar", period.inYear(year), asOf.shifted(months: shift), compare.baselineIndex))
+            }
+            let vergelijking = try comparisons.map { soort, compared, day, index in
+                let figures = try IndicatorQuery(db: db, period: compared, area: area, norms: definitions, asOf: day).run()
+                return Report.Comparison(
+                    soort: soort, periode: compared.label, peildatum: day,
+                    prijsindex: index.map {
+                        ($0.riseTenths < 0 ? "-" : "") + IndicatorQuery.oneDecimal(abs($0.riseTenths)) + "%"
+                    },
+                    zorgsoorten: figures.zorgsoorten.map { Self.atTodaysPrices($0, index) },
+                    totaal: Self.atTodaysPrices(figures.totaal, index))
+            }
             return Report(
                 titel: "Jeugdhulp: bestedingen en gebruik, \(area.label), \(period.label)", gebied: area.label,
                 gemeenten: area.gemeenten, periode: period.label, van: period.start, tot: period.end, opgesteld: today,
@@ -43,8 +62,17 @@ extension ReporterDatabase {
                 bestedingPerZorgsoort: categories, bestedingPerAanbieder: providers,
                 indicatoren: try IndicatorQuery(
                     db: db, period: period, area: area, norms: definitions, asOf: asOf
-                ).run())
+                ).run(), vergelijking: vergelijking)
         }
+    }
+
+    /// An earlier period's costs at today's prices.
+    static func atTodaysPrices(_ careType: Indicators.CareType, _ index: PriceIndex?) -> Indicators.CareType {
+        guard let index else { return careType }
+        var corrected = careType
+        corrected.kosten = index.corrected(careType.kosten)
+        corrected.kostenPerClient = careType.kostenPerClient.map(index.corrected)
+        return corrected
     }
 
     /// Norms whose latest stop event is an imposed stop.
