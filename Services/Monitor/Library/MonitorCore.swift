@@ -106,7 +106,7 @@ public final class MonitorCore: Sendable {
             request.gemeenten = members
         }
         let period = try request.period.map(parsePeriod) ?? Period.year(Day.today(now: now).year)
-        let norm = NormDefinition(
+        var norm = NormDefinition(
             id: try MonitorDatabase.nextNormID(db), name: request.name, kind: request.kind,
             scope: NormScope(
                 gemeenten: request.gemeenten, regio: request.regio, aanbieder: request.aanbieder,
@@ -114,6 +114,15 @@ public final class MonitorCore: Sendable {
             period: period, limit: request.limit,
             thresholds: request.thresholds ?? NormDefinition.defaultThresholds,
             stopRule: request.stopRule ?? .forecastAbove100, intensity: request.intensity)
+        if let shares = request.shares {
+            guard BudgetShares.isValid(shares, for: norm.scope.gemeenten) else {
+                throw MonitorError(
+                    .invalidRequest,
+                    "de aandelen moeten precies de gemeenten van de norm dekken (\(norm.scope.gemeenten.joined(separator: ", "))) en samen 100% zijn"
+                )
+            }
+            norm.shares = shares
+        }
         try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
         let value = try MonitorDatabase.rebuildLedger(db, for: norm, arrivals: arrivals, now: now)
         try followUp(db, norm: norm, value: value, now: now)

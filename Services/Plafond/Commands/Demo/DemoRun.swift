@@ -50,14 +50,31 @@ struct DemoRun {
             ProviderImportRequest(
                 providers: setting.providers.map { ProviderName(agb: $0.agb, naam: $0.name) }, by: "plafond demo"),
             to: configuration.monitor.admin)
+        var requests = setting.norms(year: year)
+        for index in requests.indices where requests[index].name == DemoSetting.splitNormName {
+            requests[index].shares = try NormShareWords.shares(
+                aandelen: [], naarRato: "jeugdigen", gemeenten: configuration.regios[DemoSetting.regio] ?? [],
+                keys: configuration.verdeelsleutels)
+        }
         let norms: [NormStatus] = try AdminCall.send(
-            NormImportRequest(norms: setting.norms(year: year)), to: configuration.monitor.admin)
+            NormImportRequest(norms: requests), to: configuration.monitor.admin)
         for status in norms { normNames[status.norm.id] = status.norm.name }
         let capped = setting.providers[DemoSetting.headingForItsCap]
         cappedNorm = norms.first { $0.norm.scope.aanbieder == capped.agb }?.norm.id
         DemoOutput.say(
             "Regio \(DemoSetting.regio): \(DemoSetting.gemeenten.count) gemeenten, \(setting.providers.count) aanbieders, \(norms.count) normen"
         )
+        if let split = norms.first(where: { $0.norm.shares != nil }), let shares = split.norm.shares {
+            let parts = BudgetShares.split(split.norm.limit, shares: shares)
+            let text = DemoSetting.gemeenten.compactMap { gemeente in
+                shares[gemeente.code].map {
+                    "\(gemeente.name) \($0 / 100),\(String(format: "%02d", $0 % 100))% (\(Money(cents: parts[gemeente.code] ?? 0).dutch))"
+                }
+            }
+            DemoOutput.say(
+                "   \(split.norm.name): \(Money(cents: split.norm.limit).dutch), verdeeld naar rato van jeugdigen: "
+                    + text.joined(separator: ", "))
+        }
         var declarations = DemoYear(setting: setting, year: year, seed: seed)
         let intake = RequestClient(endpoint: configuration.intake.endpoint, timeout: .seconds(120))
         let lastMonth = today.month.previous

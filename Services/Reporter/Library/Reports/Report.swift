@@ -61,8 +61,9 @@ public struct Report: Codable, Sendable, Equatable {
         public var zorgsoort: String
         public var periode: String
         /// Cents for money norms, clients for an instroomtarget, units per client for an
-        /// intensiteitsnorm.
-        public var grens: Int64
+        /// intensiteitsnorm. In a gemeente's report on a regio norm: the gemeente's share;
+        /// absent when the norm is not split over its gemeenten.
+        public var grens: Int64?
         /// Cents spent; clients as published ("<5") for an instroomtarget; the unlawful
         /// amount in cents for an intensiteitsnorm.
         public var stand: String
@@ -71,6 +72,18 @@ public struct Report: Codable, Sendable, Equatable {
         public var grensBereiktOp: Day?
         public var status: String
         public var stopVanKracht: Bool
+        /// In a gemeente's report on a norm over more gemeenten: the whole norm's figures
+        /// beside the gemeente's own (its share, "55,00%", when the norm is split).
+        public var regio: WholeNorm?
+    }
+
+    public struct WholeNorm: Codable, Sendable, Equatable {
+        public var gebied: String
+        public var aandeel: String?
+        public var grens: Int64
+        public var stand: String
+        public var percentage: String?
+        public var prognose: Int64?
     }
 
     public struct SpendLine: Codable, Sendable, Equatable {

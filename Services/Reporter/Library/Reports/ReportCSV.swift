@@ -21,14 +21,25 @@ enum ReportCSV {
                 "Prognose eind periode (EUR)", "Grens bereikt op", "Status", "Toeleidingsstop",
             ],
         ]
+        // A gemeente's report on regio norms: the whole norm beside the gemeente's figures.
+        let wholeColumns = report.normen.contains { $0.regio != nil }
+        if wholeColumns { rows[rows.count - 1] += ["Gebied", "Aandeel", "Grens gebied", "Stand gebied"] }
         for norm in report.normen {
-            rows.append([
+            var row = [
                 String(norm.id), norm.naam, DutchFigures.instrument(norm.instrument),
                 norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle",
                 norm.zorgsoort, norm.periode, limit(norm), stand(norm),
                 norm.percentage.map { String($0.dropLast()) } ?? "", norm.prognose.map(euros) ?? "",
                 norm.grensBereiktOp?.iso ?? "", norm.status, norm.stopVanKracht ? "ja" : "nee",
-            ])
+            ]
+            if wholeColumns, let whole = norm.regio {
+                var total = norm
+                (total.grens, total.stand) = (whole.grens, whole.stand)
+                row += [whole.gebied, whole.aandeel.map { String($0.dropLast()) } ?? "", limit(total), stand(total)]
+            } else if wholeColumns {
+                row += ["", "", "", ""]
+            }
+            rows.append(row)
         }
         rows += [[], ["Besteding per zorgsoort"], ["Zorgsoort", "Naam", "Bedrag (EUR)"]]
         rows += report.bestedingPerZorgsoort.map { [$0.code, $0.naam, euros($0.bedrag)] }
@@ -90,7 +101,8 @@ enum ReportCSV {
     }
 
     static func limit(_ norm: Report.NormLine) -> String {
-        norm.instrument.limitIsMoney ? euros(norm.grens) : String(norm.grens)
+        guard let grens = norm.grens else { return "" }
+        return norm.instrument.limitIsMoney ? euros(grens) : String(grens)
     }
 
     static func stand(_ norm: Report.NormLine) -> String {

@@ -8,14 +8,24 @@ enum ReportHTML {
         let money = { (cents: Int64) in Money(cents: cents).dutch }
         var normRows = ""
         for norm in report.normen {
-            let limit =
+            let amount = { (value: Int64) in
                 norm.instrument.limitIsMoney
-                ? money(norm.grens) : "\(norm.grens)\(norm.instrument == .intensiteitsnorm ? " per cliënt" : "")"
-            let stand = norm.instrument == .instroomtarget ? norm.stand : (Int64(norm.stand).map(money) ?? norm.stand)
+                    ? money(value) : "\(value)\(norm.instrument == .intensiteitsnorm ? " per cliënt" : "")"
+            }
+            let stand = { (text: String) in
+                norm.instrument == .instroomtarget ? text : (Int64(text).map(money) ?? text)
+            }
+            var limit = norm.grens.map(amount) ?? "–"
+            var standText = stand(norm.stand)
+            if let whole = norm.regio {
+                // The gemeente's own figures first, the whole norm's beside them.
+                limit += " (\(whole.aandeel.map { "aandeel \($0) van " } ?? "\(whole.gebied): ")\(amount(whole.grens)))"
+                standText += " (\(whole.gebied): \(stand(whole.stand)))"
+            }
             normRows += """
                 <tr><td>\(e(norm.naam))</td><td>\(DutchFigures.instrument(norm.instrument))</td>
                 <td>\(e(norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
-                <td class="num">\(e(limit))</td><td class="num">\(e(stand))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
+                <td class="num">\(e(limit))</td><td class="num">\(e(standText))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
                 <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \(DutchDate.text($0)))" } ?? "")</td>
                 <td>\(e(norm.status))\(norm.stopVanKracht ? " · <strong>toeleidingsstop</strong>" : "")</td></tr>
 

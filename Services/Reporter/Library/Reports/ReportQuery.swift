@@ -14,12 +14,17 @@ extension ReporterDatabase {
         return try writer.read { db in
             // Figures only for the area's norms in the period, not for a whole country's.
             let definitions = try normDefinitions.all(db)
-            let norms = try definitions.filter { norm in
-                area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
-            }.map { try figures(db, norm: $0) }
             let stops = try Self.stopsInForce(db)
             let names = try ProviderNames.all(db)
-            let normLines = norms.map { Self.line($0, stop: stops.contains($0.id)) }
+            let normLines = try definitions.filter { norm in
+                area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
+            }.map { norm in
+                let whole = try figures(db, norm: norm)
+                guard case .gemeente(let gemeente) = area, norm.scope.gemeenten != [gemeente],
+                    norm.kind != .intensiteitsnorm
+                else { return Self.line(whole, stop: stops.contains(norm.id)) }
+                return try gemeenteLine(db, norm: norm, whole: whole, gemeente: gemeente, stop: stops.contains(norm.id))
+            }
             let spend = { (column: String) -> [Row] in
                 try Row.fetchAll(
                     db,
@@ -88,6 +93,43 @@ extension ReporterDatabase {
             if let normID: Int64 = row["normID"] { last[normID] = row["kind"] }
         }
         return Set(last.filter { $0.value == "stop.imposed" }.keys)
+    }
+
+    /// A norm over more gemeenten in one gemeente's report: its own spend (or new clients),
+    /// its share of the limit with its own forecast when the norm is split, and the whole
+    /// norm beside them. Not the regio's totals as if they were the gemeente's.
+    func gemeenteLine(
+        _ db: Database, norm: NormDefinition, whole: NormFigures, gemeente: String, stop: Bool
+    ) throws -> Report.NormLine {
+        var own = norm
+        own.scope.gemeenten = [gemeente]
+        let share = norm.shares?[gemeente]
+        if let shares = norm.shares { own.limit = BudgetShares.split(norm.limit, shares: shares)[gemeente] ?? 0 }
+        let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: own) : [:]
+        let count =
+            norm.kind == .instroomtarget
+            ? try CareMonths.arrivalsByMonth(db, norm: own, arrivals: arrivals).values.reduce(0, +) : nil
+        let value = count ?? byMonth.values.reduce(0, +)
+        var figures = NormFigures(
+            norm: own, byMonth: byMonth,
+            firing: share == nil ? [] : ThresholdLevels.reached(value: value, limit: own.limit, thresholds: norm.thresholds)
+                .sorted(),
+            today: today(), count: count, forecastSettings: forecastSettings)
+        figures.aanbiederNaam = whole.aanbiederNaam
+        var line = Self.line(figures, stop: stop)
+        if share == nil {
+            // No share of its own: spend without a limit to hold it against.
+            line.grens = nil
+            line.percentage = nil
+            line.grensBereiktOp = nil
+            line.status = "regio-norm, niet verdeeld"
+        }
+        let wholeLine = Self.line(whole, stop: stop)
+        line.regio = Report.WholeNorm(
+            gebied: norm.scope.regio.map { "regio \($0)" } ?? "alle gemeenten",
+            aandeel: share.map { "\($0 / 100),\(String(format: "%02d", $0 % 100))%" }, grens: norm.limit,
+            stand: wholeLine.stand, percentage: wholeLine.percentage, prognose: wholeLine.prognose)
+        return line
     }
 
     static func line(_ norm: NormFigures, stop: Bool) -> Report.NormLine {
