@@ -128,6 +128,7 @@ import Testing
             "Drempel 100% bereikt (prognose)", "toeleidingsstop overwegen", "legt een toeleidingsstop op",
             "2 van 2 nieuwe cliënten gestart", "Nieuwe cliënt tijdens de stop, niet uitgezonderd", "heft de stop op",
             "verdeeld naar rato van jeugdigen: Nijmegen 53,26%",
+            "CPV kende een uitzondering op de stop toe", "CPV wees een verzoek om uitzondering af",
             "Drempel 70% bereikt (stand)", "boven de intensiteitsnorm", "declareert maart pas nu",
             "na twaalf maanden zonder zorg (laatst in januari \(Day.today().month.previous.year - 1)) en telt opnieuw mee",
             "Dashboard:  http://127.0.0.1:\(basePort + 80)/", "\nInloggen: contractmanager / ",

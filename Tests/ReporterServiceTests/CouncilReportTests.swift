@@ -183,4 +183,26 @@ import Testing
             }
         }
     }
+
+    /// Five clients last in care in January 2025 and five in June 2025, all back in March
+    /// 2026: only the first five were twelve months without care, so instroom is 5.
+    @Test func instroomCountsClientsBackAfterTheGap() throws {
+        let core = ReporterCore(database: try .inMemory(clock: { Self.august15 }))
+        var events: [LoggedEvent] = []
+        for client in 0..<10 {
+            for (year, month) in [(2025, client < 5 ? 1 : 6), (2026, 3)] {
+                var line = line(Int64(events.count + 1), client: client, month: month, cents: 1_000)
+                line.periodStart = Month(year: year, month: month)!.firstDay
+                line.periodEnd = Month(year: year, month: month)!.lastDay
+                events.append(
+                    LoggedEvent(
+                        seq: Int64(events.count + 1), kind: LineAccepted.kind.rawValue,
+                        body: try LineAccepted(line: line).encoded()))
+            }
+        }
+        try core.intakeSink().apply(events)
+        let figures = try core.database.indicators(period: .year(2026), area: .gemeente("0268"))
+        #expect(figures.zorgsoorten.first?.instroom == "5")
+        #expect(figures.zorgsoorten.first?.uniekeClienten == "10")
+    }
 }

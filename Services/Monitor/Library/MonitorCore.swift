@@ -250,6 +250,22 @@ public final class MonitorCore: Sendable {
         }
     }
 
+    /// Records a CPV decision; a granted one exempts the allocation from the stop.
+    public func decideCPV(_ request: CPVDecisionRequest, requestID: String? = nil) throws -> CPVDecided {
+        let by = request.by.trimmingCharacters(in: .whitespaces)
+        let reason = request.reason.trimmingCharacters(in: .whitespaces)
+        guard !request.toewijzingNummer.isEmpty, !by.isEmpty, !reason.isEmpty else {
+            throw MonitorError(.invalidRequest, "een CPV-besluit wordt vastgelegd met --toewijzing, --door en --reden")
+        }
+        let now = clock()
+        return try write(requestID, request.command, now: now) { db in
+            if let normID = request.normID { _ = try existingNorm(db, id: normID, allowEnded: true) }
+            var trimmed = request
+            (trimmed.by, trimmed.reason) = (by, reason)
+            return try CPVBook.record(db, trimmed, now: now)
+        }
+    }
+
     private static func who(_ request: StopRequest) throws -> (String, String) {
         let by = request.by.trimmingCharacters(in: .whitespaces)
         let reason = request.reason.trimmingCharacters(in: .whitespaces)

@@ -78,6 +78,7 @@ public struct MonitorDatabase: Sendable {
         AdminReplies.registerMigrations(&migrator)
         StopBook.registerLiftDespiteMigration(&migrator)
         CareMonths.registerMigrations(&migrator)
+        CPVBook.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -189,6 +189,7 @@ struct DemoRun {
         case "alert.resolved": "Opgelost"
         case "stop.advised", "bestedingsruimte.advised": ""  // the summary starts with "Advies:"
         case "analysis.recorded": ""  // the summary starts with "Analysegesprek"
+        case "cpv.decided": ""  // the summary starts with "CPV"
         case "stop.imposed": "Stop"
         case "stop.lifted": "Stop opgeheven"
         case "inflow.during.stop": "Instroom tijdens stop"
@@ -237,10 +238,20 @@ struct DemoRun {
                     reason: "analysegesprek \(DutchDate.text(day)): overschrijding waarschijnlijk, plan van aanpak loopt"),
                 to: admin)
             // ToewijzingNummers are at most 8 characters (iJw).
+            // The CPV grants one appeal (the client may start) and refuses the other.
             let exempt = "7700001"
-            let _: AdminEmpty = try AdminCall.send(
-                ExemptRequest(toewijzingNummer: exempt, reason: .cpv, by: "CPV Nijmegen"), to: admin)
-            DemoOutput.say("   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit")
+            let _: CPVDecided = try AdminCall.send(
+                CPVDecisionRequest(
+                    toewijzingNummer: exempt, normID: norm, granted: true,
+                    reason: "onderbouwd beroep van de huisarts: geen alternatief in de basishulp", by: "CPV Nijmegen"),
+                to: admin)
+            let _: CPVDecided = try AdminCall.send(
+                CPVDecisionRequest(
+                    toewijzingNummer: "7700002", normID: norm, granted: false,
+                    reason: "Buurtteam kan de begeleiding zelf bieden", by: "CPV Nijmegen"),
+                to: admin)
+            DemoOutput.say(
+                "   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit en wijst 7700002 af")
             stopImposedIn = month
             declarations.paused.insert(DemoSetting.headingForItsCap)
             declarations.reducing.insert(DemoSetting.headingForItsCap)

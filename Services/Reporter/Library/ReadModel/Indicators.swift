@@ -25,6 +25,9 @@ public struct Indicators: Codable, Sendable, Equatable {
     public var stopsOpgelegd: Int
     public var stopsOpgeheven: Int
     public var instroomTijdensStop: String
+    /// CPV decisions on the area's norms in the period, granted and refused ("<5" below five).
+    public var cpvToegekend: String
+    public var cpvAfgewezen: String
     /// The day the figures are taken at: the report's date, or the period's end when it
     /// has passed. "Stand" counts the clients in care then, not at the period's end.
     public var peildatum: Day
@@ -46,7 +49,8 @@ public struct Indicators: Codable, Sendable, Equatable {
     public struct CareType: Codable, Sendable, Equatable {
         public var categorie: String
         public var naam: String
-        /// Clients whose first care in this care type falls in the period.
+        /// Clients arriving in this care type in the period: the first time, or again after
+        /// `instroom_gap_months` without care in it.
         public var instroom: String
         /// Clients whose care ended (a final stop) in the period.
         public var uitstroom: String
@@ -98,7 +102,9 @@ extension ReporterDatabase {
     public func indicators(period: Period, area: ReportArea, asOf: Day? = nil) throws -> Indicators {
         let asOf = Self.peildatum(asOf, period: period, today: today())
         return try writer.read { db in
-            try IndicatorQuery(db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf).run()
+            try IndicatorQuery(
+                db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf, arrivals: arrivals
+            ).run()
         }
     }
 
@@ -118,6 +124,8 @@ struct IndicatorQuery {
     let norms: [NormDefinition]
     /// The peildatum, inside the period.
     let asOf: Day
+    /// When a client counts as (again) new: `instroom_gap_months`.
+    let arrivals: CareArrivals
 
     private var from: String { period.start.iso }
     /// Up to the peildatum: a report made during the period covers the period so far.
@@ -185,6 +193,8 @@ struct IndicatorQuery {
             ),
             stopsOpgelegd: try timelineCount("stop.imposed"), stopsOpgeheven: try timelineCount("stop.lifted"),
             instroomTijdensStop: PublishedCount.text(Int64(try timelineCount("inflow.during.stop"))),
+            cpvToegekend: PublishedCount.text(Int64(try cpvCount(granted: true))),
+            cpvAfgewezen: PublishedCount.text(Int64(try cpvCount(granted: false))),
             peildatum: asOf, standMaand: standMonth,
             kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)))
     }
@@ -259,17 +269,27 @@ struct IndicatorQuery {
 
     static func oneDecimal(_ tenths: Int64) -> String { "\(tenths / 10),\(abs(tenths % 10))" }
 
-    /// Per category: clients whose first day in that category falls in the period.
+    /// Per category: clients arriving in that care type up to the peildatum: care in a
+    /// month with none in the care type in the `instroom_gap_months` before it, the first
+    /// time or again after a break ("(opnieuw) in zorg", as the instroomtarget counts).
     private func newClientsByCategory() throws -> [String: Set<String>] {
-        var first: [String: [String: String]] = [:]
+        let window = arrivals.window(for: period)
+        var care: [String: [String: Set<Month>]] = [:]
         for row in try Row.fetchAll(
             db,
-            sql: "SELECT categorie, client, MIN(firstDay) AS day FROM clientFirstSeen WHERE 1" + gemeenteClause
-                + " GROUP BY categorie, client", arguments: arguments([]))
+            sql: "SELECT DISTINCT categorie, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
+                + gemeenteClause,
+            arguments: arguments([window.lowerBound.description, asOf.month.description]))
         {
-            first[row["categorie"], default: [:]][row["client"]] = row["day"]
+            guard let month = Month(row["month"] as String) else { continue }
+            care[row["categorie"], default: [:]][row["client"], default: []].insert(month)
         }
-        return first.mapValues { clients in Set(clients.filter { $0.value >= from && $0.value <= to }.keys) }
+        return care.mapValues { clients in
+            Set(
+                clients.filter { _, months in
+                    arrivals.arrivals(months).contains { $0 >= period.start.month && $0 <= asOf.month }
+                }.keys)
+        }
     }
 
     private func endedClientsByCategory() throws -> [String: Set<String>] {
@@ -337,6 +357,16 @@ struct IndicatorQuery {
 
     private func count(_ sql: String) throws -> Int {
         try Int.fetchOne(db, sql: sql + area.normClause(norms), arguments: [from, to]) ?? 0
+    }
+
+    /// The reporter keeps CPV decisions only as timeline entries; the verdict is the
+    /// summary's wording (`Timeline`), written by this same service.
+    private func cpvCount(granted: Bool) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND summary LIKE ? AND substr(at, 1, 10) BETWEEN ? AND ?"
+                + area.normClause(norms),
+            arguments: [CPVDecided.kind.rawValue, granted ? "CPV kende%" : "CPV wees%", from, to]) ?? 0
     }
 
     private func timelineCount(_ kind: String) throws -> Int {

@@ -97,6 +97,11 @@ enum Timeline {
                 "Advies: signaalplafond over \(e.period) met meer dan \(e.marginPercent)% overschreden "
                     + "(\(Money(cents: e.value).dutch) van \(Money(cents: e.limit).dutch)); overweeg een bestedingsruimte voor de volgende periode"
             )
+        case CPVDecided.kind.rawValue:
+            let e = try CPVDecided.decoded(from: event.body)
+            // No allocation number: the timeline carries no client data.
+            let verdict = e.granted ? "kende een uitzondering op de stop toe" : "wees een verzoek om uitzondering af"
+            return (e.normID, e.at, "CPV \(verdict), vastgelegd door \(e.by): \(e.reason)")
         case AnalysisRecorded.kind.rawValue:
             let e = try AnalysisRecorded.decoded(from: event.body)
             var text = "Analysegesprek van \(DutchDate.text(e.day)) vastgelegd door \(e.by)"

@@ -83,10 +83,14 @@ enum ReportCSV {
         rows += indicators.aanbiedersPerInstrument.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }
         rows += [
             [], ["Meldingen en stops"],
-            ["Meldingen", "Opgelost", "Stops opgelegd", "Stops opgeheven", "Nieuwe cliënten tijdens een stop"],
+            [
+                "Meldingen", "Opgelost", "Stops opgelegd", "Stops opgeheven", "Nieuwe cliënten tijdens een stop",
+                "CPV toegekend", "CPV afgewezen",
+            ],
             [
                 String(indicators.meldingenGevuurd), String(indicators.meldingenOpgelost),
                 String(indicators.stopsOpgelegd), String(indicators.stopsOpgeheven), indicators.instroomTijdensStop,
+                indicators.cpvToegekend, indicators.cpvAfgewezen,
             ],
         ]
         let text = rows.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"

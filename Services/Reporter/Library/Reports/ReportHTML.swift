@@ -107,7 +107,8 @@ enum ReportHTML {
             <h2>Aanbieders per instrument</h2><ul>\(instruments.isEmpty ? "<li>geen</li>" : instruments)</ul>
             <h2>Meldingen en stops</h2>
             <p>Meldingen: \(i.meldingenGevuurd) (opgelost \(i.meldingenOpgelost)) · stops opgelegd: \(i.stopsOpgelegd),
-            opgeheven: \(i.stopsOpgeheven) · nieuwe cliënten tijdens een stop: \(e(i.instroomTijdensStop))</p>
+            opgeheven: \(i.stopsOpgeheven) · nieuwe cliënten tijdens een stop: \(e(i.instroomTijdensStop))
+            · CPV: \(e(i.cpvToegekend)) toegekend, \(e(i.cpvAfgewezen)) afgewezen</p>
             </main></body></html>
             """
     }

@@ -50,7 +50,9 @@ extension ReporterDatabase {
                 comparisons.append(("basisjaar", period.inYear(year), asOf.shifted(months: shift), compare.baselineIndex))
             }
             let vergelijking = try comparisons.map { soort, compared, day, index in
-                let figures = try IndicatorQuery(db: db, period: compared, area: area, norms: definitions, asOf: day).run()
+                let figures = try IndicatorQuery(
+                    db: db, period: compared, area: area, norms: definitions, asOf: day, arrivals: arrivals
+                ).run()
                 return Report.Comparison(
                     soort: soort, periode: compared.label, peildatum: day,
                     prijsindex: index.map {
@@ -66,7 +68,7 @@ extension ReporterDatabase {
                 normen: normLines, totaleBesteding: categories.reduce(0) { $0 + $1.bedrag },
                 bestedingPerZorgsoort: categories, bestedingPerAanbieder: providers,
                 indicatoren: try IndicatorQuery(
-                    db: db, period: period, area: area, norms: definitions, asOf: asOf
+                    db: db, period: period, area: area, norms: definitions, asOf: asOf, arrivals: arrivals
                 ).run(), vergelijking: vergelijking)
         }
     }
