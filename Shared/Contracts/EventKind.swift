@@ -23,6 +23,7 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let intensityAssessed = EventKind(rawValue: "intensity.assessed")
     public static let providerNamed = EventKind(rawValue: "provider.named")
     public static let analysisRecorded = EventKind(rawValue: "analysis.recorded")
+    public static let cpvDecided = EventKind(rawValue: "cpv.decided")
     // notifier
     public static let notificationSent = EventKind(rawValue: "notification.sent")
     public static let notificationFailed = EventKind(rawValue: "notification.failed")

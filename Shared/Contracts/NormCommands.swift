@@ -15,12 +15,15 @@ public struct NormAddRequest: Codable, Sendable, Equatable {
     public var stopRule: StopRule?
     /// Intensiteitsnorm only; the default is hours per week, structural at 2 of 3 months.
     public var intensity: IntensityMeasure?
+    /// Basis points per gemeente (`--aandelen`, `--naar-rato`); nil: not split.
+    public var shares: [String: Int]?
     public var by: String?
 
     public init(
         name: String, kind: NormKind, gemeenten: [String], regio: String? = nil, aanbieder: String?,
         productCategorieen: [String] = [], productCodes: [String] = [], period: String?, limit: Int64,
-        thresholds: [Int]? = nil, stopRule: StopRule? = nil, intensity: IntensityMeasure? = nil, by: String? = nil
+        thresholds: [Int]? = nil, stopRule: StopRule? = nil, intensity: IntensityMeasure? = nil,
+        shares: [String: Int]? = nil, by: String? = nil
     ) {
         self.name = name
         self.kind = kind
@@ -34,6 +37,7 @@ public struct NormAddRequest: Codable, Sendable, Equatable {
         self.thresholds = thresholds
         self.stopRule = stopRule
         self.intensity = intensity
+        self.shares = shares
         self.by = by
     }
 }

@@ -16,6 +16,9 @@ public struct NormDefinition: Sendable, Equatable, Codable {
     public var ended: Bool
     /// For an intensiteitsnorm: the unit, per week or month, and the incidental rule.
     public var intensity: IntensityMeasure?
+    /// A regio's norm split over its gemeenten: basis points per gemeente (adding up to
+    /// 10000). Each gemeente then sees its part of the limit beside its own spend.
+    public var shares: [String: Int]?
 
     public static let defaultThresholds = [70, 90, 100]
 

@@ -14,6 +14,12 @@ public enum NormKind: String, Sendable, Codable, CaseIterable {
         self == .signaalplafond || self == .bestedingsruimte
     }
 
+    /// Whether the norm's value is projected to the end of its period (spend, or the
+    /// count of new clients).
+    public var hasForecast: Bool {
+        limitIsMoney || self == .instroomtarget
+    }
+
     /// Whether the rules allow a referral stop to follow an overrun.
     public var allowsStop: Bool {
         self == .bestedingsruimte || self == .instroomtarget

@@ -30,13 +30,17 @@ public struct StopLifted: EventBody {
     public var normID: Int64
     public var by: String
     public var reason: String
+    /// Lifted although a new stop was expected within four months: why, as the person
+    /// recorded it (`--ondanks`). Nil when the four-month rule held.
+    public var despite: String?
     public var at: Date
 
-    public init(stopID: Int64, normID: Int64, by: String, reason: String, at: Date) {
+    public init(stopID: Int64, normID: Int64, by: String, reason: String, despite: String? = nil, at: Date) {
         self.stopID = stopID
         self.normID = normID
         self.by = by
         self.reason = reason
+        self.despite = despite
         self.at = at
     }
 }
@@ -53,6 +57,9 @@ public struct StopAdvised: EventBody {
     public var limit: Int64
     public var projectedTotal: Int64?
     public var crossingDate: Day?
+    /// How sure the forecast is: the projection at the basis's lowest and highest month.
+    public var projectedLow: Int64?
+    public var projectedHigh: Int64?
     public var at: Date
 
     public enum Advice: String, Sendable, Codable {
@@ -61,7 +68,7 @@ public struct StopAdvised: EventBody {
 
     public init(
         normID: Int64, advice: Advice, rule: StopRule, value: Int64, limit: Int64, projectedTotal: Int64?,
-        crossingDate: Day?, at: Date
+        crossingDate: Day?, projectedLow: Int64? = nil, projectedHigh: Int64? = nil, at: Date
     ) {
         self.normID = normID
         self.advice = advice
@@ -70,6 +77,8 @@ public struct StopAdvised: EventBody {
         self.limit = limit
         self.projectedTotal = projectedTotal
         self.crossingDate = crossingDate
+        self.projectedLow = projectedLow
+        self.projectedHigh = projectedHigh
         self.at = at
     }
 }
@@ -103,40 +112,21 @@ public struct InflowDuringStop: EventBody {
     }
 }
 
-/// The stop rules as pure decisions, so they are tested without a store.
-public enum StopAdvice {
-    /// Whether imposing a stop is advised: the norm allows stops and its forecast for the
-    /// end of the period (its value, for counts) is above the rule's percentage.
-    public static func imposeAdvised(norm: NormDefinition, value: Int64, forecast: RunRateForecast?) -> Bool {
-        guard norm.kind.allowsStop, norm.limit > 0 else { return false }
-        let percent: Int64 = norm.stopRule == .forecastAbove105 ? 105 : 100
-        let projected = norm.kind.limitIsMoney ? (forecast?.projectedTotal ?? value) : value
-        return Int128(projected) * 100 > Int128(norm.limit) * Int128(percent)
-    }
-
-    /// Whether lifting is advised: no stop would be advised now, the value is below the
-    /// limit, and the forecast does not cross the limit within four months of `today`.
-    public static func liftAdvised(norm: NormDefinition, value: Int64, forecast: RunRateForecast?, today: Day) -> Bool {
-        guard !imposeAdvised(norm: norm, value: value, forecast: forecast), value < norm.limit else { return false }
-        guard let crossing = forecast?.crossingDate else { return true }
-        let horizon = today.month.adding(months: 4).firstDay.adding(days: today.day - 1)
-        return crossing > horizon
-    }
-}
-
 /// `stop.impose` / `stop.lift`: people decide stops, with who and why.
 public struct StopRequest: Codable, Sendable, Equatable {
     public var command: String
     public var normID: Int64
     public var by: String
     public var reason: String
+    /// Lifting only: why the stop is lifted although the four-month rule does not hold.
+    public var despite: String?
 
     public static func impose(normID: Int64, by: String, reason: String) -> StopRequest {
         StopRequest(command: "stop.impose", normID: normID, by: by, reason: reason)
     }
 
-    public static func lift(normID: Int64, by: String, reason: String) -> StopRequest {
-        StopRequest(command: "stop.lift", normID: normID, by: by, reason: reason)
+    public static func lift(normID: Int64, by: String, reason: String, despite: String? = nil) -> StopRequest {
+        StopRequest(command: "stop.lift", normID: normID, by: by, reason: reason, despite: despite)
     }
 }
 

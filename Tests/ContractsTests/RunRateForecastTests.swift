@@ -44,4 +44,27 @@ import Testing
             RunRateForecast.make(byMonth: [m("2026-01"): 1], period: year, limit: 10, today: Day(iso: "2026-01-20")!)
                 == nil)
     }
+
+    @Test func theSpreadProjectsTheLowestAndHighestBasisMonth() throws {
+        let byMonth: [Month: Int64] = [
+            m("2026-01"): 100_000, m("2026-02"): 90_000, m("2026-03"): 110_000, m("2026-04"): 40_000,
+        ]
+        let forecast = try #require(
+            RunRateForecast.make(byMonth: byMonth, period: year, limit: 1_000_000, today: Day(iso: "2026-05-10")!))
+        // 300,000 complete; April and the 8 months after at 90,000 or 110,000.
+        #expect(forecast.projectedLow == 300_000 + 90_000 + 8 * 90_000)
+        #expect(forecast.projectedHigh == 300_000 + 110_000 + 8 * 110_000)
+        #expect(forecast.completeMonths == 3)
+        #expect(!forecast.indicative)
+    }
+
+    @Test func fewerCompleteMonthsThanTheMinimumIsIndicative() throws {
+        let byMonth: [Month: Int64] = [m("2026-01"): 100_000, m("2026-02"): 50_000]
+        let today = Day(iso: "2026-03-05")!
+        let short = try #require(RunRateForecast.make(byMonth: byMonth, period: year, limit: 1, today: today))
+        #expect(short.completeMonths == 1)
+        #expect(short.indicative)
+        let one = RunRateForecast.Settings(lookback: 3, lagDays: 45, minimumMonths: 1)
+        #expect(RunRateForecast.make(byMonth: byMonth, period: year, limit: 1, today: today, settings: one)?.indicative == false)
+    }
 }

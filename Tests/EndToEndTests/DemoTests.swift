@@ -97,6 +97,24 @@ import Testing
             #expect(report.count > 1_000)
             try report.write(to: folder.appendingPathComponent("rapport.\(format)"))
         }
+        // Nijmegen's own report: the regio's jeugd-GGZ split naar rato, Nijmegen's share
+        // as its limit and the regio's beside it.
+        let url = URL(
+            string: "http://127.0.0.1:\(basePort + 80)/api/rapport?gemeente=0268&periode=\(year)&formaat=json")!
+        let data = try Data(contentsOf: url)
+        try data.write(to: folder.appendingPathComponent("rapport-0268.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let norms = try #require(json["normen"] as? [[String: Any]])
+        let split = try #require(norms.first { ($0["naam"] as? String)?.contains("naar rato van jeugdigen") == true })
+        let whole = try #require(split["regio"] as? [String: Any])
+        let limit = try #require((whole["grens"] as? NSNumber)?.int64Value)
+        // 33.500 of 62.900 youth inhabitants: 53,26% (5325,9… basis points, rounded up by the remainder).
+        #expect(whole["aandeel"] as? String == "53,26%")
+        let shares = try #require(
+            BudgetShares.naarRato([
+                "0268": 33_500, "0296": 8_100, "1945": 6_400, "0209": 5_900, "0225": 4_300, "0252": 3_300, "0944": 1_400,
+            ]))
+        #expect((split["grens"] as? NSNumber)?.int64Value == BudgetShares.split(limit, shares: shares)["0268"])
     }
 
     @Test func theYearPlaysOutAndNoBSNLeavesIntake() async throws {
@@ -109,7 +127,10 @@ import Testing
         for expected in [
             "Drempel 100% bereikt (prognose)", "toeleidingsstop overwegen", "legt een toeleidingsstop op",
             "2 van 2 nieuwe cliënten gestart", "Nieuwe cliënt tijdens de stop, niet uitgezonderd", "heft de stop op",
+            "verdeeld naar rato van jeugdigen: Nijmegen 53,26%",
+            "CPV kende een uitzondering op de stop toe", "CPV wees een verzoek om uitzondering af",
             "Drempel 70% bereikt (stand)", "boven de intensiteitsnorm", "declareert maart pas nu",
+            "na twaalf maanden zonder zorg (laatst in januari \(Day.today().month.previous.year - 1)) en telt opnieuw mee",
             "Dashboard:  http://127.0.0.1:\(basePort + 80)/", "\nInloggen: contractmanager / ",
         ] {
             #expect(output.contains(expected), "missing: \(expected)")
@@ -125,6 +146,12 @@ import Testing
         }
         // Only one newcomer during the stop is flagged: the other was exempted by the CPV.
         #expect(output.components(separatedBy: "Nieuwe cliënt tijdens de stop").count == 2)
+        try expectTheStopRulesHold(output)
+        // The returning client raised the instroomtarget's count ("van 3 naar 4").
+        let returning = try #require(output.components(separatedBy: "\n").first { $0.contains("telt opnieuw mee") })
+        let counts = returning.components(separatedBy: "instroomtarget van ").last?.components(separatedBy: " naar ")
+            .compactMap { Int($0) }
+        #expect(counts?.count == 2 && counts![1] > counts![0], "\(returning)")
         let mails = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("mail").path)
         #expect(mails.filter { $0.hasSuffix(".eml") }.count >= 5)
 
@@ -151,5 +178,34 @@ import Testing
         // The scan can find them: intake's own store must hold them.
         #expect(intakeHasThem)
         #expect(scanned >= 11)  // logs, mails, the other stores, three reports
+    }
+
+    /// The demo follows the rules it shows: no forecast alert or stop advice before three
+    /// complete months (January to March, complete once April is declared), advice then
+    /// an analysegesprek then the stop, and a lift only once the four-month rule holds, so
+    /// no new advice for that norm follows it.
+    func expectTheStopRulesHold(_ output: String) throws {
+        let year = Day.today().month.previous.year
+        let lines = output.components(separatedBy: "\n")
+        func first(_ text: String) -> Int? { lines.firstIndex { $0.contains(text) } }
+        let april = try #require(first("== Zorgmaand \(year)-04"))
+        let forecastAlert = try #require(first("(prognose)"))
+        let advice = try #require(first("toeleidingsstop overwegen"))
+        #expect(forecastAlert > april)
+        #expect(advice > april)
+        #expect(lines[advice].contains("spreiding"))
+        let analysis = try #require(first("Analysegesprek van"))
+        let stop = try #require(first("legt een toeleidingsstop op"))
+        #expect(advice < analysis && analysis < stop)
+        // The advice's month and the stop's are different months of the replay.
+        let monthHeaders = lines.indices.filter { lines[$0].hasPrefix("== Zorgmaand") }
+        #expect(monthHeaders.contains { advice < $0 && $0 < analysis })
+        let liftAdvice = try #require(first("de stop kan worden opgeheven"))
+        let lift = try #require(first("heft de stop op"))
+        #expect(stop < liftAdvice && liftAdvice < lift)
+        if let refused = first("monitor weigert: opheffen kan nog niet") { #expect(stop < refused && refused < liftAdvice) }
+        // The capped provider's norm is advised a stop once: the lift was not premature.
+        let norm = try #require(lines[advice].components(separatedBy: " — ").last)
+        #expect(lines.filter { $0.contains("toeleidingsstop overwegen") && $0.hasSuffix(norm) }.count == 1)
     }
 }

@@ -11,7 +11,9 @@ import Testing
 
 /// After any sequence of lines, credits, replays, norm changes, added norms and restarts,
 /// each money norm's spend equals the sum recomputed from intake's log to the cent, and
-/// the firing alerts are exactly the thresholds that sum reaches.
+/// the firing alerts are exactly the thresholds that sum reaches; each instroomtarget's
+/// count equals the clients arriving in its scope and period by the twelve-month gap
+/// rule, recounted from the log's accepted lines (a credit does not undo an arrival).
 ///
 /// Each generated integer is one step; the generator shrinks a failing sequence to the
 /// shortest one that still fails. The expectation is recomputed here with its own scope
@@ -20,7 +22,12 @@ import Testing
     static let providers = ["12345678", "87654321"]
     static let gemeenten = ["0268", "0209"]
     static let categories = ["45", "54"]
-    static let months = (1...12).map { Month(year: 2026, month: $0)! } + [Month(year: 2025, month: 12)!]
+    /// 2024-11 and 2025-01 lie more than twelve months before some 2026 months: clients
+    /// seen then and again in 2026 arrive twice.
+    static let months =
+        (1...12).map { Month(year: 2026, month: $0)! } + [
+            Month(year: 2025, month: 12)!, Month(year: 2024, month: 11)!, Month(year: 2025, month: 1)!,
+        ]
 
     /// What a norm counts, as the test understands it.
     struct Expected {
@@ -48,6 +55,7 @@ import Testing
         var credited: Set<Int64> = []
         var applied: [(line: DeclaredLine, sign: Int64)] = []
         var norms: [Expected] = []
+        var targets: [Expected] = []
 
         init() throws {
             path =
@@ -92,6 +100,42 @@ import Testing
                     period: Period(parsing: period)!, limit: limit, thresholds: NormDefinition.defaultThresholds))
         }
 
+        /// An instroomtarget over one provider or all, for one gemeente or all.
+        func addTarget(_ seed: Int) throws {
+            let aanbieder: String? = seed % 2 == 0 ? nil : LedgerPropertyTests.providers[seed % 2]
+            let gemeenten = seed % 3 == 0 ? [] : [LedgerPropertyTests.gemeenten[seed % 2]]
+            let period = seed % 4 == 0 ? "2026-H2" : "2026"
+            let status = try core.addNorm(
+                NormAddRequest(
+                    name: "T\(seed)", kind: .instroomtarget, gemeenten: gemeenten, aanbieder: aanbieder,
+                    productCategorieen: [], period: period, limit: 3))
+            targets.append(
+                Expected(
+                    id: status.norm.id, gemeenten: gemeenten, aanbieder: aanbieder, categorieen: [],
+                    period: Period(parsing: period)!, limit: 3, thresholds: NormDefinition.defaultThresholds))
+        }
+
+        /// Clients arriving in the target's period: per provider and client, a month of care
+        /// in scope with none in the twelve months before it.
+        func expectedArrivals(_ target: Expected) -> Int64 {
+            var care: [String: Set<Int>] = [:]
+            for (line, sign) in applied where sign == 1 {
+                guard (target.gemeenten.isEmpty || target.gemeenten.contains(line.gemeente)),
+                    target.aanbieder.map({ $0 == line.aanbieder }) ?? true
+                else { continue }
+                let index = line.periodStart.year * 12 + line.periodStart.monthNumber
+                care["\(line.aanbieder)/\(line.client)", default: []].insert(index)
+            }
+            let first = target.period.start.year * 12 + target.period.start.monthNumber
+            let last = target.period.end.year * 12 + target.period.end.monthNumber
+            return Int64(
+                care.values.filter { months in
+                    months.contains { month in
+                        (first...last).contains(month) && !(1...12).contains { months.contains(month - $0) }
+                    }
+                }.count)
+        }
+
         func step(_ value: Int) throws {
             switch value % 10 {
             case 0...4:
@@ -100,8 +144,9 @@ import Testing
                     gemeente: LedgerPropertyTests.gemeenten[value / 20 % 2], client: "p-\(value / 40 % 4)",
                     referentieNummer: "R\(debits.count + 1)", vorigReferentieNummer: nil, toewijzingNummer: "1",
                     productCategorie: LedgerPropertyTests.categories[value / 160 % 2], productCode: nil,
-                    periodStart: LedgerPropertyTests.months[value / 320 % 13].firstDay,
-                    periodEnd: LedgerPropertyTests.months[value / 320 % 13].lastDay, volume: 1, eenheid: "04",
+                    periodStart: LedgerPropertyTests.months[value / 320 % LedgerPropertyTests.months.count].firstDay,
+                    periodEnd: LedgerPropertyTests.months[value / 320 % LedgerPropertyTests.months.count].lastDay,
+                    volume: 1, eenheid: "04",
                     tariffCents: nil, amountCents: Int64(value % 7_919) + 1, declaratieNummer: "D",
                     receivedOn: Day(iso: "2026-06-01")!)
                 debits.append(line)
@@ -141,6 +186,10 @@ import Testing
                 let reached = norm.thresholds.filter { Int64($0) * norm.limit <= expected * 100 }
                 #expect(status.firing == reached, "norm \(norm.id): firing alerts at \(expected) of \(norm.limit)")
             }
+            for target in targets {
+                let status = try #require(statuses[target.id])
+                #expect(status.value == expectedArrivals(target), "target \(target.id): arrivals")
+            }
         }
     }
 
@@ -152,6 +201,7 @@ import Testing
                     try? FileManager.default.removeItem(atPath: (world.path as NSString).deletingLastPathComponent)
                 }
                 for seed in [0, 1, 2, 11] { try world.addNorm(seed) }
+                for seed in [0, 1, 3, 4] { try world.addTarget(seed) }
                 for step in steps { try world.step(step) }
                 try world.check()
             } catch {

@@ -99,18 +99,4 @@ import Testing
         }
         #expect(all == [.impose, .lift])
     }
-
-    @Test func stopAdviceRulesArePure() {
-        let norm = NormDefinition(
-            id: 1, name: "B", kind: .bestedingsruimte, scope: NormScope(gemeenten: ["0268"]), period: .year(2026),
-            limit: 100_000, stopRule: .forecastAbove105)
-        #expect(!StopAdvice.imposeAdvised(norm: norm, value: 104_000, forecast: nil))
-        #expect(StopAdvice.imposeAdvised(norm: norm, value: 105_001, forecast: nil))
-        var signaal = norm
-        signaal.kind = .signaalplafond
-        #expect(!StopAdvice.imposeAdvised(norm: signaal, value: 500_000, forecast: nil))
-        let today = Day(iso: "2026-03-15")!
-        #expect(StopAdvice.liftAdvised(norm: norm, value: 50_000, forecast: nil, today: today))
-        #expect(!StopAdvice.liftAdvised(norm: norm, value: 100_000, forecast: nil, today: today))
-    }
 }

@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 import GRDB
 import Logging
@@ -30,7 +31,9 @@ public struct MonitorApp {
             database: database, exemptReferrers: Set(configuration.monitor.exemptVerwijzerTypes),
             previousPeriodMargin: configuration.monitor.previousPeriodMarginPercent, regions: configuration.regios,
             forecastSettings: RunRateForecast.Settings(
-                lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays),
+                lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays,
+                minimumMonths: configuration.monitor.forecastMinMonths),
+            arrivals: CareArrivals(gapMonths: configuration.monitor.instroomGapMonths),
             logger: logger)
         let security = try ServiceSecurity.load(configuration, service: "monitor")
         let context = ZMQContext()

@@ -19,14 +19,18 @@ public final class MonitorCore: Sendable {
     /// Regions from the configuration: a norm for a regio without gemeenten covers these.
     private let regions: [String: [String]]
     private let forecastSettings: RunRateForecast.Settings
+    /// When a client counts as (again) new: `instroom_gap_months`.
+    private let arrivals: CareArrivals
     private let logger: Logger
 
     public init(
         database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init,
         exemptReferrers: Set<String> = [], previousPeriodMargin: Int = 10, regions: [String: [String]] = [:],
-        forecastSettings: RunRateForecast.Settings = .init(), logger: Logger
+        forecastSettings: RunRateForecast.Settings = .init(), arrivals: CareArrivals = CareArrivals(),
+        logger: Logger
     ) throws {
         self.database = database
+        self.arrivals = arrivals
         self.regions = regions
         self.forecastSettings = forecastSettings
         self.clock = clock
@@ -51,7 +55,7 @@ public final class MonitorCore: Sendable {
             try ledger.applyBatch(db, through: events.last?.seq ?? 0) { state in
                 var batch = BatchLedger(
                     now: clock(), exemptReferrers: exemptReferrers, previousPeriodMargin: previousPeriodMargin,
-                    forecastSettings: forecastSettings)
+                    forecastSettings: forecastSettings, arrivals: arrivals)
                 for event in events { try batch.apply(db, event: event, state: &state) }
                 try batch.finish(db, state: state)
             }
@@ -110,7 +114,7 @@ public final class MonitorCore: Sendable {
             request.gemeenten = members
         }
         let period = try request.period.map(parsePeriod) ?? Period.year(Day.today(now: now).year)
-        let norm = NormDefinition(
+        var norm = NormDefinition(
             id: try MonitorDatabase.nextNormID(db), name: request.name, kind: request.kind,
             scope: NormScope(
                 gemeenten: request.gemeenten, regio: request.regio, aanbieder: request.aanbieder,
@@ -118,8 +122,17 @@ public final class MonitorCore: Sendable {
             period: period, limit: request.limit,
             thresholds: request.thresholds ?? NormDefinition.defaultThresholds,
             stopRule: request.stopRule ?? .forecastAbove100, intensity: request.intensity)
+        if let shares = request.shares {
+            guard BudgetShares.isValid(shares, for: norm.scope.gemeenten) else {
+                throw MonitorError(
+                    .invalidRequest,
+                    "de aandelen moeten precies de gemeenten van de norm dekken (\(norm.scope.gemeenten.joined(separator: ", "))) en samen 100% zijn"
+                )
+            }
+            norm.shares = shares
+        }
         try MonitorDatabase.saveNorm(db, norm, change: .added, by: request.by, at: now)
-        let value = try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
+        let value = try MonitorDatabase.rebuildLedger(db, for: norm, arrivals: arrivals, now: now)
         try followUp(db, norm: norm, value: value, now: now)
         try reload(db, norm)
         return norm
@@ -165,7 +178,7 @@ public final class MonitorCore: Sendable {
             let value =
                 norm.period == previousPeriod && norm.kind != .intensiteitsnorm
                 ? try MonitorDatabase.normValue(db, normID: norm.id)
-                : try MonitorDatabase.rebuildLedger(db, for: norm, now: now)
+                : try MonitorDatabase.rebuildLedger(db, for: norm, arrivals: arrivals, now: now)
             try followUp(db, norm: norm, value: value, now: now)
             try reload(db, norm)
             return try status(db, norm: norm)
@@ -224,7 +237,13 @@ public final class MonitorCore: Sendable {
         let now = clock()
         return try write(requestID, request.command, now: now) { db in
             let norm = try existingNorm(db, id: request.normID, allowEnded: true)
-            let lifted = try StopBook.lift(db, norm: norm, by: by, reason: reason, now: now)
+            let forecast =
+                norm.kind.hasForecast
+                ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now), settings: forecastSettings)
+                : nil
+            let lifted = try StopBook.lift(
+                db, norm: norm, by: by, reason: reason, despite: request.despite,
+                value: try MonitorDatabase.normValue(db, normID: norm.id), forecast: forecast, now: now)
             try reload(db, norm)
             return lifted
         }
@@ -238,6 +257,22 @@ public final class MonitorCore: Sendable {
         _ = try write(requestID, request.command, now: now) { db in
             try StopBook.exempt(db, request, now: now)
             return AdminEmpty()
+        }
+    }
+
+    /// Records a CPV decision; a granted one exempts the allocation from the stop.
+    public func decideCPV(_ request: CPVDecisionRequest, requestID: String? = nil) throws -> CPVDecided {
+        let by = request.by.trimmingCharacters(in: .whitespaces)
+        let reason = request.reason.trimmingCharacters(in: .whitespaces)
+        guard !request.toewijzingNummer.isEmpty, !by.isEmpty, !reason.isEmpty else {
+            throw MonitorError(.invalidRequest, "een CPV-besluit wordt vastgelegd met --toewijzing, --door en --reden")
+        }
+        let now = clock()
+        return try write(requestID, request.command, now: now) { db in
+            if let normID = request.normID { _ = try existingNorm(db, id: normID, allowEnded: true) }
+            var trimmed = request
+            (trimmed.by, trimmed.reason) = (by, reason)
+            return try CPVBook.record(db, trimmed, now: now)
         }
     }
 
@@ -314,7 +349,7 @@ public final class MonitorCore: Sendable {
         return NormStatus(
             norm: norm, value: value, basisPoints: ThresholdLevels.basisPoints(value: value, limit: norm.limit),
             firing: firing.sorted(),
-            forecast: norm.kind.limitIsMoney
+            forecast: norm.kind.hasForecast
                 ? try MonitorDatabase.forecast(
                     db, norm: norm, today: Day.today(now: clock()), settings: forecastSettings) : nil)
     }

@@ -46,4 +46,20 @@ enum AdminCall {
         }
         return result
     }
+
+    /// The same for a request the service may refuse as part of the story (the demo
+    /// tries to lift a stop too early): the refusal is returned, not thrown.
+    static func attempt<Request: Encodable, Result: Codable & Sendable>(_ request: Request, to target: AdminTarget)
+        throws -> Swift.Result<Result, Refusal>
+    {
+        let document = try AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString))
+        let body = try AdminClient(endpoint: target.endpoint, security: try target.security()).send(document) { _ in }
+        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
+        guard reply.ok, let result = reply.result else { return .failure(Refusal(reason: reply.error ?? "zonder reden")) }
+        return .success(result)
+    }
+
+    struct Refusal: Error {
+        var reason: String
+    }
 }

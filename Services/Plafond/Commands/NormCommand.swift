@@ -49,9 +49,18 @@ struct NormAddCommand: AsyncParsableCommand {
             "Intensiteitsnorm: niet incidenteel bij zoveel maanden boven de norm binnen zoveel maanden (standaard 2/3)."
     )
     var structureel: String?
+    @Option(
+        name: .customLong("aandeel"),
+        help: "Regio-norm verdeeld over de gemeenten: GEMEENTE=PROCENT (bv. 0268=55,5); herhaal voor elke gemeente.")
+    var aandelen: [String] = []
+    @Option(
+        name: .customLong("naar-rato"),
+        help: "Regio-norm verdeeld naar rato van een sleutel uit [verdeelsleutels], bv. jeugdigen.")
+    var naarRato: String?
     @Option(name: .customLong("door"), help: "Wie de norm vastlegt.") var by: String?
 
     func run() async throws {
+        let configuration = try options.configuration()
         guard let normKind = NormKind(rawValue: kind) else {
             throw ValidationError(
                 "onbekende soort \(kind): kies uit \(NormKind.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -63,8 +72,12 @@ struct NormAddCommand: AsyncParsableCommand {
             productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
             thresholds: parsedThresholds, stopRule: try stopRule.map(NormWords.stopRule),
             intensity: try NormWords.intensity(kind: normKind, eenheid: eenheid, per: per, structureel: structureel),
+            shares: try NormShareWords.shares(
+                aandelen: aandelen, naarRato: naarRato,
+                gemeenten: gemeenten.isEmpty ? regio.flatMap { configuration.regios[$0] } ?? [] : gemeenten,
+                keys: configuration.verdeelsleutels),
             by: by)
-        let status: NormStatus = try AdminCall.send(request, to: try options.admin(.monitor))
+        let status: NormStatus = try AdminCall.send(request, to: AdminTarget(.monitor, configuration, configPath: options.config))
         print("Norm \(status.norm.id) toegevoegd: \(status.norm.name), \(NormPrinting.figures(status))")
     }
 }

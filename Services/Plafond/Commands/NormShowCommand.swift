@@ -53,7 +53,14 @@ struct NormShowCommand: AsyncParsableCommand {
                     + (forecast.crossingDate.map { ", grens bereikt op \($0.iso)" } ?? ", grens niet bereikt"),
                 "  methode:   \(forecast.method): gemiddelde van de laatste complete zorgmaanden, doorgetrokken",
                 "  invoer:    maanden \(forecast.basisMonths.joined(separator: ", ")), \(amount(forecast.ratePerMonth)) per maand",
+                "  spreiding: \(amount(forecast.projectedLow)) tot \(amount(forecast.projectedHigh))"
+                    + " (laagste en hoogste maand van de basis doorgetrokken)",
             ]
+            if forecast.indicative {
+                lines.append(
+                    "  indicatief: pas \(forecast.completeMonths) complete zorgmaand(en); geen advies of prognosemelding"
+                        + " tot er genoeg zijn (forecast_min_months)")
+            }
         } else if norm.kind.limitIsMoney {
             lines.append("Prognose:    nog geen complete zorgmaand om een tempo uit af te leiden")
         }

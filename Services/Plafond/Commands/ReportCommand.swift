@@ -20,6 +20,14 @@ struct ReportCommand: AsyncParsableCommand {
     @Option(name: .customLong("formaat"), help: "html (standaard), csv of json.") var formaat = "html"
     @Option(name: .customLong("uit"), help: "Bestand om te schrijven (standaard de naam die de reporter geeft).")
     var output: String?
+    @Option(name: .customLong("peildatum"), help: "JJJJ-MM-DD: de cijfers op die dag (standaard vandaag).")
+    var peildatum: String?
+    @Option(name: .customLong("basisjaar"), help: "Ook vergelijken met dezelfde maanden van dit jaar.")
+    var basisjaar: Int?
+    @Option(name: .customLong("prijsindex"), help: "Prijsstijging sinds de vorige periode, bv. 3,2.")
+    var prijsindex: String?
+    @Option(name: .customLong("basisprijsindex"), help: "Prijsstijging sinds het basisjaar, bv. 7,5.")
+    var basisprijsindex: String?
 
     func validate() throws {
         if gemeente != nil && regio != nil { throw ValidationError("geef --gemeente of --regio, niet allebei") }
@@ -37,6 +45,10 @@ struct ReportCommand: AsyncParsableCommand {
             [URLQueryItem(name: "periode", value: periode), URLQueryItem(name: "formaat", value: formaat)]
             + (gemeente.map { [URLQueryItem(name: "gemeente", value: $0)] } ?? [])
             + (regio.map { [URLQueryItem(name: "regio", value: $0)] } ?? [])
+            + [
+                ("peildatum", peildatum), ("basisjaar", basisjaar.map(String.init)), ("prijsindex", prijsindex),
+                ("basisprijsindex", basisprijsindex),
+            ].compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
         guard let url = components.url else { throw ValidationError("ongeldig adres van de reporter") }
         var request = URLRequest(url: url, timeoutInterval: 30)
         if let token = configuration.reporter.token, !token.isEmpty {

@@ -34,11 +34,18 @@ struct StopLiftCommand: AsyncParsableCommand {
     @Option(name: .customLong("norm"), help: "Nummer van de norm.") var normID: Int64
     @Option(name: .customLong("door"), help: "Wie de stop opheft.") var by: String
     @Option(name: .customLong("reden"), help: "Waarom.") var reason: String
+    @Option(
+        name: .customLong("ondanks"),
+        help: "Opheffen hoewel binnen vier maanden opnieuw een stop verwacht wordt, en waarom (wordt vastgelegd).")
+    var despite: String?
 
     func run() async throws {
         let event: StopLifted = try AdminCall.send(
-            StopRequest.lift(normID: normID, by: by, reason: reason), to: try options.admin(.monitor))
-        print("Stop \(event.stopID) voor norm \(event.normID) opgeheven door \(event.by).")
+            StopRequest.lift(normID: normID, by: by, reason: reason, despite: despite),
+            to: try options.admin(.monitor))
+        print(
+            "Stop \(event.stopID) voor norm \(event.normID) opgeheven door \(event.by)"
+                + (event.despite == nil ? "." : ", ondanks de viermaandenregel."))
     }
 }
 

@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 import GRDB
 import Logging
@@ -28,7 +29,9 @@ public struct ReporterApp {
         try ProductionReadiness.check(configuration, service: "reporter")
         var database = try ReporterDatabase.open(path: configuration.storePath("reporter"), rebuild: rebuild)
         database.forecastSettings = RunRateForecast.Settings(
-            lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays)
+            lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays,
+            minimumMonths: configuration.monitor.forecastMinMonths)
+        database.arrivals = CareArrivals(gapMonths: configuration.monitor.instroomGapMonths)
         database.escalateAfter = configuration.notifier.escalateAfter.seconds
         if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
         do {

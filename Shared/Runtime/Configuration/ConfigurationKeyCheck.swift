@@ -15,6 +15,8 @@ enum ConfigurationKeyCheck {
         "reporter": ReporterConfiguration.CodingKeys.allCases.map(\.rawValue),
         // Free-form: a regio's name and its gemeenten.
         "regios": [],
+        // Free-form: a key's name and a weight per gemeente.
+        "verdeelsleutels": [],
     ]
     static let recipientKeys = NotifierConfiguration.Recipient.CodingKeys.allCases.map(\.rawValue)
 
@@ -26,7 +28,7 @@ enum ConfigurationKeyCheck {
                 problems.append(unknown("sectie [\(key)]", key, among: Array(sections.keys)))
                 continue
             }
-            guard key != "regios", let section = table[key]?.table else { continue }
+            guard key != "regios", key != "verdeelsleutels", let section = table[key]?.table else { continue }
             for name in section.keys.sorted() {
                 guard known.contains(name) else {
                     problems.append(unknown("sleutel \(name) in [\(key)]", name, among: known))

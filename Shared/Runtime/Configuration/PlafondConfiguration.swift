@@ -14,6 +14,9 @@ public struct PlafondConfiguration: Sendable, Equatable, Codable {
     /// Named sets of gemeenten (`[regios]`, e.g. "Rijk van Nijmegen" = ["0268", ...]): a
     /// norm or a report for a regio covers its members.
     public var regios: [String: [String]] = [:]
+    /// Keys to split a regio's budget "naar rato" (`[verdeelsleutels.jeugdigen]`,
+    /// "0268" = 30500, …): a weight per gemeente, e.g. its youth inhabitants.
+    public var verdeelsleutels: [String: [String: Int64]] = [:]
 
     public init() {}
 
@@ -25,6 +28,7 @@ public struct PlafondConfiguration: Sendable, Equatable, Codable {
         notifier = try c.decodeIfPresent(NotifierConfiguration.self, forKey: .notifier) ?? .init()
         reporter = try c.decodeIfPresent(ReporterConfiguration.self, forKey: .reporter) ?? .init()
         regios = try c.decodeIfPresent([String: [String]].self, forKey: .regios) ?? [:]
+        verdeelsleutels = try c.decodeIfPresent([String: [String: Int64]].self, forKey: .verdeelsleutels) ?? [:]
     }
 
     /// Where a service keeps its SQLite file: `<data>/<service>.sqlite`.

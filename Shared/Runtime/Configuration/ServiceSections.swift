@@ -69,6 +69,12 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
     public var forecastLagDays = 45
     /// Complete months whose average is the forecast's run-rate.
     public var forecastMonths = 3
+    /// Complete months a forecast needs before it raises a forecast alert or stop advice;
+    /// before that it is shown as indicative.
+    public var forecastMinMonths = 3
+    /// Months without care at a provider after which a client counts as new again for
+    /// an instroomtarget and for arrivals during a stop ("(opnieuw) in zorg").
+    public var instroomGapMonths = 12
     public var eventsPublish = "tcp://127.0.0.1:5581"
     public var eventsCatchUp = "tcp://127.0.0.1:5582"
     public var metrics = "127.0.0.1:9580"
@@ -81,6 +87,8 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
         case previousPeriodMarginPercent = "previous_period_margin"
         case forecastLagDays = "forecast_lag_days"
         case forecastMonths = "forecast_months"
+        case forecastMinMonths = "forecast_min_months"
+        case instroomGapMonths = "instroom_gap_months"
     }
 
     public init() {}
@@ -95,6 +103,8 @@ public struct MonitorConfiguration: Sendable, Equatable, Codable {
             try c.decodeIfPresent(Int.self, forKey: .previousPeriodMarginPercent) ?? d.previousPeriodMarginPercent
         forecastLagDays = try c.decodeIfPresent(Int.self, forKey: .forecastLagDays) ?? d.forecastLagDays
         forecastMonths = try c.decodeIfPresent(Int.self, forKey: .forecastMonths) ?? d.forecastMonths
+        forecastMinMonths = try c.decodeIfPresent(Int.self, forKey: .forecastMinMonths) ?? d.forecastMinMonths
+        instroomGapMonths = try c.decodeIfPresent(Int.self, forKey: .instroomGapMonths) ?? d.instroomGapMonths
         eventsPublish = try c.decodeIfPresent(String.self, forKey: .eventsPublish) ?? d.eventsPublish
         eventsCatchUp = try c.decodeIfPresent(String.self, forKey: .eventsCatchUp) ?? d.eventsCatchUp
         metrics = try c.decodeIfPresent(String.self, forKey: .metrics) ?? d.metrics

@@ -41,7 +41,8 @@ enum AlertBook {
         try apply(
             db, norm: norm, kind: .actual, reached: reached, firing: &firing, value: value, forecast: forecast, now: now
         )
-        let projected = forecast?.projectedTotal ?? 0
+        // An indicative forecast (too few complete months) is shown, never alerted on.
+        let projected = forecast.flatMap { $0.indicative ? nil : $0.projectedTotal } ?? 0
         let forecastReached = ThresholdLevels.reached(value: projected, limit: norm.limit, thresholds: [100])
         try apply(
             db, norm: norm, kind: .forecast, reached: forecastReached, firing: &firing, value: value,

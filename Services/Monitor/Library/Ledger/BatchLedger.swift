@@ -22,14 +22,18 @@ struct BatchLedger {
     /// Percent above a signaalplafond that advises a bestedingsruimte once its period ended.
     var previousPeriodMargin = 10
     var forecastSettings = RunRateForecast.Settings()
+    /// When a client counts as (again) new: `instroom_gap_months`.
+    var arrivals = CareArrivals()
 
     private var cells = BatchCells()
     private var touchedMonths: [Int64: Set<Month>] = [:]
     private var touchedValues: Set<Int64> = []
 
     init(
-        now: Date, exemptReferrers: Set<String>, previousPeriodMargin: Int, forecastSettings: RunRateForecast.Settings
+        now: Date, exemptReferrers: Set<String>, previousPeriodMargin: Int, forecastSettings: RunRateForecast.Settings,
+        arrivals: CareArrivals = CareArrivals()
     ) {
+        self.arrivals = arrivals
         self.now = now
         self.today = Day.today(now: now)
         self.exemptReferrers = exemptReferrers
@@ -45,14 +49,14 @@ struct BatchLedger {
             try arrived(
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, toewijzingNummer: line.toewijzingNummer,
-                day: line.periodStart, state: &state)
+                day: line.periodStart, through: line.periodEnd, state: &state)
         case CareStarted.kind.rawValue:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
-                day: start.begindatum, state: &state)
+                day: start.begindatum, through: start.begindatum, state: &state)
         case ReferralRequested.kind.rawValue:
             try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
         case LineCredited.kind.rawValue:
@@ -114,50 +118,68 @@ struct BatchLedger {
     /// their scope in their period, and their alerts and stop advice follow; a client new
     /// to the provider while a stop is in force under a norm in scope is checked against
     /// the exemptions. The client's sightings are read only when a norm needs them.
+    /// A client seen at a provider. Its months of care are recorded (`CareMonths`); a
+    /// client arriving at the provider (new, or back after `instroom_gap_months` without
+    /// care there) while a stop is in force under a norm in scope is checked against the
+    /// exemptions; and an instroomtarget whose window (its period and the gap before it)
+    /// the care touches is counted again, when the care added a month not known before.
+    ///
+    /// The recount reads the norm's window of `clientCareMonth` (issue 19's gap rule);
+    /// issue 21 wants it incremental, from the client's own months, as the first-seen
+    /// count was. Until then it runs only when a new month of care appears.
     private mutating func arrived(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
-        toewijzingNummer: String?, day: Day, state: inout LedgerState
+        toewijzingNummer: String?, day: Day, through: Day, state: inout LedgerState
     ) throws {
+        let month = day.month
         let inScope = state.index.norms(aanbieder: aanbieder, gemeente: gemeente).filter {
             $0.scope.matches(
                 gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie ?? "", productCode: productCode)
         }
-        let needsSightings = inScope.contains { norm in
-            norm.kind == .instroomtarget
-                || (norm.kind.allowsStop && norm.period.contains(day) && state.norms[norm.id]?.stop != nil)
+        let stopped = inScope.filter { norm in
+            norm.kind.allowsStop && norm.period.contains(day) && state.norms[norm.id]?.stop != nil
         }
-        let sightings = needsSightings ? try InflowLedger.sightings(db, client: client) : []
+        let newToProvider =
+            stopped.isEmpty
+            ? false
+            : arrivals.arrivesNow(
+                month,
+                knownCare: try CareMonths.monthsAtProvider(
+                    db, aanbieder: aanbieder, client: client,
+                    in: month.adding(months: -arrivals.gapMonths)...month.adding(months: arrivals.gapMonths)))
         try InflowLedger.record(
             db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
             client: client, day: day)
-        guard needsSightings else { return }
-        let newToProvider = !sightings.contains { $0.aanbieder == aanbieder }
-        for norm in inScope where state.norms[norm.id] != nil {
-            let inPeriod = norm.period.contains(day)
-            if inPeriod, newToProvider, norm.kind.allowsStop, let stop = state.norms[norm.id]?.stop {
+        let changesBefore = db.totalChangesCount
+        try CareMonths.record(
+            db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
+            client: client, from: day, through: through)
+        let newCareMonth = db.totalChangesCount != changesBefore
+        if newToProvider {
+            for norm in stopped {
+                guard let stop = state.norms[norm.id]?.stop else { continue }
                 try StopBook.checkInflow(
                     db, norm: norm, stop: stop, gemeente: gemeente, aanbieder: aanbieder, client: client,
                     toewijzingNummer: toewijzingNummer, day: day, exemptReferrers: exemptReferrers, now: now)
             }
-            guard norm.kind == .instroomtarget else { continue }
-            // The client's first day in the norm's scope, before and after this sighting.
-            let before = InflowLedger.firstDay(in: norm, among: sightings)
-            let after = before.map { min($0, day.iso) } ?? day.iso
-            let change = (InflowLedger.isNew(after, in: norm) ? 1 : 0) - (InflowLedger.isNew(before, in: norm) ? 1 : 0)
-            guard inPeriod || change != 0 else { continue }
-            try counted(db, &state.norms[norm.id]!, change: Int64(change))
+        }
+        guard newCareMonth else { return }
+        for norm in inScope where norm.kind == .instroomtarget && state.norms[norm.id] != nil {
+            // A late line for a month before the period can end a gap inside it.
+            let window = arrivals.window(for: norm.period)
+            guard month <= window.upperBound, through.month >= window.lowerBound else { continue }
+            try counted(db, &state.norms[norm.id]!)
         }
     }
 
-    /// An instroomtarget's count moves (or is judged again); its alerts and advice follow.
-    private mutating func counted(_ db: Database, _ norm: inout NormState, change: Int64) throws {
-        if change != 0 {
-            norm.value += change
-            touchedValues.insert(norm.norm.id)
-        }
-        // A count has no run-rate forecast: the value is the projection.
-        let value = norm.value
-        try AlertBook.evaluate(db, norm: norm.norm, value: value, forecast: nil, firing: &norm.firing, now: now)
-        try StopBook.advise(db, state: &norm, value: value, forecast: nil, today: today, now: now)
+    /// An instroomtarget counted again (its months written by `InflowCount`, and kept in
+    /// memory as they are in the store); its alerts and advice follow, on the count and
+    /// its run-rate forecast to the end of the period.
+    private mutating func counted(_ db: Database, _ norm: inout NormState) throws {
+        let value = try InflowCount.recount(db, norm: norm.norm, arrivals: arrivals)
+        norm = try NormState.load(db, norm: norm.norm)
+        let forecast = try MonitorDatabase.forecast(db, norm: norm.norm, today: today, settings: forecastSettings)
+        try AlertBook.evaluate(db, norm: norm.norm, value: value, forecast: forecast, firing: &norm.firing, now: now)
+        try StopBook.advise(db, state: &norm, value: value, forecast: forecast, today: today, now: now)
     }
 }

@@ -50,6 +50,14 @@ enum StopBook {
         }
     }
 
+    /// Registered after every earlier migration of monitor's store (append-only).
+    static func registerLiftDespiteMigration(_ migrator: inout DatabaseMigrator) {
+        // Who lifted a stop against the four-month rule, and why.
+        migrator.registerMigration("monitor.policy.v1.liftDespite") { db in
+            try db.execute(sql: "ALTER TABLE stop ADD COLUMN liftDespite TEXT")
+        }
+    }
+
     struct Stop {
         var id: Int64
         var imposedAt: Date
@@ -92,15 +100,30 @@ enum StopBook {
         return event
     }
 
-    static func lift(_ db: Database, norm: NormDefinition, by: String, reason: String, now: Date) throws -> StopLifted {
+    /// Lifts the stop in force. The four-month rule decides: when a new stop is expected
+    /// within four months the lift is refused, unless the person records why (`despite`).
+    static func lift(
+        _ db: Database, norm: NormDefinition, by: String, reason: String, despite: String?,
+        value: Int64, forecast: RunRateForecast?, now: Date
+    ) throws -> StopLifted {
         guard let stop = try inForce(db, normID: norm.id) else {
             throw MonitorError(.invalidRequest, "er geldt geen stop voor norm \(norm.id)")
         }
+        let expected = StopAdvice.newStopExpected(
+            norm: norm, value: value, forecast: forecast, today: Day.today(now: now))
+        let despite = despite?.trimmingCharacters(in: .whitespaces)
+        if let expected, despite?.isEmpty ?? true {
+            throw MonitorError(
+                .invalidRequest,
+                "opheffen kan nog niet: \(LiftRefusal.text(expected, norm: norm)). Binnen vier maanden "
+                    + "wordt opnieuw een stop verwacht; hef alleen op met de reden erbij: --ondanks REDEN")
+        }
+        let recorded = expected == nil ? nil : despite
         try db.cachedStatement(
-            sql: "UPDATE stop SET liftedAt = ?, liftedBy = ?, liftReason = ? WHERE id = ?"
-        ).execute(arguments: [now.timeIntervalSince1970, by, reason, stop.id])
+            sql: "UPDATE stop SET liftedAt = ?, liftedBy = ?, liftReason = ?, liftDespite = ? WHERE id = ?"
+        ).execute(arguments: [now.timeIntervalSince1970, by, reason, recorded, stop.id])
         try db.cachedStatement(sql: "DELETE FROM stopAdvice WHERE normID = ?").execute(arguments: [norm.id])
-        let event = StopLifted(stopID: stop.id, normID: norm.id, by: by, reason: reason, at: now)
+        let event = StopLifted(stopID: stop.id, normID: norm.id, by: by, reason: reason, despite: recorded, at: now)
         try Outbox.append(db, kind: StopLifted.kind.rawValue, body: try event.encoded(), at: now)
         return event
     }
@@ -112,7 +135,7 @@ enum StopBook {
     ) throws {
         guard norm.kind.allowsStop else { return }
         let forecast =
-            norm.kind.limitIsMoney
+            norm.kind.hasForecast
             ? try MonitorDatabase.forecast(db, norm: norm, today: Day.today(now: now), settings: settings) : nil
         var state = try NormState.load(db, norm: norm)
         try advise(db, state: &state, value: value, forecast: forecast, today: Day.today(now: now), now: now)
@@ -128,7 +151,8 @@ enum StopBook {
         let advice = { (kind: StopAdvised.Advice) in
             StopAdvised(
                 normID: norm.id, advice: kind, rule: norm.stopRule, value: value, limit: norm.limit,
-                projectedTotal: forecast?.projectedTotal, crossingDate: forecast?.crossingDate, at: now)
+                projectedTotal: forecast?.projectedTotal, crossingDate: forecast?.crossingDate,
+                projectedLow: forecast?.projectedLow, projectedHigh: forecast?.projectedHigh, at: now)
         }
         if let stop = state.stop {
             guard !stop.liftAdvised,

@@ -77,6 +77,9 @@ public struct MonitorDatabase: Sendable {
         AnalysisBook.registerMigrations(&migrator)
         AdminReplies.registerMigrations(&migrator)
         InflowLedger.registerClientLookup(&migrator)
+        StopBook.registerLiftDespiteMigration(&migrator)
+        CareMonths.registerMigrations(&migrator)
+        CPVBook.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -66,13 +66,13 @@ extension MonitorDatabase {
 
     /// Recomputes a norm's ledger from the spend cells: used once when a norm is added or
     /// its scope or period changes, never per line.
-    static func rebuildLedger(_ db: Database, for norm: NormDefinition, now: Date) throws -> Int64 {
+    static func rebuildLedger(
+        _ db: Database, for norm: NormDefinition, arrivals: CareArrivals, now: Date
+    ) throws -> Int64 {
         try db.cachedStatement(sql: "DELETE FROM normMonth WHERE normID = ?").execute(arguments: [norm.id])
         if norm.kind == .intensiteitsnorm { return try IntensityLedger.rebuild(db, norm: norm, now: now) }
         if norm.kind == .instroomtarget {
-            let count = try InflowLedger.newClients(db, norm: norm)
-            try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [count, norm.id])
-            return count
+            return try InflowCount.recount(db, norm: norm, arrivals: arrivals)
         }
         let byMonth = try SpendCells.byMonth(db, norm: norm)
         for (month, value) in byMonth {

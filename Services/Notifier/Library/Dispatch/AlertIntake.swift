@@ -47,9 +47,11 @@ struct AlertIntake {
                 NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
         case StopLifted.kind.rawValue:
             let stop = try StopLifted.decoded(from: event.body)
+            // A lift against the four-month rule keeps its "why anyway" in the audit.
+            let reason = stop.despite.map { "\(stop.reason) (ondanks de viermaandenregel: \($0))" } ?? stop.reason
             try NormDecisions.record(
                 db,
-                NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
+                NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: reason, at: stop.at))
         default:
             break
         }

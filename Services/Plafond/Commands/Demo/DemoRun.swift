@@ -15,7 +15,9 @@ struct DemoRun {
     private var printed: Set<String> = []
     private var normNames: [Int64: String] = [:]
     private var cappedNorm: Int64?
+    private var adviceIn: Month?
     private var stopImposedIn: Month?
+    private var liftRefused = false
     private var stopLifted = false
 
     init(
@@ -48,14 +50,31 @@ struct DemoRun {
             ProviderImportRequest(
                 providers: setting.providers.map { ProviderName(agb: $0.agb, naam: $0.name) }, by: "plafond demo"),
             to: AdminTarget(.monitor, configuration))
+        var requests = setting.norms(year: year)
+        for index in requests.indices where requests[index].name == DemoSetting.splitNormName {
+            requests[index].shares = try NormShareWords.shares(
+                aandelen: [], naarRato: "jeugdigen", gemeenten: configuration.regios[DemoSetting.regio] ?? [],
+                keys: configuration.verdeelsleutels)
+        }
         let norms: [NormStatus] = try AdminCall.send(
-            NormImportRequest(norms: setting.norms(year: year)), to: AdminTarget(.monitor, configuration))
+            NormImportRequest(norms: requests), to: AdminTarget(.monitor, configuration))
         for status in norms { normNames[status.norm.id] = status.norm.name }
         let capped = setting.providers[DemoSetting.headingForItsCap]
         cappedNorm = norms.first { $0.norm.scope.aanbieder == capped.agb }?.norm.id
         DemoOutput.say(
             "Regio \(DemoSetting.regio): \(DemoSetting.gemeenten.count) gemeenten, \(setting.providers.count) aanbieders, \(norms.count) normen"
         )
+        if let split = norms.first(where: { $0.norm.shares != nil }), let shares = split.norm.shares {
+            let parts = BudgetShares.split(split.norm.limit, shares: shares)
+            let text = DemoSetting.gemeenten.compactMap { gemeente in
+                shares[gemeente.code].map {
+                    "\(gemeente.name) \($0 / 100),\(String(format: "%02d", $0 % 100))% (\(Money(cents: parts[gemeente.code] ?? 0).dutch))"
+                }
+            }
+            DemoOutput.say(
+                "   \(split.norm.name): \(Money(cents: split.norm.limit).dutch), verdeeld naar rato van jeugdigen: "
+                    + text.joined(separator: ", "))
+        }
         var declarations = DemoYear(setting: setting, year: year, seed: seed)
         let intake = RequestClient(endpoint: configuration.intake.endpoint, timeout: .seconds(120))
         let lastMonth = today.month.previous
@@ -83,6 +102,8 @@ struct DemoRun {
                     "   \(taken) van \(starts.count) nieuwe cliënten gestart (JW305) bij \(setting.providers[DemoSetting.headingForItsCap].name)"
                 )
             }
+            let returningBack = month == Month(year: year, month: DemoYear.returningMonths.back)
+            let inflowBefore = returningBack ? try returningTarget()?.value : nil
             let answers = try intake.send(documents.map(\.document))
             let granted = answers.filter { String(decoding: $0, as: UTF8.self).contains(">8001<") }.count
             DemoOutput.say("\n== Zorgmaand \(month): \(documents.count) declaraties, \(granted) volledig toegekend ==")
@@ -93,6 +114,7 @@ struct DemoRun {
             }
             try await settle(expectedCents: declarations.netCents, year: year)
             try await printNews()
+            if let before = inflowBefore { try await showReturning(before: before, year: year) }
             try await decide(month: month, declarations: &declarations)
             if pauseSeconds > 0 { try await Task.sleep(for: .seconds(pauseSeconds)) }
             month = month.next
@@ -101,6 +123,37 @@ struct DemoRun {
         try await printNews()
         DemoOutput.say(
             "\nAfgespeeld: \(declarations.lines) declaratieregels, netto \(Money(cents: declarations.netCents).dutch)")
+    }
+
+    /// The instroomtarget of the provider the client returns to.
+    private func returningTarget() throws -> NormStatus? {
+        let agb = setting.providers[DemoSetting.returning].agb
+        let statuses: [NormStatus] = try AdminCall.send(NormListRequest(), to: AdminTarget(.monitor, configuration))
+        return statuses.first { $0.norm.kind == .instroomtarget && $0.norm.scope.aanbieder == agb }
+    }
+
+    /// The returning client, as the instroomtarget counts it: back after twelve months
+    /// without care, so new again ("(opnieuw) in zorg").
+    private func showReturning(before: Int64, year: Int) async throws {
+        var after = before
+        for _ in 0..<50 where after == before {
+            after = try returningTarget()?.value ?? before
+            if after == before { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        let away = DutchDate.text(Month(year: year - 1, month: DemoYear.returningMonths.away)!)
+        DemoOutput.say(
+            "   • Instroom: een cliënt komt terug bij \(setting.providers[DemoSetting.returning].name) na twaalf maanden "
+                + "zonder zorg (laatst in \(away)) en telt opnieuw mee: instroomtarget van \(before) naar \(after)")
+    }
+
+    /// Prints the timeline until an entry of `kind` for the norm is there (the reporter
+    /// follows monitor's log a moment later), so the story prints in the order it happened.
+    private mutating func waitForTimeline(_ kind: String, norm: Int64) async throws {
+        for _ in 0..<50 {
+            try await printNews()
+            if printed.contains(where: { $0.hasPrefix("\(kind)|\(norm)|") }) { return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
     }
 
     /// Waits until the reporter shows every cent declared so far (so what follows is
@@ -135,6 +188,8 @@ struct DemoRun {
         case "alert.firing": "Melding"
         case "alert.resolved": "Opgelost"
         case "stop.advised", "bestedingsruimte.advised": ""  // the summary starts with "Advies:"
+        case "analysis.recorded": ""  // the summary starts with "Analysegesprek"
+        case "cpv.decided": ""  // the summary starts with "CPV"
         case "stop.imposed": "Stop"
         case "stop.lifted": "Stop opgeheven"
         case "inflow.during.stop": "Instroom tijdens stop"
@@ -143,37 +198,85 @@ struct DemoRun {
         }
     }
 
-    /// The contract manager: imposes a stop once it is advised for the provider heading
-    /// for its cap, records a CPV exemption for one newcomer, and lifts the stop three
-    /// months later when the plan of action works.
+    /// The contract manager, as Nijmegen's practice describes it: the stop advice for the
+    /// provider heading for its cap leads to an analysegesprek a month later; when that
+    /// concludes an overrun is likely, a stop (with a CPV exemption for one newcomer) and
+    /// a plan van aanpak. From three months on she would lift it, but only the four-month
+    /// rule decides: an early attempt is refused, the lift follows the rule's advice.
     private mutating func decide(month: Month, declarations: inout DemoYear) async throws {
         guard let norm = cappedNorm else { return }
-        if stopImposedIn == nil {
-            let advised = printed.contains { $0.hasPrefix("stop.advised|\(norm)|") && $0.contains("overwegen") }
-            guard advised else { return }
+        let provider = setting.providers[DemoSetting.headingForItsCap].name
+        let manager = "J. de Vries (contractmanager)"
+        let admin = AdminTarget(.monitor, configuration)
+        if adviceIn == nil {
+            guard printed.contains(where: { $0.hasPrefix("stop.advised|\(norm)|") && $0.contains("overwegen") })
+            else { return }
+            adviceIn = month
+            DemoOutput.say("   → J. de Vries plant een analysegesprek met \(provider)")
+        } else if stopImposedIn == nil, let advised = adviceIn, month > advised {
+            // The conversation takes place once this month's declarations are in.
+            let day = min(month.next.firstDay.adding(days: 9), today)
+            let statuses: [NormStatus] = try AdminCall.send(NormListRequest(), to: admin)
+            guard let status = statuses.first(where: { $0.norm.id == norm }) else { return }
+            let likely = StopAdvice.imposeAdvised(norm: status.norm, value: status.value, forecast: status.forecast)
+            let _: AnalysisRecorded = try AdminCall.send(
+                AnalysisRecordRequest(
+                    normID: norm, day: day, participants: "beleidsadviseur, \(provider), Buurtteam",
+                    conclusion: likely
+                        ? "overschrijding van de bestedingsruimte waarschijnlijk" : "overschrijding niet meer waarschijnlijk",
+                    plan: likely ? "afschalen naar basishulp, trajecten verkorten, geen nieuwe cliënten buiten CPV en Regieteams" : "",
+                    followUp: nil, by: manager),
+                to: admin)
+            try await waitForTimeline("analysis.recorded", norm: norm)
+            guard likely else {
+                adviceIn = nil
+                return
+            }
             let _: StopImposed = try AdminCall.send(
                 StopRequest.impose(
-                    normID: norm, by: "J. de Vries (contractmanager)",
-                    reason: "analysegesprek \(month.next): overschrijding verwacht, plan van aanpak gevraagd"),
-                to: AdminTarget(.monitor, configuration))
+                    normID: norm, by: manager,
+                    reason: "analysegesprek \(DutchDate.text(day)): overschrijding waarschijnlijk, plan van aanpak loopt"),
+                to: admin)
             // ToewijzingNummers are at most 8 characters (iJw).
+            // The CPV grants one appeal (the client may start) and refuses the other.
             let exempt = "7700001"
-            let _: AdminEmpty = try AdminCall.send(
-                ExemptRequest(toewijzingNummer: exempt, reason: .cpv, by: "CPV Nijmegen"),
-                to: AdminTarget(.monitor, configuration))
-            DemoOutput.say("   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit")
+            let _: CPVDecided = try AdminCall.send(
+                CPVDecisionRequest(
+                    toewijzingNummer: exempt, normID: norm, granted: true,
+                    reason: "onderbouwd beroep van de huisarts: geen alternatief in de basishulp", by: "CPV Nijmegen"),
+                to: admin)
+            let _: CPVDecided = try AdminCall.send(
+                CPVDecisionRequest(
+                    toewijzingNummer: "7700002", normID: norm, granted: false,
+                    reason: "Buurtteam kan de begeleiding zelf bieden", by: "CPV Nijmegen"),
+                to: admin)
+            DemoOutput.say(
+                "   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit en wijst 7700002 af")
             stopImposedIn = month
             declarations.paused.insert(DemoSetting.headingForItsCap)
+            declarations.reducing.insert(DemoSetting.headingForItsCap)
             declarations.scriptedArrivals[DemoSetting.headingForItsCap] = [exempt, "7700002"]
             try await Task.sleep(for: .milliseconds(300))
             try await printNews()
         } else if let imposed = stopImposedIn, !stopLifted, month >= imposed.adding(months: 3) {
+            let advised = printed.contains { $0.hasPrefix("stop.advised|\(norm)|") && $0.contains("opgeheven") }
+            if !advised {
+                guard !liftRefused else { return }
+                let attempt: Result<StopLifted, AdminCall.Refusal> = try AdminCall.attempt(
+                    StopRequest.lift(normID: norm, by: manager, reason: "plan van aanpak loopt"), to: admin)
+                guard case .failure(let refusal) = attempt else {
+                    throw DemoError("monitor hief de stop op terwijl de viermaandenregel dat afraadt")
+                }
+                DemoOutput.say("   → J. de Vries wil de stop opheffen; monitor weigert: \(refusal.reason)")
+                liftRefused = true
+                return
+            }
             let _: StopLifted = try AdminCall.send(
-                StopRequest.lift(normID: norm, by: "J. de Vries (contractmanager)", reason: "plan van aanpak werkt"),
-                to: AdminTarget(.monitor, configuration))
-            DemoOutput.say("   → J. de Vries heft de stop op")
+                StopRequest.lift(normID: norm, by: manager, reason: "plan van aanpak werkt"), to: admin)
+            DemoOutput.say("   → J. de Vries heft de stop op: binnen vier maanden wordt geen nieuwe stop verwacht")
             stopLifted = true
             declarations.paused.remove(DemoSetting.headingForItsCap)
+            declarations.reducing.remove(DemoSetting.headingForItsCap)
             try await Task.sleep(for: .milliseconds(300))
             try await printNews()
         }

@@ -15,6 +15,14 @@ struct DemoSetting {
         ("0225", "Druten", 6), ("0252", "Heumen", 5), ("0944", "Mook en Middelaar", 4),
     ]
 
+    /// Youth inhabitants (0–17) per gemeente, rounded, for splitting the regio's jeugd-GGZ
+    /// signaalplafond "naar rato" (`[verdeelsleutels.jeugdigen]` in the demo's configuration).
+    static let jeugdigen: [(code: String, count: Int64)] = [
+        ("0268", 33_500), ("0296", 8_100), ("1945", 6_400), ("0209", 5_900), ("0225", 4_300), ("0252", 3_300),
+        ("0944", 1_400),
+    ]
+    static let splitNormName = "Jeugd-GGZ, regio (naar rato van jeugdigen)"
+
     /// A kind of care as it is declared: category, product code, unit, tariff in cents,
     /// and the usual volume per client per month.
     struct CareType: Sendable {
@@ -57,6 +65,7 @@ struct DemoSetting {
     static let overItsSignaal = 16  // behandeling, signaalplafond exceeded
     static let lateDeclarer = 3  // sends March with May
     static let intensive = 26  // VDB provider with one client far above 18 hours a week
+    static let returning = 24  // VDB provider a client comes back to after twelve months away
 
     init(seed: UInt64) {
         var random = DemoRandom(seed: seed)
@@ -124,6 +133,13 @@ struct DemoSetting {
                     limit: yearly * Int64(provider.limitPercent) / 100 / 100_000 * 100_000,
                     by: "Regio Rijk van Nijmegen"))
         }
+        // The regio's jeugd-GGZ as a whole, split over its gemeenten (shares set by `DemoRun`).
+        let ggz = providers.filter { $0.care.categorie == Self.ggz.categorie }.map(expectedYearlySpend).reduce(0, +)
+        norms.append(
+            NormAddRequest(
+                name: Self.splitNormName, kind: .signaalplafond, gemeenten: [], regio: Self.regio, aanbieder: nil,
+                productCategorieen: [Self.ggz.categorie], period: String(year), limit: ggz * 13 / 10 / 100_000 * 100_000,
+                by: "Regio Rijk van Nijmegen"))
         norms.append(
             NormAddRequest(
                 name: "VDB: ten hoogste 18 uur per week", kind: .intensiteitsnorm, gemeenten: [], regio: Self.regio,

@@ -45,6 +45,10 @@ struct DemoSystem {
 
         [regios]
         "\(DemoSetting.regio)" = [\(members)]
+
+        # Youth inhabitants per gemeente: the regio's jeugd-GGZ budget is split naar rato.
+        [verdeelsleutels.jeugdigen]
+        \(DemoSetting.jeugdigen.map { "\"\($0.code)\" = \($0.count)" }.joined(separator: "\n"))
         """.write(to: configurationFile, atomically: true, encoding: .utf8)
     }
 

@@ -31,15 +31,26 @@ struct DemoYear {
     private(set) var lines = 0
     /// Providers that take no new clients (a stop in force), except the scenario's two.
     var paused: Set<Int> = []
+    /// Providers working through a plan van aanpak: more clients finish or step down to
+    /// basic help each month ("afschaling, terugverwijzing, verkorting van trajecten").
+    var reducing: Set<Int> = []
     /// New clients the scenario brings in next month at a provider, with their allocation.
     var scriptedArrivals: [Int: [String]] = [:]
     /// The scripted clients who arrived this month, for their start-of-care message.
     private(set) var arrivedScripted: [(provider: Int, client: Client)] = []
+    /// A VDB client last in care in January of the year before, back in February: twelve
+    /// months without care, so "(opnieuw) in zorg" for the instroomtarget. Numbered apart
+    /// from the others (no draw from the seeded sequence, so the rest of the year is the same).
+    let returning: Client
+    static let returningMonths = (away: 1, back: 2)
 
     init(setting: DemoSetting, year: Int, seed: UInt64) {
         self.setting = setting
         self.year = year
         random = DemoRandom(seed: seed ^ 0x5EED)
+        var number = 11_900
+        while BSN.synthetic(number) == nil { number += 1 }
+        returning = Client(number: number, bsn: BSN.synthetic(number)!, gemeente: "0268", toewijzing: String(number))
         clients = Array(repeating: [], count: setting.providers.count)
         previous = Array(repeating: [], count: setting.providers.count)
         for index in setting.providers.indices {
@@ -74,6 +85,14 @@ struct DemoYear {
     mutating func declarations(for month: Month, today: Day) -> [(provider: Int, document: Data)] {
         var documents: [(Int, Data)] = []
         arrivedScripted = []
+        if month == Month(year: year - 1, month: 12) {
+            // The returning client's last care, long before the replay's months (not in
+            // `netCents`, which counts from December on).
+            documents.append((DemoSetting.returning, returningHistory(today: today)))
+        }
+        if month == Month(year: year, month: Self.returningMonths.back) {
+            clients[DemoSetting.returning].append(returning)
+        }
         for index in setting.providers.indices {
             let provider = setting.providers[index]
             churn(index, provider: provider)
@@ -162,11 +181,33 @@ struct DemoYear {
         return merged
     }
 
+    /// January of the year before, for the returning client.
+    private mutating func returningHistory(today: Day) -> Data {
+        let provider = setting.providers[DemoSetting.returning]
+        let month = Month(year: year - 1, month: Self.returningMonths.away)!
+        let volume = provider.care.volume.lowerBound
+        let line = DeclarationLine(
+            referentieNummer: "H-\(returning.number)", vorigReferentieNummer: nil,
+            toewijzingNummer: returning.toewijzing, productCategorie: provider.care.categorie,
+            productCode: provider.care.productCode, productPeriode: .month(month), geleverdVolume: volume,
+            eenheid: provider.care.eenheid, productTarief: provider.care.tariff,
+            ingediendBedrag: volume * provider.care.tariff, debetCredit: .debet)
+        messageCount += 1
+        lines += 1
+        let id = "DEMO\(String(format: "%06d", messageCount))"
+        return JW323Writer.write(
+            .balanced(
+                afzender: provider.agb, ontvanger: returning.gemeente, identificatie: id, dagtekening: today,
+                declaratieNummer: id, periode: month,
+                clients: [DeclaredClient(bsn: returning.bsn, lines: [line])]))
+    }
+
     /// Clients leave and arrive; a provider under a stop takes only the scripted arrivals.
     private mutating func churn(_ index: Int, provider: DemoSetting.Provider) {
         guard !clients[index].isEmpty else { return }
         // The first client stays all year (the scenario's intensive VDB client is one).
-        let leaving = min(clients[index].count * random.next(in: 2...5) / 100, clients[index].count - 1)
+        let percent = random.next(in: reducing.contains(index) ? 16...24 : 2...5)
+        let leaving = min(clients[index].count * percent / 100, clients[index].count - 1)
         clients[index].removeSubrange(1..<(1 + leaving))
         if let scripted = scriptedArrivals.removeValue(forKey: index) {
             for toewijzing in scripted {

@@ -91,9 +91,11 @@ struct ActionRoutes {
         action("stop-opheffen") { normID, fields, session in
             guard let reason = fields.text("reden") else { throw AccessError(.invalidRequest, "geef een reden") }
             let event = try await services.send(
-                StopRequest.lift(normID: normID, by: session.name, reason: reason), to: services.monitorAdmin,
-                expecting: StopLifted.self)
-            return "Toeleidingsstop \(event.stopID) opgeheven."
+                StopRequest.lift(normID: normID, by: session.name, reason: reason, despite: fields.text("ondanks")),
+                to: services.monitorAdmin, expecting: StopLifted.self)
+            return event.despite == nil
+                ? "Toeleidingsstop \(event.stopID) opgeheven."
+                : "Toeleidingsstop \(event.stopID) opgeheven, ondanks de viermaandenregel."
         }
         action("analysegesprek") { normID, fields, session in
             guard let day = fields.text("datum").flatMap(Day.init(iso:)) else {

@@ -18,7 +18,9 @@ enum DashboardPages {
                 <p>Prognose voor het eind van de periode: <strong>\(DutchFigures.amount(f.projectedTotal, kind: norm.instrument))</strong>\
                 \(f.crossingDate.map { ", grens bereikt op <strong>\(DutchDate.text($0))</strong>" } ?? ", grens niet bereikt").
                 <span class="meta">Methode: gemiddelde van de laatste volledige zorgmaanden (\(f.basisMonths.joined(separator: ", "))),
-                \(DutchFigures.amount(f.ratePerMonth, kind: norm.instrument)) per maand, doorgetrokken tot het eind van de periode.</span></p>
+                \(DutchFigures.amount(f.ratePerMonth, kind: norm.instrument)) per maand, doorgetrokken tot het eind van de periode;
+                spreiding \(DutchFigures.amount(f.projectedLow, kind: norm.instrument)) tot \(DutchFigures.amount(f.projectedHigh, kind: norm.instrument)).</span>\
+                \(f.indicative ? " <strong>Indicatief</strong>: pas \(f.completeMonths) volledige zorgmaand(en); er volgt nog geen melding of stopadvies uit." : "")</p>
                 """
             } ?? "<p class=\"meta\">Nog geen prognose: er is nog geen volledige zorgmaand.</p>"
         let attention = norm.attention

@@ -60,6 +60,7 @@ enum NormActionForms {
                     <form method="post" action="\(action("stop-opheffen"))" aria-labelledby="f-lift"><h3 id="f-lift">Toeleidingsstop opheffen</h3>\(csrf)
                     <p class="meta">\(e(fourMonthForecast(norm, today: today)))</p>
                     <label>Reden<input name="reden" required></label>
+                    <label>Ondanks de viermaandenregel, omdat (alleen als de regel opheffen afraadt)<input name="ondanks"></label>
                     <button type="submit">Stop opheffen</button></form>
                     """)
             } else {
@@ -117,7 +118,7 @@ enum NormActionForms {
 
     /// What the lifting rule looks at: the limit must not be reached within four months.
     static func fourMonthForecast(_ norm: NormFigures, today: Day) -> String {
-        let horizon = today.month.adding(months: 4).firstDay.adding(days: today.day - 1)
+        let horizon = StopAdvice.horizon(from: today)
         guard let forecast = norm.forecast else {
             return
                 "Nog geen prognose. Opheffen is verantwoord als de grens niet binnen vier maanden (vóór \(DutchDate.text(horizon))) wordt bereikt."

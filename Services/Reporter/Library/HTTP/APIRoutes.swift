@@ -45,7 +45,12 @@ struct APIRoutes {
             guard let area = AreaParameter.parse(request.uri.queryParameters.get("gemeente")) else {
                 return JSONResponse.error("gemeente must be a 4-digit CBS code", status: .badRequest)
             }
-            return try JSONResponse.make(try database.indicators(period: period, area: area))
+            let asked = request.uri.queryParameters.get("peildatum")
+            let asOf = asked.flatMap { Day(iso: String($0)) }
+            guard asked == nil || asOf != nil else {
+                return JSONResponse.error("peildatum must be YYYY-MM-DD", status: .badRequest)
+            }
+            return try JSONResponse.make(try database.indicators(period: period, area: area, asOf: asOf))
         }
         router.get("/api/timeline") { request, _ -> Response in
             let text = request.uri.queryParameters.get("norm")

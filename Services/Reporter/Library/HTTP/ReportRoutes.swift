@@ -48,7 +48,26 @@ struct ReportRoutes {
             default:
                 return JSONResponse.error("give gemeente or regio, not both", status: .badRequest)
             }
-            let report = try database.report(area: area, period: period)
+            let asked = query.get("peildatum")
+            let asOf = asked.flatMap { Day(iso: String($0)) }
+            guard asked == nil || asOf != nil else {
+                return JSONResponse.error("peildatum must be YYYY-MM-DD", status: .badRequest)
+            }
+            var compare = Report.ComparisonRequest()
+            if let text = query.get("basisjaar") {
+                guard let year = Int(String(text)), (2015...9999).contains(year) else {
+                    return JSONResponse.error("basisjaar must be a year, e.g. 2024", status: .badRequest)
+                }
+                compare.baselineYear = year
+            }
+            for (name, keyPath) in [("prijsindex", \Report.ComparisonRequest.previousIndex), ("basisprijsindex", \.baselineIndex)] {
+                guard let text = query.get(name) else { continue }
+                guard let index = PriceIndex(parsing: String(text)) else {
+                    return JSONResponse.error("\(name) must be a percentage such as 3,2", status: .badRequest)
+                }
+                compare[keyPath: keyPath] = index
+            }
+            let report = try database.report(area: area, period: period, asOf: asOf, compare: compare)
             // The file name travels with every format: `plafond report` saves under it,
             // a browser shows HTML and JSON and downloads the CSV.
             let name = Self.fileName(area: area, period: period, format: format)

@@ -28,7 +28,8 @@ public struct Attention: Sendable, Equatable, Encodable {
 
     public init(_ norm: NormFigures) {
         var reasons: [(Level, String)] = []
-        let projected = norm.forecast?.projectedTotal ?? 0
+        // An indicative forecast (too few complete months) asks for no attention yet.
+        let projected = norm.forecast.flatMap { $0.indicative ? nil : $0.projectedTotal } ?? 0
         if norm.ended {
             level = .ended
             self.reasons = ["beëindigd: telt niet meer mee"]

@@ -46,6 +46,26 @@ enum IndicatorFacts {
         }
     }
 
+    /// Volume per unit (WJ756): `clientMonth` adds minutes and hours together, so the
+    /// volume per client is taken from here, one figure per unit, never mixed.
+    static func registerVolumeByUnitMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("reporter.policy.v1.volumeByUnit") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE clientMonthUnit (
+                        aanbieder TEXT NOT NULL,
+                        gemeente TEXT NOT NULL,
+                        categorie TEXT NOT NULL,
+                        month TEXT NOT NULL,
+                        client TEXT NOT NULL,
+                        eenheid TEXT NOT NULL,
+                        volume INTEGER NOT NULL,
+                        PRIMARY KEY (aanbieder, gemeente, categorie, month, client, eenheid)
+                    ) WITHOUT ROWID
+                    """)
+        }
+    }
+
     /// A final stop ends a trajectory; a temporary or withdrawn one takes it back.
     static func careStopped(_ db: Database, _ stop: CareStopped) throws {
         if stop.withdrawn || stop.temporary {
@@ -91,6 +111,16 @@ enum IndicatorFacts {
             arguments: [
                 line.aanbieder, line.gemeente, line.productCategorie, line.monthOfCare.description, line.client,
                 line.amountCents * sign, line.volume * sign,
+            ])
+        try db.execute(
+            sql: """
+                INSERT INTO clientMonthUnit (aanbieder, gemeente, categorie, month, client, eenheid, volume)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET volume = volume + excluded.volume
+                """,
+            arguments: [
+                line.aanbieder, line.gemeente, line.productCategorie, line.monthOfCare.description, line.client,
+                line.eenheid, line.volume * sign,
             ])
     }
 }

@@ -25,22 +25,54 @@ public struct Indicators: Codable, Sendable, Equatable {
     public var stopsOpgelegd: Int
     public var stopsOpgeheven: Int
     public var instroomTijdensStop: String
+    /// CPV decisions on the area's norms in the period, granted and refused ("<5" below five).
+    public var cpvToegekend: String
+    public var cpvAfgewezen: String
+    /// The day the figures are taken at: the report's date, or the period's end when it
+    /// has passed. "Stand" counts the clients in care then, not at the period's end.
+    public var peildatum: Day
+    /// The month of care the stand is taken from: the peildatum's month, or, while its
+    /// declarations are not in yet, the latest month before it that has them.
+    public var standMaand: String?
+    /// The share of costs of the costliest 1%, 5% and 10% of clients.
+    public var kostenconcentratie: [Concentration]
+
+    public struct Concentration: Codable, Sendable, Equatable {
+        public var percentage: Int
+        /// Clients in the group, as published ("<5").
+        public var clienten: String
+        /// Their share of the costs, "23,4%"; "–" for a group under five clients (the
+        /// share and the total would give away one child's costs).
+        public var aandeel: String
+    }
 
     public struct CareType: Codable, Sendable, Equatable {
         public var categorie: String
         public var naam: String
-        /// Clients whose first care in this care type falls in the period.
+        /// Clients arriving in this care type in the period: the first time, or again after
+        /// `instroom_gap_months` without care in it.
         public var instroom: String
         /// Clients whose care ended (a final stop) in the period.
         public var uitstroom: String
-        /// Clients with care declared in the period's last month.
+        /// Clients in care on the peildatum: care declared in its month (`standMaand`).
         public var stand: String
         /// Clients with care declared in any month of the period.
         public var uniekeClienten: String
         public var kosten: Int64
         public var kostenPerClient: Int64?
-        /// Units per client, one decimal, Dutch comma (hours, dagdelen… as declared).
+        /// Units per client, one decimal, Dutch comma, when the care type is declared in
+        /// one unit; absent when in several (see `volumePerEenheid`).
         public var volumePerClient: String?
+        /// Per unit (WJ756): the clients declared in it and their volume per client.
+        public var volumePerEenheid: [UnitVolume] = []
+    }
+
+    public struct UnitVolume: Codable, Sendable, Equatable {
+        public var eenheid: String
+        public var naam: String
+        public var clienten: String
+        /// One decimal, Dutch comma; absent for fewer than five clients.
+        public var perClient: String?
     }
 
     public struct Trajectories: Codable, Sendable, Equatable {
@@ -63,14 +95,23 @@ public struct Indicators: Codable, Sendable, Equatable {
 }
 
 extension ReporterDatabase {
-    public func indicators(period: Period, gemeente: String?) throws -> Indicators {
-        try indicators(period: period, area: gemeente.map(ReportArea.gemeente) ?? .all)
+    public func indicators(period: Period, gemeente: String?, asOf: Day? = nil) throws -> Indicators {
+        try indicators(period: period, area: gemeente.map(ReportArea.gemeente) ?? .all, asOf: asOf)
     }
 
-    public func indicators(period: Period, area: ReportArea) throws -> Indicators {
-        try writer.read { db in
-            try IndicatorQuery(db: db, period: period, area: area, norms: normDefinitions.all(db)).run()
+    public func indicators(period: Period, area: ReportArea, asOf: Day? = nil) throws -> Indicators {
+        let asOf = Self.peildatum(asOf, period: period, today: today())
+        return try writer.read { db in
+            try IndicatorQuery(
+                db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf, arrivals: arrivals
+            ).run()
         }
+    }
+
+    /// The day a period's figures are taken at: the one asked for, else today while the
+    /// period runs, else its last day; never outside the period.
+    static func peildatum(_ asked: Day?, period: Period, today: Day) -> Day {
+        min(max(asked ?? today, period.start), period.end)
     }
 }
 
@@ -81,9 +122,14 @@ struct IndicatorQuery {
     let area: ReportArea
     /// Every norm's definition, from the same snapshot as `db`.
     let norms: [NormDefinition]
+    /// The peildatum, inside the period.
+    let asOf: Day
+    /// When a client counts as (again) new: `instroom_gap_months`.
+    let arrivals: CareArrivals
 
     private var from: String { period.start.iso }
-    private var to: String { period.end.iso }
+    /// Up to the peildatum: a report made during the period covers the period so far.
+    private var to: String { asOf.iso }
     private var gemeenteClause: String { area.sqlClause(column: "gemeente") }
     private func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
         StatementArguments(values + (area.gemeenten ?? []))
@@ -91,7 +137,8 @@ struct IndicatorQuery {
 
     func run() throws -> Indicators {
         let months = period.months.map(\.description)
-        let lastMonth = months.last ?? ""
+        let standMonth = try standMonth()
+        let lastMonth = standMonth ?? ""
         var categories = Set<String>()
         // clientMonth within the period: per category, per client, cents and volume.
         var declared: [String: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)]] = [:]
@@ -99,7 +146,7 @@ struct IndicatorQuery {
             db,
             sql: "SELECT categorie, month, client, cents, volume FROM clientMonth WHERE month BETWEEN ? AND ?"
                 + gemeenteClause,
-            arguments: arguments([months.first ?? "", lastMonth]))
+            arguments: arguments([months.first ?? "", asOf.month.description]))
         {
             let categorie: String = row["categorie"]
             let client: String = row["client"]
@@ -114,10 +161,13 @@ struct IndicatorQuery {
         let outflow = try endedClientsByCategory()
         categories.formUnion(inflow.keys)
         categories.formUnion(outflow.keys)
+        let units = try volumesByUnit()
         let perCategory = categories.sorted().map { categorie in
-            careType(
+            var careType = careType(
                 categorie, declared: declared[categorie] ?? [:], inflow: inflow[categorie] ?? [],
                 outflow: outflow[categorie] ?? [])
+            Self.setUnits(&careType, units.filter { $0.categorie == categorie })
+            return careType
         }
         var allDeclared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)] = [:]
         for (_, clients) in declared {
@@ -129,9 +179,10 @@ struct IndicatorQuery {
                 allDeclared[client] = total
             }
         }
-        let totaal = careType(
+        var totaal = careType(
             "", declared: allDeclared, inflow: inflow.values.reduce(into: Set<String>()) { $0.formUnion($1) },
             outflow: outflow.values.reduce(into: Set<String>()) { $0.formUnion($1) })
+        Self.setUnits(&totaal, units)
         return Indicators(
             periode: period.label, gemeente: area.gemeente, regio: area.regio, zorgsoorten: perCategory, totaal: totaal,
             trajecten: try trajectories(), redenenBeeindiging: try reasons(), verwijzers: try referrers(),
@@ -141,7 +192,28 @@ struct IndicatorQuery {
                 "SELECT COUNT(*) FROM alert WHERE resolvedAt IS NOT NULL AND substr(resolvedAt, 1, 10) BETWEEN ? AND ?"
             ),
             stopsOpgelegd: try timelineCount("stop.imposed"), stopsOpgeheven: try timelineCount("stop.lifted"),
-            instroomTijdensStop: PublishedCount.text(Int64(try timelineCount("inflow.during.stop"))))
+            instroomTijdensStop: PublishedCount.text(Int64(try timelineCount("inflow.during.stop"))),
+            cpvToegekend: PublishedCount.text(Int64(try cpvCount(granted: true))),
+            cpvAfgewezen: PublishedCount.text(Int64(try cpvCount(granted: false))),
+            peildatum: asOf, standMaand: standMonth,
+            kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)))
+    }
+
+    /// The peildatum's month when its declarations are in; else the latest month of the
+    /// period before it that has declarations in the area (declarations come a month late).
+    private func standMonth() throws -> String? {
+        try String.fetchOne(
+            db,
+            sql: "SELECT MAX(month) FROM clientMonth WHERE month BETWEEN ? AND ? AND cents > 0" + gemeenteClause,
+            arguments: arguments([period.start.month.description, asOf.month.description]))
+    }
+
+    static func concentration(_ costs: [Int64]) -> [Indicators.Concentration] {
+        (CostConcentration.groups(costs: costs) ?? []).map { group in
+            Indicators.Concentration(
+                percentage: group.percent, clienten: PublishedCount.text(Int64(group.clients)),
+                aandeel: group.clients >= PublishedCount.threshold ? oneDecimal(group.shareTenths) + "%" : "–")
+        }
     }
 
     private func careType(
@@ -162,19 +234,62 @@ struct IndicatorQuery {
             volumePerClient: enough ? Self.oneDecimal(volume * 10 / Int64(active.count)) : nil)
     }
 
+    /// One client's volume in one unit in one care type over the period so far.
+    struct UnitRow {
+        var categorie: String
+        var eenheid: String
+        var client: String
+        var volume: Int64
+    }
+
+    private func volumesByUnit() throws -> [UnitRow] {
+        try Row.fetchAll(
+            db,
+            sql: "SELECT categorie, eenheid, client, SUM(volume) AS volume FROM clientMonthUnit WHERE month BETWEEN ? AND ?"
+                + gemeenteClause + " GROUP BY categorie, eenheid, client",
+            arguments: arguments([period.start.month.description, asOf.month.description])
+        ).map { UnitRow(categorie: $0["categorie"], eenheid: $0["eenheid"], client: $0["client"], volume: $0["volume"]) }
+    }
+
+    /// The volume per client per unit; the single figure only when one unit is used.
+    static func setUnits(_ careType: inout Indicators.CareType, _ rows: [UnitRow]) {
+        var byUnit: [String: [String: Int64]] = [:]
+        for row in rows where row.volume != 0 { byUnit[row.eenheid, default: [:]][row.client, default: 0] += row.volume }
+        careType.volumePerEenheid = byUnit.keys.sorted().map { eenheid in
+            let clients = byUnit[eenheid]!.filter { $0.value > 0 }
+            let total = clients.values.reduce(0, +)
+            return Indicators.UnitVolume(
+                eenheid: eenheid, naam: Eenheid(rawValue: eenheid)?.name ?? eenheid,
+                clienten: PublishedCount.text(Int64(clients.count)),
+                perClient: clients.count >= PublishedCount.threshold
+                    ? oneDecimal(total * 10 / Int64(clients.count)) : nil)
+        }
+        if byUnit.count > 1 { careType.volumePerClient = nil }
+    }
+
     static func oneDecimal(_ tenths: Int64) -> String { "\(tenths / 10),\(abs(tenths % 10))" }
 
-    /// Per category: clients whose first day in that category falls in the period.
+    /// Per category: clients arriving in that care type up to the peildatum: care in a
+    /// month with none in the care type in the `instroom_gap_months` before it, the first
+    /// time or again after a break ("(opnieuw) in zorg", as the instroomtarget counts).
     private func newClientsByCategory() throws -> [String: Set<String>] {
-        var first: [String: [String: String]] = [:]
+        let window = arrivals.window(for: period)
+        var care: [String: [String: Set<Month>]] = [:]
         for row in try Row.fetchAll(
             db,
-            sql: "SELECT categorie, client, MIN(firstDay) AS day FROM clientFirstSeen WHERE 1" + gemeenteClause
-                + " GROUP BY categorie, client", arguments: arguments([]))
+            sql: "SELECT DISTINCT categorie, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
+                + gemeenteClause,
+            arguments: arguments([window.lowerBound.description, asOf.month.description]))
         {
-            first[row["categorie"], default: [:]][row["client"]] = row["day"]
+            guard let month = Month(row["month"] as String) else { continue }
+            care[row["categorie"], default: [:]][row["client"], default: []].insert(month)
         }
-        return first.mapValues { clients in Set(clients.filter { $0.value >= from && $0.value <= to }.keys) }
+        return care.mapValues { clients in
+            Set(
+                clients.filter { _, months in
+                    arrivals.arrivals(months).contains { $0 >= period.start.month && $0 <= asOf.month }
+                }.keys)
+        }
     }
 
     private func endedClientsByCategory() throws -> [String: Set<String>] {
@@ -242,6 +357,16 @@ struct IndicatorQuery {
 
     private func count(_ sql: String) throws -> Int {
         try Int.fetchOne(db, sql: sql + area.normClause(norms), arguments: [from, to]) ?? 0
+    }
+
+    /// The reporter keeps CPV decisions only as timeline entries; the verdict is the
+    /// summary's wording (`Timeline`), written by this same service.
+    private func cpvCount(granted: Bool) throws -> Int {
+        try Int.fetchOne(
+            db,
+            sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND summary LIKE ? AND substr(at, 1, 10) BETWEEN ? AND ?"
+                + area.normClause(norms),
+            arguments: [CPVDecided.kind.rawValue, granted ? "CPV kende%" : "CPV wees%", from, to]) ?? 0
     }
 
     private func timelineCount(_ kind: String) throws -> Int {

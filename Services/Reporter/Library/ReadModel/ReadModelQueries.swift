@@ -90,7 +90,10 @@ extension ReporterDatabase {
             ),
             arguments: [norm.id])
         let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
-        let count = norm.kind == .instroomtarget ? try InflowLedger.newClients(db, norm: norm) : nil
+        // Counts per month stay unpublished: most are below 5.
+        let count =
+            norm.kind == .instroomtarget
+            ? try CareMonths.arrivalsByMonth(db, norm: norm, arrivals: arrivals).values.reduce(0, +) : nil
         return NormFigures(
             norm: norm, byMonth: byMonth, firing: firing, today: today(), count: count,
             forecastSettings: forecastSettings)

@@ -21,6 +21,9 @@ enum ReadModelWriter {
             try InflowLedger.record(
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, day: line.periodStart)
+            try CareMonths.record(
+                db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
+                productCode: line.productCode, client: line.client, from: line.periodStart, through: line.periodEnd)
             try IndicatorFacts.addLine(db, line, sign: 1)
         case LineCredited.kind.rawValue:
             let line = try LineCredited.decoded(from: event.body).line
@@ -32,6 +35,9 @@ enum ReadModelWriter {
             try InflowLedger.record(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, day: start.begindatum)
+            try CareMonths.record(
+                db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
+                productCode: start.productCode, client: start.client, from: start.begindatum, through: start.begindatum)
         case CareStopped.kind.rawValue:
             try IndicatorFacts.careStopped(db, try CareStopped.decoded(from: event.body))
         case ReferralRequested.kind.rawValue:

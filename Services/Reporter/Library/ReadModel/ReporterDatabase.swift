@@ -1,4 +1,5 @@
 import Contracts
+import Domain
 import Foundation
 import GRDB
 import Storage
@@ -11,6 +12,8 @@ public struct ReporterDatabase: Sendable {
     let clock: @Sendable () -> Date
     /// The forecast's settings, as monitor's (`[monitor] forecast_lag_days`, `forecast_months`).
     public var forecastSettings = RunRateForecast.Settings()
+    /// When a client counts as (again) new, as monitor's (`[monitor] instroom_gap_months`).
+    public var arrivals = CareArrivals()
     /// Notifier's `escalate_after`: an alert nobody acknowledged is escalated this long
     /// after it fired; the start page says when.
     public var escalateAfter: TimeInterval = 14 * 86_400
@@ -75,6 +78,8 @@ public struct ReporterDatabase: Sendable {
         AreaIndexes.registerMigrations(&migrator)
         HandlingFacts.registerMigrations(&migrator)
         ProviderNames.registerMigrations(&migrator)
+        CareMonths.registerMigrations(&migrator)
+        IndicatorFacts.registerVolumeByUnitMigration(&migrator)
         return migrator
     }
 }

@@ -79,7 +79,11 @@ enum Timeline {
             return (e.norm.id, e.resolvedAt, "Weer onder de drempel van \(e.threshold)%, melding \(e.alertID) opgelost")
         case StopAdvised.kind.rawValue:
             let e = try StopAdvised.decoded(from: event.body)
-            let rule = e.rule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%"
+            var rule = e.rule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%"
+            if let projected = e.projectedTotal, let low = e.projectedLow, let high = e.projectedHigh {
+                rule +=
+                    ": \(Money(cents: projected).dutch), spreiding \(Money(cents: low).dutch) tot \(Money(cents: high).dutch)"
+            }
             return (
                 e.normID, e.at,
                 e.advice == .impose
@@ -93,6 +97,11 @@ enum Timeline {
                 "Advies: signaalplafond over \(e.period) met meer dan \(e.marginPercent)% overschreden "
                     + "(\(Money(cents: e.value).dutch) van \(Money(cents: e.limit).dutch)); overweeg een bestedingsruimte voor de volgende periode"
             )
+        case CPVDecided.kind.rawValue:
+            let e = try CPVDecided.decoded(from: event.body)
+            // No allocation number: the timeline carries no client data.
+            let verdict = e.granted ? "kende een uitzondering op de stop toe" : "wees een verzoek om uitzondering af"
+            return (e.normID, e.at, "CPV \(verdict), vastgelegd door \(e.by): \(e.reason)")
         case AnalysisRecorded.kind.rawValue:
             let e = try AnalysisRecorded.decoded(from: event.body)
             var text = "Analysegesprek van \(DutchDate.text(e.day)) vastgelegd door \(e.by)"
@@ -106,7 +115,8 @@ enum Timeline {
             return (e.normID, e.at, "Toeleidingsstop opgelegd door \(e.by): \(e.reason)")
         case StopLifted.kind.rawValue:
             let e = try StopLifted.decoded(from: event.body)
-            return (e.normID, e.at, "Toeleidingsstop opgeheven door \(e.by): \(e.reason)")
+            let despite = e.despite.map { " (ondanks de viermaandenregel: \($0))" } ?? ""
+            return (e.normID, e.at, "Toeleidingsstop opgeheven door \(e.by): \(e.reason)\(despite)")
         case InflowDuringStop.kind.rawValue:
             let e = try InflowDuringStop.decoded(from: event.body)
             let referrer = e.verwijzerType.map { " (verwijzer \($0))" } ?? ""

@@ -13,6 +13,7 @@ enum ReportCSV {
             ["Rapportage", report.gebied, report.periode],
             ["Periode", report.van.iso, report.tot.iso],
             ["Opgesteld", report.opgesteld.iso],
+            ["Peildatum", report.peildatum.iso, "stand uit zorgmaand", report.indicatoren.standMaand ?? ""],
             [],
             ["Normen"],
             [
@@ -20,14 +21,25 @@ enum ReportCSV {
                 "Prognose eind periode (EUR)", "Grens bereikt op", "Status", "Toeleidingsstop",
             ],
         ]
+        // A gemeente's report on regio norms: the whole norm beside the gemeente's figures.
+        let wholeColumns = report.normen.contains { $0.regio != nil }
+        if wholeColumns { rows[rows.count - 1] += ["Gebied", "Aandeel", "Grens gebied", "Stand gebied"] }
         for norm in report.normen {
-            rows.append([
+            var row = [
                 String(norm.id), norm.naam, DutchFigures.instrument(norm.instrument),
                 norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle",
                 norm.zorgsoort, norm.periode, limit(norm), stand(norm),
                 norm.percentage.map { String($0.dropLast()) } ?? "", norm.prognose.map(euros) ?? "",
                 norm.grensBereiktOp?.iso ?? "", norm.status, norm.stopVanKracht ? "ja" : "nee",
-            ])
+            ]
+            if wholeColumns, let whole = norm.regio {
+                var total = norm
+                (total.grens, total.stand) = (whole.grens, whole.stand)
+                row += [whole.gebied, whole.aandeel.map { String($0.dropLast()) } ?? "", limit(total), stand(total)]
+            } else if wholeColumns {
+                row += ["", "", "", ""]
+            }
+            rows.append(row)
         }
         rows += [[], ["Besteding per zorgsoort"], ["Zorgsoort", "Naam", "Bedrag (EUR)"]]
         rows += report.bestedingPerZorgsoort.map { [$0.code, $0.naam, euros($0.bedrag)] }
@@ -46,9 +58,16 @@ enum ReportCSV {
             rows.append([
                 careType.categorie, careType.naam, careType.instroom, careType.uitstroom, careType.stand,
                 careType.uniekeClienten, euros(careType.kosten), careType.kostenPerClient.map(euros) ?? "",
-                careType.volumePerClient ?? "",
+                careType.volumeText == "–" ? "" : careType.volumeText,
             ])
         }
+        rows += [
+            [], ["Vergelijking"],
+            ["Zorgsoort", "Periode", "Instroom", "Uitstroom", "Stand", "Unieke cliënten", "Kosten (EUR)"],
+        ]
+        rows += ReportComparisonRows.rows(report, amount: euros)
+        rows += [[], ["Kostenconcentratie"], ["Duurste cliënten (%)", "Cliënten", "Aandeel in de kosten"]]
+        rows += indicators.kostenconcentratie.map { [String($0.percentage), $0.clienten, $0.aandeel] }
         rows += [
             [], ["Trajecten"], ["Beëindigd", "Gemiddelde duur (dagen)", "Aandeel binnen zes maanden"],
             [
@@ -64,10 +83,14 @@ enum ReportCSV {
         rows += indicators.aanbiedersPerInstrument.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }
         rows += [
             [], ["Meldingen en stops"],
-            ["Meldingen", "Opgelost", "Stops opgelegd", "Stops opgeheven", "Nieuwe cliënten tijdens een stop"],
+            [
+                "Meldingen", "Opgelost", "Stops opgelegd", "Stops opgeheven", "Nieuwe cliënten tijdens een stop",
+                "CPV toegekend", "CPV afgewezen",
+            ],
             [
                 String(indicators.meldingenGevuurd), String(indicators.meldingenOpgelost),
                 String(indicators.stopsOpgelegd), String(indicators.stopsOpgeheven), indicators.instroomTijdensStop,
+                indicators.cpvToegekend, indicators.cpvAfgewezen,
             ],
         ]
         let text = rows.map { $0.map(field).joined(separator: ";") }.joined(separator: "\r\n") + "\r\n"
@@ -82,7 +105,8 @@ enum ReportCSV {
     }
 
     static func limit(_ norm: Report.NormLine) -> String {
-        norm.instrument.limitIsMoney ? euros(norm.grens) : String(norm.grens)
+        guard let grens = norm.grens else { return "" }
+        return norm.instrument.limitIsMoney ? euros(grens) : String(grens)
     }
 
     static func stand(_ norm: Report.NormLine) -> String {

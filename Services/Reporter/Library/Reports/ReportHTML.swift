@@ -8,14 +8,24 @@ enum ReportHTML {
         let money = { (cents: Int64) in Money(cents: cents).dutch }
         var normRows = ""
         for norm in report.normen {
-            let limit =
+            let amount = { (value: Int64) in
                 norm.instrument.limitIsMoney
-                ? money(norm.grens) : "\(norm.grens)\(norm.instrument == .intensiteitsnorm ? " per cliënt" : "")"
-            let stand = norm.instrument == .instroomtarget ? norm.stand : (Int64(norm.stand).map(money) ?? norm.stand)
+                    ? money(value) : "\(value)\(norm.instrument == .intensiteitsnorm ? " per cliënt" : "")"
+            }
+            let stand = { (text: String) in
+                norm.instrument == .instroomtarget ? text : (Int64(text).map(money) ?? text)
+            }
+            var limit = norm.grens.map(amount) ?? "–"
+            var standText = stand(norm.stand)
+            if let whole = norm.regio {
+                // The gemeente's own figures first, the whole norm's beside them.
+                limit += " (\(whole.aandeel.map { "aandeel \($0) van " } ?? "\(whole.gebied): ")\(amount(whole.grens)))"
+                standText += " (\(whole.gebied): \(stand(whole.stand)))"
+            }
             normRows += """
                 <tr><td>\(e(norm.naam))</td><td>\(DutchFigures.instrument(norm.instrument))</td>
                 <td>\(e(norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
-                <td class="num">\(e(limit))</td><td class="num">\(e(stand))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
+                <td class="num">\(e(limit))</td><td class="num">\(e(standText))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
                 <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \(DutchDate.text($0)))" } ?? "")</td>
                 <td>\(e(norm.status))\(norm.stopVanKracht ? " · <strong>toeleidingsstop</strong>" : "")</td></tr>
 
@@ -33,8 +43,18 @@ enum ReportHTML {
             <tr><td>\(e(c.categorie == "totaal" ? "" : c.categorie)) \(e(c.naam))</td><td class="num">\(e(c.instroom))</td>
             <td class="num">\(e(c.uitstroom))</td><td class="num">\(e(c.stand))</td><td class="num">\(e(c.uniekeClienten))</td>
             <td class="num">\(money(c.kosten))</td><td class="num">\(c.kostenPerClient.map(money) ?? "–")</td>
-            <td class="num">\(e(c.volumePerClient ?? "–"))</td></tr>
+            <td class="num">\(e(c.volumeText))</td></tr>
             """
+        }.joined(separator: "\n")
+        let comparisonRows = ReportComparisonRows.rows(report).map { row in
+            "<tr>" + row.enumerated().map { $0.offset < 2 ? "<td>\(e($0.element))</td>" : "<td class=\"num\">\(e($0.element))</td>" }.joined() + "</tr>"
+        }.joined(separator: "\n")
+        let indexNotes = report.vergelijking.compactMap { c in
+            c.prijsindex.map { "kosten \(c.soort) \(c.periode) gecorrigeerd naar het prijspeil van nu (+\($0))" }
+        }.joined(separator: "; ")
+        let standMonth = i.standMaand.flatMap(Month.init).map { DutchDate.text($0) } ?? "–"
+        let concentration = i.kostenconcentratie.map {
+            "<tr><td>duurste \($0.percentage)% van de cliënten</td><td class=\"num\">\(e($0.clienten))</td><td class=\"num\">\(e($0.aandeel))</td></tr>"
         }.joined(separator: "\n")
         let reasons = i.redenenBeeindiging.map { "<li>reden \(e($0.code)): \(e($0.aantal))</li>" }.joined()
         let referrers = i.verwijzers.map { "<li>verwijzer \(e($0.code)): \(e($0.aantal)) (\(e($0.aandeel)))</li>" }
@@ -56,6 +76,7 @@ enum ReportHTML {
             </style></head><body><main>
             <h1>\(e(report.titel))</h1>
             <p class="meta">Periode \(DutchDate.text(report.van)) t/m \(DutchDate.text(report.tot)) · opgesteld \(DutchDate.text(report.opgesteld)) ·
+            peildatum \(DutchDate.text(report.peildatum)) (stand: cliënten in zorg in \(e(standMonth))) ·
             bedragen per zorgmaand, goedgekeurd en na creditering · aantallen cliënten onder de vijf als &lt;5</p>
             <h2>Normen</h2>
             <table><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th><th class="num">Grens</th>
@@ -70,6 +91,14 @@ enum ReportHTML {
             <table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
             <th class="num">Unieke cliënten</th><th class="num">Kosten</th><th class="num">Per cliënt</th><th class="num">Volume per cliënt</th></tr></thead>
             <tbody>\(careRows)</tbody></table>
+            <h2>Vergelijking</h2>
+            <p class="meta">Elke periode tot dezelfde dag in die periode\(indexNotes.isEmpty ? "" : "; " + e(indexNotes)).</p>
+            <table><thead><tr><th>Zorgsoort</th><th>Periode</th><th class="num">Instroom</th><th class="num">Uitstroom</th>
+            <th class="num">Stand</th><th class="num">Unieke cliënten</th><th class="num">Kosten</th></tr></thead>
+            <tbody>\(comparisonRows)</tbody></table>
+            <h2>Kostenconcentratie</h2>
+            <table><thead><tr><th>Groep</th><th class="num">Cliënten</th><th class="num">Aandeel in de kosten</th></tr></thead>
+            <tbody>\(concentration.isEmpty ? "<tr><td colspan=\"3\">Geen kosten in deze periode.</td></tr>" : concentration)</tbody></table>
             <h2>Trajecten</h2>
             <p>Beëindigd: \(e(i.trajecten.beeindigd)) · gemiddelde duur: \(i.trajecten.gemiddeldeDuurDagen.map { "\($0) dagen" } ?? "–")
             · binnen zes maanden beëindigd: \(e(i.trajecten.aandeelBinnenZesMaanden ?? "–"))</p>
@@ -78,7 +107,8 @@ enum ReportHTML {
             <h2>Aanbieders per instrument</h2><ul>\(instruments.isEmpty ? "<li>geen</li>" : instruments)</ul>
             <h2>Meldingen en stops</h2>
             <p>Meldingen: \(i.meldingenGevuurd) (opgelost \(i.meldingenOpgelost)) · stops opgelegd: \(i.stopsOpgelegd),
-            opgeheven: \(i.stopsOpgeheven) · nieuwe cliënten tijdens een stop: \(e(i.instroomTijdensStop))</p>
+            opgeheven: \(i.stopsOpgeheven) · nieuwe cliënten tijdens een stop: \(e(i.instroomTijdensStop))
+            · CPV: \(e(i.cpvToegekend)) toegekend, \(e(i.cpvAfgewezen)) afgewezen</p>
             </main></body></html>
             """
     }
