@@ -11,7 +11,8 @@ struct PlafondCommand: AsyncParsableCommand {
         subcommands: [
             UpCommand.self, SubmitCommand.self, NormCommand.self, KeysCommand.self, LoadgenCommand.self,
             AlertCommand.self, SubscribeCommand.self, UnsubscribeCommand.self, SubscriptionsCommand.self,
-            NotifyCommand.self, StopCommand.self, ExemptCommand.self, CPVCommand.self, ReportCommand.self, DemoCommand.self,
+            NotifyCommand.self, StopCommand.self, ExemptCommand.self, CPVCommand.self, ReportCommand.self,
+            DemoCommand.self,
             UserCommand.self, ProviderCommand.self, AnalysisCommand.self, ConfigCommand.self,
             BackupCommand.self, RestoreCommand.self,
         ])

@@ -60,7 +60,9 @@ public enum CareMonths {
         Set(
             try String.fetchAll(
                 try db.cachedStatement(
-                    sql: "SELECT month FROM clientCareMonth WHERE aanbieder = ? AND client = ? AND month BETWEEN ? AND ?"),
+                    sql:
+                        "SELECT month FROM clientCareMonth WHERE aanbieder = ? AND client = ? AND month BETWEEN ? AND ?"
+                ),
                 arguments: [aanbieder, client, range.lowerBound.description, range.upperBound.description]
             ).compactMap(Month.init))
     }

@@ -65,6 +65,8 @@ import Testing
         #expect(short.completeMonths == 1)
         #expect(short.indicative)
         let one = RunRateForecast.Settings(lookback: 3, lagDays: 45, minimumMonths: 1)
-        #expect(RunRateForecast.make(byMonth: byMonth, period: year, limit: 1, today: today, settings: one)?.indicative == false)
+        #expect(
+            RunRateForecast.make(byMonth: byMonth, period: year, limit: 1, today: today, settings: one)?.indicative
+                == false)
     }
 }

@@ -24,7 +24,9 @@ import Testing
     @Test func anIndicativeForecastAdvisesNoStopButAValueOverTheLimitDoes() {
         let above = forecast(projected: 150_000, crossing: "2026-09-01", indicative: true)
         #expect(!StopAdvice.imposeAdvised(norm: norm, value: 20_000, forecast: above))
-        #expect(StopAdvice.imposeAdvised(norm: norm, value: 20_000, forecast: forecast(projected: 150_000, crossing: "2026-09-01")))
+        #expect(
+            StopAdvice.imposeAdvised(
+                norm: norm, value: 20_000, forecast: forecast(projected: 150_000, crossing: "2026-09-01")))
         // The spend itself over the limit is a fact, not a forecast.
         #expect(StopAdvice.imposeAdvised(norm: norm, value: 100_001, forecast: above))
         #expect(!StopAdvice.imposeAdvised(norm: norm, value: 100_000, forecast: nil))
@@ -33,8 +35,12 @@ import Testing
     @Test func underTheHundredAndFiveRuleOnlyMoreThanHundredAndFivePercentAdvises() {
         var rule105 = norm
         rule105.stopRule = .forecastAbove105
-        #expect(!StopAdvice.imposeAdvised(norm: rule105, value: 0, forecast: forecast(projected: 105_000, crossing: "2026-11-20")))
-        #expect(StopAdvice.imposeAdvised(norm: rule105, value: 0, forecast: forecast(projected: 105_001, crossing: "2026-11-20")))
+        #expect(
+            !StopAdvice.imposeAdvised(
+                norm: rule105, value: 0, forecast: forecast(projected: 105_000, crossing: "2026-11-20")))
+        #expect(
+            StopAdvice.imposeAdvised(
+                norm: rule105, value: 0, forecast: forecast(projected: 105_001, crossing: "2026-11-20")))
         var signaal = norm
         signaal.kind = .signaalplafond
         #expect(!StopAdvice.imposeAdvised(norm: signaal, value: 500_000, forecast: nil))
@@ -50,12 +56,14 @@ import Testing
         // A day later: outside the four months, lifting is advised.
         #expect(
             StopAdvice.liftAdvised(
-                norm: norm, value: 50_000, forecast: forecast(projected: 100_000, crossing: "2026-07-16"), today: today))
+                norm: norm, value: 50_000, forecast: forecast(projected: 100_000, crossing: "2026-07-16"), today: today)
+        )
         // Over the limit at the end of the period: the advice would come back at once,
         // also when the basis is still short.
         #expect(
             StopAdvice.newStopExpected(
-                norm: norm, value: 50_000, forecast: forecast(projected: 120_000, crossing: "2026-11-01", indicative: true),
+                norm: norm, value: 50_000,
+                forecast: forecast(projected: 120_000, crossing: "2026-11-01", indicative: true),
                 today: today) == .forecastBeyondRule(projected: 120_000))
         #expect(StopAdvice.newStopExpected(norm: norm, value: 100_000, forecast: nil, today: today) == .valueAtLimit)
         #expect(StopAdvice.liftAdvised(norm: norm, value: 50_000, forecast: nil, today: today))

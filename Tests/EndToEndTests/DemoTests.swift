@@ -112,7 +112,8 @@ import Testing
         #expect(whole["aandeel"] as? String == "53,26%")
         let shares = try #require(
             BudgetShares.naarRato([
-                "0268": 33_500, "0296": 8_100, "1945": 6_400, "0209": 5_900, "0225": 4_300, "0252": 3_300, "0944": 1_400,
+                "0268": 33_500, "0296": 8_100, "1945": 6_400, "0209": 5_900, "0225": 4_300, "0252": 3_300,
+                "0944": 1_400,
             ]))
         #expect((split["grens"] as? NSNumber)?.int64Value == BudgetShares.split(limit, shares: shares)["0268"])
     }
@@ -203,7 +204,9 @@ import Testing
         let liftAdvice = try #require(first("de stop kan worden opgeheven"))
         let lift = try #require(first("heft de stop op"))
         #expect(stop < liftAdvice && liftAdvice < lift)
-        if let refused = first("monitor weigert: opheffen kan nog niet") { #expect(stop < refused && refused < liftAdvice) }
+        if let refused = first("monitor weigert: opheffen kan nog niet") {
+            #expect(stop < refused && refused < liftAdvice)
+        }
         // The capped provider's norm is advised a stop once: the lift was not premature.
         let norm = try #require(lines[advice].components(separatedBy: " — ").last)
         #expect(lines.filter { $0.contains("toeleidingsstop overwegen") && $0.hasSuffix(norm) }.count == 1)

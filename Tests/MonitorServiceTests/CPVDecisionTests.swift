@@ -41,10 +41,12 @@ import Testing
     @Test func aDecisionNeedsItsReasonAndAnExistingNorm() throws {
         let core = try stops.core()
         #expect(throws: MonitorError.self) {
-            try core.decideCPV(CPVDecisionRequest(toewijzingNummer: "77", normID: nil, granted: false, reason: " ", by: "CPV"))
+            try core.decideCPV(
+                CPVDecisionRequest(toewijzingNummer: "77", normID: nil, granted: false, reason: " ", by: "CPV"))
         }
         #expect(throws: MonitorError.self) {
-            try core.decideCPV(CPVDecisionRequest(toewijzingNummer: "77", normID: 9, granted: true, reason: "x", by: "CPV"))
+            try core.decideCPV(
+                CPVDecisionRequest(toewijzingNummer: "77", normID: 9, granted: true, reason: "x", by: "CPV"))
         }
     }
 }

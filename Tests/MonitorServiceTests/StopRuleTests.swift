@@ -65,7 +65,8 @@ import Testing
         let advised = try advice(core)
         #expect(advised.map(\.advice) == [.impose])
         #expect(advised.first?.projectedTotal == 250_000)
-        let spread = try #require(advised.first.flatMap { a in a.projectedLow.flatMap { low in a.projectedHigh.map { (low, $0) } } })
+        let spread = try #require(
+            advised.first.flatMap { a in a.projectedLow.flatMap { low in a.projectedHigh.map { (low, $0) } } })
         #expect(spread.0 == 60_000 + 30_000 + 8 * 10_000)
         #expect(spread.1 == 60_000 + 30_000 + 8 * 30_000)
         #expect(try forecastAlerts(core).map(\.forecastValue) == [250_000])

@@ -21,15 +21,18 @@ import Testing
             events.append(
                 LoggedEvent(
                     seq: Int64(3 + index), kind: CPVDecided.kind.rawValue,
-                    body: try CPVDecided(decisionID: Int64(index + 1), request: request, at: at.addingTimeInterval(86_400))
-                        .encoded()))
+                    body: try CPVDecided(
+                        decisionID: Int64(index + 1), request: request, at: at.addingTimeInterval(86_400)
+                    )
+                    .encoded()))
         }
         try core.monitorSink().apply(events)
         let summaries = try core.database.timeline(normID: 7).map(\.summary).filter { $0.hasPrefix("CPV") }
-        #expect(Set(summaries) == [
-            "CPV kende een uitzondering op de stop toe, vastgelegd door CPV Nijmegen: onderbouwd beroep",
-            "CPV wees een verzoek om uitzondering af, vastgelegd door CPV Nijmegen: basishulp volstaat",
-        ])
+        #expect(
+            Set(summaries) == [
+                "CPV kende een uitzondering op de stop toe, vastgelegd door CPV Nijmegen: onderbouwd beroep",
+                "CPV wees een verzoek om uitzondering af, vastgelegd door CPV Nijmegen: basishulp volstaat",
+            ])
         #expect(summaries.count == 11)
         #expect(!summaries.contains { $0.contains("3002") })
         let figures = try core.database.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")

@@ -61,8 +61,9 @@ import Testing
         #expect(may.zorgsoorten.first?.stand == "50")
         #expect(may.totaal.kosten == 2_250_000)
         // A peildatum after the period is its last day.
-        #expect(ReporterDatabase.peildatum(Day(iso: "2027-03-01"), period: year, today: Day(iso: "2026-08-15")!)
-            == Day(iso: "2026-12-31"))
+        #expect(
+            ReporterDatabase.peildatum(Day(iso: "2027-03-01"), period: year, today: Day(iso: "2026-08-15")!)
+                == Day(iso: "2026-12-31"))
     }
 
     @Test func theCostliestTenPercentShareIsShownOnlyForFiveOrMoreClients() throws {
@@ -98,7 +99,8 @@ import Testing
                 #expect(lines.contains("Peildatum;2026-05-20;stand uit zorgmaand;2026-05"))
                 #expect(lines.contains("10;5;80,0%"))
             }
-            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026&peildatum=20-05-2026", method: .get) {
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026&peildatum=20-05-2026", method: .get)
+            {
                 response in
                 #expect(response.status == .badRequest)
             }
@@ -116,16 +118,18 @@ import Testing
             (line.eenheid, line.volume) = client < 5 ? ("01", 300) : ("04", client == 9 ? 6 : 1)
             events.append(
                 LoggedEvent(
-                    seq: Int64(client + 1), kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line).encoded()))
+                    seq: Int64(client + 1), kind: LineAccepted.kind.rawValue,
+                    body: try LineAccepted(line: line).encoded()))
         }
         try core.intakeSink().apply(events)
         let figures = try core.database.indicators(period: .year(2026), area: .gemeente("0268"))
         let ggz = try #require(figures.zorgsoorten.first { $0.categorie == "52" })
         #expect(ggz.volumePerClient == nil)
         // Minutes: 5 × 300 / 5 = 300,0. Hours: (4 × 1 + 6) / 5 = 2,0.
-        #expect(ggz.volumePerEenheid.map { "\($0.naam) \($0.clienten) \($0.perClient ?? "-")" } == [
-            "minuut 5 300,0", "uur 5 2,0",
-        ])
+        #expect(
+            ggz.volumePerEenheid.map { "\($0.naam) \($0.clienten) \($0.perClient ?? "-")" } == [
+                "minuut 5 300,0", "uur 5 2,0",
+            ])
         let server = try ReporterHTTPServer.forTests(database: core.database)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026", method: .get) { response in
@@ -154,7 +158,8 @@ import Testing
         let report = try core.database.report(
             area: .gemeente("0268"), period: .year(2026),
             compare: .init(
-                baselineYear: 2024, previousIndex: PriceIndex(riseTenths: 32), baselineIndex: PriceIndex(riseTenths: 75)))
+                baselineYear: 2024, previousIndex: PriceIndex(riseTenths: 32), baselineIndex: PriceIndex(riseTenths: 75)
+            ))
         #expect(report.vergelijking.map(\.periode) == ["2025", "2024"])
         #expect(report.vergelijking.map(\.peildatum) == [Day(iso: "2025-08-15")!, Day(iso: "2024-08-15")!])
         // € 400 × 1,032 = € 412,80; € 300 × 1,075 = € 322,50.
@@ -162,7 +167,8 @@ import Testing
         let server = try ReporterHTTPServer.forTests(database: core.database)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(
-                uri: "/api/rapport?gemeente=0268&periode=2026&basisjaar=2024&prijsindex=3,2&basisprijsindex=7,5&formaat=csv",
+                uri:
+                    "/api/rapport?gemeente=0268&periode=2026&basisjaar=2024&prijsindex=3,2&basisprijsindex=7,5&formaat=csv",
                 method: .get
             ) { response in
                 let lines = String(buffer: response.body).components(separatedBy: "\r\n")

@@ -40,7 +40,8 @@ import Testing
                 receivedOn: may.next.firstDay)
             events.append(
                 LoggedEvent(
-                    seq: Int64(index + 1), kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line).encoded()))
+                    seq: Int64(index + 1), kind: LineAccepted.kind.rawValue,
+                    body: try LineAccepted(line: line).encoded()))
         }
         try core.intakeSink().apply(events)
         return core.database
@@ -52,9 +53,11 @@ import Testing
         #expect(nijmegen.grens == 600_000)
         #expect(nijmegen.stand == "300000")
         #expect(nijmegen.percentage == "50,00%")
-        #expect(nijmegen.regio == .init(
-            gebied: "regio R", aandeel: "60,00%", grens: 1_000_000, stand: "400000", percentage: "40,00%",
-            prognose: nijmegen.regio?.prognose))
+        #expect(
+            nijmegen.regio
+                == .init(
+                    gebied: "regio R", aandeel: "60,00%", grens: 1_000_000, stand: "400000", percentage: "40,00%",
+                    prognose: nijmegen.regio?.prognose))
         let beuningen = try #require(try database.report(area: .gemeente("0209"), period: .year(2026)).normen.first)
         #expect(beuningen.grens == 400_000 && beuningen.stand == "100000" && beuningen.percentage == "25,00%")
         // The regio's own report keeps the whole norm, as before.

@@ -51,9 +51,11 @@ public struct MonitorAdmin: Sendable {
                 try core.exempt(AdminCoding.decode(ExemptRequest.self, from: request), requestID: id)
                 return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
             case "cpv.decide":
-                let event = try core.decideCPV(AdminCoding.decode(CPVDecisionRequest.self, from: request), requestID: id)
+                let event = try core.decideCPV(
+                    AdminCoding.decode(CPVDecisionRequest.self, from: request), requestID: id)
                 logger.notice(
-                    "cpv decision recorded", metadata: ["cpv.decision": "\(event.decisionID)", "granted": "\(event.granted)"])
+                    "cpv decision recorded",
+                    metadata: ["cpv.decision": "\(event.decisionID)", "granted": "\(event.granted)"])
                 return try AdminCoding.encode(AdminReply.success(event))
             case "analysis.record":
                 let event = try core.recordAnalysis(AdminCoding.decode(AnalysisRecordRequest.self, from: request))

@@ -55,7 +55,9 @@ enum AdminCall {
         let document = try AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString))
         let body = try AdminClient(endpoint: target.endpoint, security: try target.security()).send(document) { _ in }
         let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
-        guard reply.ok, let result = reply.result else { return .failure(Refusal(reason: reply.error ?? "zonder reden")) }
+        guard reply.ok, let result = reply.result else {
+            return .failure(Refusal(reason: reply.error ?? "zonder reden"))
+        }
         return .success(result)
     }
 

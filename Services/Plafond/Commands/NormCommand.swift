@@ -77,7 +77,8 @@ struct NormAddCommand: AsyncParsableCommand {
                 gemeenten: gemeenten.isEmpty ? regio.flatMap { configuration.regios[$0] } ?? [] : gemeenten,
                 keys: configuration.verdeelsleutels),
             by: by)
-        let status: NormStatus = try AdminCall.send(request, to: AdminTarget(.monitor, configuration, configPath: options.config))
+        let status: NormStatus = try AdminCall.send(
+            request, to: AdminTarget(.monitor, configuration, configPath: options.config))
         print("Norm \(status.norm.id) toegevoegd: \(status.norm.name), \(NormPrinting.figures(status))")
     }
 }

@@ -223,8 +223,11 @@ struct DemoRun {
                 AnalysisRecordRequest(
                     normID: norm, day: day, participants: "beleidsadviseur, \(provider), Buurtteam",
                     conclusion: likely
-                        ? "overschrijding van de bestedingsruimte waarschijnlijk" : "overschrijding niet meer waarschijnlijk",
-                    plan: likely ? "afschalen naar basishulp, trajecten verkorten, geen nieuwe cliënten buiten CPV en Regieteams" : "",
+                        ? "overschrijding van de bestedingsruimte waarschijnlijk"
+                        : "overschrijding niet meer waarschijnlijk",
+                    plan: likely
+                        ? "afschalen naar basishulp, trajecten verkorten, geen nieuwe cliënten buiten CPV en Regieteams"
+                        : "",
                     followUp: nil, by: manager),
                 to: admin)
             try await waitForTimeline("analysis.recorded", norm: norm)
@@ -235,7 +238,8 @@ struct DemoRun {
             let _: StopImposed = try AdminCall.send(
                 StopRequest.impose(
                     normID: norm, by: manager,
-                    reason: "analysegesprek \(DutchDate.text(day)): overschrijding waarschijnlijk, plan van aanpak loopt"),
+                    reason:
+                        "analysegesprek \(DutchDate.text(day)): overschrijding waarschijnlijk, plan van aanpak loopt"),
                 to: admin)
             // ToewijzingNummers are at most 8 characters (iJw).
             // The CPV grants one appeal (the client may start) and refuses the other.
@@ -251,7 +255,8 @@ struct DemoRun {
                     reason: "Buurtteam kan de begeleiding zelf bieden", by: "CPV Nijmegen"),
                 to: admin)
             DemoOutput.say(
-                "   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit en wijst 7700002 af")
+                "   → J. de Vries legt een toeleidingsstop op; CPV zondert toewijzing \(exempt) uit en wijst 7700002 af"
+            )
             stopImposedIn = month
             declarations.paused.insert(DemoSetting.headingForItsCap)
             declarations.reducing.insert(DemoSetting.headingForItsCap)

@@ -138,7 +138,8 @@ struct DemoSetting {
         norms.append(
             NormAddRequest(
                 name: Self.splitNormName, kind: .signaalplafond, gemeenten: [], regio: Self.regio, aanbieder: nil,
-                productCategorieen: [Self.ggz.categorie], period: String(year), limit: ggz * 13 / 10 / 100_000 * 100_000,
+                productCategorieen: [Self.ggz.categorie], period: String(year),
+                limit: ggz * 13 / 10 / 100_000 * 100_000,
                 by: "Regio Rijk van Nijmegen"))
         norms.append(
             NormAddRequest(

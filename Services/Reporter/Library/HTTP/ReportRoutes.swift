@@ -60,7 +60,9 @@ struct ReportRoutes {
                 }
                 compare.baselineYear = year
             }
-            for (name, keyPath) in [("prijsindex", \Report.ComparisonRequest.previousIndex), ("basisprijsindex", \.baselineIndex)] {
+            for (name, keyPath) in [
+                ("prijsindex", \Report.ComparisonRequest.previousIndex), ("basisprijsindex", \.baselineIndex),
+            ] {
                 guard let text = query.get(name) else { continue }
                 guard let index = PriceIndex(parsing: String(text)) else {
                     return JSONResponse.error("\(name) must be a percentage such as 3,2", status: .badRequest)

@@ -245,16 +245,21 @@ struct IndicatorQuery {
     private func volumesByUnit() throws -> [UnitRow] {
         try Row.fetchAll(
             db,
-            sql: "SELECT categorie, eenheid, client, SUM(volume) AS volume FROM clientMonthUnit WHERE month BETWEEN ? AND ?"
+            sql:
+                "SELECT categorie, eenheid, client, SUM(volume) AS volume FROM clientMonthUnit WHERE month BETWEEN ? AND ?"
                 + gemeenteClause + " GROUP BY categorie, eenheid, client",
             arguments: arguments([period.start.month.description, asOf.month.description])
-        ).map { UnitRow(categorie: $0["categorie"], eenheid: $0["eenheid"], client: $0["client"], volume: $0["volume"]) }
+        ).map {
+            UnitRow(categorie: $0["categorie"], eenheid: $0["eenheid"], client: $0["client"], volume: $0["volume"])
+        }
     }
 
     /// The volume per client per unit; the single figure only when one unit is used.
     static func setUnits(_ careType: inout Indicators.CareType, _ rows: [UnitRow]) {
         var byUnit: [String: [String: Int64]] = [:]
-        for row in rows where row.volume != 0 { byUnit[row.eenheid, default: [:]][row.client, default: 0] += row.volume }
+        for row in rows where row.volume != 0 {
+            byUnit[row.eenheid, default: [:]][row.client, default: 0] += row.volume
+        }
         careType.volumePerEenheid = byUnit.keys.sorted().map { eenheid in
             let clients = byUnit[eenheid]!.filter { $0.value > 0 }
             let total = clients.values.reduce(0, +)
@@ -364,7 +369,8 @@ struct IndicatorQuery {
     private func cpvCount(granted: Bool) throws -> Int {
         try Int.fetchOne(
             db,
-            sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND summary LIKE ? AND substr(at, 1, 10) BETWEEN ? AND ?"
+            sql:
+                "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND summary LIKE ? AND substr(at, 1, 10) BETWEEN ? AND ?"
                 + area.normClause(norms),
             arguments: [CPVDecided.kind.rawValue, granted ? "CPV kende%" : "CPV wees%", from, to]) ?? 0
     }

@@ -47,7 +47,10 @@ enum ReportHTML {
             """
         }.joined(separator: "\n")
         let comparisonRows = ReportComparisonRows.rows(report).map { row in
-            "<tr>" + row.enumerated().map { $0.offset < 2 ? "<td>\(e($0.element))</td>" : "<td class=\"num\">\(e($0.element))</td>" }.joined() + "</tr>"
+            "<tr>"
+                + row.enumerated().map {
+                    $0.offset < 2 ? "<td>\(e($0.element))</td>" : "<td class=\"num\">\(e($0.element))</td>"
+                }.joined() + "</tr>"
         }.joined(separator: "\n")
         let indexNotes = report.vergelijking.compactMap { c in
             c.prijsindex.map { "kosten \(c.soort) \(c.periode) gecorrigeerd naar het prijspeil van nu (+\($0))" }

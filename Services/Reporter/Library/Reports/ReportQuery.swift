@@ -47,7 +47,8 @@ extension ReporterDatabase {
             ]
             if let year = compare.baselineYear {
                 let shift = (year - period.start.year) * 12
-                comparisons.append(("basisjaar", period.inYear(year), asOf.shifted(months: shift), compare.baselineIndex))
+                comparisons.append(
+                    ("basisjaar", period.inYear(year), asOf.shifted(months: shift), compare.baselineIndex))
             }
             let vergelijking = try comparisons.map { soort, compared, day, index in
                 let figures = try IndicatorQuery(
@@ -114,8 +115,10 @@ extension ReporterDatabase {
         let value = count ?? byMonth.values.reduce(0, +)
         var figures = NormFigures(
             norm: own, byMonth: byMonth,
-            firing: share == nil ? [] : ThresholdLevels.reached(value: value, limit: own.limit, thresholds: norm.thresholds)
-                .sorted(),
+            firing: share == nil
+                ? []
+                : ThresholdLevels.reached(value: value, limit: own.limit, thresholds: norm.thresholds)
+                    .sorted(),
             today: today(), count: count, forecastSettings: forecastSettings)
         figures.aanbiederNaam = whole.aanbiederNaam
         var line = Self.line(figures, stop: stop)
