@@ -23,10 +23,7 @@ public enum StoreBackup {
     /// Copies the live store at `path` to `target` (a new file, 0600) and says where the
     /// copy stands in the event logs.
     public static func copy(from path: String, to target: String) throws -> LogPosition {
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.busyMode = .timeout(10)
-        let source = try DatabasePool(path: path, configuration: configuration)
+        let source = try openReadOnly(path)
         defer { try? source.close() }
         if FileManager.default.fileExists(atPath: target) { try FileManager.default.removeItem(atPath: target) }
         FileManager.default.createFile(atPath: target, contents: nil, attributes: [.posixPermissions: 0o600])
@@ -39,12 +36,17 @@ public enum StoreBackup {
     /// Where the store at `path` stands now (nil when there is no such file).
     public static func position(ofStoreAt path: String) throws -> LogPosition? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let store = try openReadOnly(path)
+        defer { try? store.close() }
+        return try store.read(position)
+    }
+
+    /// A live store opened to read beside its service (which keeps writing).
+    static func openReadOnly(_ path: String) throws -> DatabasePool {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(10)
-        let store = try DatabasePool(path: path, configuration: configuration)
-        defer { try? store.close() }
-        return try store.read(position)
+        return try DatabasePool(path: path, configuration: configuration)
     }
 
     static func position(_ db: Database) throws -> LogPosition {

@@ -34,10 +34,17 @@ struct AdminTarget {
     }
 
     /// Which configuration was read, for "is the address right?" messages.
-    var configDescription: String { configPath.map { "configuratie \($0)" } ?? "ingebouwde ontwikkelconfiguratie" }
+    var configDescription: String { ServiceOptions.describe(configPath) }
 }
 
 extension ServiceOptions {
+    /// Which configuration a command read, for "is the address right?" messages.
+    static func describe(_ configPath: String?) -> String {
+        configPath.map { "configuratie \($0)" } ?? "ingebouwde ontwikkelconfiguratie"
+    }
+
+    var configDescription: String { Self.describe(config) }
+
     func admin(_ service: AdminTarget.Service) throws -> AdminTarget {
         AdminTarget(service, try configuration(), configPath: config)
     }

@@ -60,7 +60,7 @@ struct ReportCommand: AsyncParsableCommand {
             (body, response) = try await URLSession.shared.data(for: request)
         } catch {
             // Not a usage error: the exit status of an unreachable service (docs/OPERATIONS.md).
-            let source = options.config.map { "configuratie \($0)" } ?? "ingebouwde ontwikkelconfiguratie"
+            let source = options.configDescription
             FileHandle.standardError.write(
                 Data(
                     "Fout: de reporter op \(url.host ?? ""):\(url.port ?? 0) antwoordde niet (adres uit \(source)).\n"

@@ -39,7 +39,7 @@ struct SubmitCommand: AsyncParsableCommand {
             do {
                 answer = try client.send([document])[0]
             } catch let error as RuntimeError where error.code == .unreachable {
-                let source = options.config.map { "configuratie \($0)" } ?? "ingebouwde ontwikkelconfiguratie"
+                let source = options.configDescription
                 FileHandle.standardError.write(
                     Data(
                         ("Fout: intake op \(target) antwoordde niet binnen 30 s (\(file) niet verwerkt; adres uit "
