@@ -62,6 +62,9 @@ struct BackupRestoreTests {
         #expect(alone.status == 1, "\(alone.output)")
         #expect(alone.output.contains("notifier heeft monitor al tot"), "\(alone.output)")
         #expect(!alone.output.contains("USAGE"))
+        // A folder that holds no backup is refused in words, not with a file error.
+        let nothing = try system.runCLI(["restore", system.folder.appendingPathComponent("geen-backup").path])
+        #expect(nothing.status == 1 && nothing.output.contains("Geweigerd: geen backup in"), "\(nothing.output)")
         // A running service is not restored under its feet.
         let running = try system.runCLI(["restore", backupFolder.path, "--dienst", "intake"])
         #expect(running.status == 1 && running.output.contains("intake draait nog"), "\(running.output)")

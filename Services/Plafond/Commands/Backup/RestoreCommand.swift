@@ -30,7 +30,13 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try options.configuration()
         let source = URL(fileURLWithPath: folder)
-        let manifest = try BackupManifest.read(from: source)
+        let manifest: BackupManifest
+        do {
+            manifest = try BackupManifest.read(from: source)
+        } catch {
+            throw refuse(
+                "geen backup in \(source.path): \(BackupManifest.fileName) ontbreekt of is onleesbaar (\(error))")
+        }
         let chosen = manifest.stores.filter { services.isEmpty || services.contains(StoreSet.service(of: $0.name)) }
         guard !chosen.isEmpty else {
             throw refuse("de backup heeft geen opslag van \(services.joined(separator: ", "))")
