@@ -61,20 +61,24 @@ struct PaceShape {
         return norms
     }
 
-    /// Half of each large provider's clients were in care last year: known, not new.
+    /// Half of each large provider's clients were in care in the last quarter of last year:
+    /// known, so their care this year continues and is not an arrival (the gap rule), and
+    /// `clientCareMonth` holds 1.8 million rows before the clock starts.
     func knownClients(_ database: MonitorDatabase) throws {
         try database.writer.write { db in
             let insert = try db.makeStatement(
                 sql: """
-                    INSERT INTO clientFirstSeen (aanbieder, gemeente, categorie, productCode, client, firstDay)
-                    VALUES (?, ?, '45', '', ?, '2025-03-01')
+                    INSERT INTO clientCareMonth (aanbieder, gemeente, categorie, productCode, client, month)
+                    VALUES (?, ?, '45', '', ?, ?)
                     """)
             for provider in 0..<largeProviders {
                 for index in stride(from: 0, to: clientsPerProvider, by: 2) {
-                    try insert.execute(arguments: [
-                        BenchLines.agb(provider), BenchLines.gemeente(provider),
-                        Self.client(provider: provider, index),
-                    ])
+                    for month in ["2025-10", "2025-11", "2025-12"] {
+                        try insert.execute(arguments: [
+                            BenchLines.agb(provider), BenchLines.gemeente(provider),
+                            Self.client(provider: provider, index), month,
+                        ])
+                    }
                 }
             }
         }

@@ -31,10 +31,12 @@ enum DeclaredLineReader {
             var texts = [String?](repeating: nil, count: LineField.allCases.count)
             var numbers = [Int64?](repeating: nil, count: LineField.allCases.count)
             var seen: UInt32 = 0
+            var next = 0
             repeat {
                 // A key given twice is JSONDecoder's to settle.
-                guard let field = key(), seen & (1 << field.rawValue) == 0 else { return nil }
+                guard let field = key(expected: next), seen & (1 << field.rawValue) == 0 else { return nil }
                 seen |= 1 << field.rawValue
+                next = field.rawValue + 1
                 // A value of the wrong kind is JSONDecoder's to report.
                 if field.isNumber {
                     guard let value = number() else { return nil }
@@ -63,14 +65,22 @@ enum DeclaredLineReader {
             return true
         }
 
-        /// `"name":` for a known name.
-        mutating func key() -> LineField? {
+        /// `"name":` for a known name. Keys come in sorted order, so the field after the
+        /// previous one is tried first (nearly always right); then every field.
+        mutating func key(expected: Int) -> LineField? {
             guard take(UInt8(ascii: "\"")) else { return nil }
             let start = at
             while let byte = peek(), byte != UInt8(ascii: "\"") { at += 1 }
             let name = UnsafeRawBufferPointer(rebasing: bytes[start..<at])
             guard take(UInt8(ascii: "\"")), take(UInt8(ascii: ":")) else { return nil }
-            return DeclaredLineReader.keys.first { $0.bytes.elementsEqual(name) }?.field
+            let keys = DeclaredLineReader.keys
+            if expected < keys.count, Self.same(keys[expected].bytes, name) { return keys[expected].field }
+            return keys.first { Self.same($0.bytes, name) }?.field
+        }
+
+        private static func same(_ key: [UInt8], _ name: UnsafeRawBufferPointer) -> Bool {
+            key.count == name.count
+                && key.withUnsafeBytes { memcmp($0.baseAddress!, name.baseAddress!, key.count) == 0 }
         }
 
         /// A quoted text of printable ASCII without a backslash.

@@ -42,47 +42,69 @@ public struct RunRateForecast: Sendable, Equatable, Codable {
     }
 
     /// Nil when there is no complete month yet to take a rate from.
+    ///
+    /// Made for every line and money norm it counts for on monitor's path, so it reads
+    /// each month of the period once and allocates little (same figures as the plain
+    /// reading in the comments; `RunRateForecastTests`).
     public static func make(
         byMonth: [Month: Int64], period: Period, limit: Int64, today: Day, settings: Settings = Settings()
     ) -> RunRateForecast? {
-        let months = period.months
-        let declared = byMonth.filter { $0.value != 0 }.keys
-        let latestDeclared = declared.max()
         // Months before the first declaration say nothing about the rate (care had not
         // started, or the norm's scope was not in use yet).
-        guard let firstDeclared = declared.min() else { return nil }
-        let complete = months.filter { month in
-            guard month >= firstDeclared, month.lastDay < today else { return false }
-            if let latestDeclared, month < latestDeclared { return true }
-            return month.lastDay.adding(days: settings.lagDays) < today
+        var firstDeclared: Month?
+        var latestDeclared: Month?
+        for (month, value) in byMonth where value != 0 {
+            if firstDeclared.map({ month < $0 }) ?? true { firstDeclared = month }
+            if latestDeclared.map({ month > $0 }) ?? true { latestDeclared = month }
         }
-        guard let lastComplete = complete.last, settings.lookback > 0 else { return nil }
-        let basis = Array(complete.suffix(settings.lookback))
-        let basisValues = basis.map { byMonth[$0] ?? 0 }
-        let rate = basisValues.reduce(0, +) / Int64(basis.count)
-        let projection = project(byMonth: byMonth, months: months, through: lastComplete, rate: rate, limit: limit)
-        let low = project(
-            byMonth: byMonth, months: months, through: lastComplete, rate: basisValues.min() ?? rate, limit: limit)
-        let high = project(
-            byMonth: byMonth, months: months, through: lastComplete, rate: basisValues.max() ?? rate, limit: limit)
+        guard let firstDeclared, settings.lookback > 0 else { return nil }
+        let months = period.months
+        let actuals = months.map { byMonth[$0] ?? 0 }
+        // Complete: declared for, ended before today, and either followed by a declared
+        // month or `lagDays` past its end.
+        var complete: [Int] = []
+        complete.reserveCapacity(months.count)
+        for (index, month) in months.enumerated() {
+            guard month >= firstDeclared, month.lastDay < today else { continue }
+            if let latestDeclared, month < latestDeclared {
+                complete.append(index)
+            } else if month.lastDay.adding(days: settings.lagDays) < today {
+                complete.append(index)
+            }
+        }
+        guard let lastComplete = complete.last else { return nil }
+        let basis = complete.suffix(settings.lookback)
+        var total: Int64 = 0
+        var low = Int64.max
+        var high = Int64.min
+        for index in basis {
+            total += actuals[index]
+            low = min(low, actuals[index])
+            high = max(high, actuals[index])
+        }
+        let rate = total / Int64(basis.count)
+        let projection = project(actuals: actuals, months: months, through: lastComplete, rate: rate, limit: limit)
         return RunRateForecast(
-            basisMonths: basis.map(\.description), ratePerMonth: rate, projectedTotal: projection.total,
+            basisMonths: basis.map { months[$0].description }, ratePerMonth: rate, projectedTotal: projection.total,
             crossingDate: projection.crossing, completeMonths: complete.count,
-            indicative: complete.count < settings.minimumMonths, projectedLow: low.total, projectedHigh: high.total)
+            indicative: complete.count < settings.minimumMonths,
+            projectedLow: project(actuals: actuals, months: months, through: lastComplete, rate: low, limit: 0).total,
+            projectedHigh: project(actuals: actuals, months: months, through: lastComplete, rate: high, limit: 0).total)
     }
 
-    /// The period's total with every month after `through` at `rate` (or what was already
-    /// declared for it, when more), and the day the cumulative reaches `limit`.
-    public static func project(
-        byMonth: [Month: Int64], months: [Month], through lastComplete: Month, rate: Int64, limit: Int64
+    /// The period's total with every month after index `lastComplete` at `rate` (or what
+    /// was already declared for it, when more), and the day the cumulative reaches
+    /// `limit` (`actuals[i]` is `months[i]`'s total; a `limit` of 0 finds no crossing).
+    static func project(
+        actuals: [Int64], months: [Month], through lastComplete: Int, rate: Int64, limit: Int64
     ) -> (total: Int64, crossing: Day?) {
         var cumulative: Int64 = 0
         var crossing: Day?
-        for month in months {
-            let actual = byMonth[month] ?? 0
-            let value = month <= lastComplete ? actual : max(actual, rate)
+        for (index, actual) in actuals.enumerated() {
+            let value = index <= lastComplete ? actual : max(actual, rate)
             if crossing == nil, limit > 0, cumulative + value >= limit, value > 0 {
                 // Spread evenly over the month's days: the day the limit is reached.
+                let month = months[index]
                 let needed = limit - cumulative
                 let day = Int((Int128(needed) * Int128(month.dayCount) + Int128(value) - 1) / Int128(value))
                 crossing = month.firstDay.adding(days: max(day, 1) - 1)

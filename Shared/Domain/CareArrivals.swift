@@ -23,6 +23,13 @@ public struct CareArrivals: Sendable, Equatable {
         careMonths.sorted().filter { isArrival($0, careMonths: careMonths) }
     }
 
+    /// The month a client counts in for a target over `period`: its first arrival inside
+    /// the period (nil: it does not arrive there). `careMonths` are its months in the
+    /// target's scope and `window(for:)`; one arrival per client and period at most.
+    public func countedArrival(in period: Period, careMonths: Set<Month>) -> Month? {
+        arrivals(careMonths).first { period.contains($0) }
+    }
+
     /// Whether care seen now in `month` makes the client new: no care known in the same
     /// month or within the gap on either side. The later side matters because
     /// declarations come late: March declared after April does not make an April client new.

@@ -14,10 +14,22 @@ public struct Month: Sendable, Hashable, Comparable, Codable, CustomStringConver
         self.month = month
     }
 
-    /// Parses exactly `YYYY-MM`.
+    /// Parses exactly `YYYY-MM`. Read for every stored month a line touches, so by hand.
     public init?(_ text: String) {
-        guard text.utf8.count == 7, let first = Day(iso: text + "-01") else { return nil }
-        self = first.month
+        var text = text
+        let parsed = text.withUTF8 { bytes -> (year: Int, month: Int)? in
+            guard bytes.count == 7, bytes[4] == UInt8(ascii: "-") else { return nil }
+            var year = 0
+            var month = 0
+            for index in [0, 1, 2, 3, 5, 6] {
+                let digit = Int(bytes[index]) - 48
+                guard (0...9).contains(digit) else { return nil }
+                if index < 4 { year = year * 10 + digit } else { month = month * 10 + digit }
+            }
+            return (year, month)
+        }
+        guard let parsed else { return nil }
+        self.init(year: parsed.year, month: parsed.month)
     }
 
     /// Months since year 0, for arithmetic.
@@ -40,8 +52,19 @@ public struct Month: Sendable, Hashable, Comparable, Codable, CustomStringConver
 
     public static func < (lhs: Month, rhs: Month) -> Bool { lhs.ordinal < rhs.ordinal }
 
+    /// `YYYY-MM`, written for every month a line binds or publishes, so by hand.
     public var description: String {
-        String(firstDay.iso.prefix(7))
+        guard (0...9999).contains(year) else { return String(firstDay.iso.prefix(7)) }
+        return String(unsafeUninitializedCapacity: 7) { out in
+            out[0] = UInt8(ascii: "0") + UInt8(year / 1000)
+            out[1] = UInt8(ascii: "0") + UInt8(year / 100 % 10)
+            out[2] = UInt8(ascii: "0") + UInt8(year / 10 % 10)
+            out[3] = UInt8(ascii: "0") + UInt8(year % 10)
+            out[4] = UInt8(ascii: "-")
+            out[5] = UInt8(ascii: "0") + UInt8(month / 10)
+            out[6] = UInt8(ascii: "0") + UInt8(month % 10)
+            return 7
+        }
     }
 
     public init(from decoder: any Decoder) throws {

@@ -34,37 +34,90 @@ public enum CareMonths {
     /// intake let through, and is recorded by its first months only.
     static let maximumMonthsPerSighting = 24
 
-    /// Records the months from `first` through `last` (ISO months sort as text).
+    /// Records the months from `first` through `last` (ISO months sort as text) and
+    /// returns those that were not known yet: what can change a client's arrivals.
+    @discardableResult
     public static func record(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
         from first: Day, through last: Day
-    ) throws {
+    ) throws -> [CareMonth] {
         var month = first.month
         var count = 0
+        var added: [CareMonth] = []
         while month <= last.month && count < maximumMonthsPerSighting {
-            try db.cachedStatement(
-                sql: """
-                    INSERT OR IGNORE INTO clientCareMonth (aanbieder, gemeente, categorie, productCode, client, month)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    """
-            ).execute(arguments: [aanbieder, gemeente, categorie ?? "", productCode ?? "", client, month.description])
+            // Once per line on monitor's path: bound directly (`DirectStatement`).
+            let insert = try DirectStatement(db, sql: insertSQL)
+            insert.bind(aanbieder, at: 1)
+            insert.bind(gemeente, at: 2)
+            insert.bind(categorie ?? "", at: 3)
+            insert.bind(productCode ?? "", at: 4)
+            insert.bind(client, at: 5)
+            insert.bind(month.description, at: 6)
+            try insert.run()
+            if db.changesCount > 0 {
+                added.append(
+                    CareMonth(
+                        gemeente: gemeente, categorie: categorie ?? "", productCode: productCode ?? "", month: month))
+            }
             month = month.next
             count += 1
         }
+        return added
     }
 
-    /// The client's months of care at the provider (any gemeente or product) in `range`.
-    public static func monthsAtProvider(
-        _ db: Database, aanbieder: String, client: String, in range: ClosedRange<Month>
-    ) throws -> Set<Month> {
-        Set(
-            try String.fetchAll(
-                try db.cachedStatement(
-                    sql:
-                        "SELECT month FROM clientCareMonth WHERE aanbieder = ? AND client = ? AND month BETWEEN ? AND ?"
-                ),
-                arguments: [aanbieder, client, range.lowerBound.description, range.upperBound.description]
-            ).compactMap(Month.init))
+    static let insertSQL = """
+        INSERT OR IGNORE INTO clientCareMonth (aanbieder, gemeente, categorie, productCode, client, month)
+        VALUES (?, ?, ?, ?, ?, ?)
+        """
+
+    /// One month of a client's care at a provider: where (gemeente, product) and when.
+    public struct CareMonth: Sendable, Hashable {
+        public var gemeente: String
+        public var categorie: String
+        /// "" when the line named no product code.
+        public var productCode: String
+        public var month: Month
+
+        public init(gemeente: String, categorie: String, productCode: String, month: Month) {
+            self.gemeente = gemeente
+            self.categorie = categorie
+            self.productCode = productCode
+            self.month = month
+        }
+
+        /// Whether this month of care lies in a norm's scope.
+        public func inScope(of norm: NormDefinition, aanbieder: String) -> Bool {
+            norm.scope.matches(
+                gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie,
+                productCode: productCode.isEmpty ? nil : productCode)
+        }
+    }
+
+    /// Every month of one client's care at one provider: a few dozen rows at most, by the
+    /// primary key's prefix (checked in `PerLineQueryPlanTests`).
+    public static func careAtProvider(_ db: Database, aanbieder: String, client: String) throws -> [CareMonth] {
+        let select = try DirectStatement(db, sql: careAtProviderSQL)
+        select.bind(aanbieder, at: 1)
+        select.bind(client, at: 2)
+        var months: [CareMonth] = []
+        try select.forEachRow { row in
+            let text = row.text(3)
+            guard let month = Month(text) else {
+                throw DatabaseError(
+                    resultCode: .SQLITE_MISMATCH, message: "clientCareMonth.month is not a month: \(text)")
+            }
+            months.append(
+                CareMonth(gemeente: row.text(0), categorie: row.text(1), productCode: row.text(2), month: month))
+        }
+        return months
+    }
+
+    public static let careAtProviderSQL =
+        "SELECT gemeente, categorie, productCode, month FROM clientCareMonth WHERE aanbieder = ? AND client = ?"
+
+    private struct ClientAtProvider: Hashable {
+        var aanbieder: String
+        var client: String
     }
 
     /// Per month of the norm's period, the clients arriving in the norm's scope, each
@@ -74,31 +127,29 @@ public enum CareMonths {
     ) throws -> [Month: Int64] {
         let window = arrivals.window(for: norm.period)
         let bounds: [any DatabaseValueConvertible] = [window.lowerBound.description, window.upperBound.description]
+        let columns = "SELECT aanbieder, client, gemeente, categorie, productCode, month FROM clientCareMonth"
         let rows: RowCursor
         if let aanbieder = norm.scope.aanbieder {
             rows = try Row.fetchCursor(
-                db, sql: "SELECT * FROM clientCareMonth WHERE aanbieder = ? AND month BETWEEN ? AND ?",
+                db, sql: "\(columns) WHERE aanbieder = ? AND month BETWEEN ? AND ?",
                 arguments: StatementArguments([aanbieder] + bounds))
         } else {
             rows = try Row.fetchCursor(
-                db, sql: "SELECT * FROM clientCareMonth WHERE month BETWEEN ? AND ?",
-                arguments: StatementArguments(bounds))
+                db, sql: "\(columns) WHERE month BETWEEN ? AND ?", arguments: StatementArguments(bounds))
         }
-        var care: [String: Set<Month>] = [:]
+        // Clients are per provider: the same pseudonym at two providers is two arrivals.
+        var care: [ClientAtProvider: Set<Month>] = [:]
         while let row = try rows.next() {
-            let code: String = row["productCode"]
-            guard
-                norm.scope.matches(
-                    gemeente: row["gemeente"], aanbieder: row["aanbieder"], productCategorie: row["categorie"],
-                    productCode: code.isEmpty ? nil : code),
-                let month = Month(row["month"] as String)
-            else { continue }
-            // Clients are per provider: the same pseudonym at two providers is two arrivals.
-            care["\(row["aanbieder"] as String)|\(row["client"] as String)", default: []].insert(month)
+            let aanbieder: String = row[0]
+            let monthText: String = row[5]
+            guard let month = Month(monthText) else { continue }
+            let careMonth = CareMonth(gemeente: row[2], categorie: row[3], productCode: row[4], month: month)
+            guard careMonth.inScope(of: norm, aanbieder: aanbieder) else { continue }
+            care[ClientAtProvider(aanbieder: aanbieder, client: row[1]), default: []].insert(month)
         }
         var byMonth: [Month: Int64] = [:]
         for months in care.values {
-            guard let first = arrivals.arrivals(months).first(where: { norm.period.contains($0) }) else { continue }
+            guard let first = arrivals.countedArrival(in: norm.period, careMonths: months) else { continue }
             byMonth[first, default: 0] += 1
         }
         return byMonth

@@ -1,7 +1,9 @@
 import GRDB
 import GRDBSQLite
 
-/// A statement on intake's hot path, bound and stepped through SQLite's C API.
+/// A statement on a hot path (intake's per line, monitor's per line and per touched
+/// cell), bound and stepped through SQLite's C API: the one documented exception to
+/// reading and writing through GRDB records (issue 22).
 ///
 /// GRDB's `execute(arguments:)` builds a `StatementArguments` of existentials, checks
 /// them against the statement and nests a closure per text it binds; for the line insert
@@ -71,10 +73,38 @@ public struct DirectStatement {
         return sqlite3_column_int64(handle, 0) != 0
     }
 
+    /// Steps through the rows a SELECT returns; a row's columns are read inside `body`.
+    public func forEachRow(_ body: (DirectRow) throws -> Void) throws {
+        defer { sqlite3_reset(handle) }
+        while true {
+            let code = sqlite3_step(handle)
+            if code == SQLITE_DONE { return }
+            guard code == SQLITE_ROW else { throw failure(code) }
+            try body(DirectRow(handle: handle))
+        }
+    }
+
     private func failure(_ code: Int32) -> DatabaseError {
         DatabaseError(
             resultCode: ResultCode(rawValue: code),
             message: String(cString: sqlite3_errmsg(sqlite3_db_handle(handle))), sql: statement.sql)
+    }
+}
+
+/// The current row of a `DirectStatement`, valid only inside `forEachRow`'s body.
+public struct DirectRow {
+    fileprivate let handle: SQLiteStatement
+
+    /// Column `index` (from 0) as text; NULL reads as "".
+    public func text(_ index: Int32) -> String {
+        guard let bytes = sqlite3_column_text(handle, index) else { return "" }
+        let count = Int(sqlite3_column_bytes(handle, index))
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
+    }
+
+    /// Column `index` (from 0) as an integer; NULL reads as 0.
+    public func int64(_ index: Int32) -> Int64 {
+        sqlite3_column_int64(handle, index)
     }
 }
 

@@ -44,19 +44,27 @@ public enum SpendCells {
         ])
     }
 
-    /// Adds a batch's total for one cell (monitor writes each touched cell once per batch).
+    /// Adds a batch's total for one cell (monitor writes each touched cell once per batch,
+    /// through `DirectStatement`: a cell per line is common at month-end).
     public static func add(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String, productCode: String?, month: Month,
         cents: Int64
     ) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO spendCell (aanbieder, gemeente, categorie, productCode, month, cents)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET cents = cents + excluded.cents
-                """
-        ).execute(arguments: [aanbieder, gemeente, categorie, productCode ?? "", month.description, cents])
+        let statement = try DirectStatement(db, sql: addSQL)
+        statement.bind(aanbieder, at: 1)
+        statement.bind(gemeente, at: 2)
+        statement.bind(categorie, at: 3)
+        statement.bind(productCode ?? "", at: 4)
+        statement.bind(month.description, at: 5)
+        statement.bind(cents, at: 6)
+        try statement.run()
     }
+
+    static let addSQL = """
+        INSERT INTO spendCell (aanbieder, gemeente, categorie, productCode, month, cents)
+        VALUES (?, ?, ?, ?, ?, ?)
+        ON CONFLICT DO UPDATE SET cents = cents + excluded.cents
+        """
 
     /// The norm's spend by month of care, summed over the cells it counts.
     public static func byMonth(_ db: Database, norm: NormDefinition) throws -> [Month: Int64] {

@@ -13,8 +13,11 @@ public enum StoreOpener {
     /// journal of a savepoint, which otherwise spills to a file past 64 KiB (it is undo data
     /// for the open transaction only, never needed after a crash). Not for stores whose
     /// queries sort or group large tables: their temporary data would be held in memory too.
+    /// `cacheKiB` is the writer's page cache (SQLite's default is 2 MiB): for a writer
+    /// whose every line lands on pages spread over tables larger than that.
     public static func open(
-        path: String, migrator: DatabaseMigrator, pageSize: Int? = nil, temporaryFilesInMemory: Bool = false
+        path: String, migrator: DatabaseMigrator, pageSize: Int? = nil, temporaryFilesInMemory: Bool = false,
+        cacheKiB: Int? = nil
     ) throws -> DatabasePool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         // Intake's store holds BSNs: the folder is the owner's only (0700), the file 0600
@@ -30,6 +33,8 @@ public enum StoreOpener {
         // GRDB sets NORMAL on the writer when it enables WAL; durability before an answer
         // needs FULL, so it is set again on the (one, long-lived) writer connection.
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        // The writer's alone: readers (catch-up, HTTP) keep SQLite's default.
+        if let cacheKiB { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") } }
         // Forward only: a store a newer release migrated further is not ours to touch
         // (after a downgrade, restore the backup taken before the upgrade).
         if try pool.read(migrator.hasBeenSuperseded) {

@@ -33,6 +33,21 @@ import Testing
         #expect(Month("2026-13") == nil)
     }
 
+    /// Months are written and read by hand on monitor's path: the text is the day's, and
+    /// only exactly `YYYY-MM` with a real month reads back.
+    @Test func monthTextRoundTripsAndRejectsAnythingElse() {
+        for year in [1, 9, 99, 999, 1970, 2026, 9999] {
+            for number in 1...12 {
+                let month = Month(year: year, month: number)!
+                #expect(month.description == String(month.firstDay.iso.prefix(7)))
+                #expect(Month(month.description) == month)
+            }
+        }
+        for text in ["2026-1", "2026-00", "20a6-01", "2026/01", "2026-011", "", "0000-01", "２０２６-01", "2026-1 "] {
+            #expect(Month(text) == nil, "\(text)")
+        }
+    }
+
     @Test func periodsByLabel() {
         #expect(Period(parsing: "2026") == .year(2026))
         #expect(Period(parsing: "2026-Q3")?.start.iso == "2026-07-01")

@@ -61,6 +61,34 @@ import Testing
         #expect(try core.normStatuses()[0].value == 3)
     }
 
+    /// The counts are kept per client with the gap they were made with; started with
+    /// another `instroom_gap_months`, monitor counts its targets afresh before any line,
+    /// and goes on per client from there.
+    @Test func aChangedGapIsCountedAfreshAtStart() throws {
+        let database = try MonitorDatabase.inMemory()
+        func core(gap: Int) throws -> MonitorCore {
+            try MonitorCore(
+                database: database, clock: { Self.december }, arrivals: CareArrivals(gapMonths: gap),
+                logger: Logger(label: "test"))
+        }
+        let first = try core(gap: 12)
+        try addTarget(first, limit: 100)
+        try first.intakeSink(afterCommit: {}).apply(try history())
+        #expect(try first.normStatuses()[0].value == 2)
+        let second = try core(gap: 6)
+        #expect(try second.normStatuses()[0].value == 3)
+        // p-b back in December after nine months away: an arrival again under the six-month
+        // gap, but a client counts once in a period (in February).
+        try second.intakeSink(afterCommit: {}).apply([try line(6, client: "p-b", month: "2026-12")])
+        #expect(try second.normStatuses()[0].value == 3)
+        try second.intakeSink(afterCommit: {}).apply([try line(7, client: "p-d", month: "2026-11")])
+        #expect(try second.normStatuses()[0].value == 4)
+        let months = try database.writer.read { db in
+            try NormMonthRecord.fetchAll(db).filter { $0.normID == 1 }.map { "\($0.month) \($0.value)" }.sorted()
+        }
+        #expect(months == ["2026-02 2", "2026-03 1", "2026-11 1"])
+    }
+
     @Test func aNormAddedLaterCountsTheSameFromTheStoredMonths() throws {
         let core = try core()
         try core.intakeSink(afterCommit: {}).apply(try history())

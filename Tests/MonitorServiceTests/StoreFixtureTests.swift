@@ -47,9 +47,9 @@ import Testing
         #expect(try core.alerts(state: "resolved").map(\.id) == [10, 9, 8])
         let first = try #require(try core.alerts(state: nil).last)
         #expect(first.firedAt == "2026-05-28T20:26:40Z")
-        // The migration this release adds has run: the per-line look-up has its index.
-        let plan = try core.database.writer.read { try PerLineQueryPlanTests.details($0, InflowLedger.knownSQL) }
-        #expect(plan.contains { $0.contains("client=?") && $0.contains("aanbieder=?") }, "\(plan)")
+        // The migrations since have run: the first-seen table monitor no longer keeps is gone.
+        let tables = try core.database.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
+        #expect(tables.contains("clientCareMonth") && !tables.contains("clientFirstSeen"), "\(tables)")
     }
 
     /// The ledger state read from the old store goes on where 0.16.0 left off: norm 1's

@@ -40,6 +40,7 @@ public final class MonitorCore: Sendable {
         let now = clock()
         try database.writer.write { [ledger] db in
             let norms = try MonitorDatabase.loadNorms(db)
+            try InflowCount.settle(db, norms: norms, arrivals: arrivals)
             try PeriodAdvice.sweep(db, norms: norms, marginPercent: previousPeriodMargin, now: now)
             // Read once at start, then kept by the batches and the admin commands.
             try ledger.update(db) { _ in }

@@ -64,10 +64,11 @@ struct BatchCells {
                 productCode: key.productCode, month: key.month, cents: cents)
         }
         for (key, volume) in volumes {
-            try IntensityLedger.record(
-                db, aanbieder: key.aanbieder, client: key.client, month: key.month, gemeente: key.gemeente,
-                categorie: key.categorie, productCode: key.productCode, eenheid: key.eenheid, volume: volume.volume,
-                cents: volume.cents, firstDay: volume.firstDay, lastDay: volume.lastDay)
+            try VolumeCellRecord(
+                aanbieder: key.aanbieder, client: key.client, month: key.month.description, gemeente: key.gemeente,
+                categorie: key.categorie, productCode: key.productCode ?? "", eenheid: key.eenheid,
+                volume: volume.volume, cents: volume.cents, firstDay: volume.firstDay.iso, lastDay: volume.lastDay.iso
+            ).add(db)
         }
     }
 }

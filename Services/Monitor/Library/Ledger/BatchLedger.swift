@@ -45,22 +45,27 @@ struct BatchLedger {
         switch event.kind {
         case LineAccepted.kind.rawValue:
             let line = try LineAccepted.decoded(from: event.body).line
-            try add(db, line: line, sign: 1, state: &state)
+            // One look in the index per line, for the line's norms and its arrival alike.
+            let filed = state.index.filed(aanbieder: line.aanbieder, gemeente: line.gemeente)
+            try add(db, line: line, sign: 1, filed: filed, state: &state)
             try arrived(
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, toewijzingNummer: line.toewijzingNummer,
-                day: line.periodStart, through: line.periodEnd, state: &state)
+                day: line.periodStart, through: line.periodEnd, filed: filed, state: &state)
         case CareStarted.kind.rawValue:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
-                day: start.begindatum, through: start.begindatum, state: &state)
+                day: start.begindatum, through: start.begindatum,
+                filed: state.index.filed(aanbieder: start.aanbieder, gemeente: start.gemeente), state: &state)
         case ReferralRequested.kind.rawValue:
             try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
         case LineCredited.kind.rawValue:
-            try add(db, line: LineCredited.decoded(from: event.body).line, sign: -1, state: &state)
+            let line = try LineCredited.decoded(from: event.body).line
+            let filed = state.index.filed(aanbieder: line.aanbieder, gemeente: line.gemeente)
+            try add(db, line: line, sign: -1, filed: filed, state: &state)
         default:
             break  // facts monitor does not count (yet) are skipped, the cursor still moves
         }
@@ -72,7 +77,11 @@ struct BatchLedger {
         for (normID, months) in touchedMonths {
             guard let norm = state.norms[normID] else { continue }
             for month in months {
-                try NormMonthRecord.save(db, normID: normID, month: month, value: norm.months[month] ?? 0)
+                if let value = norm.months[month] {
+                    try NormMonthRecord.save(db, normID: normID, month: month, value: value)
+                } else {
+                    try NormMonthRecord.delete(db, normID: normID, month: month)
+                }
             }
         }
         for normID in touchedValues {
@@ -83,20 +92,24 @@ struct BatchLedger {
 
     static let valueSQL = "UPDATE norm SET value = ? WHERE id = ?"
 
-    private mutating func add(_ db: Database, line: DeclaredLine, sign: Int64, state: inout LedgerState) throws {
+    private mutating func add(
+        _ db: Database, line: DeclaredLine, sign: Int64, filed: [FiledNorm], state: inout LedgerState
+    ) throws {
         let cents = line.amountCents * sign
         let month = line.monthOfCare
         cells.add(line, sign: sign)
-        let matching = state.index.norms(for: line)
-        for norm in matching where norm.kind == .intensiteitsnorm && state.norms[norm.id] != nil {
-            if try IntensityLedger.add(db, state: &state.norms[norm.id]!, line: line, sign: sign, now: now) {
-                touchedValues.insert(norm.id)
+        let matching = filed.filter { $0.norm.counts(line) && state.norms.index(forKey: $0.norm.id) != nil }
+        for entry in matching where entry.norm.kind == .intensiteitsnorm {
+            let id = entry.norm.id
+            if try IntensityLedger.add(db, state: &state.norms[id]!, line: line, sign: sign, now: now) {
+                touchedValues.insert(id)
             }
         }
-        for norm in matching where norm.kind.limitIsMoney && state.norms[norm.id] != nil {
-            touchedMonths[norm.id, default: []].insert(month)
-            touchedValues.insert(norm.id)
-            try credit(db, &state.norms[norm.id]!, cents: cents, month: month)
+        for entry in matching where entry.norm.kind.limitIsMoney {
+            let id = entry.norm.id
+            touchedMonths[id, default: []].insert(month)
+            touchedValues.insert(id)
+            try credit(db, &state.norms[id]!, cents: cents, month: month)
         }
     }
 
@@ -114,72 +127,85 @@ struct BatchLedger {
             db, state: &norm, value: value, marginPercent: previousPeriodMargin, today: today, now: now)
     }
 
-    /// A client seen at a provider: instroomtargets in scope count the client if new to
-    /// their scope in their period, and their alerts and stop advice follow; a client new
-    /// to the provider while a stop is in force under a norm in scope is checked against
-    /// the exemptions. The client's sightings are read only when a norm needs them.
     /// A client seen at a provider. Its months of care are recorded (`CareMonths`); a
     /// client arriving at the provider (new, or back after `instroom_gap_months` without
     /// care there) while a stop is in force under a norm in scope is checked against the
-    /// exemptions; and an instroomtarget whose window (its period and the gap before it)
-    /// the care touches is counted again, when the care added a month not known before.
+    /// exemptions; and each instroomtarget in scope moves its count by what the new months
+    /// change about this client alone: the month it counts in before and after (issue 21:
+    /// never a rescan of the norm's scope).
     ///
-    /// The recount reads the norm's window of `clientCareMonth` (issue 19's gap rule);
-    /// issue 21 wants it incremental, from the client's own months, as the first-seen
-    /// count was. Until then it runs only when a new month of care appears.
+    /// The client's months at the provider are read (a few dozen rows, by key) only when
+    /// a stop is in force in scope, or when the line added a month and a target is in scope.
     private mutating func arrived(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
-        toewijzingNummer: String?, day: Day, through: Day, state: inout LedgerState
+        toewijzingNummer: String?, day: Day, through: Day, filed: [FiledNorm], state: inout LedgerState
     ) throws {
         let month = day.month
-        let inScope = state.index.norms(aanbieder: aanbieder, gemeente: gemeente).filter {
-            $0.scope.matches(
-                gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie ?? "", productCode: productCode)
+        var stopped: [NormDefinition] = []
+        var targets: [NormDefinition] = []
+        for entry in filed
+        where entry.norm.kind.allowsStop || entry.norm.kind == .instroomtarget {
+            let norm = entry.norm
+            guard
+                norm.scope.matches(
+                    gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie ?? "",
+                    productCode: productCode)
+            else { continue }
+            if norm.kind.allowsStop && norm.period.contains(day) && state.norms[norm.id]?.stop != nil {
+                stopped.append(norm)
+            }
+            if norm.kind == .instroomtarget && state.norms.index(forKey: norm.id) != nil { targets.append(norm) }
         }
-        let stopped = inScope.filter { norm in
-            norm.kind.allowsStop && norm.period.contains(day) && state.norms[norm.id]?.stop != nil
-        }
-        let newToProvider =
-            stopped.isEmpty
-            ? false
-            : arrivals.arrivesNow(
-                month,
-                knownCare: try CareMonths.monthsAtProvider(
-                    db, aanbieder: aanbieder, client: client,
-                    in: month.adding(months: -arrivals.gapMonths)...month.adding(months: arrivals.gapMonths)))
-        try InflowLedger.record(
-            db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
-            client: client, day: day)
-        let changesBefore = db.totalChangesCount
-        try CareMonths.record(
+        let added = try CareMonths.record(
             db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
             client: client, from: day, through: through)
-        let newCareMonth = db.totalChangesCount != changesBefore
-        if newToProvider {
-            for norm in stopped {
-                guard let stop = state.norms[norm.id]?.stop else { continue }
-                try StopBook.checkInflow(
-                    db, norm: norm, stop: stop, gemeente: gemeente, aanbieder: aanbieder, client: client,
-                    toewijzingNummer: toewijzingNummer, day: day, exemptReferrers: exemptReferrers, now: now)
+        guard !stopped.isEmpty || (!added.isEmpty && !targets.isEmpty) else { return }
+        let care = try CareMonths.careAtProvider(db, aanbieder: aanbieder, client: client)
+        let new = Set(added)
+        let before = care.filter { !new.contains($0) }
+        if !stopped.isEmpty {
+            let known = Set(before.map(\.month))
+            if arrivals.arrivesNow(month, knownCare: known) {
+                for norm in stopped {
+                    guard let stop = state.norms[norm.id]?.stop else { continue }
+                    try StopBook.checkInflow(
+                        db, norm: norm, stop: stop, gemeente: gemeente, aanbieder: aanbieder, client: client,
+                        toewijzingNummer: toewijzingNummer, day: day, exemptReferrers: exemptReferrers, now: now)
+                }
             }
         }
-        guard newCareMonth else { return }
-        for norm in inScope where norm.kind == .instroomtarget && state.norms[norm.id] != nil {
-            // A late line for a month before the period can end a gap inside it.
+        for norm in targets where !added.isEmpty {
             let window = arrivals.window(for: norm.period)
-            guard month <= window.upperBound, through.month >= window.lowerBound else { continue }
-            try counted(db, &state.norms[norm.id]!)
+            func months(_ rows: [CareMonths.CareMonth]) -> Set<Month> {
+                Set(
+                    rows.lazy.filter { window.contains($0.month) && $0.inScope(of: norm, aanbieder: aanbieder) }
+                        .map(\.month))
+            }
+            let was = arrivals.countedArrival(in: norm.period, careMonths: months(before))
+            let counts = arrivals.countedArrival(in: norm.period, careMonths: months(care))
+            guard was != counts else { continue }
+            try counted(db, &state.norms[norm.id]!, from: was, to: counts)
         }
     }
 
-    /// An instroomtarget counted again (its months written by `InflowCount`, and kept in
-    /// memory as they are in the store); its alerts and advice follow, on the count and
-    /// its run-rate forecast to the end of the period.
-    private mutating func counted(_ db: Database, _ norm: inout NormState) throws {
-        let value = try InflowCount.recount(db, norm: norm.norm, arrivals: arrivals)
-        norm = try NormState.load(db, norm: norm.norm)
-        let forecast = try MonitorDatabase.forecast(db, norm: norm.norm, today: today, settings: forecastSettings)
-        try AlertBook.evaluate(db, norm: norm.norm, value: value, forecast: forecast, firing: &norm.firing, now: now)
-        try StopBook.advise(db, state: &norm, value: value, forecast: forecast, today: today, now: now)
+    /// An instroomtarget's client moved from one month to another (or in, or out: a late
+    /// line for an earlier month can end a gap and make a later arrival no arrival); its
+    /// months, value, alerts and advice follow, on the count and its run-rate forecast.
+    private mutating func counted(_ db: Database, _ norm: inout NormState, from old: Month?, to new: Month?) throws {
+        for (month, step) in [(old, Int64(-1)), (new, 1)] {
+            guard let month else { continue }
+            let count = (norm.months[month] ?? 0) + step
+            // A month no client counts in has no row, as a recount (`InflowCount`) leaves it.
+            norm.months[month] = count == 0 ? nil : count
+            norm.value += step
+            touchedMonths[norm.norm.id, default: []].insert(month)
+        }
+        touchedValues.insert(norm.norm.id)
+        let forecast = RunRateForecast.make(
+            byMonth: norm.months, period: norm.norm.period, limit: norm.norm.limit, today: today,
+            settings: forecastSettings)
+        try AlertBook.evaluate(
+            db, norm: norm.norm, value: norm.value, forecast: forecast, firing: &norm.firing, now: now)
+        try StopBook.advise(db, state: &norm, value: norm.value, forecast: forecast, today: today, now: now)
     }
 }

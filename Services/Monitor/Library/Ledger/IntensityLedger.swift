@@ -69,39 +69,30 @@ enum IntensityLedger {
         }
     }
 
-    /// Adds a batch's volume for one client, month and product to its cell.
-    static func record(
-        _ db: Database, aanbieder: String, client: String, month: Month, gemeente: String, categorie: String,
-        productCode: String?, eenheid: String, volume: Int64, cents: Int64, firstDay: Day, lastDay: Day
-    ) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO clientVolumeCell (aanbieder, client, month, gemeente, categorie, productCode, eenheid,
-                    volume, cents, firstDay, lastDay)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET volume = volume + excluded.volume, cents = cents + excluded.cents,
-                    firstDay = min(firstDay, excluded.firstDay), lastDay = max(lastDay, excluded.lastDay)
-                """
-        ).execute(arguments: [
-            aanbieder, client, month.description, gemeente, categorie, productCode ?? "", eenheid, volume, cents,
-            firstDay.iso, lastDay.iso,
-        ])
-    }
-
     /// A line (or credit) that counts for the norm: its client's month changes and is
     /// judged again; the unlawful amount (the norm's value) follows by the change in the
     /// verdicts, never by a sum over the norm, and its alert is judged in memory.
+    ///
+    /// The client's months are read once and each changed month written once (with its
+    /// use and verdict together): two statements for a line whose verdict holds.
     static func add(
         _ db: Database, state: inout NormState, line: DeclaredLine, sign: Int64, now: Date
     ) throws -> Bool {
         let norm = state.norm
         let measure = norm.intensity ?? IntensityMeasure()
         guard let scale = measure.scale(of: line.eenheid) else { return false }  // another unit: not comparable
-        try addUse(
-            db, normID: norm.id, aanbieder: line.aanbieder, client: line.client, month: line.monthOfCare,
+        var months = try clientMonths(db, normID: norm.id, aanbieder: line.aanbieder, client: line.client)
+        let month = line.monthOfCare
+        var record =
+            months[month]
+            ?? IntensityMonthRecord(
+                normID: norm.id, aanbieder: line.aanbieder, client: line.client, month: month,
+                firstDay: line.periodStart, lastDay: line.periodEnd)
+        record.add(
             used: line.volume * scale * sign, cents: line.amountCents * sign, firstDay: line.periodStart,
             lastDay: line.periodEnd)
-        let change = try judge(db, norm: norm, aanbieder: line.aanbieder, client: line.client, now: now)
+        months[month] = record
+        let change = try judge(db, norm: norm, months: months, changed: [month], now: now)
         state.value += change
         let unlawful = state.value
         try AlertBook.evaluateIntensity(db, norm: norm, unlawfulCents: unlawful, firing: &state.firing, now: now)
@@ -112,128 +103,106 @@ enum IntensityLedger {
     /// verdicts that change are published like any other.
     static func rebuild(_ db: Database, norm: NormDefinition, now: Date) throws -> Int64 {
         let measure = norm.intensity ?? IntensityMeasure()
-        try db.cachedStatement(
-            sql: "UPDATE intensityMonth SET used = 0, cents = 0 WHERE normID = ?"
-        ).execute(arguments: [norm.id])
-        let cells: RowCursor
+        try IntensityMonthRecord.filter(IntensityMonthRecord.Columns.normID == norm.id).updateAll(
+            db, IntensityMonthRecord.Columns.used.set(to: 0), IntensityMonthRecord.Columns.cents.set(to: 0))
+        var request = VolumeCellRecord.all()
         if let aanbieder = norm.scope.aanbieder {
-            cells = try Row.fetchCursor(
-                db, sql: "SELECT * FROM clientVolumeCell WHERE aanbieder = ?", arguments: [aanbieder])
-        } else {
-            cells = try Row.fetchCursor(db, sql: "SELECT * FROM clientVolumeCell")
+            request = request.filter(VolumeCellRecord.Columns.aanbieder == aanbieder)
         }
-        while let row = try cells.next() {
-            let code: String = row["productCode"]
-            guard let month = Month(row["month"] as String), norm.period.contains(month.firstDay),
-                let scale = measure.scale(of: row["eenheid"]),
+        var clients: [ClientAtProvider: [Month: IntensityMonthRecord]] = [:]
+        let cells = try request.fetchCursor(db)
+        while let cell = try cells.next() {
+            guard let month = Month(cell.month), norm.period.contains(month.firstDay),
+                let scale = measure.scale(of: cell.eenheid),
                 norm.scope.matches(
-                    gemeente: row["gemeente"], aanbieder: row["aanbieder"], productCategorie: row["categorie"],
-                    productCode: code.isEmpty ? nil : code),
-                let firstDay = Day(iso: row["firstDay"]), let lastDay = Day(iso: row["lastDay"])
+                    gemeente: cell.gemeente, aanbieder: cell.aanbieder, productCategorie: cell.categorie,
+                    productCode: cell.productCode.isEmpty ? nil : cell.productCode),
+                let firstDay = Day(iso: cell.firstDay), let lastDay = Day(iso: cell.lastDay)
             else { continue }
-            try addUse(
-                db, normID: norm.id, aanbieder: row["aanbieder"], client: row["client"], month: month,
-                used: (row["volume"] as Int64) * scale, cents: row["cents"], firstDay: firstDay, lastDay: lastDay)
+            let key = ClientAtProvider(aanbieder: cell.aanbieder, client: cell.client)
+            if clients[key] == nil {
+                clients[key] = try clientMonths(db, normID: norm.id, aanbieder: cell.aanbieder, client: cell.client)
+            }
+            var record =
+                clients[key]?[month]
+                ?? IntensityMonthRecord(
+                    normID: norm.id, aanbieder: cell.aanbieder, client: cell.client, month: month, firstDay: firstDay,
+                    lastDay: lastDay)
+            record.add(used: cell.volume * scale, cents: cell.cents, firstDay: firstDay, lastDay: lastDay)
+            clients[key]?[month] = record
         }
-        let clients = try Row.fetchAll(
-            try db.cachedStatement(sql: "SELECT DISTINCT aanbieder, client FROM intensityMonth WHERE normID = ?"),
-            arguments: [norm.id])
-        for row in clients {
-            try judge(db, norm: norm, aanbieder: row["aanbieder"], client: row["client"], now: now)
+        // Clients with months under the norm but no cell any more are judged too (emptied).
+        for record in try IntensityMonthRecord.filter(IntensityMonthRecord.Columns.normID == norm.id).fetchAll(db) {
+            let key = ClientAtProvider(aanbieder: record.aanbieder, client: record.client)
+            guard clients[key] == nil else { continue }
+            clients[key] = try clientMonths(db, normID: norm.id, aanbieder: record.aanbieder, client: record.client)
+        }
+        for key in clients.keys.sorted(by: { ($0.aanbieder, $0.client) < ($1.aanbieder, $1.client) }) {
+            let months = clients[key] ?? [:]
+            try judge(db, norm: norm, months: months, changed: Set(months.keys), now: now)
         }
         return try settle(db, norm: norm, now: now)
     }
 
-    private static func addUse(
-        _ db: Database, normID: Int64, aanbieder: String, client: String, month: Month, used: Int64, cents: Int64,
-        firstDay: Day, lastDay: Day
-    ) throws {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO intensityMonth (normID, aanbieder, client, month, used, cents, firstDay, lastDay)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT DO UPDATE SET used = used + excluded.used, cents = cents + excluded.cents,
-                    firstDay = min(firstDay, excluded.firstDay), lastDay = max(lastDay, excluded.lastDay)
-                """
-        ).execute(arguments: [normID, aanbieder, client, month.description, used, cents, firstDay.iso, lastDay.iso])
+    private struct ClientAtProvider: Hashable {
+        var aanbieder: String
+        var client: String
     }
 
-    /// Judges one client's months at one provider and publishes every verdict that
-    /// changed; returns by how much the norm's unlawful amount (structural months) changed.
-    @discardableResult
-    private static func judge(_ db: Database, norm: NormDefinition, aanbieder: String, client: String, now: Date)
-        throws -> Int64
-    {
-        let rows = try Row.fetchAll(
-            try db.cachedStatement(sql: clientMonthsSQL), arguments: [norm.id, aanbieder, client])
-        var change: Int64 = 0
-        var emptied = false
-        var uses: [Month: IntensityUse] = [:]
-        var stored: [Month: IntensityVerdict] = [:]
-        var used: [Month: Int64] = [:]
-        for row in rows {
-            guard let month = Month(row["month"] as String), let first = Day(iso: row["firstDay"]),
-                let last = Day(iso: row["lastDay"])
-            else { continue }
-            let days = min(month.dayCount, max(1, last.daysSince1970 - first.daysSince1970 + 1))
-            uses[month] = IntensityUse(used: row["used"], cents: row["cents"], days: days)
-            used[month] = row["used"]
-            if (row["used"] as Int64) == 0 && (row["cents"] as Int64) == 0 && (row["above"] as Int64) == 0 {
-                emptied = true
-            }
-            stored[month] = IntensityVerdict(
-                allowed: row["allowed"], above: row["above"], amountAboveCents: row["amountAbove"],
-                structural: row["structural"])
+    /// One client's months under the norm, by month.
+    private static func clientMonths(
+        _ db: Database, normID: Int64, aanbieder: String, client: String
+    ) throws -> [Month: IntensityMonthRecord] {
+        var months: [Month: IntensityMonthRecord] = [:]
+        for record in try IntensityMonthRecord.clientMonths(db, normID: normID, aanbieder: aanbieder, client: client) {
+            guard let month = Month(record.month) else { continue }
+            months[month] = record
         }
+        return months
+    }
+
+    /// Judges one client's months at one provider, writes the months whose use (`changed`)
+    /// or verdict changed, and publishes every verdict that changed what the norm says;
+    /// returns by how much the norm's unlawful amount (structural months) changed.
+    @discardableResult
+    private static func judge(
+        _ db: Database, norm: NormDefinition, months: [Month: IntensityMonthRecord], changed: Set<Month>, now: Date
+    ) throws -> Int64 {
         let verdicts = IntensityAssessment.assess(
-            uses, limit: norm.limit, measure: norm.intensity ?? IntensityMeasure())
+            months.compactMapValues(\.use), limit: norm.limit, measure: norm.intensity ?? IntensityMeasure())
+        var change: Int64 = 0
         // Month by month, so the verdicts are published in the same order every time.
-        for (month, verdict) in verdicts.sorted(by: { $0.key < $1.key }) where verdict != stored[month] {
-            let previous = stored[month]
+        for (month, stored) in months.sorted(by: { $0.key < $1.key }) {
+            let previous = stored.verdict
+            let verdict = verdicts[month] ?? previous
+            guard verdict != previous || changed.contains(month) else { continue }
+            var record = stored
+            record.verdict = verdict
             change +=
                 (verdict.structural ? verdict.amountAboveCents : 0)
-                - (previous.map { $0.structural ? $0.amountAboveCents : 0 } ?? 0)
-            emptied = emptied || (verdict.above == 0 && (used[month] ?? 0) == 0)
-            try db.cachedStatement(sql: verdictSQL).execute(arguments: [
-                verdict.allowed, verdict.above, verdict.amountAboveCents, verdict.structural, norm.id, aanbieder,
-                client, month.description,
-            ])
+                - (previous.structural ? previous.amountAboveCents : 0)
+            // Months with nothing left (a line and its credit) go.
+            if record.isEmpty { try record.deleteMonth(db) } else { try record.save(db) }
             // Only a change in what the norm says is news; a new allowed figure alone is not.
             guard
-                verdict.above != (previous?.above ?? 0) || verdict.structural != (previous?.structural ?? false)
-                    || verdict.amountAboveCents != (previous?.amountAboveCents ?? 0)
+                verdict.above != previous.above || verdict.structural != previous.structural
+                    || verdict.amountAboveCents != previous.amountAboveCents
             else { continue }
             let event = IntensityAssessed(
-                normID: norm.id, aanbieder: aanbieder, client: client, month: month, used: used[month] ?? 0,
+                normID: norm.id, aanbieder: stored.aanbieder, client: stored.client, month: month, used: record.used,
                 verdict: verdict, at: now)
             try Outbox.append(db, kind: IntensityAssessed.kind.rawValue, body: try event.encoded(), at: now)
         }
-        // Months with nothing left (a line and its credit) go; only when there may be one.
-        if emptied {
-            try db.cachedStatement(sql: emptyMonthsSQL).execute(arguments: [norm.id, aanbieder, client])
-        }
         return change
     }
-
-    // Per-line statements, checked against their plan in `PerLineQueryPlanTests`.
-    static let clientMonthsSQL = "SELECT * FROM intensityMonth WHERE normID = ? AND aanbieder = ? AND client = ?"
-    static let verdictSQL = """
-        UPDATE intensityMonth SET allowed = ?, above = ?, amountAbove = ?, structural = ?
-        WHERE normID = ? AND aanbieder = ? AND client = ? AND month = ?
-        """
-    static let emptyMonthsSQL = """
-        DELETE FROM intensityMonth
-        WHERE normID = ? AND aanbieder = ? AND client = ? AND used = 0 AND cents = 0 AND above = 0
-        """
 
     /// The norm's value (the amount that would be unlawful) and its alert.
     @discardableResult
     private static func settle(_ db: Database, norm: NormDefinition, now: Date) throws -> Int64 {
         let unlawful =
-            try Int64.fetchOne(
-                try db.cachedStatement(
-                    sql: "SELECT COALESCE(SUM(amountAbove), 0) FROM intensityMonth WHERE normID = ? AND structural = 1"),
-                arguments: [norm.id]) ?? 0
+            try IntensityMonthRecord.filter(
+                IntensityMonthRecord.Columns.normID == norm.id && IntensityMonthRecord.Columns.structural == true
+            ).select(sum(IntensityMonthRecord.Columns.amountAbove), as: Int64.self).fetchOne(db) ?? 0
         try db.cachedStatement(sql: "UPDATE norm SET value = ? WHERE id = ?").execute(arguments: [unlawful, norm.id])
         var firing = try AlertBook.firing(db, normID: norm.id)
         try AlertBook.evaluateIntensity(db, norm: norm, unlawfulCents: unlawful, firing: &firing, now: now)
@@ -242,19 +211,14 @@ enum IntensityLedger {
 
     /// Months above the norm, for `plafond norm show`: newest first.
     static func monthsAbove(_ db: Database, normID: Int64, limit: Int = 50) throws -> [IntensityMonthStatus] {
-        try Row.fetchAll(
-            try db.cachedStatement(
-                sql: """
-                    SELECT * FROM intensityMonth WHERE normID = ? AND above > 0
-                    ORDER BY month DESC, amountAbove DESC LIMIT ?
-                    """), arguments: [normID, limit]
-        ).compactMap { row in
-            guard let month = Month(row["month"] as String) else { return nil }
-            return IntensityMonthStatus(
-                aanbieder: row["aanbieder"], client: row["client"], month: month, used: row["used"],
-                verdict: IntensityVerdict(
-                    allowed: row["allowed"], above: row["above"], amountAboveCents: row["amountAbove"],
-                    structural: row["structural"]))
-        }
+        try IntensityMonthRecord.filter(
+            IntensityMonthRecord.Columns.normID == normID && IntensityMonthRecord.Columns.above > 0
+        ).order(IntensityMonthRecord.Columns.month.desc, IntensityMonthRecord.Columns.amountAbove.desc)
+            .limit(limit).fetchAll(db).compactMap { record in
+                guard let month = Month(record.month) else { return nil }
+                return IntensityMonthStatus(
+                    aanbieder: record.aanbieder, client: record.client, month: month, used: record.used,
+                    verdict: record.verdict)
+            }
     }
 }

@@ -14,8 +14,14 @@ public struct MonitorDatabase: Sendable {
     }
 
     public static func open(path: String) throws -> MonitorDatabase {
-        MonitorDatabase(writer: try StoreOpener.open(path: path, migrator: migrator))
+        MonitorDatabase(writer: try StoreOpener.open(path: path, migrator: migrator, cacheKiB: writerCacheKiB))
     }
+
+    /// Every line writes a month of care and a volume cell keyed by client, so its pages
+    /// are spread over tables of hundreds of MB at national scale; with SQLite's 2 MiB
+    /// cache nearly every one was read from the file again (docs/BENCHMARKS.md, issue 21).
+    /// 64 MiB holds the tables' inner pages; peak RSS stays under the 300 MB target.
+    static let writerCacheKiB = 65_536
 
     public static func inMemory() throws -> MonitorDatabase {
         MonitorDatabase(writer: try StoreOpener.inMemory(migrator: migrator))
@@ -80,6 +86,12 @@ public struct MonitorDatabase: Sendable {
         StopBook.registerLiftDespiteMigration(&migrator)
         CareMonths.registerMigrations(&migrator)
         CPVBook.registerMigrations(&migrator)
+        // Monitor counts arrivals from the months of care since 0.18.0; the first-seen
+        // table (and its per-line upsert) had no reader left here. The reporter keeps its own.
+        migrator.registerMigration("monitor.v3.dropFirstSeen") { db in
+            try db.execute(sql: "DROP TABLE clientFirstSeen")
+        }
+        InflowCount.registerMigrations(&migrator)
         return migrator
     }
 }

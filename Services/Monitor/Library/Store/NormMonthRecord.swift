@@ -27,4 +27,10 @@ struct NormMonthRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
                 """
         ).execute(arguments: [normID, month.description, value])
     }
+
+    /// A month no longer counted (an instroomtarget's client moved to another month).
+    static func delete(_ db: Database, normID: Int64, month: Month) throws {
+        try db.cachedStatement(sql: "DELETE FROM normMonth WHERE normID = ? AND month = ?")
+            .execute(arguments: [normID, month.description])
+    }
 }
