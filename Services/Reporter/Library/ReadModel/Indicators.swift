@@ -36,6 +36,9 @@ public struct Indicators: Codable, Sendable, Equatable {
     public var standMaand: String?
     /// The share of costs of the costliest 1%, 5% and 10% of clients.
     public var kostenconcentratie: [Concentration]
+    /// Per norm under the 105% rule: the clients taken on above budget (pseudonyms and
+    /// allocation numbers, for the gemeente; never a BSN).
+    public var bovenbegrotelijk: [OverBudgetIntake] = []
 
     public struct Concentration: Codable, Sendable, Equatable {
         public var percentage: Int
@@ -65,6 +68,21 @@ public struct Indicators: Codable, Sendable, Equatable {
         public var volumePerClient: String?
         /// Per unit (WJ756): the clients declared in it and their volume per client.
         public var volumePerEenheid: [UnitVolume] = []
+        /// The same counts per product code in this care type (none for the total).
+        public var producten: [Product] = []
+    }
+
+    /// Instroom, uitstroom and stand of one product in a care type, counted as for the
+    /// care type: arrivals by the gap rule in this product, ends of care under an
+    /// allocation for it, clients with care in it declared in the stand's month.
+    public struct Product: Codable, Sendable, Equatable {
+        /// The product code; "" for care declared per category without one.
+        public var code: String
+        public var instroom: String
+        public var uitstroom: String
+        public var stand: String
+        public var uniekeClienten: String
+        public var kosten: Int64
     }
 
     public struct UnitVolume: Codable, Sendable, Equatable {
@@ -89,7 +107,12 @@ public struct Indicators: Codable, Sendable, Equatable {
 
     public struct Share: Codable, Sendable, Equatable {
         public var code: String
+        /// For the gemeente's own teams (type 01): the team that referred, when the
+        /// request named it; absent for other referrer types.
+        public var team: String?
         public var aantal: String
+        /// "–" when the group or the whole is under five: with the share and the other
+        /// groups published, a small group's count could be worked back.
         public var aandeel: String
     }
 }
@@ -127,11 +150,11 @@ struct IndicatorQuery {
     /// When a client counts as (again) new: `instroom_gap_months`.
     let arrivals: CareArrivals
 
-    private var from: String { period.start.iso }
+    var from: String { period.start.iso }
     /// Up to the peildatum: a report made during the period covers the period so far.
-    private var to: String { asOf.iso }
-    private var gemeenteClause: String { area.sqlClause(column: "gemeente") }
-    private func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
+    var to: String { asOf.iso }
+    var gemeenteClause: String { area.sqlClause(column: "gemeente") }
+    func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
         StatementArguments(values + (area.gemeenten ?? []))
     }
 
@@ -162,11 +185,13 @@ struct IndicatorQuery {
         categories.formUnion(inflow.keys)
         categories.formUnion(outflow.keys)
         let units = try volumesByUnit()
+        let products = try productsByCategory(standMonth: standMonth)
         let perCategory = categories.sorted().map { categorie in
             var careType = careType(
                 categorie, declared: declared[categorie] ?? [:], inflow: inflow[categorie] ?? [],
                 outflow: outflow[categorie] ?? [])
             Self.setUnits(&careType, units.filter { $0.categorie == categorie })
+            careType.producten = products[categorie] ?? []
             return careType
         }
         var allDeclared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)] = [:]
@@ -196,7 +221,8 @@ struct IndicatorQuery {
             cpvToegekend: PublishedCount.text(Int64(try cpvCount(granted: true))),
             cpvAfgewezen: PublishedCount.text(Int64(try cpvCount(granted: false))),
             peildatum: asOf, standMaand: standMonth,
-            kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)))
+            kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)),
+            bovenbegrotelijk: try overBudgetIntake())
     }
 
     /// The peildatum's month when its declarations are in; else the latest month of the
@@ -337,15 +363,16 @@ struct IndicatorQuery {
     private func referrers() throws -> [Indicators.Share] {
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT verwijzerType, COUNT(*) AS n FROM referral WHERE day BETWEEN ? AND ?" + gemeenteClause
-                + " GROUP BY verwijzerType ORDER BY verwijzerType",
+            sql: "SELECT verwijzerType, team, COUNT(*) AS n FROM referral WHERE day BETWEEN ? AND ?" + gemeenteClause
+                + " GROUP BY verwijzerType, team ORDER BY verwijzerType, team",
             arguments: arguments([from, to]))
         let total = rows.reduce(0) { $0 + ($1["n"] as Int64) }
+        let threshold = Int64(PublishedCount.threshold)
         return rows.map { row in
             let n: Int64 = row["n"]
             return Indicators.Share(
-                code: row["verwijzerType"], aantal: PublishedCount.text(n),
-                aandeel: total >= Int64(PublishedCount.threshold) ? Self.oneDecimal(n * 1000 / total) + "%" : "–")
+                code: row["verwijzerType"], team: row["team"], aantal: PublishedCount.text(n),
+                aandeel: total >= threshold && n >= threshold ? Self.oneDecimal(n * 1000 / total) + "%" : "–")
         }
     }
 

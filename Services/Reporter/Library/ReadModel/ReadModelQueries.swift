@@ -61,6 +61,11 @@ extension ReporterDatabase {
                     try db.cachedStatement(
                         sql: "SELECT 1 FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'forecast'"),
                     arguments: [norm.id]) != nil
+            if let through = figures.forecast?.basisMonths.last.flatMap(Month.init) {
+                let byMonth = Dictionary(
+                    uniqueKeysWithValues: figures.months.compactMap { m in Month(m.month).map { ($0, m.value) } })
+                figures.pxqForecast = try AllocationFacts.pxq(db, norm: norm, byMonth: byMonth, through: through)
+            }
         }
         return figures
     }

@@ -80,6 +80,8 @@ public struct ReporterDatabase: Sendable {
         ProviderNames.registerMigrations(&migrator)
         CareMonths.registerMigrations(&migrator)
         IndicatorFacts.registerVolumeByUnitMigration(&migrator)
+        ProductFacts.registerMigrations(&migrator)
+        AllocationFacts.registerMigrations(&migrator)
         return migrator
     }
 }

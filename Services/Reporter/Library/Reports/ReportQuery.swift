@@ -141,7 +141,7 @@ extension ReporterDatabase {
         let stand =
             norm.instrument == .instroomtarget ? PublishedCount.text(norm.spent) : String(norm.spent)
         let status = DutchFigures.status(norm).text
-        return Report.NormLine(
+        var line = Report.NormLine(
             id: norm.id, naam: norm.name, instrument: norm.instrument, aanbieder: norm.aanbieder,
             aanbiederNaam: norm.aanbiederNaam,
             zorgsoort: DutchFigures.careType(norm.productCategorieen), periode: norm.period, grens: norm.limit,
@@ -149,5 +149,7 @@ extension ReporterDatabase {
             percentage: norm.intensity == nil ? DutchFigures.percentage(basisPoints: norm.basisPoints) : nil,
             prognose: norm.forecast?.projectedTotal, grensBereiktOp: norm.forecast?.crossingDate, status: status,
             stopVanKracht: stop)
+        line.prognosePxQ = norm.pxqForecast?.projectedTotal
+        return line
     }
 }
