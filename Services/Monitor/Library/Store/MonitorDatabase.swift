@@ -80,6 +80,7 @@ public struct MonitorDatabase: Sendable {
         StopBook.registerLiftDespiteMigration(&migrator)
         CareMonths.registerMigrations(&migrator)
         CPVBook.registerMigrations(&migrator)
+        ReferralTeamColumn.registerMigrations(&migrator)
         return migrator
     }
 }
