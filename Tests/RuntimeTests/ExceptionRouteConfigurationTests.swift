@@ -38,3 +38,13 @@ import Testing
         }
     }
 }
+
+extension ExceptionRouteConfigurationTests {
+    /// The shipped file names Nijmegen's routes, the same as leaving the section out.
+    @Test func theShippedFileSetsNijmegensRoutes() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("deploy/plafond.toml"), encoding: .utf8)
+        #expect(try ConfigurationLoader.parse(text).exceptionRoutes == ConfigurationLoader.parse("").exceptionRoutes)
+    }
+}

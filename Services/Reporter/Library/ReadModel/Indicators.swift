@@ -39,6 +39,8 @@ public struct Indicators: Codable, Sendable, Equatable {
     /// Per norm under the 105% rule: the clients taken on above budget (pseudonyms and
     /// allocation numbers, for the gemeente; never a BSN).
     public var bovenbegrotelijk: [OverBudgetIntake] = []
+    /// `[reporter] duur_signaal_maanden`: the length of care beyond which `langdurig` counts.
+    public var duurSignaalMaanden: Int = 12
 
     public struct Concentration: Codable, Sendable, Equatable {
         public var percentage: Int
@@ -70,6 +72,9 @@ public struct Indicators: Codable, Sendable, Equatable {
         public var volumePerEenheid: [UnitVolume] = []
         /// The same counts per product code in this care type (none for the total).
         public var producten: [Product] = []
+        /// Clients in care in the stand's month at one provider for longer than
+        /// `duurSignaalMaanden`, counted from their arrival (a signal, not a verdict).
+        public var langdurig: String = "0"
     }
 
     /// Instroom, uitstroom and stand of one product in a care type, counted as for the
@@ -126,7 +131,8 @@ extension ReporterDatabase {
         let asOf = Self.peildatum(asOf, period: period, today: today())
         return try writer.read { db in
             try IndicatorQuery(
-                db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf, arrivals: arrivals
+                db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf, arrivals: arrivals,
+                durationSignalMonths: durationSignalMonths
             ).run()
         }
     }
@@ -149,6 +155,8 @@ struct IndicatorQuery {
     let asOf: Day
     /// When a client counts as (again) new: `instroom_gap_months`.
     let arrivals: CareArrivals
+    /// `duur_signaal_maanden`.
+    var durationSignalMonths = 12
 
     var from: String { period.start.iso }
     /// Up to the peildatum: a report made during the period covers the period so far.
@@ -186,12 +194,14 @@ struct IndicatorQuery {
         categories.formUnion(outflow.keys)
         let units = try volumesByUnit()
         let products = try productsByCategory(standMonth: standMonth)
+        let long = try longCareByCategory(standMonth: standMonth)
         let perCategory = categories.sorted().map { categorie in
             var careType = careType(
                 categorie, declared: declared[categorie] ?? [:], inflow: inflow[categorie] ?? [],
                 outflow: outflow[categorie] ?? [])
             Self.setUnits(&careType, units.filter { $0.categorie == categorie })
             careType.producten = products[categorie] ?? []
+            careType.langdurig = PublishedCount.text(Int64(long[categorie]?.count ?? 0))
             return careType
         }
         var allDeclared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)] = [:]
@@ -208,6 +218,8 @@ struct IndicatorQuery {
             "", declared: allDeclared, inflow: inflow.values.reduce(into: Set<String>()) { $0.formUnion($1) },
             outflow: outflow.values.reduce(into: Set<String>()) { $0.formUnion($1) })
         Self.setUnits(&totaal, units)
+        totaal.langdurig = PublishedCount.text(
+            Int64(long.values.reduce(into: Set<String>()) { $0.formUnion($1) }.count))
         return Indicators(
             periode: period.label, gemeente: area.gemeente, regio: area.regio, zorgsoorten: perCategory, totaal: totaal,
             trajecten: try trajectories(), redenenBeeindiging: try reasons(), verwijzers: try referrers(),
@@ -222,7 +234,7 @@ struct IndicatorQuery {
             cpvAfgewezen: PublishedCount.text(Int64(try cpvCount(granted: false))),
             peildatum: asOf, standMaand: standMonth,
             kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)),
-            bovenbegrotelijk: try overBudgetIntake())
+            bovenbegrotelijk: try overBudgetIntake(), duurSignaalMaanden: durationSignalMonths)
     }
 
     /// The peildatum's month when its declarations are in; else the latest month of the

@@ -74,6 +74,11 @@ enum ReportCSV {
             }
         }
         rows += [
+            [], ["Langer dan \(indicators.duurSignaalMaanden) maanden bij dezelfde aanbieder in zorg"],
+            ["Zorgsoort", "Naam", "Cliënten"],
+        ]
+        rows += (indicators.zorgsoorten + [indicators.totaal]).map { [$0.categorie, $0.naam, $0.langdurig] }
+        rows += [
             [], ["Vergelijking"],
             ["Zorgsoort", "Periode", "Instroom", "Uitstroom", "Stand", "Unieke cliënten", "Kosten (EUR)"],
         ]

@@ -114,6 +114,8 @@ enum ReportHTML {
             <table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
             <th class="num">Unieke cliënten</th><th class="num">Kosten</th><th class="num">Per cliënt</th><th class="num">Volume per cliënt</th></tr></thead>
             <tbody>\(careRows)</tbody></table>
+            <p class="meta">Langer dan \(i.duurSignaalMaanden) maanden bij dezelfde aanbieder in zorg (stand, gerekend vanaf de instroom):
+            \(e((i.zorgsoorten.map { "\($0.categorie) \($0.naam): \($0.langdurig)" } + ["totaal: \(i.totaal.langdurig)"]).joined(separator: "; ")))</p>
             <h2>Vergelijking</h2>
             <p class="meta">Elke periode tot dezelfde dag in die periode\(indexNotes.isEmpty ? "" : "; " + e(indexNotes)).</p>
             <table><thead><tr><th>Zorgsoort</th><th>Periode</th><th class="num">Instroom</th><th class="num">Uitstroom</th>

@@ -52,7 +52,8 @@ extension ReporterDatabase {
             }
             let vergelijking = try comparisons.map { soort, compared, day, index in
                 let figures = try IndicatorQuery(
-                    db: db, period: compared, area: area, norms: definitions, asOf: day, arrivals: arrivals
+                    db: db, period: compared, area: area, norms: definitions, asOf: day, arrivals: arrivals,
+                    durationSignalMonths: durationSignalMonths
                 ).run()
                 return Report.Comparison(
                     soort: soort, periode: compared.label, peildatum: day,
@@ -69,7 +70,8 @@ extension ReporterDatabase {
                 normen: normLines, totaleBesteding: categories.reduce(0) { $0 + $1.bedrag },
                 bestedingPerZorgsoort: categories, bestedingPerAanbieder: providers,
                 indicatoren: try IndicatorQuery(
-                    db: db, period: period, area: area, norms: definitions, asOf: asOf, arrivals: arrivals
+                    db: db, period: period, area: area, norms: definitions, asOf: asOf, arrivals: arrivals,
+                    durationSignalMonths: durationSignalMonths
                 ).run(), vergelijking: vergelijking)
         }
     }
