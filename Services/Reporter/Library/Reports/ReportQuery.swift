@@ -19,7 +19,7 @@ extension ReporterDatabase {
             let normLines = try definitions.filter { norm in
                 area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
             }.map { norm in
-                let whole = try figures(db, norm: norm)
+                let whole = try figures(db, norm: norm, withPxQ: true)
                 guard case .gemeente(let gemeente) = area, norm.scope.gemeenten != [gemeente],
                     norm.kind != .intensiteitsnorm
                 else { return Self.line(whole, stop: stops.contains(norm.id)) }
