@@ -17,7 +17,7 @@ import Storage
 struct BatchLedger {
     let now: Date
     let today: Day
-    /// Referrer types (COD327) whose clients may enter during a stop.
+    /// The exception routes by which a client may enter during a stop.
     var routes = ExceptionRoutes.nijmegen
     /// Percent above a signaalplafond that advises a bestedingsruimte once its period ended.
     var previousPeriodMargin = 10
