@@ -76,10 +76,13 @@ public struct ReferralRequested: EventBody {
     public var toewijzingIngangsdatum: Day
     /// COD327 Verwijzer Type (01 gemeente/sociaal team, 02 huisarts, …).
     public var verwijzerType: String
+    /// The gemeente's own team that referred (Verwijzer/Naam when Type is 01), as
+    /// `ReferrerTeam` keeps it: never a person's name or number. Absent in older events.
+    public var verwijzerTeam: String?
 
     public init(
         gemeente: String, aanbieder: String, client: String, referentieAanbieder: String, productCategorie: String?,
-        productCode: String?, toewijzingIngangsdatum: Day, verwijzerType: String
+        productCode: String?, toewijzingIngangsdatum: Day, verwijzerType: String, verwijzerTeam: String? = nil
     ) {
         self.gemeente = gemeente
         self.aanbieder = aanbieder
@@ -89,5 +92,6 @@ public struct ReferralRequested: EventBody {
         self.productCode = productCode
         self.toewijzingIngangsdatum = toewijzingIngangsdatum
         self.verwijzerType = verwijzerType
+        self.verwijzerTeam = verwijzerTeam
     }
 }

@@ -144,8 +144,22 @@ public struct ExemptRequest: Codable, Sendable, Equatable {
     }
 }
 
-public enum ExemptionReason: String, Sendable, Codable, CaseIterable {
-    case cpv = "CPV"
-    case regieteam = "Regieteam"
-    case ret = "RET"
+/// The exception route an allocation is marked for by hand: Nijmegen's three, or any
+/// route a gemeente configures (`[uitzonderingsroutes.NAAM]`); monitor refuses a name that
+/// is no route. Encoded as its name, as the enum it was.
+public struct ExemptionReason: RawRepresentable, Sendable, Codable, Equatable, Hashable {
+    public var rawValue: String
+
+    /// nil for an empty name.
+    public init?(rawValue: String) {
+        let name = rawValue.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return nil }
+        self.rawValue = name
+    }
+
+    public static let cpv = ExemptionReason(rawValue: "CPV")!
+    public static let regieteam = ExemptionReason(rawValue: "Regieteam")!
+    public static let ret = ExemptionReason(rawValue: "RET")!
+    /// Nijmegen's routes, offered by the dashboard's form.
+    public static let allCases = [cpv, regieteam, ret]
 }

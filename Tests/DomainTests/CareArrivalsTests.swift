@@ -29,3 +29,23 @@ import Testing
         #expect(CareArrivals(gapMonths: 0).gapMonths == 1)
     }
 }
+
+@Suite struct CareDurationTests {
+    func m(_ text: String) -> Month { Month(text)! }
+
+    @Test func theLengthCountsFromTheArrivalAcrossShortBreaksOnly() {
+        let arrivals = CareArrivals(gapMonths: 12)
+        // January 2025 through March 2026 with a three-month break in summer 2025: one
+        // episode, fifteen months through March 2026.
+        var months = Set((1...15).map { Month(year: 2025, month: 1)!.adding(months: $0 - 1) })
+        months.subtract([m("2025-06"), m("2025-07"), m("2025-08")])
+        #expect(arrivals.monthsInCare(months, at: m("2026-03")) == 15)
+        // Not in care in the month asked about.
+        #expect(arrivals.monthsInCare(months, at: m("2025-07")) == nil)
+        // Back after more than the gap: the count starts again.
+        let back: Set<Month> = [m("2024-01"), m("2025-02"), m("2025-03")]
+        #expect(arrivals.monthsInCare(back, at: m("2025-03")) == 2)
+        // With a gap of three months, the summer break already ends the episode.
+        #expect(CareArrivals(gapMonths: 3).monthsInCare(months, at: m("2026-03")) == 7)
+    }
+}

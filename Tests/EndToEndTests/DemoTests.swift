@@ -127,7 +127,9 @@ import Testing
         #expect(status == 0, "\(output)")
         for expected in [
             "Drempel 100% bereikt (prognose)", "toeleidingsstop overwegen", "legt een toeleidingsstop op",
-            "2 van 2 nieuwe cliënten gestart", "Nieuwe cliënt tijdens de stop, niet uitgezonderd", "heft de stop op",
+            "3 van 3 nieuwe cliënten gestart",
+            "Regieteam Nijmegen-Oost verwijst 1 cliënt (JW315): route Regieteam",
+            "Nieuwe cliënt tijdens de stop, niet uitgezonderd", "heft de stop op",
             "verdeeld naar rato van jeugdigen: Nijmegen 53,26%",
             "CPV kende een uitzondering op de stop toe", "CPV wees een verzoek om uitzondering af",
             "Drempel 70% bereikt (stand)", "boven de intensiteitsnorm", "declareert maart pas nu",
@@ -145,7 +147,8 @@ import Testing
             let counts = month.matches(of: /(\d+) declaraties, (\d+) volledig toegekend/).first
             #expect(counts != nil && counts?.output.1 == counts?.output.2, "\(month)")
         }
-        // Only one newcomer during the stop is flagged: the other was exempted by the CPV.
+        // Only one newcomer during the stop is flagged: the others came by the CPV (by
+        // hand) and by the Regieteam route (the referring team's name).
         #expect(output.components(separatedBy: "Nieuwe cliënt tijdens de stop").count == 2)
         try expectTheStopRulesHold(output)
         // The returning client raised the instroomtarget's count ("van 3 naar 4").

@@ -69,7 +69,8 @@ public enum CareFixture {
     /// (COD327) named by its name, as CD041 and CD067 ask.
     public static func request(
         identificatie: String, dagtekening: Day, afzender: String = "12345678", ontvanger: String = "0268",
-        bsn: String = "999900006", referentie: String, verwijzerType: String, ingangsdatum: Day
+        bsn: String = "999900006", referentie: String, verwijzerType: String, ingangsdatum: Day,
+        verwijzerNaam: String = "Verwijzer"
     ) -> Data {
         let body =
             "<jw315:AangevraagdeProducten><jw315:AangevraagdProduct>"
@@ -77,7 +78,7 @@ public enum CareFixture {
             + "<jw315:Product><ijw:Categorie>45</ijw:Categorie><ijw:Code>45A03</ijw:Code></jw315:Product>"
             + "<jw315:ToewijzingIngangsdatum>\(ingangsdatum.iso)</jw315:ToewijzingIngangsdatum>"
             + "<jw315:Omvang><ijw:Volume>6</ijw:Volume><ijw:Eenheid>04</ijw:Eenheid><ijw:Frequentie>4</ijw:Frequentie></jw315:Omvang>"
-            + "<jw315:Verwijzer><ijw:Type>\(verwijzerType)</ijw:Type><ijw:Naam>Verwijzer</ijw:Naam></jw315:Verwijzer>"
+            + "<jw315:Verwijzer><ijw:Type>\(verwijzerType)</ijw:Type><ijw:Naam>\(verwijzerNaam)</ijw:Naam></jw315:Verwijzer>"
             + "</jw315:AangevraagdProduct></jw315:AangevraagdeProducten>"
         return message(
             "jw315", code: "446", identificatie: identificatie, dagtekening: dagtekening, afzender: afzender,

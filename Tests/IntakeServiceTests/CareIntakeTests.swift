@@ -134,5 +134,22 @@ import Testing
         let again = CareFixture.request(
             identificatie: "R2", dagtekening: today, referentie: "AANVRAAG-7", verwijzerType: "02", ingangsdatum: today)
         #expect(RetourClasses(send(intake, again)) == .refused("9347"))  // TR347
+        #expect(referral.verwijzerTeam == nil)  // a huisarts is a person: only the type is kept
+    }
+
+    /// The gemeente's own team (type 01) is kept by name, for the referrer shares and the
+    /// exception routes; a name with a BSN in it is not kept, so the event carries none.
+    @Test func aGemeenteTeamIsKeptByNameButNeverABSN() throws {
+        let intake = try processor()
+        for (i, naam) in ["  Regieteam   Oost ", "Wijkteam 999900006"].enumerated() {
+            let request = CareFixture.request(
+                identificatie: "T\(i)", dagtekening: today, referentie: "TEAM-\(i)", verwijzerType: "01",
+                ingangsdatum: today, verwijzerNaam: naam)
+            #expect(codes(send(intake, request)).isEmpty)
+        }
+        let events = try OutboxEventSource(reader: intake.database.writer).events(after: 0, limit: 10)
+        let teams = try events.map { try ReferralRequested.decoded(from: $0.body).verwijzerTeam }
+        #expect(teams == ["Regieteam Oost", nil])
+        #expect(!events.contains { String(decoding: $0.body, as: UTF8.self).contains("999900006") })
     }
 }

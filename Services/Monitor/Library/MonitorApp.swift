@@ -28,7 +28,7 @@ public struct MonitorApp {
         try ProductionReadiness.check(configuration, service: "monitor")
         let database = try MonitorDatabase.open(path: configuration.storePath("monitor"))
         let core = try MonitorCore(
-            database: database, exemptReferrers: Set(configuration.monitor.exemptVerwijzerTypes),
+            database: database, routes: configuration.exceptionRoutes,
             previousPeriodMargin: configuration.monitor.previousPeriodMarginPercent, regions: configuration.regios,
             forecastSettings: RunRateForecast.Settings(
                 lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays,

@@ -14,7 +14,8 @@ public final class MonitorCore: Sendable {
     /// Active norms with their months, value, firing alerts and advice, between batches.
     private let ledger = LedgerCache()
     private let clock: @Sendable () -> Date
-    private let exemptReferrers: Set<String>
+    /// The exception routes of a stop (`[uitzonderingsroutes]`, Nijmegen's by default).
+    private let routes: ExceptionRoutes
     private let previousPeriodMargin: Int
     /// Regions from the configuration: a norm for a regio without gemeenten covers these.
     private let regions: [String: [String]]
@@ -25,7 +26,8 @@ public final class MonitorCore: Sendable {
 
     public init(
         database: MonitorDatabase, clock: @escaping @Sendable () -> Date = Date.init,
-        exemptReferrers: Set<String> = [], previousPeriodMargin: Int = 10, regions: [String: [String]] = [:],
+        exemptReferrers: Set<String> = [], routes: ExceptionRoutes = .nijmegen, previousPeriodMargin: Int = 10,
+        regions: [String: [String]] = [:],
         forecastSettings: RunRateForecast.Settings = .init(), arrivals: CareArrivals = CareArrivals(),
         logger: Logger
     ) throws {
@@ -34,7 +36,7 @@ public final class MonitorCore: Sendable {
         self.regions = regions
         self.forecastSettings = forecastSettings
         self.clock = clock
-        self.exemptReferrers = exemptReferrers
+        self.routes = routes.adding(verwijzerTypes: exemptReferrers)
         self.previousPeriodMargin = previousPeriodMargin
         self.logger = logger
         let now = clock()
@@ -55,7 +57,7 @@ public final class MonitorCore: Sendable {
             [self] db, events in
             try ledger.applyBatch(db, through: events.last?.seq ?? 0) { state in
                 var batch = BatchLedger(
-                    now: clock(), exemptReferrers: exemptReferrers, previousPeriodMargin: previousPeriodMargin,
+                    now: clock(), routes: routes, previousPeriodMargin: previousPeriodMargin,
                     forecastSettings: forecastSettings, arrivals: arrivals)
                 for event in events { try batch.apply(db, event: event, state: &state) }
                 try batch.finish(db, state: state)
@@ -254,6 +256,14 @@ public final class MonitorCore: Sendable {
         guard !request.toewijzingNummer.isEmpty else {
             throw MonitorError(.invalidRequest, "--toewijzing is verplicht")
         }
+        guard let route = routes.named(request.reason.rawValue), let reason = ExemptionReason(rawValue: route) else {
+            throw MonitorError(
+                .invalidRequest,
+                "geen uitzonderingsroute \"\(request.reason.rawValue)\"; bekend: "
+                    + routes.routes.map(\.name).joined(separator: ", "))
+        }
+        var request = request
+        request.reason = reason
         let now = clock()
         _ = try write(requestID, request.command, now: now) { db in
             try StopBook.exempt(db, request, now: now)

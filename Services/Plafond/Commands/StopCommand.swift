@@ -52,16 +52,18 @@ struct StopLiftCommand: AsyncParsableCommand {
 /// `plafond exempt`: a client of this allocation may enter during a stop.
 struct ExemptCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "exempt", abstract: "Een toewijzing uitzonderen van een stop (CPV, Regieteam of RET).")
+        commandName: "exempt",
+        abstract: "Een toewijzing uitzonderen van een stop langs een uitzonderingsroute (CPV, Regieteam, RET, …).")
 
     @OptionGroup var options: ServiceOptions
     @Option(name: .customLong("toewijzing"), help: "ToewijzingNummer.") var toewijzing: String
-    @Option(name: .customLong("reden"), help: "CPV, Regieteam of RET.") var reason: String
+    @Option(name: .customLong("reden"), help: "De uitzonderingsroute: CPV, Regieteam, RET of een geconfigureerde.")
+    var reason: String
     @Option(name: .customLong("door"), help: "Wie de uitzondering vastlegt.") var by: String?
 
     func run() async throws {
         guard let parsed = ExemptionReason(rawValue: reason) else {
-            throw ValidationError("reden moet CPV, Regieteam of RET zijn")
+            throw ValidationError("--reden noemt de uitzonderingsroute, bijvoorbeeld CPV, Regieteam of RET")
         }
         let _: AdminEmpty = try AdminCall.send(
             ExemptRequest(toewijzingNummer: toewijzing, reason: parsed, by: by),

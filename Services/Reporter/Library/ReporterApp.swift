@@ -32,6 +32,7 @@ public struct ReporterApp {
             lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays,
             minimumMonths: configuration.monitor.forecastMinMonths)
         database.arrivals = CareArrivals(gapMonths: configuration.monitor.instroomGapMonths)
+        database.durationSignalMonths = configuration.reporter.durationSignalMonths
         database.escalateAfter = configuration.notifier.escalateAfter.seconds
         if rebuild { logger.notice("read model dropped, rebuilding from the event logs") }
         do {

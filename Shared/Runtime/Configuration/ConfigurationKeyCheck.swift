@@ -17,7 +17,10 @@ enum ConfigurationKeyCheck {
         "regios": [],
         // Free-form: a key's name and a weight per gemeente.
         "verdeelsleutels": [],
+        // A route's name, each with the keys of `ExceptionRouteConfiguration`.
+        "uitzonderingsroutes": [],
     ]
+    static let routeKeys = ExceptionRouteConfiguration.CodingKeys.allCases.map(\.rawValue)
     static let recipientKeys = NotifierConfiguration.Recipient.CodingKeys.allCases.map(\.rawValue)
 
     /// Every unknown key or section, as a Dutch sentence for the operator.
@@ -28,7 +31,17 @@ enum ConfigurationKeyCheck {
                 problems.append(unknown("sectie [\(key)]", key, among: Array(sections.keys)))
                 continue
             }
-            guard key != "regios", key != "verdeelsleutels", let section = table[key]?.table else { continue }
+            if key == "uitzonderingsroutes", let routes = table[key]?.table {
+                for route in routes.keys.sorted() {
+                    for name in routes[route]?.table?.keys.sorted() ?? [] where !routeKeys.contains(name) {
+                        problems.append(
+                            unknown("sleutel \(name) in [uitzonderingsroutes.\(route)]", name, among: routeKeys))
+                    }
+                }
+            }
+            guard key != "regios", key != "verdeelsleutels", key != "uitzonderingsroutes",
+                let section = table[key]?.table
+            else { continue }
             for name in section.keys.sorted() {
                 guard known.contains(name) else {
                     problems.append(unknown("sleutel \(name) in [\(key)]", name, among: known))

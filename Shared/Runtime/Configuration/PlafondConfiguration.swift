@@ -17,6 +17,9 @@ public struct PlafondConfiguration: Sendable, Equatable, Codable {
     /// Keys to split a regio's budget "naar rato" (`[verdeelsleutels.jeugdigen]`,
     /// "0268" = 30500, …): a weight per gemeente, e.g. its youth inhabitants.
     public var verdeelsleutels: [String: [String: Int64]] = [:]
+    /// The exception routes of a referral stop (`[uitzonderingsroutes.Regieteam]`
+    /// teams = ["Regieteam"]); nil for Nijmegen's (see `exceptionRoutes`).
+    public var uitzonderingsroutes: [String: ExceptionRouteConfiguration]?
 
     public init() {}
 
@@ -29,6 +32,8 @@ public struct PlafondConfiguration: Sendable, Equatable, Codable {
         reporter = try c.decodeIfPresent(ReporterConfiguration.self, forKey: .reporter) ?? .init()
         regios = try c.decodeIfPresent([String: [String]].self, forKey: .regios) ?? [:]
         verdeelsleutels = try c.decodeIfPresent([String: [String: Int64]].self, forKey: .verdeelsleutels) ?? [:]
+        uitzonderingsroutes = try c.decodeIfPresent(
+            [String: ExceptionRouteConfiguration].self, forKey: .uitzonderingsroutes)
     }
 
     /// Where a service keeps its SQLite file: `<data>/<service>.sqlite`.

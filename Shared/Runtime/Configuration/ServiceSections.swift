@@ -234,6 +234,9 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
     public var idleTimeout = ConfiguredDuration(seconds: 60)
     /// At most this many connections at once; more wait in the listen backlog.
     public var maxConnections = 512
+    /// `duur_signaal_maanden`: the report counts clients in care at one provider for longer
+    /// than this many months (Nijmegen's "duur" beside "intensiteit"), as a signal.
+    public var durationSignalMonths = 12
 
     /// Bearer tokens per client system, each with a role (`lezer`, `contractmanager`,
     /// `beheerder`): `clients = [{ name = "bi", token = "…", role = "lezer" }]`.
@@ -266,6 +269,7 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
         case headerTimeout = "header_timeout"
         case idleTimeout = "idle_timeout"
         case maxConnections = "max_connections"
+        case durationSignalMonths = "duur_signaal_maanden"
     }
 
     public init() {}
@@ -283,6 +287,8 @@ public struct ReporterConfiguration: Sendable, Equatable, Codable {
         headerTimeout = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .headerTimeout) ?? d.headerTimeout
         idleTimeout = try c.decodeIfPresent(ConfiguredDuration.self, forKey: .idleTimeout) ?? d.idleTimeout
         maxConnections = try c.decodeIfPresent(Int.self, forKey: .maxConnections) ?? d.maxConnections
+        durationSignalMonths =
+            try c.decodeIfPresent(Int.self, forKey: .durationSignalMonths) ?? d.durationSignalMonths
         guard maxConnections > 0 else {
             throw DecodingError.dataCorruptedError(
                 forKey: .maxConnections, in: c, debugDescription: "max_connections must be at least 1")

@@ -209,7 +209,8 @@ struct CareIntake {
             gemeente: header.ontvanger, aanbieder: header.afzender, client: client,
             referentieAanbieder: product.referentieAanbieder, productCategorie: product.productCategorie,
             productCode: product.productCode, toewijzingIngangsdatum: product.toewijzingIngangsdatum,
-            verwijzerType: product.verwijzerType)
+            verwijzerType: product.verwijzerType,
+            verwijzerTeam: ReferrerTeam.team(verwijzerType: product.verwijzerType, naam: product.verwijzerNaam))
         try Outbox.append(db, kind: ReferralRequested.kind.rawValue, body: try event.encoded(), at: now)
         return []
     }

@@ -17,8 +17,8 @@ import Storage
 struct BatchLedger {
     let now: Date
     let today: Day
-    /// Referrer types (COD327) whose clients may enter during a stop.
-    var exemptReferrers: Set<String> = []
+    /// The exception routes by which a client may enter during a stop.
+    var routes = ExceptionRoutes.nijmegen
     /// Percent above a signaalplafond that advises a bestedingsruimte once its period ended.
     var previousPeriodMargin = 10
     var forecastSettings = RunRateForecast.Settings()
@@ -30,13 +30,13 @@ struct BatchLedger {
     private var touchedValues: Set<Int64> = []
 
     init(
-        now: Date, exemptReferrers: Set<String>, previousPeriodMargin: Int, forecastSettings: RunRateForecast.Settings,
+        now: Date, routes: ExceptionRoutes, previousPeriodMargin: Int, forecastSettings: RunRateForecast.Settings,
         arrivals: CareArrivals = CareArrivals()
     ) {
         self.arrivals = arrivals
         self.now = now
         self.today = Day.today(now: now)
-        self.exemptReferrers = exemptReferrers
+        self.routes = routes
         self.previousPeriodMargin = previousPeriodMargin
         self.forecastSettings = forecastSettings
     }
@@ -170,7 +170,7 @@ struct BatchLedger {
                     guard let stop = state.norms[norm.id]?.stop else { continue }
                     try StopBook.checkInflow(
                         db, norm: norm, stop: stop, gemeente: gemeente, aanbieder: aanbieder, client: client,
-                        toewijzingNummer: toewijzingNummer, day: day, exemptReferrers: exemptReferrers, now: now)
+                        toewijzingNummer: toewijzingNummer, day: day, routes: routes, now: now)
                 }
             }
         }

@@ -194,17 +194,17 @@ enum StopBook {
     static func recordReferral(_ db: Database, _ referral: ReferralRequested) throws {
         try db.cachedStatement(
             sql: """
-                INSERT INTO referral (aanbieder, client, verwijzerType) VALUES (?, ?, ?)
-                ON CONFLICT DO UPDATE SET verwijzerType = excluded.verwijzerType
+                INSERT INTO referral (aanbieder, client, verwijzerType, team) VALUES (?, ?, ?, ?)
+                ON CONFLICT DO UPDATE SET verwijzerType = excluded.verwijzerType, team = excluded.team
                 """
-        ).execute(arguments: [referral.aanbieder, referral.client, referral.verwijzerType])
+        ).execute(arguments: [referral.aanbieder, referral.client, referral.verwijzerType, referral.verwijzerTeam])
     }
 
     /// A client new to the provider under a norm with a stop in force: flagged unless the
-    /// allocation is exempt or the referrer type is, once per stop and client.
+    /// allocation is marked for a route or the referral came by one, once per stop and client.
     static func checkInflow(
         _ db: Database, norm: NormDefinition, stop: NormState.StopInForce, gemeente: String, aanbieder: String,
-        client: String, toewijzingNummer: String?, day: Day, exemptReferrers: Set<String>, now: Date
+        client: String, toewijzingNummer: String?, day: Day, routes: ExceptionRoutes, now: Date
     ) throws {
         guard day >= Day(date: stop.imposedAt, timeZone: Day.amsterdam) else { return }
         if let number = toewijzingNummer,
@@ -212,8 +212,9 @@ enum StopBook {
         {
             return
         }
-        let referrer = try String.fetchOne(try db.cachedStatement(sql: referrerSQL), arguments: [aanbieder, client])
-        if let referrer, exemptReferrers.contains(referrer) { return }
+        let referral = try Row.fetchOne(try db.cachedStatement(sql: referrerSQL), arguments: [aanbieder, client])
+        let referrer: String? = referral?["verwijzerType"]
+        if routes.route(verwijzerType: referrer, team: referral?["team"]) != nil { return }
         try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO inflowFlag (stopID, client) VALUES (?, ?)"
         ).execute(arguments: [stop.id, client])
@@ -226,5 +227,5 @@ enum StopBook {
 
     // Per-line look-ups, checked against their plan in `PerLineQueryPlanTests`.
     static let exemptionSQL = "SELECT EXISTS (SELECT 1 FROM exemption WHERE toewijzingNummer = ?)"
-    static let referrerSQL = "SELECT verwijzerType FROM referral WHERE aanbieder = ? AND client = ?"
+    static let referrerSQL = "SELECT verwijzerType, team FROM referral WHERE aanbieder = ? AND client = ?"
 }

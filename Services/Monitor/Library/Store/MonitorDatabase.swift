@@ -86,6 +86,7 @@ public struct MonitorDatabase: Sendable {
         StopBook.registerLiftDespiteMigration(&migrator)
         CareMonths.registerMigrations(&migrator)
         CPVBook.registerMigrations(&migrator)
+        ReferralTeamColumn.registerMigrations(&migrator)
         // Monitor counts arrivals from the months of care since 0.18.0; the first-seen
         // table (and its per-line upsert) had no reader left here. The reporter keeps its own.
         migrator.registerMigration("monitor.v3.dropFirstSeen") { db in

@@ -94,6 +94,23 @@ struct DemoRun {
                     bsn: arrival.client.bsn, toewijzing: arrival.client.toewijzing,
                     care: setting.providers[arrival.provider].care)
             }
+            // The Regieteam's client is referred (JW315) before its start: the route
+            // recognises the team by name, without a hand mark.
+            let referrals = declarations.arrivedScripted.filter { $0.client.toewijzing == Self.regieteamToewijzing }
+                .map { arrival in
+                    DemoReferral.message(
+                        identificatie: "VERW\(arrival.client.number)", today: today,
+                        aanbieder: setting.providers[arrival.provider].agb, gemeente: arrival.client.gemeente,
+                        bsn: arrival.client.bsn, referentie: "VERW-\(arrival.client.toewijzing)",
+                        care: setting.providers[arrival.provider].care)
+                }
+            if !referrals.isEmpty {
+                let answers = try intake.send(referrals)
+                let taken = answers.filter { !String(decoding: $0, as: UTF8.self).contains("RetourCode>") }.count
+                DemoOutput.say(
+                    "   \(DemoReferral.team) verwijst \(taken) cliënt (JW315): route Regieteam, zonder uitzondering met de hand"
+                )
+            }
             if !starts.isEmpty {
                 let answers = try intake.send(starts)
                 // IV028: an approved start is answered with a header without RetourCodes.
@@ -203,6 +220,9 @@ struct DemoRun {
     /// concludes an overrun is likely, a stop (with a CPV exemption for one newcomer) and
     /// a plan van aanpak. From three months on she would lift it, but only the four-month
     /// rule decides: an early attempt is refused, the lift follows the rule's advice.
+    /// The newcomer referred by a Regieteam during the stop: exempt by the route.
+    static let regieteamToewijzing = "7700003"
+
     private mutating func decide(month: Month, declarations: inout DemoYear) async throws {
         guard let norm = cappedNorm else { return }
         let provider = setting.providers[DemoSetting.headingForItsCap].name
@@ -260,7 +280,7 @@ struct DemoRun {
             stopImposedIn = month
             declarations.paused.insert(DemoSetting.headingForItsCap)
             declarations.reducing.insert(DemoSetting.headingForItsCap)
-            declarations.scriptedArrivals[DemoSetting.headingForItsCap] = [exempt, "7700002"]
+            declarations.scriptedArrivals[DemoSetting.headingForItsCap] = [exempt, "7700002", Self.regieteamToewijzing]
             try await Task.sleep(for: .milliseconds(300))
             try await printNews()
         } else if let imposed = stopImposedIn, !stopLifted, month >= imposed.adding(months: 3) {

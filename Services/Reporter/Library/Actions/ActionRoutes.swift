@@ -121,7 +121,7 @@ struct ActionRoutes {
                 throw AccessError(.invalidRequest, "geef het toewijzingnummer")
             }
             guard let reason = fields.text("reden").flatMap(ExemptionReason.init(rawValue:)) else {
-                throw AccessError(.invalidRequest, "reden moet CPV, Regieteam of RET zijn")
+                throw AccessError(.invalidRequest, "geef de uitzonderingsroute, bijvoorbeeld CPV, Regieteam of RET")
             }
             let _: AdminEmpty = try await services.send(
                 ExemptRequest(toewijzingNummer: allocation, reason: reason, by: session.name),

@@ -23,6 +23,8 @@ enum DashboardPages {
                 \(f.indicative ? " <strong>Indicatief</strong>: pas \(f.completeMonths) volledige zorgmaand(en); er volgt nog geen melding of stopadvies uit." : "")</p>
                 """
             } ?? "<p class=\"meta\">Nog geen prognose: er is nog geen volledige zorgmaand.</p>"
+        // The PxQ forecast beside the run-rate, with its own inputs.
+        let pxq = norm.pxqForecast.map(PxQText.paragraph) ?? ""
         let attention = norm.attention
         let reasons =
             attention.reasons.isEmpty
@@ -37,6 +39,7 @@ enum DashboardPages {
             <p>Besteed <strong>\(HTML.escape(DutchFigures.value(norm.spent, kind: norm.instrument)))</strong> van
             \(DutchFigures.amount(norm.limit, kind: norm.instrument)) (\(DutchFigures.used(norm))) · \(status(norm))</p>
             \(forecast)
+            \(pxq)
             <figure>\(SpendChart(figures: norm).svg())<figcaption class="meta">Cumulatieve besteding per zorgmaand (staven),
             drempels en grens (lijnen), prognose (gestreept).</figcaption></figure>
             """)

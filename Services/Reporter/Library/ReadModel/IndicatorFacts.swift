@@ -92,12 +92,12 @@ enum IndicatorFacts {
     static func referred(_ db: Database, _ referral: ReferralRequested) throws {
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO referral (aanbieder, gemeente, referentie, client, verwijzerType, day)
-                VALUES (?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO referral (aanbieder, gemeente, referentie, client, verwijzerType, day, team)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 referral.aanbieder, referral.gemeente, referral.referentieAanbieder, referral.client,
-                referral.verwijzerType, referral.toewijzingIngangsdatum.iso,
+                referral.verwijzerType, referral.toewijzingIngangsdatum.iso, referral.verwijzerTeam,
             ])
     }
 

@@ -36,6 +36,11 @@ public struct Indicators: Codable, Sendable, Equatable {
     public var standMaand: String?
     /// The share of costs of the costliest 1%, 5% and 10% of clients.
     public var kostenconcentratie: [Concentration]
+    /// Per norm under the 105% rule: the clients taken on above budget (pseudonyms and
+    /// allocation numbers, for the gemeente; never a BSN).
+    public var bovenbegrotelijk: [OverBudgetIntake] = []
+    /// `[reporter] duur_signaal_maanden`: the length of care beyond which `langdurig` counts.
+    public var duurSignaalMaanden: Int = 12
 
     public struct Concentration: Codable, Sendable, Equatable {
         public var percentage: Int
@@ -65,6 +70,24 @@ public struct Indicators: Codable, Sendable, Equatable {
         public var volumePerClient: String?
         /// Per unit (WJ756): the clients declared in it and their volume per client.
         public var volumePerEenheid: [UnitVolume] = []
+        /// The same counts per product code in this care type (none for the total).
+        public var producten: [Product] = []
+        /// Clients in care in the stand's month at one provider for longer than
+        /// `duurSignaalMaanden`, counted from their arrival (a signal, not a verdict).
+        public var langdurig: String = "0"
+    }
+
+    /// Instroom, uitstroom and stand of one product in a care type, counted as for the
+    /// care type: arrivals by the gap rule in this product, ends of care under an
+    /// allocation for it, clients with care in it declared in the stand's month.
+    public struct Product: Codable, Sendable, Equatable {
+        /// The product code; "" for care declared per category without one.
+        public var code: String
+        public var instroom: String
+        public var uitstroom: String
+        public var stand: String
+        public var uniekeClienten: String
+        public var kosten: Int64
     }
 
     public struct UnitVolume: Codable, Sendable, Equatable {
@@ -89,7 +112,12 @@ public struct Indicators: Codable, Sendable, Equatable {
 
     public struct Share: Codable, Sendable, Equatable {
         public var code: String
+        /// For the gemeente's own teams (type 01): the team that referred, when the
+        /// request named it; absent for other referrer types.
+        public var team: String?
         public var aantal: String
+        /// "–" when the group or the whole is under five: with the share and the other
+        /// groups published, a small group's count could be worked back.
         public var aandeel: String
     }
 }
@@ -103,7 +131,8 @@ extension ReporterDatabase {
         let asOf = Self.peildatum(asOf, period: period, today: today())
         return try writer.read { db in
             try IndicatorQuery(
-                db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf, arrivals: arrivals
+                db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf, arrivals: arrivals,
+                durationSignalMonths: durationSignalMonths
             ).run()
         }
     }
@@ -126,12 +155,14 @@ struct IndicatorQuery {
     let asOf: Day
     /// When a client counts as (again) new: `instroom_gap_months`.
     let arrivals: CareArrivals
+    /// `duur_signaal_maanden`.
+    var durationSignalMonths = 12
 
-    private var from: String { period.start.iso }
+    var from: String { period.start.iso }
     /// Up to the peildatum: a report made during the period covers the period so far.
-    private var to: String { asOf.iso }
-    private var gemeenteClause: String { area.sqlClause(column: "gemeente") }
-    private func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
+    var to: String { asOf.iso }
+    var gemeenteClause: String { area.sqlClause(column: "gemeente") }
+    func arguments(_ values: [any DatabaseValueConvertible]) -> StatementArguments {
         StatementArguments(values + (area.gemeenten ?? []))
     }
 
@@ -162,11 +193,15 @@ struct IndicatorQuery {
         categories.formUnion(inflow.keys)
         categories.formUnion(outflow.keys)
         let units = try volumesByUnit()
+        let products = try productsByCategory(standMonth: standMonth)
+        let long = try longCareByCategory(standMonth: standMonth)
         let perCategory = categories.sorted().map { categorie in
             var careType = careType(
                 categorie, declared: declared[categorie] ?? [:], inflow: inflow[categorie] ?? [],
                 outflow: outflow[categorie] ?? [])
             Self.setUnits(&careType, units.filter { $0.categorie == categorie })
+            careType.producten = products[categorie] ?? []
+            careType.langdurig = PublishedCount.text(Int64(long[categorie]?.count ?? 0))
             return careType
         }
         var allDeclared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)] = [:]
@@ -183,6 +218,8 @@ struct IndicatorQuery {
             "", declared: allDeclared, inflow: inflow.values.reduce(into: Set<String>()) { $0.formUnion($1) },
             outflow: outflow.values.reduce(into: Set<String>()) { $0.formUnion($1) })
         Self.setUnits(&totaal, units)
+        totaal.langdurig = PublishedCount.text(
+            Int64(long.values.reduce(into: Set<String>()) { $0.formUnion($1) }.count))
         return Indicators(
             periode: period.label, gemeente: area.gemeente, regio: area.regio, zorgsoorten: perCategory, totaal: totaal,
             trajecten: try trajectories(), redenenBeeindiging: try reasons(), verwijzers: try referrers(),
@@ -196,7 +233,8 @@ struct IndicatorQuery {
             cpvToegekend: PublishedCount.text(Int64(try cpvCount(granted: true))),
             cpvAfgewezen: PublishedCount.text(Int64(try cpvCount(granted: false))),
             peildatum: asOf, standMaand: standMonth,
-            kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)))
+            kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)),
+            bovenbegrotelijk: try overBudgetIntake(), duurSignaalMaanden: durationSignalMonths)
     }
 
     /// The peildatum's month when its declarations are in; else the latest month of the
@@ -337,15 +375,16 @@ struct IndicatorQuery {
     private func referrers() throws -> [Indicators.Share] {
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT verwijzerType, COUNT(*) AS n FROM referral WHERE day BETWEEN ? AND ?" + gemeenteClause
-                + " GROUP BY verwijzerType ORDER BY verwijzerType",
+            sql: "SELECT verwijzerType, team, COUNT(*) AS n FROM referral WHERE day BETWEEN ? AND ?" + gemeenteClause
+                + " GROUP BY verwijzerType, team ORDER BY verwijzerType, team",
             arguments: arguments([from, to]))
         let total = rows.reduce(0) { $0 + ($1["n"] as Int64) }
+        let threshold = Int64(PublishedCount.threshold)
         return rows.map { row in
             let n: Int64 = row["n"]
             return Indicators.Share(
-                code: row["verwijzerType"], aantal: PublishedCount.text(n),
-                aandeel: total >= Int64(PublishedCount.threshold) ? Self.oneDecimal(n * 1000 / total) + "%" : "–")
+                code: row["verwijzerType"], team: row["team"], aantal: PublishedCount.text(n),
+                aandeel: total >= threshold && n >= threshold ? Self.oneDecimal(n * 1000 / total) + "%" : "–")
         }
     }
 

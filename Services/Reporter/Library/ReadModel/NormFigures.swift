@@ -33,6 +33,8 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     public var months: [MonthValue]
     /// Run-rate forecast for the end of the period, with its method and inputs.
     public var forecast: RunRateForecast?
+    /// The PxQ forecast from the allocations beside it, from the same month on.
+    public var pxqForecast: PxQForecast?
     /// Intensiteitsnorm: `spent` and `months` are then the amount that would be unlawful
     /// (care above the norm that is not incidental), `limit` is units per client and
     /// `basisPoints` is 0.
@@ -115,7 +117,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     enum CodingKeys: String, CodingKey {
         case id, name, instrument, aanbieder, gemeenten, regio, productCategorieen, productCodes, period, periodStart,
             periodEnd, limit, spent, aanbiederNaam, basisPoints, percentage, thresholds, firingThresholds, months,
-            forecast, intensity,
+            forecast, pxqForecast, intensity,
             suppressed, forecastFiring, stop, escalatesOn, ended, unacknowledgedAlerts, inflowDuringStop, status,
             attention
     }
@@ -141,6 +143,7 @@ public struct NormFigures: Sendable, Equatable, Encodable {
         try c.encode(firingThresholds, forKey: .firingThresholds)
         try c.encode(months, forKey: .months)
         try c.encodeIfPresent(forecast, forKey: .forecast)
+        try c.encodeIfPresent(pxqForecast, forKey: .pxqForecast)
         try c.encodeIfPresent(intensity, forKey: .intensity)
         try c.encode(forecastFiring, forKey: .forecastFiring)
         try c.encodeIfPresent(stop, forKey: .stop)

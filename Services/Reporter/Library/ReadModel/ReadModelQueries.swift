@@ -38,11 +38,13 @@ extension ReporterDatabase {
         try writer.read { db in
             guard let data = try Data.fetchOne(db, sql: "SELECT definition FROM norm WHERE id = ?", arguments: [id])
             else { return nil }
-            return try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data))
+            return try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data), withPxQ: true)
         }
     }
 
-    func figures(_ db: Database, norm: NormDefinition) throws -> NormFigures {
+    /// `withPxQ`: the PxQ forecast too, for one norm's page and the report; lists of norms
+    /// (the overview, 10,000 of them for a country) leave it out.
+    func figures(_ db: Database, norm: NormDefinition, withPxQ: Bool = false) throws -> NormFigures {
         var figures = try valueFigures(db, norm: norm)
         figures.stop = try HandlingFacts.state(db, normID: norm.id)
         figures.aanbiederNaam = try ProviderNames.name(db, agb: norm.scope.aanbieder)
@@ -61,6 +63,11 @@ extension ReporterDatabase {
                     try db.cachedStatement(
                         sql: "SELECT 1 FROM alert WHERE normID = ? AND state = 'firing' AND alertKind = 'forecast'"),
                     arguments: [norm.id]) != nil
+            if withPxQ, let through = figures.forecast?.basisMonths.last.flatMap(Month.init) {
+                let byMonth = Dictionary(
+                    uniqueKeysWithValues: figures.months.compactMap { m in Month(m.month).map { ($0, m.value) } })
+                figures.pxqForecast = try AllocationFacts.pxq(db, norm: norm, byMonth: byMonth, through: through)
+            }
         }
         return figures
     }

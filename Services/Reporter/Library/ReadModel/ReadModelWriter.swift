@@ -25,12 +25,16 @@ enum ReadModelWriter {
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, from: line.periodStart, through: line.periodEnd)
             try IndicatorFacts.addLine(db, line, sign: 1)
+            try ProductFacts.addLine(db, line, sign: 1)
+            try AllocationFacts.declared(db, line)
         case LineCredited.kind.rawValue:
             let line = try LineCredited.decoded(from: event.body).line
             try SpendCells.add(db, line: line, sign: -1)
             try IndicatorFacts.addLine(db, line, sign: -1)
+            try ProductFacts.addLine(db, line, sign: -1)
         case CareStarted.kind.rawValue:
             let start = try CareStarted.decoded(from: event.body)
+            try ProductFacts.careStarted(db, start)
             guard !start.withdrawn else { break }
             try InflowLedger.record(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
@@ -40,6 +44,8 @@ enum ReadModelWriter {
                 productCode: start.productCode, client: start.client, from: start.begindatum, through: start.begindatum)
         case CareStopped.kind.rawValue:
             try IndicatorFacts.careStopped(db, try CareStopped.decoded(from: event.body))
+        case AllocationReceived.kind.rawValue:
+            try AllocationFacts.allocated(db, try AllocationReceived.decoded(from: event.body))
         case ReferralRequested.kind.rawValue:
             try IndicatorFacts.referred(db, try ReferralRequested.decoded(from: event.body))
         default:

@@ -14,6 +14,8 @@ public struct ReporterDatabase: Sendable {
     public var forecastSettings = RunRateForecast.Settings()
     /// When a client counts as (again) new, as monitor's (`[monitor] instroom_gap_months`).
     public var arrivals = CareArrivals()
+    /// `[reporter] duur_signaal_maanden`: longer in care at one provider is a signal.
+    public var durationSignalMonths = 12
     /// Notifier's `escalate_after`: an alert nobody acknowledged is escalated this long
     /// after it fired; the start page says when.
     public var escalateAfter: TimeInterval = 14 * 86_400
@@ -80,6 +82,8 @@ public struct ReporterDatabase: Sendable {
         ProviderNames.registerMigrations(&migrator)
         CareMonths.registerMigrations(&migrator)
         IndicatorFacts.registerVolumeByUnitMigration(&migrator)
+        ProductFacts.registerMigrations(&migrator)
+        AllocationFacts.registerMigrations(&migrator)
         return migrator
     }
 }

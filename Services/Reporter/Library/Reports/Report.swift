@@ -69,6 +69,8 @@ public struct Report: Codable, Sendable, Equatable {
         public var stand: String
         public var percentage: String?
         public var prognose: Int64?
+        /// The PxQ forecast from the allocations, beside the run-rate (`prognose`).
+        public var prognosePxQ: Int64? = nil
         public var grensBereiktOp: Day?
         public var status: String
         public var stopVanKracht: Bool

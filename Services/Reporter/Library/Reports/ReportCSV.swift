@@ -62,6 +62,23 @@ enum ReportCSV {
             ])
         }
         rows += [
+            [], ["Gebruik per product"],
+            ["Zorgsoort", "Product", "Instroom", "Uitstroom", "Stand", "Unieke cliënten", "Kosten (EUR)"],
+        ]
+        for careType in indicators.zorgsoorten {
+            rows += careType.producten.map {
+                [
+                    careType.categorie, ProductText.name($0.code), $0.instroom, $0.uitstroom, $0.stand,
+                    $0.uniekeClienten, euros($0.kosten),
+                ]
+            }
+        }
+        rows += [
+            [], ["Langer dan \(indicators.duurSignaalMaanden) maanden bij dezelfde aanbieder in zorg"],
+            ["Zorgsoort", "Naam", "Cliënten"],
+        ]
+        rows += (indicators.zorgsoorten + [indicators.totaal]).map { [$0.categorie, $0.naam, $0.langdurig] }
+        rows += [
             [], ["Vergelijking"],
             ["Zorgsoort", "Periode", "Instroom", "Uitstroom", "Stand", "Unieke cliënten", "Kosten (EUR)"],
         ]
@@ -77,8 +94,23 @@ enum ReportCSV {
             [], ["Redenen van beëindiging"], ["Reden", "Aantal"],
         ]
         rows += indicators.redenenBeeindiging.map { [$0.code, $0.aantal] }
-        rows += [[], ["Verwijzers"], ["Verwijzer", "Aantal", "Aandeel"]]
-        rows += indicators.verwijzers.map { [$0.code, $0.aantal, $0.aandeel] }
+        rows += [[], ["Verwijzers"], ["Verwijzer", "Team", "Aantal", "Aandeel"]]
+        rows += indicators.verwijzers.map { [$0.code, $0.team ?? "", $0.aantal, $0.aandeel] }
+        if !indicators.bovenbegrotelijk.isEmpty {
+            rows += [
+                [], ["Bovenbegrotelijk opgenomen (stopregel 105%)"],
+                ["Norm", "Vanaf", "Tot", "Pseudoniem", "Toewijzingnummer", "Begindatum", "Product", "Gemeente"],
+            ]
+            for list in indicators.bovenbegrotelijk {
+                let norm = [list.norm, list.vanaf?.iso ?? "", list.tot?.iso ?? ""]
+                rows +=
+                    list.clienten.isEmpty
+                    ? [norm + ["", "", "", "", ""]]
+                    : list.clienten.map {
+                        norm + [$0.client, $0.toewijzingNummer, $0.begindatum.iso, $0.productCode ?? "", $0.gemeente]
+                    }
+            }
+        }
         rows += [[], ["Aanbieders per instrument"], ["Instrument", "Aanbieders"]]
         rows += indicators.aanbiedersPerInstrument.sorted { $0.key < $1.key }.map { [$0.key, String($0.value)] }
         rows += [

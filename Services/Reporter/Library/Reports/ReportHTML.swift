@@ -26,7 +26,7 @@ enum ReportHTML {
                 <tr><td>\(e(norm.naam))</td><td>\(DutchFigures.instrument(norm.instrument))</td>
                 <td>\(e(norm.aanbieder.map { ProviderName.label(agb: $0, naam: norm.aanbiederNaam) } ?? "alle"))</td><td>\(e(norm.zorgsoort))</td>
                 <td class="num">\(e(limit))</td><td class="num">\(e(standText))</td><td class="num">\(e(norm.percentage ?? "–"))</td>
-                <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \(DutchDate.text($0)))" } ?? "")</td>
+                <td class="num">\(norm.prognose.map(money) ?? "–")\(norm.grensBereiktOp.map { " (grens \(DutchDate.text($0)))" } ?? "")\(norm.prognosePxQ.map { "; P×Q \(money($0))" } ?? "")</td>
                 <td>\(e(norm.status))\(norm.stopVanKracht ? " · <strong>toeleidingsstop</strong>" : "")</td></tr>
 
                 """
@@ -45,6 +45,14 @@ enum ReportHTML {
             <td class="num">\(money(c.kosten))</td><td class="num">\(c.kostenPerClient.map(money) ?? "–")</td>
             <td class="num">\(e(c.volumeText))</td></tr>
             """
+                + c.producten.map { p in
+                    """
+
+                    <tr class="product"><td>&#160;&#160;\(e(ProductText.name(p.code)))</td><td class="num">\(e(p.instroom))</td>
+                    <td class="num">\(e(p.uitstroom))</td><td class="num">\(e(p.stand))</td><td class="num">\(e(p.uniekeClienten))</td>
+                    <td class="num">\(money(p.kosten))</td><td class="num">–</td><td class="num">–</td></tr>
+                    """
+                }.joined()
         }.joined(separator: "\n")
         let comparisonRows = ReportComparisonRows.rows(report).map { row in
             "<tr>"
@@ -60,8 +68,20 @@ enum ReportHTML {
             "<tr><td>duurste \($0.percentage)% van de cliënten</td><td class=\"num\">\(e($0.clienten))</td><td class=\"num\">\(e($0.aandeel))</td></tr>"
         }.joined(separator: "\n")
         let reasons = i.redenenBeeindiging.map { "<li>reden \(e($0.code)): \(e($0.aantal))</li>" }.joined()
-        let referrers = i.verwijzers.map { "<li>verwijzer \(e($0.code)): \(e($0.aantal)) (\(e($0.aandeel)))</li>" }
-            .joined()
+        let referrers = i.verwijzers.map {
+            "<li>verwijzer \(e($0.code))\($0.team.map { " · " + e($0) } ?? ""): \(e($0.aantal)) (\(e($0.aandeel)))</li>"
+        }
+        .joined()
+        // The printable report, which may reach the council, names no client: the count
+        // (as published) and the days; the list itself is in the CSV and JSON for the gemeente.
+        let overBudget = i.bovenbegrotelijk.map { (list: OverBudgetIntake) -> String in
+            let days =
+                list.vanaf.map {
+                    "vanaf \(DutchDate.text($0))\(list.tot.map { " tot de stop van \(DutchDate.text($0))" } ?? "")"
+                }
+                ?? "nog niet boven 100%"
+            return "<li>\(e(list.norm)): \(e(list.aantal)) opgenomen (\(e(days)))</li>"
+        }.joined()
         let instruments = i.aanbiedersPerInstrument.sorted { $0.key < $1.key }.map {
             "<li>\(e($0.key)): \($0.value)</li>"
         }
@@ -94,6 +114,8 @@ enum ReportHTML {
             <table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
             <th class="num">Unieke cliënten</th><th class="num">Kosten</th><th class="num">Per cliënt</th><th class="num">Volume per cliënt</th></tr></thead>
             <tbody>\(careRows)</tbody></table>
+            <p class="meta">Langer dan \(i.duurSignaalMaanden) maanden bij dezelfde aanbieder in zorg (stand, gerekend vanaf de instroom):
+            \(e((i.zorgsoorten.map { "\($0.categorie) \($0.naam): \($0.langdurig)" } + ["totaal: \(i.totaal.langdurig)"]).joined(separator: "; ")))</p>
             <h2>Vergelijking</h2>
             <p class="meta">Elke periode tot dezelfde dag in die periode\(indexNotes.isEmpty ? "" : "; " + e(indexNotes)).</p>
             <table><thead><tr><th>Zorgsoort</th><th>Periode</th><th class="num">Instroom</th><th class="num">Uitstroom</th>
@@ -107,6 +129,7 @@ enum ReportHTML {
             · binnen zes maanden beëindigd: \(e(i.trajecten.aandeelBinnenZesMaanden ?? "–"))</p>
             <h2>Redenen van beëindiging</h2><ul>\(reasons.isEmpty ? "<li>geen</li>" : reasons)</ul>
             <h2>Verwijzers</h2><ul>\(referrers.isEmpty ? "<li>geen</li>" : referrers)</ul>
+            \(overBudget.isEmpty ? "" : "<h2>Bovenbegrotelijk opgenomen (stopregel 105%)</h2><ul>\(overBudget)</ul><p class=\"meta\">Pseudoniemen en toewijzingnummers staan in de CSV-versie van dit rapport, voor de gemeente.</p>")
             <h2>Aanbieders per instrument</h2><ul>\(instruments.isEmpty ? "<li>geen</li>" : instruments)</ul>
             <h2>Meldingen en stops</h2>
             <p>Meldingen: \(i.meldingenGevuurd) (opgelost \(i.meldingenOpgelost)) · stops opgelegd: \(i.stopsOpgelegd),

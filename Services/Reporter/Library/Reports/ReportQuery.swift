@@ -19,7 +19,7 @@ extension ReporterDatabase {
             let normLines = try definitions.filter { norm in
                 area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
             }.map { norm in
-                let whole = try figures(db, norm: norm)
+                let whole = try figures(db, norm: norm, withPxQ: true)
                 guard case .gemeente(let gemeente) = area, norm.scope.gemeenten != [gemeente],
                     norm.kind != .intensiteitsnorm
                 else { return Self.line(whole, stop: stops.contains(norm.id)) }
@@ -52,7 +52,8 @@ extension ReporterDatabase {
             }
             let vergelijking = try comparisons.map { soort, compared, day, index in
                 let figures = try IndicatorQuery(
-                    db: db, period: compared, area: area, norms: definitions, asOf: day, arrivals: arrivals
+                    db: db, period: compared, area: area, norms: definitions, asOf: day, arrivals: arrivals,
+                    durationSignalMonths: durationSignalMonths
                 ).run()
                 return Report.Comparison(
                     soort: soort, periode: compared.label, peildatum: day,
@@ -69,7 +70,8 @@ extension ReporterDatabase {
                 normen: normLines, totaleBesteding: categories.reduce(0) { $0 + $1.bedrag },
                 bestedingPerZorgsoort: categories, bestedingPerAanbieder: providers,
                 indicatoren: try IndicatorQuery(
-                    db: db, period: period, area: area, norms: definitions, asOf: asOf, arrivals: arrivals
+                    db: db, period: period, area: area, norms: definitions, asOf: asOf, arrivals: arrivals,
+                    durationSignalMonths: durationSignalMonths
                 ).run(), vergelijking: vergelijking)
         }
     }
@@ -141,7 +143,7 @@ extension ReporterDatabase {
         let stand =
             norm.instrument == .instroomtarget ? PublishedCount.text(norm.spent) : String(norm.spent)
         let status = DutchFigures.status(norm).text
-        return Report.NormLine(
+        var line = Report.NormLine(
             id: norm.id, naam: norm.name, instrument: norm.instrument, aanbieder: norm.aanbieder,
             aanbiederNaam: norm.aanbiederNaam,
             zorgsoort: DutchFigures.careType(norm.productCategorieen), periode: norm.period, grens: norm.limit,
@@ -149,5 +151,7 @@ extension ReporterDatabase {
             percentage: norm.intensity == nil ? DutchFigures.percentage(basisPoints: norm.basisPoints) : nil,
             prognose: norm.forecast?.projectedTotal, grensBereiktOp: norm.forecast?.crossingDate, status: status,
             stopVanKracht: stop)
+        line.prognosePxQ = norm.pxqForecast?.projectedTotal
+        return line
     }
 }

@@ -1,0 +1,81 @@
+import Domain
+import GRDB
+
+/// Instroom, uitstroom and stand per product within each care type: a council asks what
+/// grew inside "jeugdhulp ambulant", not only that it grew. Counted as the care type's
+/// figures are, so a product's counts never disagree with their care type's rules.
+extension IndicatorQuery {
+    /// Per category, its products in code order.
+    func productsByCategory(standMonth: String?) throws -> [String: [Indicators.Product]] {
+        struct Key: Hashable {
+            var categorie: String
+            var product: String
+        }
+        var declared: [Key: [String: (cents: Int64, inStand: Bool)]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT categorie, productCode, month, client, cents FROM clientProductMonth
+                WHERE month BETWEEN ? AND ?
+                """ + gemeenteClause,
+            arguments: arguments([period.start.month.description, asOf.month.description]))
+        {
+            let key = Key(categorie: row["categorie"], product: row["productCode"])
+            let client: String = row["client"]
+            let cents: Int64 = row["cents"]
+            var entry = declared[key, default: [:]][client] ?? (0, false)
+            entry.cents += cents
+            if (row["month"] as String) == standMonth && cents > 0 { entry.inStand = true }
+            declared[key, default: [:]][client] = entry
+        }
+        var inflow: [Key: Set<String>] = [:]
+        let window = arrivals.window(for: period)
+        var care: [Key: [String: Set<Month>]] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql:
+                "SELECT DISTINCT categorie, productCode, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
+                + gemeenteClause,
+            arguments: arguments([window.lowerBound.description, asOf.month.description]))
+        {
+            guard let month = Month(row["month"] as String) else { continue }
+            care[Key(categorie: row["categorie"], product: row["productCode"]), default: [:]][
+                row["client"], default: []
+            ].insert(month)
+        }
+        for (key, clients) in care {
+            for (client, months) in clients
+            where arrivals.arrivals(months).contains(where: { $0 >= period.start.month && $0 <= asOf.month }) {
+                inflow[key, default: []].insert(client)
+            }
+        }
+        // The product of an ended trajectory is its start's (JW307 names no product).
+        var outflow: [Key: Set<String>] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT e.categorie AS categorie, COALESCE(s.productCode, '') AS productCode, e.client AS client
+                FROM careEnd e LEFT JOIN careStart s ON s.aanbieder = e.aanbieder AND s.gemeente = e.gemeente
+                    AND s.toewijzingNummer = e.toewijzingNummer AND s.begindatum = e.begindatum
+                WHERE e.einddatum BETWEEN ? AND ?
+                """ + area.sqlClause(column: "e.gemeente"),
+            arguments: arguments([from, to]))
+        {
+            outflow[Key(categorie: row["categorie"], product: row["productCode"]), default: []].insert(row["client"])
+        }
+        let keys = Set(declared.keys).union(inflow.keys).union(outflow.keys)
+        var result: [String: [Indicators.Product]] = [:]
+        for key in keys.sorted(by: { ($0.categorie, $0.product) < ($1.categorie, $1.product) }) {
+            let clients = declared[key] ?? [:]
+            let active = clients.filter { $0.value.cents > 0 }
+            result[key.categorie, default: []].append(
+                Indicators.Product(
+                    code: key.product, instroom: PublishedCount.text(Int64(inflow[key]?.count ?? 0)),
+                    uitstroom: PublishedCount.text(Int64(outflow[key]?.count ?? 0)),
+                    stand: PublishedCount.text(Int64(active.values.filter(\.inStand).count)),
+                    uniekeClienten: PublishedCount.text(Int64(active.count)),
+                    kosten: clients.values.reduce(0) { $0 + $1.cents }))
+        }
+        return result
+    }
+}
