@@ -33,15 +33,21 @@ import Testing
         }
     }
 
+    /// What the generated code refuses (a value of the wrong type) names the request; the
+    /// runtime does not say which parameter it was.
+    static func wrongValue(_ uri: String) -> String {
+        "een parameter heeft een ongeldige waarde: \(uri) (openapi.yaml noemt de geldige waarden)"
+    }
+
     @Test func aRequestThatDoesNotFitTheSpecIsA400InDutch() async throws {
         try await app().test(.router) { client in
             let cases: [(String, String)] = [
                 ("/api/indicators", "parameter periode ontbreekt"),
                 ("/api/indicators?periode=Q2", "periode moet JJJJ, JJJJ-H1, JJJJ-Q2 of JJJJ-MM zijn"),
                 ("/api/indicators?periode=2026&peildatum=morgen", "peildatum moet een datum zijn: JJJJ-MM-DD"),
-                ("/api/norms/zeven", "parameter id is ongeldig"),
-                ("/api/timeline?norm=zeven", "parameter norm is ongeldig"),
-                ("/api/rapport?periode=2026&formaat=pdf", "parameter formaat is ongeldig"),
+                ("/api/norms/zeven", Self.wrongValue("/api/norms/zeven")),
+                ("/api/timeline?norm=zeven", Self.wrongValue("/api/timeline?norm=zeven")),
+                ("/api/rapport?periode=2026&formaat=pdf", Self.wrongValue("/api/rapport?periode=2026&formaat=pdf")),
                 ("/api/rapport?periode=2026&basisjaar=1990", "basisjaar moet een jaartal zijn, bijvoorbeeld 2024"),
                 (
                     "/api/rapport?periode=2026-07",

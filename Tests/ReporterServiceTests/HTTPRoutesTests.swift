@@ -69,7 +69,10 @@ import Testing
             try await client.execute(uri: "/api/alerts?state=weg", method: .get) { response in
                 let body = try APIErrorBody(response)
                 #expect(response.status == .badRequest)
-                #expect(body == APIErrorBody(code: "ONGELDIGE_PARAMETER", message: "parameter state is ongeldig"))
+                #expect(
+                    body
+                        == APIErrorBody(
+                            code: "ONGELDIGE_PARAMETER", message: APIErrorTests.wrongValue("/api/alerts?state=weg")))
             }
         }
     }

@@ -20,7 +20,7 @@ struct APIErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch let error as ServerError where error.operationInput == nil {
-            return APIProblem.badParameter(Self.describe(error.underlyingError)).response
+            return APIProblem.badParameter(Self.describe(error.underlyingError, uri: request.uri.description)).response
         } catch let error as HTTPError where error.status == .notFound {
             return APIProblem(.routeOnbekend, "onbekende route: \(request.method) \(path)").response
         } catch let error as HTTPError where error.status == .methodNotAllowed {
@@ -32,25 +32,14 @@ struct APIErrorMiddleware: RouterMiddleware {
         }
     }
 
-    /// Which parameter did not fit, in Dutch, as far as the runtime's error says: a decoding
-    /// error names its key, a missing parameter is "…named: periode".
-    static func describe(_ error: any Error) -> String {
-        if let decoding = error as? DecodingError {
-            let path: [any CodingKey] =
-                switch decoding {
-                case .dataCorrupted(let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
-                    context.codingPath
-                case .keyNotFound(let key, let context): context.codingPath + [key]
-                @unknown default: []
-                }
-            if let key = path.last(where: { !$0.stringValue.isEmpty }) {
-                return "parameter \(key.stringValue) is ongeldig"
-            }
-        }
+    /// Which parameter did not fit, in Dutch, as far as the runtime's error says: a missing
+    /// one is named ("…named: periode"); a value of the wrong type is not (the runtime's
+    /// decoding error carries no key), so the message quotes the request's address.
+    static func describe(_ error: any Error, uri: String) -> String {
         let text = String(describing: error)
         if let range = text.range(of: "named: ") {
             return "parameter \(text[range.upperBound...].prefix { !$0.isWhitespace && $0 != "." }) ontbreekt"
         }
-        return "een parameter ontbreekt of is ongeldig"
+        return "een parameter heeft een ongeldige waarde: \(uri) (openapi.yaml noemt de geldige waarden)"
     }
 }

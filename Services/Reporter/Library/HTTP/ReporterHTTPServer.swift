@@ -88,7 +88,8 @@ public struct ReporterHTTPServer: Service {
                 body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
         // `/api/…`, generated from Services/Reporter/openapi.yaml.
-        try ReporterAPI(database: database, regions: regions).registerHandlers(on: router)
+        try ReporterAPI(database: database, regions: regions).registerHandlers(
+            on: router, middlewares: [PlainResponseHeaders()])
         DashboardRoutes(database: database, regions: regions).register(on: router)
         ReportRoutes(database: database, regions: regions).register(on: router)
         if let metrics {
