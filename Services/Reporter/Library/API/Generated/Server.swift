@@ -707,14 +707,14 @@ fileprivate extension UniversalServer where APIHandler: APIProtocol {
                         style: .form,
                         explode: true,
                         name: "van",
-                        as: Swift.String.self
+                        as: Components.Schemas.Month.self
                     ),
                     tot: try converter.getOptionalQueryItemAsURI(
                         in: request.soar_query,
                         style: .form,
                         explode: true,
                         name: "tot",
-                        as: Swift.String.self
+                        as: Components.Schemas.Month.self
                     )
                 )
                 let headers: Operations.GetSpend.Input.Headers = .init(accept: try converter.extractAcceptHeaderIfPresent(in: request.headerFields))

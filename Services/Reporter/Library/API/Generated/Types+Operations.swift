@@ -1044,11 +1044,11 @@ internal enum Operations {
                 /// The first month of care, YYYY-MM.
                 ///
                 /// - Remark: Generated from `#/paths/api/spend/GET/query/van`.
-                internal var van: Swift.String?
+                internal var van: Components.Schemas.Month?
                 /// The last month of care, YYYY-MM, not before `van`.
                 ///
                 /// - Remark: Generated from `#/paths/api/spend/GET/query/tot`.
-                internal var tot: Swift.String?
+                internal var tot: Components.Schemas.Month?
                 /// Creates a new `Query`.
                 ///
                 /// - Parameters:
@@ -1061,8 +1061,8 @@ internal enum Operations {
                     gemeente: Swift.String? = nil,
                     aanbieder: Swift.String? = nil,
                     categorie: Swift.String? = nil,
-                    van: Swift.String? = nil,
-                    tot: Swift.String? = nil
+                    van: Components.Schemas.Month? = nil,
+                    tot: Components.Schemas.Month? = nil
                 ) {
                     self.gemeente = gemeente
                     self.aanbieder = aanbieder
