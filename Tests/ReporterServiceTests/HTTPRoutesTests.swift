@@ -99,6 +99,21 @@ import Testing
         }
     }
 
+    @Test func anUnknownPageIsADutch404PageAndAnUnknownAPIRouteTheErrorBody() async throws {
+        let server = try server()
+        try await Application(router: try server.router()).test(.router) { client in
+            try await client.execute(uri: "/normen/7/onbekend", method: .get, headers: server.reader) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(String(buffer: response.body).contains("<h1>Niet gevonden</h1>"))
+            }
+            try await client.execute(uri: "/api/normen", method: .get) { response in
+                let body = try APIErrorBody(response)
+                #expect(response.status == .notFound && body.code == "ROUTE_ONBEKEND")
+            }
+        }
+    }
+
     @Test func eachClientSystemHasItsOwnTokenAndHealthNeedsNone() async throws {
         let server = try ReporterHTTPServer.forTests(
             database: .inMemory(),

@@ -76,6 +76,7 @@ public struct ReporterHTTPServer: Service {
         router.add(middleware: MetricsMiddleware())
         // Inside the metrics, so they count the error answers it makes.
         router.add(middleware: APIErrorMiddleware(logger: logger))
+        router.add(middleware: PageNotFoundMiddleware())
         if !clients.isEmpty {
             router.add(middleware: TokenMiddleware(clients: clients, logger: logger))
         }
