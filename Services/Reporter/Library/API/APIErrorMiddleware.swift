@@ -6,7 +6,8 @@ import OpenAPIRuntime
 /// `ServerError` without an input when a request does not fit the spec (a required
 /// parameter missing, `pagina=x`, `state=weg`): that is the client's mistake, a 400, not
 /// the 500 the runtime would make of it. An unknown route under `/api/` is a 404 with
-/// the same body; anything else that fails is logged and answered as `INTERNE_FOUT`.
+/// the same body (Hummingbird's router answers a method it has no route for the same way);
+/// anything else that fails is logged and answered as `INTERNE_FOUT`.
 struct APIErrorMiddleware: RouterMiddleware {
     typealias Context = ReporterRequestContext
 
@@ -23,8 +24,6 @@ struct APIErrorMiddleware: RouterMiddleware {
             return APIProblem.badParameter(Self.describe(error.underlyingError, uri: request.uri.description)).response
         } catch let error as HTTPError where error.status == .notFound {
             return APIProblem(.routeOnbekend, "onbekende route: \(request.method) \(path)").response
-        } catch let error as HTTPError where error.status == .methodNotAllowed {
-            return APIProblem(.methodeNietToegestaan, "\(request.method) kan niet op \(path)").response
         } catch {
             logger.error(
                 "API request failed", metadata: ["path": "\(path)", "error": "\(String(reflecting: error))"])

@@ -20,7 +20,6 @@ struct APIProblem: Error, Equatable {
         case .ongeldigeParameter: .badRequest
         case .tokenOnjuist: .unauthorized
         case .normOnbekend, .regioOnbekend, .routeOnbekend: .notFound
-        case .methodeNietToegestaan: .methodNotAllowed
         case .interneFout: .internalServerError
         }
     }

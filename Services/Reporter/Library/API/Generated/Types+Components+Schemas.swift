@@ -50,7 +50,7 @@ extension Components {
             }
         }
         /// Stable: a client matches on it. ONGELDIGE_PARAMETER (400), TOKEN_ONJUIST (401),
-        /// NORM_ONBEKEND, REGIO_ONBEKEND, ROUTE_ONBEKEND (404), METHODE_NIET_TOEGESTAAN (405),
+        /// NORM_ONBEKEND, REGIO_ONBEKEND, ROUTE_ONBEKEND (404; also a method other than GET),
         /// INTERNE_FOUT (500).
         ///
         ///
@@ -61,7 +61,6 @@ extension Components {
             case normOnbekend = "NORM_ONBEKEND"
             case regioOnbekend = "REGIO_ONBEKEND"
             case routeOnbekend = "ROUTE_ONBEKEND"
-            case methodeNietToegestaan = "METHODE_NIET_TOEGESTAAN"
             case interneFout = "INTERNE_FOUT"
         }
         /// A count of clients as published: a number, or "<5" when it is 1 to 4.
