@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Plafond needs on a fresh Debian machine with Swift: the C libraries
-# (libzmq, SQLite, libcurl, libxml2), xmllint for the XSD checks, aiosmtpd for the SMTP sink, and
-# Debian's headless Chromium for the dashboard's browser test.
+# (libzmq, SQLite, libcurl, libxml2), xmllint for the XSD checks, aiosmtpd for the SMTP sink,
+# Debian's headless Chromium for the dashboard's browser test, and schemathesis for the API's
+# contract test.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 
@@ -27,4 +28,12 @@ fi
 if ! python3 -c "import playwright, axe_playwright_python" >/dev/null 2>&1; then
     echo "setup: installing playwright and axe-playwright-python"
     python3 -m pip install -q playwright axe-playwright-python
+fi
+
+# The API's contract test (scripts/api_contract.py, run by the browser tests): schemathesis,
+# pinned, so every run sends the same requests and judges them by the same rules.
+SCHEMATHESIS_VERSION=4.32.5
+if [ "$(python3 -c 'import importlib.metadata as m; print(m.version("schemathesis"))' 2>/dev/null)" != "$SCHEMATHESIS_VERSION" ]; then
+    echo "setup: installing schemathesis $SCHEMATHESIS_VERSION"
+    python3 -m pip install -q "schemathesis==$SCHEMATHESIS_VERSION"
 fi

@@ -28,11 +28,15 @@ import Testing
             ["report", "--regio", "Rijk van Nijmegen", "--periode", "2026-H2", "--formaat", "json"], in: system.folder)
         #expect(named.status == 0, "\(named.output)")
         let json = system.folder.appendingPathComponent("rapport-rijk-van-nijmegen-2026-H2.json")
-        #expect(try String(contentsOf: json, encoding: .utf8).contains("\"periode\":\"2026-H2\""))
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: json)) as? [String: Any]
+        #expect(report?["period"] as? String == "2026-H2" && report?["area"] as? String == "regio Rijk van Nijmegen")
         let unknown = try system.runCLI(["report", "--regio", "Holland Rijnland", "--periode", "2026"])
         #expect(
             unknown.status == 1 && unknown.output.contains("Geweigerd: de reporter antwoordde 404"), "\(unknown.output)"
         )
+        // The API's error body, read: its Dutch message and its code, not the JSON.
+        #expect(unknown.output.contains("regio Holland Rijnland is onbekend"), "\(unknown.output)")
+        #expect(unknown.output.contains("(REGIO_ONBEKEND)"), "\(unknown.output)")
         #expect(!unknown.output.contains("USAGE"), "a refusal is no usage error: \(unknown.output)")
         system.stop("reporter")
         let unreachable = try system.runCLI(["report", "--periode", "2026"])

@@ -56,8 +56,7 @@ struct ThinPathTests {
             return (figures.first?["spent"] as? Int) == 75_000
         }
         #expect(shown, "reporter figures: \(figures); log:\n\(system.log("reporter"))")
-        #expect(figures.first?["percentage"] as? String == "75.00")
-        #expect(figures.first?["basisPoints"] as? Int == 7_500)
+        #expect(figures.first?["percentage"] as? Double == 75)
         #expect(figures.first?["firingThresholds"] as? [Int] == [70])
 
         // SIGTERM stops every service cleanly.

@@ -235,7 +235,8 @@ import Testing
             }
             try await client.execute(uri: "/api/norms/2", method: .get) { response in
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-                #expect(json?["aanbiederNaam"] as? String == "De Linde")
+                #expect(json?["providerName"] as? String == "De Linde")
+                #expect(json?["provider"] as? String == "12345672")
             }
             try await client.execute(uri: "/api/spend", method: .get) { response in
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]

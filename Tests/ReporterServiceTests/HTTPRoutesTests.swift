@@ -20,14 +20,15 @@ import Testing
 
     @Test func theAPIServesNormsWithExactFigures() async throws {
         let server = try server()
-        let app = Application(router: server.router())
+        let app = Application(router: try server.router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/norms/7", method: .get) { response in
                 #expect(response.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 #expect(json?["spent"] as? Int == 72_500)
                 #expect(json?["limit"] as? Int == 100_000)
-                #expect(json?["percentage"] as? String == "72.50")
+                #expect(json?["percentage"] as? Double == 72.5)
+                #expect(json?["suppressed"] as? Bool == false)
                 #expect(json?["instrument"] as? String == "bestedingsruimte")
             }
             try await client.execute(uri: "/api/norms", method: .get) { response in
@@ -36,6 +37,8 @@ import Testing
             }
             try await client.execute(uri: "/api/norms/99", method: .get) { response in
                 #expect(response.status == .notFound)
+                let body = try APIErrorBody(response)
+                #expect(body.code == "NORM_ONBEKEND")
             }
             // One gemeente's norms: the norm is Nijmegen's (0268), not Utrecht's (0344).
             for (gemeente, count) in [("0268", 1), ("0344", 0)] {
@@ -64,14 +67,19 @@ import Testing
                 #expect(list?.isEmpty == true)
             }
             try await client.execute(uri: "/api/alerts?state=weg", method: .get) { response in
+                let body = try APIErrorBody(response)
                 #expect(response.status == .badRequest)
+                #expect(
+                    body
+                        == APIErrorBody(
+                            code: "ONGELDIGE_PARAMETER", message: APIErrorTests.wrongValue("/api/alerts?state=weg")))
             }
         }
     }
 
     @Test func theDashboardShowsTheOverviewAndANormWithItsChart() async throws {
         let server = try server()
-        let app = Application(router: server.router())
+        let app = Application(router: try server.router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)
@@ -87,6 +95,21 @@ import Testing
                 #expect(page.contains("class=\"bar\""))
                 #expect(page.contains("class=\"threshold\""))
                 #expect(page.contains("Prognose voor het eind van de periode"))
+            }
+        }
+    }
+
+    @Test func anUnknownPageIsADutch404PageAndAnUnknownAPIRouteTheErrorBody() async throws {
+        let server = try server()
+        try await Application(router: try server.router()).test(.router) { client in
+            try await client.execute(uri: "/normen/7/onbekend", method: .get, headers: server.reader) { response in
+                #expect(response.status == .notFound)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(String(buffer: response.body).contains("<h1>Niet gevonden</h1>"))
+            }
+            try await client.execute(uri: "/api/normen", method: .get) { response in
+                let body = try APIErrorBody(response)
+                #expect(response.status == .notFound && body.code == "ROUTE_ONBEKEND")
             }
         }
     }
@@ -111,6 +134,8 @@ import Testing
                 try await client.execute(uri: "/api/norms", method: .get, headers: [.authorization: header]) {
                     response in
                     #expect(response.status == .unauthorized, "\(header)")
+                    let body = try APIErrorBody(response)
+                    #expect(body.code == "TOKEN_ONJUIST")
                 }
             }
             try await client.execute(uri: "/gezond", method: .get) { response in #expect(response.status == .ok) }

@@ -99,8 +99,8 @@ import Testing
             try await client.execute(uri: "/api/indicators?periode=2026-Q2&gemeente=0268", method: .get) { response in
                 #expect(response.status == .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
-                #expect(json?["periode"] as? String == "2026-Q2")
-                #expect((json?["totaal"] as? [String: Any])?["uniekeClienten"] as? String == "9")
+                #expect(json?["period"] as? String == "2026-Q2")
+                #expect((json?["total"] as? [String: Any])?["uniqueClients"] as? Int == 9)
             }
             try await client.execute(uri: "/api/indicators?periode=Q2", method: .get) { response in
                 #expect(response.status == .badRequest)

@@ -1,6 +1,8 @@
 import Contracts
 import Domain
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import Logging
 import Messaging
 import MonitorService
@@ -22,7 +24,7 @@ import Testing
             amountCents: hours * 10_000, declaratieNummer: "DN", receivedOn: month.next.firstDay)
     }
 
-    @Test func theReporterShowsTheUnlawfulAmountMonitorPublished() throws {
+    @Test func theReporterShowsTheUnlawfulAmountMonitorPublished() async throws {
         let monitor = try MonitorCore(
             database: .inMemory(), clock: { Date(timeIntervalSince1970: 1_775_000_000) }, logger: Logger(label: "t"))
         _ = try monitor.addNorm(
@@ -59,5 +61,18 @@ import Testing
         #expect(page.contains("niet incidenteel boven de norm"))
         // Three client-months above, two structural: published as "<5".
         #expect(page.contains("&lt;5") && !page.contains("boven de norm: 3"))
+
+        // The API publishes them as the dashboard does (issue 22: it once said 3).
+        let server = try ReporterHTTPServer.forTests(database: reporter.database)
+        try await Application(router: try server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/norms/1", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let intensity = json?["intensity"] as? [String: Any]
+                #expect(intensity?["clientMonthsAbove"] as? String == "<5")
+                #expect(intensity?["structuralClientMonths"] as? String == "<5")
+                #expect(intensity?["unit"] as? String == "04" && intensity?["per"] as? String == "week")
+                #expect(json?["spent"] as? Int == 157_332, "money is never suppressed")
+            }
+        }
     }
 }

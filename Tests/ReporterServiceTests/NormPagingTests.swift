@@ -33,7 +33,7 @@ import Testing
 
     @Test func theAPIPagesNormsInIdOrderWithLinksToTheOthers() async throws {
         let server = try server()
-        let app = Application(router: server.router())
+        let app = Application(router: try server.router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/api/norms?per_pagina=3", method: .get) { response in
                 #expect(listedIDs(response) == [1, 2, 3])
@@ -71,10 +71,14 @@ import Testing
                 "/api/norms?pagina=0", "/api/norms?per_pagina=0", "/api/norms?per_pagina=501",
                 "/api/alerts?per_pagina=501", "/api/alerts?pagina=0", "/?pagina=x",
                 "/api/norms?pagina=9223372036854775807&per_pagina=2", "/?pagina=5000000000000000000",
-                "/api/norms?gemeente=%D9%A0%D9%A2%D9%A6%D9%A8",
+                "/api/norms?gemeente=%D9%A0%D9%A2%D9%A6%D9%A8", "/api/norms?pagina=x", "/api/alerts?per_pagina=1e3",
             ] {
                 try await client.execute(uri: uri, method: .get, headers: reader) { response in
                     #expect(response.status == .badRequest, "\(uri)")
+                    if uri.hasPrefix("/api/") {
+                        let body = try APIErrorBody(response)
+                        #expect(body.code == "ONGELDIGE_PARAMETER", "\(uri)")
+                    }
                 }
             }
         }
@@ -82,7 +86,7 @@ import Testing
 
     @Test func theOverviewShowsOnePageAndLinksToTheNextAndPrevious() async throws {
         let server = try server()
-        let app = Application(router: server.router())
+        let app = Application(router: try server.router())
         try await app.test(.router) { client in
             try await client.execute(uri: "/?per_pagina=3&pagina=2", method: .get, headers: server.reader) { response in
                 let page = String(buffer: response.body)

@@ -90,6 +90,17 @@ import Testing
                 #expect(row.hasSuffix(";regio R;60,00;10000,00;4000,00"))
                 #expect(row.contains(";6000,00;3000,00;50,00;"))
             }
+            // The JSON gives the same figures as numbers: cents, and percentages in percent.
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026&formaat=json", method: .get) {
+                response in
+                let report = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let norm = try #require((report?["norms"] as? [[String: Any]])?.first)
+                #expect(norm["limit"] as? Int == 600_000 && norm["value"] as? Int == 300_000)
+                #expect(norm["percentage"] as? Double == 50)
+                let whole = try #require(norm["whole"] as? [String: Any])
+                #expect(whole["sharePercentage"] as? Double == 60 && whole["limit"] as? Int == 1_000_000)
+                #expect(whole["value"] as? Int == 400_000 && whole["area"] as? String == "regio R")
+            }
         }
     }
 }

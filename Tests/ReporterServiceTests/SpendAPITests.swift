@@ -27,7 +27,7 @@ import Testing
             LoggedEvent(seq: 4, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: other).encoded())
         ])
         let server = try ReporterHTTPServer.forTests(database: core.database)
-        return (Application(router: server.router()), server)
+        return (Application(router: try server.router()), server)
     }
 
     func get(_ client: some TestClientProtocol, _ uri: String) async throws -> (HTTPResponse.Status, [String: Any]) {
@@ -67,14 +67,15 @@ import Testing
     @Test func aBadFilterIsA400WithTheReason() async throws {
         try await app().test(.router) { client in
             for (uri, reason) in [
-                ("/api/spend?van=april", "van must be YYYY-MM"),
-                ("/api/spend?gemeente=268", "gemeente must be a 4-digit CBS code"),
-                ("/api/spend?van=2026-05&tot=2026-04", "tot lies before van"),
-                ("/api/spend?aanbieder=x", "aanbieder must be an 8-digit AGB code"),
+                ("/api/spend?van=april", "van moet een maand zijn: JJJJ-MM"),
+                ("/api/spend?gemeente=268", "gemeente moet een CBS-code van 4 cijfers zijn"),
+                ("/api/spend?van=2026-05&tot=2026-04", "tot ligt voor van"),
+                ("/api/spend?aanbieder=x", "aanbieder moet een AGB-code van 8 cijfers zijn"),
             ] {
                 let (status, json) = try await get(client, uri)
                 #expect(status == .badRequest, "\(uri)")
-                #expect(json["error"] as? String == reason, "\(uri): \(json)")
+                #expect(json["code"] as? String == "ONGELDIGE_PARAMETER", "\(uri): \(json)")
+                #expect(json["message"] as? String == reason, "\(uri): \(json)")
             }
         }
     }

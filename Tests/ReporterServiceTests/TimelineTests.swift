@@ -63,6 +63,8 @@ import Testing
             try await client.execute(uri: "/api/timeline?norm=7", method: .get) { response in
                 let list = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]]
                 #expect(list?.count == 4)
+                // Moments in ISO 8601 with a time zone, as openapi.yaml says (date-time).
+                #expect((list?.first?["at"] as? String).flatMap { try? Date($0, strategy: .iso8601) } != nil)
             }
             try await client.execute(uri: "/api/timeline?norm=zeven", method: .get) { response in
                 #expect(response.status == .badRequest)

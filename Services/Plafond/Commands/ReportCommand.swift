@@ -70,12 +70,25 @@ struct ReportCommand: AsyncParsableCommand {
         let status = (response as? HTTPURLResponse)?.statusCode ?? 0
         guard status == 200 else {
             FileHandle.standardError.write(
-                Data("Geweigerd: de reporter antwoordde \(status): \(String(decoding: body, as: UTF8.self))\n".utf8))
+                Data("Geweigerd: de reporter antwoordde \(status): \(Self.refusal(body))\n".utf8))
             throw ExitCode(1)
         }
         let path = try output ?? Self.fileName(response)
         try body.write(to: URL(fileURLWithPath: path))
         print("Rapport geschreven: \(path) (\(body.count) bytes)")
+    }
+
+    /// The API's error body is `{"code": …, "message": …}` (docs/API.md); its Dutch message,
+    /// or the body as it came when it is something else (a proxy's page).
+    static func refusal(_ body: Data) -> String {
+        struct Problem: Decodable {
+            var code: String
+            var message: String
+        }
+        guard let problem = try? JSONDecoder().decode(Problem.self, from: body) else {
+            return String(decoding: body, as: UTF8.self)
+        }
+        return "\(problem.message) (\(problem.code))"
     }
 
     /// The name the reporter gives the report (Content-Disposition), without any folder.

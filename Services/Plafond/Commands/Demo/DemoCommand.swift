@@ -29,9 +29,17 @@ struct DemoCommand: AsyncParsableCommand {
     var smtpSink = "Tests/Support/smtp_sink.py"
     @Flag(name: .customLong("stop-na-afloop"), help: "Alles stoppen als het jaar is afgespeeld.") var stopWhenDone =
         false
+    @Option(
+        name: .customLong("api-token"),
+        help: "Het API-token van de reporter ([reporter] token); zonder is de API op loopback open.")
+    var apiToken: String?
 
     func validate() throws {
         if fast && realtime { throw ValidationError("kies --snel of --realtime") }
+        // The token goes into the TOML file between quotes and into a header as it is.
+        if let apiToken, apiToken.isEmpty || !apiToken.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            throw ValidationError("--api-token: letters en cijfers, niet leeg")
+        }
         guard (1_024...65_000).contains(basePort) else { throw ValidationError("--poort tussen 1024 en 65000") }
     }
 
@@ -39,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
         let folderURL = URL(
             fileURLWithPath: folder ?? NSTemporaryDirectory() + "plafond-demo-\(Int(Date().timeIntervalSince1970))")
         try FileManager.default.createDirectory(at: folderURL, withIntermediateDirectories: true)
-        let system = DemoSystem(folder: folderURL, basePort: basePort)
+        let system = DemoSystem(folder: folderURL, basePort: basePort, apiToken: apiToken)
         try system.writeConfiguration()
         let configuration = try ConfigurationLoader.load(path: system.configurationFile.path)
         let sink = try system.startSMTPSink(script: smtpSink)

@@ -11,6 +11,9 @@ import Runtime
 struct DemoSystem {
     let folder: URL
     let basePort: Int
+    /// `[reporter] token`, so the API asks for a bearer token as it does beyond loopback
+    /// (the contract test's run); nil leaves the API open on loopback.
+    var apiToken: String? = nil
     var configurationFile: URL { folder.appendingPathComponent("plafond.toml") }
     var mailFolder: URL { folder.appendingPathComponent("mail") }
     var layout: LoopbackLayout { LoopbackLayout(basePort: basePort) }
@@ -42,6 +45,7 @@ struct DemoSystem {
         log_level = "notice"
 
         \(sections)
+        \(apiToken.map { "token = \"\($0)\"" } ?? "")
 
         [regios]
         "\(DemoSetting.regio)" = [\(members)]
@@ -63,7 +67,9 @@ struct DemoSystem {
 
     func get(_ path: String) async throws -> (status: Int, body: Data) {
         let url = URL(string: "http://\(httpAddress)\(path)")!
-        let (body, response) = try await URLSession.shared.data(for: URLRequest(url: url, timeoutInterval: 10))
+        var request = URLRequest(url: url, timeoutInterval: 10)
+        if let apiToken { request.setValue("Bearer \(apiToken)", forHTTPHeaderField: "Authorization") }
+        let (body, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, body)
     }
 

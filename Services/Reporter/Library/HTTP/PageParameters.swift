@@ -1,4 +1,3 @@
-import HTTPTypes
 import Hummingbird
 
 /// `?pagina=2&per_pagina=500` on the overview, `/api/norms` and `/api/alerts`: which page
@@ -18,13 +17,20 @@ struct PageParameters: Equatable {
     static func parse(_ parameters: Hummingbird.Parameters) -> PageParameters? {
         let page = parameters.get("pagina").map { Int($0) } ?? 1
         let perPage = parameters.get("per_pagina").map { Int($0) } ?? maximumPerPage
+        guard let page, let perPage else { return nil }
+        return checked(page: page, perPage: perPage)
+    }
+
+    /// The API's numbers, already read as such; nil when one is out of range.
+    static func checked(page: Int?, perPage: Int?) -> PageParameters? {
+        let page = page ?? 1
+        let perPage = perPage ?? maximumPerPage
         // Pages beyond a million are refused: (page - 1) × perPage must not overflow.
-        guard let page, (1...maximumPage).contains(page), let perPage, (1...maximumPerPage).contains(perPage)
-        else { return nil }
+        guard (1...maximumPage).contains(page), (1...maximumPerPage).contains(perPage) else { return nil }
         return PageParameters(page: page, perPage: perPage)
     }
 
-    static let problem = "pagina must be 1 to \(maximumPage) and per_pagina 1 to \(maximumPerPage)"
+    static let problem = "pagina moet 1 tot en met \(maximumPage) zijn en per_pagina 1 tot en met \(maximumPerPage)"
 
     /// The address of another page of the same list, with the same filters (those that
     /// are set, in the order given: `gemeente`, `state`).
@@ -33,13 +39,9 @@ struct PageParameters: Equatable {
         return path + "?" + set + "pagina=\(page)&per_pagina=\(perPage)"
     }
 
-    /// `X-Total-Count` and a `Link` header with the next, previous and last pages (as
-    /// GitHub's API does), so a script can walk all pages without knowing the size.
-    static func describe(
-        _ page: ListPage<some Sendable>, path: String, filters: KeyValuePairs<String, String?>,
-        in headers: inout HTTPFields
-    ) {
-        headers[HTTPField.Name("X-Total-Count")!] = String(page.total)
+    /// The `Link` header with the next, previous and last pages (as GitHub's API does), so
+    /// a script can walk all pages without knowing the size; `X-Total-Count` is `page.total`.
+    static func link(_ page: ListPage<some Sendable>, path: String, filters: KeyValuePairs<String, String?>) -> String {
         var links: [String] = []
         func link(_ number: Int, _ relation: String) {
             links.append(
@@ -48,6 +50,6 @@ struct PageParameters: Equatable {
         if let next = page.next { link(next, "next") }
         if let previous = page.previous { link(previous, "prev") }
         link(page.pageCount, "last")
-        headers[HTTPField.Name("Link")!] = links.joined(separator: ", ")
+        return links.joined(separator: ", ")
     }
 }

@@ -1,6 +1,7 @@
 import Hummingbird
 import Logging
 import NIOCore
+import OpenAPIHummingbird
 import Runtime
 import ServiceLifecycle
 
@@ -69,10 +70,13 @@ public struct ReporterHTTPServer: Service {
         self.logger = logger
     }
 
-    func router() -> Router<ReporterRequestContext> {
+    func router() throws -> Router<ReporterRequestContext> {
         let router = Router(context: ReporterRequestContext.self)
         // Latency and count per route (`http_server_request_duration_seconds`, `hb_requests`).
         router.add(middleware: MetricsMiddleware())
+        // Inside the metrics, so they count the error answers it makes.
+        router.add(middleware: APIErrorMiddleware(logger: logger))
+        router.add(middleware: PageNotFoundMiddleware())
         if !clients.isEmpty {
             router.add(middleware: TokenMiddleware(clients: clients, logger: logger))
         }
@@ -84,7 +88,9 @@ public struct ReporterHTTPServer: Service {
                 status: .ok, headers: [.contentType: "text/plain; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: "ok\n")))
         }
-        APIRoutes(database: database).register(on: router)
+        // `/api/…`, generated from Services/Reporter/openapi.yaml.
+        try ReporterAPI(database: database, regions: regions).registerHandlers(
+            on: router, middlewares: [PlainResponseHeaders()])
         DashboardRoutes(database: database, regions: regions).register(on: router)
         ReportRoutes(database: database, regions: regions).register(on: router)
         if let metrics {
@@ -100,7 +106,7 @@ public struct ReporterHTTPServer: Service {
     public func run() async throws {
         let headerTimeout = TimeAmount(limits.headerTimeout)
         let app = Application(
-            router: router(),
+            router: try router(),
             server: .http1(
                 configuration: .init(
                     additionalChannelHandlers: [HeaderReadTimeoutHandler(timeout: headerTimeout)],

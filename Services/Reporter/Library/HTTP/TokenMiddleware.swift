@@ -30,7 +30,7 @@ struct TokenMiddleware: RouterMiddleware {
         }
         guard let client = match else {
             logger.warning("API request refused: no or wrong bearer token", metadata: ["path": "\(request.uri.path)"])
-            return JSONResponse.error("missing or wrong bearer token", status: .unauthorized)
+            return APIProblem(.tokenOnjuist, "geen of een onjuist bearer-token (Authorization: Bearer …)").response
         }
         var context = context
         context.apiClient = client

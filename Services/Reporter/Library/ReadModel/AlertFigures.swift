@@ -13,6 +13,9 @@ public struct AlertFigures: Sendable, Equatable, Codable {
     public var limit: Int64
     public var firedAt: String
     public var resolvedAt: String?
+    /// The alert is about an instroomtarget: `value` counts clients, published as "<5"
+    /// below five.
+    public var countsClients = false
 }
 
 extension ReporterDatabase {
@@ -22,7 +25,9 @@ extension ReporterDatabase {
         -> ListPage<AlertFigures>
     {
         try writer.read { db in
-            let filter = try "FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(normDefinitions.all(db))
+            let definitions = try normDefinitions.all(db)
+            let filter = "FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(definitions)
+            let counting = Set(definitions.filter { $0.kind == .instroomtarget }.map(\.id))
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [state, state]) ?? 0
             let items = try Row.fetchAll(
                 db, sql: "SELECT * " + filter + " ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -31,7 +36,7 @@ extension ReporterDatabase {
                 AlertFigures(
                     id: row["id"], normID: row["normID"], alertKind: row["alertKind"], threshold: row["threshold"],
                     state: row["state"], value: row["value"], limit: row["normLimit"], firedAt: row["firedAt"],
-                    resolvedAt: row["resolvedAt"])
+                    resolvedAt: row["resolvedAt"], countsClients: counting.contains(row["normID"]))
             }
             return ListPage(items: items, total: total, page: page, perPage: perPage)
         }

@@ -11,34 +11,34 @@ public struct SpendFilter: Sendable, Equatable, Codable {
     public var from: Month?
     public var to: Month?
 
-    /// Reads the query parameters; a Dutch-free error text for a bad one (API users are scripts).
+    /// Reads the query parameters; a Dutch error text for a bad one (the API's messages are Dutch).
     public static func parse(_ parameters: [String: String]) -> Result<SpendFilter, SpendFilterError> {
         var filter = SpendFilter()
         if let gemeente = parameters["gemeente"], !gemeente.isEmpty {
             guard gemeente.count == 4, gemeente.allSatisfy(\.isNumber) else {
-                return .failure(.init("gemeente must be a 4-digit CBS code"))
+                return .failure(.init("gemeente moet een CBS-code van 4 cijfers zijn"))
             }
             filter.gemeente = gemeente
         }
         if let aanbieder = parameters["aanbieder"], !aanbieder.isEmpty {
             guard aanbieder.count == 8, aanbieder.allSatisfy(\.isNumber) else {
-                return .failure(.init("aanbieder must be an 8-digit AGB code"))
+                return .failure(.init("aanbieder moet een AGB-code van 8 cijfers zijn"))
             }
             filter.aanbieder = aanbieder
         }
         if let categorie = parameters["categorie"], !categorie.isEmpty {
             guard categorie.count == 2, categorie.allSatisfy(\.isNumber) else {
-                return .failure(.init("categorie must be a 2-digit product category"))
+                return .failure(.init("categorie moet een productcategorie van 2 cijfers zijn"))
             }
             filter.categorie = categorie
         }
         for (key, path) in [("van", \SpendFilter.from), ("tot", \SpendFilter.to)] {
             guard let text = parameters[key], !text.isEmpty else { continue }
-            guard let month = Month(text) else { return .failure(.init("\(key) must be YYYY-MM")) }
+            guard let month = Month(text) else { return .failure(.init("\(key) moet een maand zijn: JJJJ-MM")) }
             filter[keyPath: path] = month
         }
         if let from = filter.from, let to = filter.to, to < from {
-            return .failure(.init("tot lies before van"))
+            return .failure(.init("tot ligt voor van"))
         }
         return .success(filter)
     }
