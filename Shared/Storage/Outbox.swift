@@ -1,6 +1,7 @@
+import Contracts
+import EventLog
 import Foundation
 import GRDB
-import Messaging
 
 /// The producer half of the event log: facts appended in the same transaction as the
 /// state change that caused them, numbered without gaps.
@@ -24,14 +25,28 @@ public enum Outbox {
         }
     }
 
-    /// Appends one event and returns its sequence number.
-    /// Statements are cached per connection: appends are on intake's hot path.
+    /// Appends one event, filed under the kind its type carries, and returns its sequence
+    /// number.
+    @discardableResult
+    public static func append(_ db: Database, _ event: some EventBody, at date: Date = Date()) throws -> Int64 {
+        try append(db, kind: type(of: event).kind, body: try event.encoded(), at: date)
+    }
+
+    /// The kind as text, as the monitor's ledger still passes it (`X.kind.rawValue`).
+    @available(*, deprecated, message: "pass the event itself: append(db, event, at:)")
     @discardableResult
     public static func append(_ db: Database, kind: String, body: Data, at date: Date = Date()) throws -> Int64 {
+        try append(db, kind: EventKind(rawValue: kind), body: body, at: date)
+    }
+
+    /// Appends a body encoded already (intake's lines, a benchmark's load) under its kind.
+    /// Statements are cached per connection: appends are on intake's hot path.
+    @discardableResult
+    public static func append(_ db: Database, kind: EventKind, body: Data, at date: Date = Date()) throws -> Int64 {
         // seq is the rowid: without a value SQLite gives it MAX(seq) + 1 itself, which
         // spares intake a look-up per line.
         try db.cachedStatement(sql: "INSERT INTO outbox (kind, body, recordedAt) VALUES (?, ?, ?)")
-            .execute(arguments: [kind, body, Timestamp.iso8601(date)])
+            .execute(arguments: [kind.rawValue, body, Timestamp.iso8601(date)])
         return db.lastInsertedRowID
     }
 

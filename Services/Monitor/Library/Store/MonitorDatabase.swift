@@ -80,6 +80,8 @@ public struct MonitorDatabase: Sendable {
         StopBook.registerLiftDespiteMigration(&migrator)
         CareMonths.registerMigrations(&migrator)
         CPVBook.registerMigrations(&migrator)
+        // Norms in columns, not a JSON blob (0.18.0).
+        NormDefinitionTables.registerMigration(&migrator, named: "monitor.v18.normColumns")
         return migrator
     }
 }

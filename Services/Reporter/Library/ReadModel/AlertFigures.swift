@@ -24,15 +24,10 @@ extension ReporterDatabase {
         try writer.read { db in
             let filter = try "FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(normDefinitions.all(db))
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [state, state]) ?? 0
-            let items = try Row.fetchAll(
+            let items = try ReporterAlertRecord.fetchAll(
                 db, sql: "SELECT * " + filter + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 arguments: [state, state, perPage, (page - 1) * perPage]
-            ).map { row in
-                AlertFigures(
-                    id: row["id"], normID: row["normID"], alertKind: row["alertKind"], threshold: row["threshold"],
-                    state: row["state"], value: row["value"], limit: row["normLimit"], firedAt: row["firedAt"],
-                    resolvedAt: row["resolvedAt"])
-            }
+            ).map(\.figures)
             return ListPage(items: items, total: total, page: page, perPage: perPage)
         }
     }

@@ -80,6 +80,8 @@ public struct ReporterDatabase: Sendable {
         ProviderNames.registerMigrations(&migrator)
         CareMonths.registerMigrations(&migrator)
         IndicatorFacts.registerVolumeByUnitMigration(&migrator)
+        // Norms in columns, not a JSON blob (0.18.0).
+        NormDefinitionTables.registerMigration(&migrator, named: "reporter.v18.normColumns")
         return migrator
     }
 }
