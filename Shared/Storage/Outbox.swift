@@ -55,10 +55,26 @@ public enum Outbox {
     }
 
     public static func events(_ db: Database, after seq: Int64, limit: Int) throws -> [LoggedEvent] {
-        let rows = try Row.fetchAll(
+        try OutboxRow.fetchAll(
             try db.cachedStatement(sql: "SELECT seq, kind, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?"),
-            arguments: [seq, limit])
-        return rows.map { LoggedEvent(seq: $0["seq"], kind: $0["kind"], body: $0["body"]) }
+            arguments: [seq, limit]
+        ).map(\.event)
+    }
+
+    /// A row of `outbox` as the publisher and catch-up read it: by column, not through
+    /// `Decodable`, since a catch-up reads thousands at a time.
+    private struct OutboxRow: FetchableRecord {
+        var event: LoggedEvent
+
+        enum Columns {
+            static let seq = Column("seq")
+            static let kind = Column("kind")
+            static let body = Column("body")
+        }
+
+        init(row: Row) throws {
+            event = LoggedEvent(seq: row[Columns.seq], kind: row[Columns.kind], body: row[Columns.body])
+        }
     }
 }
 

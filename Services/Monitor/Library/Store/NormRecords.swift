@@ -17,12 +17,8 @@ extension MonitorDatabase {
     /// Every norm's value by id, for the ledger's state at start.
     static func normValues(_ db: Database) throws -> [Int64: Int64] {
         var values: [Int64: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, value FROM norm")
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let value: Int64 = row[1]
-            values[id] = value
-        }
+        let rows = try NormValue.fetchCursor(db, sql: "SELECT id, value FROM norm")
+        while let norm = try rows.next() { values[norm.id] = norm.value }
         return values
     }
 
@@ -90,4 +86,10 @@ extension MonitorDatabase {
         return RunRateForecast.make(
             byMonth: byMonth, period: norm.period, limit: norm.limit, today: today, settings: settings)
     }
+}
+
+/// A norm's ledger value (`norm.value`), read for every norm at start.
+private struct NormValue: Decodable, FetchableRecord {
+    var id: Int64
+    var value: Int64
 }
