@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import IJW
 import Messaging
+import Storage
 import Synchronization
 
 /// The alert-latency probes: providers of their own (AGB 8xxxxxxx), each with a
@@ -63,7 +64,7 @@ final class AlertArrivals: EventSink {
     func apply(_ events: [LoggedEvent]) throws {
         let now = Date()
         var found: [(String, Arrival)] = []
-        for event in events where event.kind == AlertFiring.kind.rawValue {
+        for event in events where event.eventKind == AlertFiring.kind {
             let alert = try AlertFiring.decoded(from: event.body)
             guard alert.alertKind == .actual else { continue }
             found.append(("\(alert.norm.id)/\(alert.threshold)", Arrival(alertID: alert.alertID, at: now)))

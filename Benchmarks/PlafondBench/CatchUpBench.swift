@@ -34,7 +34,7 @@ struct CatchUpBench: AsyncParsableCommand {
             try await producer.write { db in
                 for i in range {
                     _ = try Outbox.append(
-                        db, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: lines.line(i)).encoded())
+                        db, kind: LineAccepted.kind, body: try LineAccepted(line: lines.line(i)).encoded())
                 }
             }
             written = range.upperBound

@@ -18,7 +18,7 @@ public enum AccountRole: String, Sendable, Codable, CaseIterable, Comparable {
 /// `user.add` (reporter's admin socket): a local account for the dashboard. The password
 /// is hashed by the reporter (bcrypt) and never stored or logged as given.
 public struct UserAddRequest: Codable, Sendable {
-    public var command = "user.add"
+    public var command = AdminCommand.userAdd
     public var name: String
     public var role: AccountRole
     public var password: String
@@ -30,13 +30,13 @@ public struct UserAddRequest: Codable, Sendable {
 }
 
 public struct UserListRequest: Codable, Sendable {
-    public var command = "user.list"
+    public var command = AdminCommand.userList
     public init() {}
 }
 
 /// `user.disable`: the account can no longer log in; its sessions end at once.
 public struct UserDisableRequest: Codable, Sendable {
-    public var command = "user.disable"
+    public var command = AdminCommand.userDisable
     public var name: String
     public init(name: String) { self.name = name }
 }

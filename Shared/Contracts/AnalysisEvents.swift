@@ -5,7 +5,7 @@ import Foundation
 /// (contract manager, policy adviser, provider, sometimes the wijkteam): when, who, what
 /// was concluded, the plan van aanpak and when it is looked at again.
 public struct AnalysisRecordRequest: Codable, Sendable, Equatable {
-    public var command = "analysis.record"
+    public var command = AdminCommand.analysisRecord
     public var normID: Int64
     public var day: Day
     public var participants: String

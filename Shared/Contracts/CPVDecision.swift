@@ -7,7 +7,7 @@ import Foundation
 /// maken voor individuele cliënten", and it reports "Het aantal toekenningen en afwijzingen
 /// van de CPV en de meest voorkomende argumentatie daarbij".
 public struct CPVDecisionRequest: Codable, Sendable, Equatable {
-    public var command = "cpv.decide"
+    public var command = AdminCommand.cpvDecide
     public var toewijzingNummer: String
     /// The norm whose stop the appeal was about, when known.
     public var normID: Int64?

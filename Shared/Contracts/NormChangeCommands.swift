@@ -3,7 +3,7 @@ import Foundation
 /// `norm.change`: a new version of a norm; fields left nil stay as they are. A raised
 /// limit resolves alerts the value no longer reaches; a lowered one may fire them.
 public struct NormChangeRequest: Codable, Sendable, Equatable {
-    public var command = "norm.change"
+    public var command = AdminCommand.normChange
     public var id: Int64
     public var name: String?
     public var limit: Int64?
@@ -29,7 +29,7 @@ public struct NormChangeRequest: Codable, Sendable, Equatable {
 
 /// `norm.end`: the norm stops counting; its history and figures stay.
 public struct NormEndRequest: Codable, Sendable, Equatable {
-    public var command = "norm.end"
+    public var command = AdminCommand.normEnd
     public var id: Int64
     public var by: String?
     public init(id: Int64, by: String?) {
@@ -40,7 +40,7 @@ public struct NormEndRequest: Codable, Sendable, Equatable {
 
 /// `norm.history`: every version of a norm, oldest first.
 public struct NormHistoryRequest: Codable, Sendable, Equatable {
-    public var command = "norm.history"
+    public var command = AdminCommand.normHistory
     public var id: Int64
     public init(id: Int64) { self.id = id }
 }
@@ -63,7 +63,7 @@ public struct NormHistoryEntry: Codable, Sendable, Equatable {
 
 /// `norm.import`: a region's whole set at once, added in one transaction or not at all.
 public struct NormImportRequest: Codable, Sendable, Equatable {
-    public var command = "norm.import"
+    public var command = AdminCommand.normImport
     public var norms: [NormAddRequest]
     public init(norms: [NormAddRequest]) { self.norms = norms }
 }

@@ -1,7 +1,7 @@
 /// `norm.add`: define a new norm. Period is a label ("2026", "2026-H2", "2026-07") or
 /// omitted for the current calendar year; thresholds default to 70, 90, 100.
 public struct NormAddRequest: Codable, Sendable, Equatable {
-    public var command = "norm.add"
+    public var command = AdminCommand.normAdd
     public var name: String
     public var kind: NormKind
     public var gemeenten: [String]
@@ -44,7 +44,7 @@ public struct NormAddRequest: Codable, Sendable, Equatable {
 
 /// `norm.list`: every norm with its current figures.
 public struct NormListRequest: Codable, Sendable, Equatable {
-    public var command = "norm.list"
+    public var command = AdminCommand.normList
     public init() {}
 }
 
@@ -75,7 +75,7 @@ public struct NormStatus: Codable, Sendable, Equatable {
 
 /// `alert.list`: alerts as monitor holds them, newest first; `state` filters.
 public struct AlertListRequest: Codable, Sendable, Equatable {
-    public var command = "alert.list"
+    public var command = AdminCommand.alertList
     public var state: String?
     public init(state: String? = nil) { self.state = state }
 }

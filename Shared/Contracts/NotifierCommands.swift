@@ -3,33 +3,33 @@ import Foundation
 
 /// `subscription.add`: one person and their routing rule.
 public struct SubscriptionAddRequest: Codable, Sendable {
-    public var command = "subscription.add"
+    public var command = AdminCommand.subscriptionAdd
     public var subscription: Subscription
     public init(_ subscription: Subscription) { self.subscription = subscription }
 }
 
 /// `subscription.import`: a whole set at once, stored in one transaction or not at all.
 public struct SubscriptionImportRequest: Codable, Sendable {
-    public var command = "subscription.import"
+    public var command = AdminCommand.subscriptionImport
     public var subscriptions: [Subscription]
     public init(_ subscriptions: [Subscription]) { self.subscriptions = subscriptions }
 }
 
 /// `subscription.remove`: stop sending to this subscription (its history stays).
 public struct SubscriptionRemoveRequest: Codable, Sendable {
-    public var command = "subscription.remove"
+    public var command = AdminCommand.subscriptionRemove
     public var id: Int64
     public init(id: Int64) { self.id = id }
 }
 
 public struct SubscriptionListRequest: Codable, Sendable {
-    public var command = "subscription.list"
+    public var command = AdminCommand.subscriptionList
     public init() {}
 }
 
 /// `alert.ack`: a person says they act on this alert; repeats and escalation stop.
 public struct AlertAckRequest: Codable, Sendable {
-    public var command = "alert.ack"
+    public var command = AdminCommand.alertAck
     public var alertID: Int64
     public var by: String
     public var note: String
@@ -42,7 +42,7 @@ public struct AlertAckRequest: Codable, Sendable {
 
 /// `alert.silence`: no notifications about one alert, or all alerts of one norm, until a day.
 public struct AlertSilenceRequest: Codable, Sendable {
-    public var command = "alert.silence"
+    public var command = AdminCommand.alertSilence
     public var alertID: Int64?
     public var normID: Int64?
     /// The silence ends at the start of this day (Europe/Amsterdam).
@@ -60,7 +60,7 @@ public struct AlertSilenceRequest: Codable, Sendable {
 
 /// `notify.log`: the audit, per alert, of who was told what, when and how.
 public struct NotifyLogRequest: Codable, Sendable {
-    public var command = "notify.log"
+    public var command = AdminCommand.notifyLog
     public var alertID: Int64?
     public init(alertID: Int64?) { self.alertID = alertID }
 }
@@ -143,7 +143,7 @@ public struct NotificationAudit: Codable, Sendable, Equatable {
 
 /// `notifier.status`: what identifies this notifier, for an operator comparing installations.
 public struct NotifierStatusRequest: Codable, Sendable {
-    public var command = "notifier.status"
+    public var command = AdminCommand.notifierStatus
     public init() {}
 }
 
@@ -156,7 +156,7 @@ public struct NotifierStatus: Codable, Sendable, Equatable {
 /// `notify.decisions`: what people decided about one norm as notifier heard it from
 /// monitor's log (stops imposed and lifted), for the audit beside the alerts.
 public struct NormDecisionsRequest: Codable, Sendable {
-    public var command = "notify.decisions"
+    public var command = AdminCommand.notifyDecisions
     public var normID: Int64
     public init(normID: Int64) { self.normID = normID }
 }

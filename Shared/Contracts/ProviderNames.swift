@@ -38,7 +38,7 @@ public struct ProviderNamed: EventBody {
 
 /// `provider.import`: the whole register (`aanbieders.csv`) or part of it, all or nothing.
 public struct ProviderImportRequest: Codable, Sendable {
-    public var command = "provider.import"
+    public var command = AdminCommand.providerImport
     public var providers: [ProviderName]
     public var by: String?
     public init(providers: [ProviderName], by: String?) {
@@ -49,7 +49,7 @@ public struct ProviderImportRequest: Codable, Sendable {
 
 /// `provider.list`: the register as monitor holds it.
 public struct ProviderListRequest: Codable, Sendable {
-    public var command = "provider.list"
+    public var command = AdminCommand.providerList
     public init() {}
 }
 

@@ -114,7 +114,7 @@ public struct InflowDuringStop: EventBody {
 
 /// `stop.impose` / `stop.lift`: people decide stops, with who and why.
 public struct StopRequest: Codable, Sendable, Equatable {
-    public var command: String
+    public var command: AdminCommand
     public var normID: Int64
     public var by: String
     public var reason: String
@@ -122,17 +122,17 @@ public struct StopRequest: Codable, Sendable, Equatable {
     public var despite: String?
 
     public static func impose(normID: Int64, by: String, reason: String) -> StopRequest {
-        StopRequest(command: "stop.impose", normID: normID, by: by, reason: reason)
+        StopRequest(command: .stopImpose, normID: normID, by: by, reason: reason)
     }
 
     public static func lift(normID: Int64, by: String, reason: String, despite: String? = nil) -> StopRequest {
-        StopRequest(command: "stop.lift", normID: normID, by: by, reason: reason, despite: despite)
+        StopRequest(command: .stopLift, normID: normID, by: by, reason: reason, despite: despite)
     }
 }
 
 /// `exempt`: an allocation whose client may enter during a stop (Regieteam, CPV, RET).
 public struct ExemptRequest: Codable, Sendable, Equatable {
-    public var command = "exempt"
+    public var command = AdminCommand.exempt
     public var toewijzingNummer: String
     public var reason: ExemptionReason
     public var by: String?

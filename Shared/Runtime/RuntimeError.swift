@@ -1,5 +1,7 @@
+import Domain
+
 /// Errors of the service runtime: configuration, start-up, addresses.
-public struct RuntimeError: Error, Sendable, CustomStringConvertible {
+public struct RuntimeError: CodedError {
     public enum Code: String, Sendable {
         case configuration
         case startup

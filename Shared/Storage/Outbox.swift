@@ -1,6 +1,7 @@
+import Contracts
+import EventLog
 import Foundation
 import GRDB
-import Messaging
 
 /// The producer half of the event log: facts appended in the same transaction as the
 /// state change that caused them, numbered without gaps.
@@ -24,14 +25,21 @@ public enum Outbox {
         }
     }
 
-    /// Appends one event and returns its sequence number.
+    /// Appends one event, filed under the kind its type carries, and returns its sequence
+    /// number.
+    @discardableResult
+    public static func append(_ db: Database, _ event: some EventBody, at date: Date = Date()) throws -> Int64 {
+        try append(db, kind: type(of: event).kind, body: try event.encoded(), at: date)
+    }
+
+    /// Appends a body encoded already (intake's lines, a benchmark's load) under its kind.
     /// Statements are cached per connection: appends are on intake's hot path.
     @discardableResult
-    public static func append(_ db: Database, kind: String, body: Data, at date: Date = Date()) throws -> Int64 {
+    public static func append(_ db: Database, kind: EventKind, body: Data, at date: Date = Date()) throws -> Int64 {
         // seq is the rowid: without a value SQLite gives it MAX(seq) + 1 itself, which
         // spares intake a look-up per line.
         try db.cachedStatement(sql: "INSERT INTO outbox (kind, body, recordedAt) VALUES (?, ?, ?)")
-            .execute(arguments: [kind, body, Timestamp.iso8601(date)])
+            .execute(arguments: [kind.rawValue, body, Timestamp.iso8601(date)])
         return db.lastInsertedRowID
     }
 
@@ -40,10 +48,26 @@ public enum Outbox {
     }
 
     public static func events(_ db: Database, after seq: Int64, limit: Int) throws -> [LoggedEvent] {
-        let rows = try Row.fetchAll(
+        try OutboxRow.fetchAll(
             try db.cachedStatement(sql: "SELECT seq, kind, body FROM outbox WHERE seq > ? ORDER BY seq LIMIT ?"),
-            arguments: [seq, limit])
-        return rows.map { LoggedEvent(seq: $0["seq"], kind: $0["kind"], body: $0["body"]) }
+            arguments: [seq, limit]
+        ).map(\.event)
+    }
+
+    /// A row of `outbox` as the publisher and catch-up read it: by column, not through
+    /// `Decodable`, since a catch-up reads thousands at a time.
+    private struct OutboxRow: FetchableRecord {
+        var event: LoggedEvent
+
+        enum Columns {
+            static let seq = Column("seq")
+            static let kind = Column("kind")
+            static let body = Column("body")
+        }
+
+        init(row: Row) throws {
+            event = LoggedEvent(seq: row[Columns.seq], kind: row[Columns.kind], body: row[Columns.body])
+        }
     }
 }
 

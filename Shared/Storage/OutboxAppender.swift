@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import GRDB
 
@@ -15,8 +16,8 @@ public struct OutboxAppender {
 
     /// Appends one event and returns its sequence number.
     @discardableResult
-    public func append(_ db: Database, kind: String, body: [UInt8]) throws -> Int64 {
-        insert.bind(kind, at: 1)
+    public func append(_ db: Database, kind: EventKind, body: [UInt8]) throws -> Int64 {
+        insert.bind(kind.rawValue, at: 1)
         insert.bind(blob: body, at: 2)
         insert.bind(recordedAt, at: 3)
         try insert.run()

@@ -85,17 +85,27 @@ public enum SpendCells {
                 " AND gemeente IN (\(Array(repeating: "?", count: norm.scope.gemeenten.count).joined(separator: ",")))"
             arguments += norm.scope.gemeenten as [any DatabaseValueConvertible]
         }
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        let rows = try SpendCellRow.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
         var result: [Month: Int64] = [:]
         while let row = try rows.next() {
-            let code: String = row["productCode"]
-            guard let month = Month(row["month"] as String), norm.period.contains(month.firstDay),
+            guard let month = Month(row.month), norm.period.contains(month.firstDay),
                 norm.scope.matches(
-                    gemeente: row["gemeente"], aanbieder: row["aanbieder"], productCategorie: row["categorie"],
-                    productCode: code.isEmpty ? nil : code)
+                    gemeente: row.gemeente, aanbieder: row.aanbieder, productCategorie: row.categorie,
+                    productCode: row.productCode.isEmpty ? nil : row.productCode)
             else { continue }
-            result[month, default: 0] += row["cents"] as Int64
+            result[month, default: 0] += row.cents
         }
         return result
     }
+}
+
+/// One spend cell (`spendCell`): a provider's spend in a gemeente, product and month.
+struct SpendCellRow: Decodable, FetchableRecord {
+    var aanbieder: String
+    var gemeente: String
+    var categorie: String
+    /// "" when the lines named no product code.
+    var productCode: String
+    var month: String
+    var cents: Int64
 }

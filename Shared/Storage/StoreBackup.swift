@@ -53,8 +53,8 @@ public enum StoreBackup {
         let head = try db.tableExists("outbox") ? try Outbox.latestSequence(db) : nil
         var cursors: [String: Int64] = [:]
         if try db.tableExists("cursor") {
-            for row in try Row.fetchAll(db, sql: "SELECT producer, seq FROM cursor") {
-                cursors[row[0]] = row[1]
+            for cursor in try CursorRow.fetchAll(db, sql: "SELECT producer, seq FROM cursor") {
+                cursors[cursor.producer] = cursor.seq
             }
         }
         return LogPosition(head: head, cursors: cursors)
@@ -81,4 +81,10 @@ public enum StoreBackup {
         }
         try FileManager.default.setAttributes(attributes, ofItemAtPath: path)
     }
+}
+
+/// Where a consumer stands in a producer's log (`cursor`), for the backup's position.
+private struct CursorRow: Decodable, FetchableRecord {
+    var producer: String
+    var seq: Int64
 }

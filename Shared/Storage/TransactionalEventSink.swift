@@ -1,5 +1,5 @@
+import EventLog
 import GRDB
-import Messaging
 
 /// An `EventSink` that applies a batch of events and moves the cursor in one transaction.
 ///

@@ -1,6 +1,7 @@
+import Contracts
+import EventLog
 import Foundation
 import GRDB
-import Messaging
 import Storage
 import Testing
 
@@ -18,7 +19,7 @@ import Testing
     @Test func appendsAreNumberedWithoutGaps() throws {
         let db = try store()
         let numbers = try db.write { db in
-            try (0..<5).map { try Outbox.append(db, kind: "k", body: Data("\($0)".utf8)) }
+            try (0..<5).map { try Outbox.append(db, kind: EventKind(rawValue: "k"), body: Data("\($0)".utf8)) }
         }
         #expect(numbers == [1, 2, 3, 4, 5])
         let events = try OutboxEventSource(reader: db).events(after: 2, limit: 10)
@@ -28,15 +29,15 @@ import Testing
 
     @Test func aRolledBackTransactionLeavesNoHole() throws {
         let db = try store()
-        try db.write { db in _ = try Outbox.append(db, kind: "k", body: Data()) }
+        try db.write { db in _ = try Outbox.append(db, kind: EventKind(rawValue: "k"), body: Data()) }
         struct Boom: Error {}
         #expect(throws: Boom.self) {
             try db.write { db in
-                _ = try Outbox.append(db, kind: "k", body: Data())
+                _ = try Outbox.append(db, kind: EventKind(rawValue: "k"), body: Data())
                 throw Boom()
             }
         }
-        let next = try db.write { db in try Outbox.append(db, kind: "k", body: Data()) }
+        let next = try db.write { db in try Outbox.append(db, kind: EventKind(rawValue: "k"), body: Data()) }
         #expect(next == 2)
     }
 

@@ -65,6 +65,6 @@ public struct IntakeApp {
                     eventLog: publisher, sockets: [("provider endpoint", server.listening)], consumers: [],
                     maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)
-        try await ServiceMain.run([publisher, server, metrics], logger: logger)
+        try await ServiceMain.run([publisher, server, metrics], zap: zap, logger: logger)
     }
 }

@@ -62,6 +62,6 @@ public struct MonitorApp {
                     eventLog: publisher, sockets: [("admin socket", admin.listening)], consumers: [subscriber],
                     maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)
-        try await ServiceMain.run([publisher, subscriber, admin, metrics], logger: logger)
+        try await ServiceMain.run([publisher, subscriber, admin, metrics], zap: zap, logger: logger)
     }
 }

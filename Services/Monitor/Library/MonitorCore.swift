@@ -82,10 +82,10 @@ public final class MonitorCore: Sendable {
 
     /// One admin command's transaction, done once per request id (`AdminReplies`).
     private func write<Result: Codable>(
-        _ requestID: String?, _ command: String, now: Date, _ body: (Database) throws -> Result
+        _ requestID: String?, _ command: AdminCommand, now: Date, _ body: (Database) throws -> Result
     ) throws -> Result {
         try database.writer.write { db in
-            try AdminReplies.once(db, requestID: requestID, command: command, now: now) { try body(db) }
+            try AdminReplies.once(db, requestID: requestID, command: command.rawValue, now: now) { try body(db) }
         }
     }
 

@@ -71,6 +71,6 @@ public struct NotifierApp {
                     eventLog: publisher, sockets: [("admin socket", admin.listening)], consumers: [subscriber],
                     maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)
-        try await ServiceMain.run([publisher, worker, subscriber, admin, metrics], logger: logger)
+        try await ServiceMain.run([publisher, worker, subscriber, admin, metrics], zap: zap, logger: logger)
     }
 }

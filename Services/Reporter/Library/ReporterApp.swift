@@ -102,6 +102,6 @@ public struct ReporterApp {
                             "consumer \(status.producer)", problem: status.problem(maxLag: Int64(maxLag)))
                     }
             }, logger: logger)
-        try await ServiceMain.run([intake, monitor, notifier, admin, http], logger: logger)
+        try await ServiceMain.run([intake, monitor, notifier, admin, http], zap: zap, logger: logger)
     }
 }

@@ -29,7 +29,7 @@ public struct ReporterCore: Sendable {
         TransactionalEventSink(
             writer: database.writer, producer: "monitor", afterCommit: { [warmer] in warmer.committed() },
             apply: { [warmer] db, event in
-                if event.kind == NormChanged.kind.rawValue { warmer.noteChange() }
+                if event.eventKind == NormChanged.kind { warmer.noteChange() }
                 try ReadModelWriter.applyMonitor(db, event)
             })
     }

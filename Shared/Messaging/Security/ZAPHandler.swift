@@ -2,6 +2,7 @@ import CZeroMQ
 import Foundation
 import Logging
 import Metrics
+import ServiceLifecycle
 import Synchronization
 
 /// What a ZAP request says about a connecting peer (RFC 27, ZAP 1.0).
@@ -27,6 +28,8 @@ public final class ZAPHandler: @unchecked Sendable {
     private let authorize: @Sendable (ZAPRequest) -> String?
     private let stopping = Atomic<Bool>(false)
     private let finished = DispatchSemaphore(value: 0)
+    /// Whether the thread has ended, and who awaits that (`run`).
+    private let ended = Mutex<(done: Bool, waiter: CheckedContinuation<Void, Never>?)>((false, nil))
     private var thread: Thread?
     /// Counts refusals, so tests and metrics can see them.
     public let refusals = Atomic<Int>(0)
@@ -54,6 +57,12 @@ public final class ZAPHandler: @unchecked Sendable {
                 failure.withLock { $0 = error }
                 bound.signal()
             }
+            let waiter = ended.withLock { state in
+                state.done = true
+                defer { state.waiter = nil }
+                return state.waiter
+            }
+            waiter?.resume()
             finished.signal()
         }
         thread.name = "zap"
@@ -67,6 +76,17 @@ public final class ZAPHandler: @unchecked Sendable {
     public func stop() {
         guard thread != nil, !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
         finished.wait()
+    }
+
+    /// Awaits the thread's end without blocking a Swift concurrency thread.
+    private func threadEnded() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let done = ended.withLock { state in
+                if !state.done { state.waiter = continuation }
+                return state.done
+            }
+            if done { continuation.resume() }
+        }
     }
 
     private func serve(_ socket: ZMQSocket) {
@@ -119,5 +139,16 @@ public final class ZAPHandler: @unchecked Sendable {
                 "zap.key_prefix": "\(publicKey.map { String($0.prefix(8)) } ?? "-")",
             ])
         return [Data("1.0".utf8), requestID, Data("400".utf8), Data("unknown key".utf8), Data(), Data()]
+    }
+}
+
+/// The handler in the service group: bound already by `start` (before any socket it
+/// judges), it serves until the group shuts down. Put first in the group, it stops last,
+/// after every socket that needs it has closed.
+extension ZAPHandler: Service {
+    public func run() async throws {
+        try? await gracefulShutdown()
+        guard thread != nil, !stopping.exchange(true, ordering: .acquiringAndReleasing) else { return }
+        await threadEnded()
     }
 }

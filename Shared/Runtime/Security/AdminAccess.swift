@@ -1,3 +1,4 @@
+import Contracts
 import Foundation
 import Metrics
 
@@ -10,9 +11,7 @@ import Metrics
 /// norm, adding users) is refused: a compromised reporter cannot rewrite the norms.
 /// Without CURVE (development mode, loopback) there is no sender identity and no check.
 public enum AdminAccess {
-    public static let workplaceCommands: Set<String> = [
-        "alert.ack", "alert.silence", "analysis.record", "stop.impose", "stop.lift", "exempt",
-    ]
+    public static let workplaceCommands: Set<String> = Set(AdminCommand.workplace.map(\.rawValue))
 
     public static func permits(sender: String?, command: String) -> Bool {
         guard let sender else { return true }

@@ -138,7 +138,7 @@ struct AllocationIntake {
                 redenWijziging: product.redenWijziging, volume: product.omvang?.volume,
                 eenheid: product.omvang?.eenheid, frequentie: product.omvang?.frequentie.rawValue,
                 budgetCents: product.budget)
-            try Outbox.append(db, kind: AllocationReceived.kind.rawValue, body: try event.encoded(), at: now)
+            try Outbox.append(db, event, at: now)
         }
         logger.info(
             "allocation received",

@@ -157,7 +157,7 @@ struct CareIntake {
             toewijzingNummer: product.toewijzingNummer, productCategorie: product.productCategorie,
             productCode: product.productCode, begindatum: product.begindatum,
             withdrawn: product.status == .verwijderen)
-        try Outbox.append(db, kind: CareStarted.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return []
     }
 
@@ -192,7 +192,7 @@ struct CareIntake {
             toewijzingNummer: product.toewijzingNummer, begindatum: product.begindatum, einddatum: product.einddatum,
             redenBeeindiging: product.redenBeeindiging, withdrawn: product.status == .verwijderen,
             productCategorie: product.productCategorie)
-        try Outbox.append(db, kind: CareStopped.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return []
     }
 
@@ -211,7 +211,7 @@ struct CareIntake {
             productCode: product.productCode, toewijzingIngangsdatum: product.toewijzingIngangsdatum,
             verwijzerType: product.verwijzerType,
             verwijzerTeam: ReferrerTeam.team(verwijzerType: product.verwijzerType, naam: product.verwijzerNaam))
-        try Outbox.append(db, kind: ReferralRequested.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return []
     }
 }

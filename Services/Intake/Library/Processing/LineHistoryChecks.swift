@@ -84,7 +84,7 @@ struct LineHistoryChecks {
     /// and gemeente (a credit undoes a debit in the gemeente's own declarations).
     private func creditTarget(_ db: Database, _ credit: DeclarationLine, bsn: String) throws -> StoredDebit? {
         guard let previous = credit.vorigReferentieNummer,
-            let row = try Row.fetchOne(
+            let row = try DebitRow.fetchOne(
                 db,
                 sql: """
                     SELECT id, creditedByLineID, toewijzingNummer, productCode, productCategorie, periodStart
@@ -94,10 +94,20 @@ struct LineHistoryChecks {
                 arguments: [aanbieder, previous, bsn, gemeente])
         else { return nil }
         return StoredDebit(
-            id: row["id"], creditedBy: row["creditedByLineID"],
+            id: row.id, creditedBy: row.creditedByLineID,
             key: DebitKey(
-                toewijzing: row["toewijzingNummer"] ?? "", product: row["productCode"] ?? row["productCategorie"],
-                month: String((row["periodStart"] as String).prefix(7))))
+                toewijzing: row.toewijzingNummer ?? "", product: row.productCode ?? row.productCategorie,
+                month: String(row.periodStart.prefix(7))))
+    }
+
+    /// The columns of a stored debit a credit needs.
+    private struct DebitRow: Decodable, FetchableRecord {
+        var id: Int64
+        var creditedByLineID: Int64?
+        var toewijzingNummer: String?
+        var productCode: String?
+        var productCategorie: String
+        var periodStart: String
     }
 
     /// 9389: an approved, uncredited debit for the same allocation, product and month.

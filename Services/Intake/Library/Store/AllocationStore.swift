@@ -44,7 +44,7 @@ enum AllocationStore {
     }
 
     /// What TR332 and IV013 need of the allocation a gemeente gave this number, to any provider.
-    struct Holder {
+    struct Holder: Decodable, FetchableRecord {
         var aanbieder: String
         var bsn: String
         /// Toewijzingsdatum and -tijd as "YYYY-MM-DDTHH:MM:SS".
@@ -52,14 +52,13 @@ enum AllocationStore {
     }
 
     static func holders(_ db: Database, gemeente: String, toewijzingNummer: String) throws -> [Holder] {
-        try Row.fetchAll(
+        try Holder.fetchAll(
             db,
             sql: """
                 SELECT aanbieder, bsn, toewijzingsdatum || 'T' || toewijzingstijd AS decidedAt FROM allocation
                 WHERE gemeente = ? AND toewijzingNummer = ?
                 """,
-            arguments: [gemeente, toewijzingNummer]
-        ).map { Holder(aanbieder: $0["aanbieder"], bsn: $0["bsn"], decidedAt: $0["decidedAt"]) }
+            arguments: [gemeente, toewijzingNummer])
     }
 
     static func upsert(
@@ -90,31 +89,17 @@ enum AllocationStore {
     static func find(_ db: Database, gemeente: String, aanbieder: String, toewijzingNummer: String) throws
         -> AllocationRecord?
     {
-        guard
-            let row = try Row.fetchOne(
-                db,
-                sql: "SELECT * FROM allocation WHERE gemeente = ? AND aanbieder = ? AND toewijzingNummer = ?",
-                arguments: [gemeente, aanbieder, toewijzingNummer])
-        else { return nil }
-        var omvang: Omvang?
-        if let volume: Int64 = row["volume"], let eenheid: String = row["eenheid"],
-            let frequentie = Frequentie(rawValue: row["frequentie"] ?? "")
-        {
-            omvang = Omvang(volume: volume, eenheid: eenheid, frequentie: frequentie)
-        }
-        let day = { (column: String) -> Day? in (row[column] as String?).flatMap(Day.init(iso:)) }
-        guard let ingangsdatum = day("ingangsdatum") else { return nil }
-        return AllocationRecord(
-            toewijzingNummer: row["toewijzingNummer"], bsn: row["bsn"], productCategorie: row["productCategorie"],
-            productCode: row["productCode"], ingangsdatum: ingangsdatum, einddatum: day("einddatum"), omvang: omvang,
-            budget: row["budgetCents"], removed: (row["redenWijziging"] as String?) == "13")
+        try AllocationRow.fetchOne(
+            db, sql: "SELECT * FROM allocation WHERE gemeente = ? AND aanbieder = ? AND toewijzingNummer = ?",
+            arguments: [gemeente, aanbieder, toewijzingNummer]
+        )?.allocation
     }
 
     /// Net approved volume (minutes apart, IV081) and amount under an allocation.
     static func usage(_ db: Database, gemeente: String, aanbieder: String, toewijzingNummer: String) throws
         -> AllocationUsage
     {
-        let row = try Row.fetchOne(
+        let sums = try UsageSums.fetchOne(
             db,
             sql: """
                 SELECT
@@ -127,6 +112,26 @@ enum AllocationStore {
                 """,
             arguments: [aanbieder, gemeente, toewijzingNummer])
         return AllocationUsage(
-            volume: row?["volume"] ?? 0, minutes: row?["minutes"] ?? 0, amountCents: row?["amount"] ?? 0)
+            volume: sums?.volume ?? 0, minutes: sums?.minutes ?? 0, amountCents: sums?.amount ?? 0)
+    }
+
+    /// The sums `usage` asks SQLite for. Read per declared line, so decoded by column
+    /// rather than through `Decodable`.
+    private struct UsageSums: FetchableRecord {
+        var volume: Int64
+        var minutes: Int64
+        var amount: Int64
+
+        enum Columns {
+            static let volume = Column("volume")
+            static let minutes = Column("minutes")
+            static let amount = Column("amount")
+        }
+
+        init(row: Row) throws {
+            volume = row[Columns.volume]
+            minutes = row[Columns.minutes]
+            amount = row[Columns.amount]
+        }
     }
 }

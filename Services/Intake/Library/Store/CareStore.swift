@@ -55,7 +55,7 @@ enum CareStore {
     }
 
     static func start(_ db: Database, _ key: Key, begindatum: Day) throws -> Start? {
-        try Row.fetchOne(
+        try StartRow.fetchOne(
             db,
             sql: """
                 SELECT id, einddatum, redenBeeindiging FROM careStart
@@ -63,10 +63,15 @@ enum CareStore {
                 """,
             arguments: [key.aanbieder, key.gemeente, key.toewijzingNummer, begindatum.iso]
         ).map {
-            Start(
-                id: $0["id"], einddatum: ($0["einddatum"] as String?).flatMap(Day.init(iso:)),
-                redenBeeindiging: $0["redenBeeindiging"])
+            Start(id: $0.id, einddatum: $0.einddatum.flatMap(Day.init(iso:)), redenBeeindiging: $0.redenBeeindiging)
         }
+    }
+
+    /// A start of care as `careStart` keeps it (the end day as `YYYY-MM-DD`).
+    private struct StartRow: Decodable, FetchableRecord {
+        var id: Int64
+        var einddatum: String?
+        var redenBeeindiging: String?
     }
 
     /// A start under this allocation that has not been stopped (temporarily or for good).

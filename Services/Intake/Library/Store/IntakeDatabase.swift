@@ -6,7 +6,8 @@ import Storage
 /// (with the BSN: only intake keeps it, to answer and to match corrections), and the
 /// outbox of intake's event log.
 public struct IntakeDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    /// The module's own: other modules go through the methods named after what they do.
+    let writer: any DatabaseWriter
 
     public init(writer: any DatabaseWriter) {
         self.writer = writer

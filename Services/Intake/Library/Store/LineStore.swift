@@ -60,10 +60,10 @@ struct LineStore {
             let lineID = db.lastInsertedRowID
             if current.debetCredit == .credit, let debitID = credits[position] {
                 try db.execute(sql: "UPDATE line SET creditedByLineID = ? WHERE id = ?", arguments: [lineID, debitID])
-                try outbox.append(db, kind: LineCredited.kind.rawValue, body: try worked.body.bytes(lineID: lineID))
+                try outbox.append(db, kind: LineCredited.kind, body: try worked.body.bytes(lineID: lineID))
                 granted -= current.ingediendBedrag
             } else {
-                try outbox.append(db, kind: LineAccepted.kind.rawValue, body: try worked.body.bytes(lineID: lineID))
+                try outbox.append(db, kind: LineAccepted.kind, body: try worked.body.bytes(lineID: lineID))
                 granted += current.ingediendBedrag
             }
         }

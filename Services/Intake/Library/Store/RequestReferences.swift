@@ -15,11 +15,15 @@ struct RequestReferences {
 
     /// Whether `reference` is a request of this provider for another client or gemeente.
     func isAnotherRequest(_ db: Database, reference: String, client: String) throws -> Bool {
-        let requests = try Row.fetchAll(
+        let requests = try Requester.fetchAll(
             db, sql: "SELECT client, gemeente FROM referral WHERE aanbieder = ? AND referentieAanbieder = ?",
             arguments: [aanbieder, reference])
-        return requests.contains { row in
-            (row["client"] as String) != client || (row["gemeente"] as String) != gemeente
-        }
+        return requests.contains { $0.client != client || $0.gemeente != gemeente }
+    }
+
+    /// Whom an earlier request with the same reference was for.
+    private struct Requester: Decodable, FetchableRecord {
+        var client: String
+        var gemeente: String
     }
 }

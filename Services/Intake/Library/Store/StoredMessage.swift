@@ -3,24 +3,36 @@ import GRDB
 import IJW
 
 /// Messages as stored by intake, for resend detection and the stored answer.
-struct StoredMessage {
+struct StoredMessage: FetchableRecord {
     var id: Int64
     var contentHash: Data
     var answer: Data
+
+    enum Columns {
+        static let id = Column("id")
+        static let contentHash = Column("contentHash")
+        static let answer = Column("answer")
+    }
+
+    /// By column, not through `Decodable`: looked up for every message intake reads.
+    init(row: Row) throws {
+        id = row[Columns.id]
+        contentHash = row[Columns.contentHash]
+        answer = row[Columns.answer]
+    }
 
     /// The message the sender sent before with this identification: TR056 makes it unique
     /// per sender and message type (BerichtCode), so a JW305 and a JW323 may share one.
     static func find(_ db: Database, sender: String, berichtCode: String, identificatie: String) throws
         -> StoredMessage?
     {
-        try Row.fetchOne(
+        try StoredMessage.fetchOne(
             db,
             sql: """
                 SELECT id, contentHash, answer FROM message
                 WHERE sender = ? AND berichtCode = ? AND berichtIdentificatie = ?
                 """,
-            arguments: [sender, berichtCode, identificatie]
-        ).map { StoredMessage(id: $0["id"], contentHash: $0["contentHash"], answer: $0["answer"]) }
+            arguments: [sender, berichtCode, identificatie])
     }
 
     /// TR056 per message type: the unique key becomes (sender, berichtCode,

@@ -105,7 +105,7 @@ enum AlertBook {
             alertKind: kind, threshold: threshold,
             value: value, limit: norm.limit, forecastValue: forecast?.projectedTotal,
             forecastCrossing: forecast?.crossingDate, firedAt: now)
-        try Outbox.append(db, kind: AlertFiring.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return alertID
     }
 
@@ -120,6 +120,6 @@ enum AlertBook {
             norm: AlertNorm(norm, aanbiederNaam: try ProviderRegister.name(db, agb: norm.scope.aanbieder)),
             alertKind: kind, threshold: threshold, value: value,
             limit: norm.limit, resolvedAt: now)
-        try Outbox.append(db, kind: AlertResolved.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
     }
 }

@@ -57,7 +57,7 @@ enum AnalysisBook {
                 request.followUp?.iso, request.by, now.timeIntervalSince1970,
             ])
         let event = AnalysisRecorded(analysisID: db.lastInsertedRowID, request: request, at: now)
-        try Outbox.append(db, kind: AnalysisRecorded.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return event
     }
 }

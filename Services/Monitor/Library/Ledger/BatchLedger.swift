@@ -42,8 +42,8 @@ struct BatchLedger {
     }
 
     mutating func apply(_ db: Database, event: LoggedEvent, state: inout LedgerState) throws {
-        switch event.kind {
-        case LineAccepted.kind.rawValue:
+        switch event.eventKind {
+        case LineAccepted.kind:
             let line = try LineAccepted.decoded(from: event.body).line
             // One look in the index per line, for the line's norms and its arrival alike.
             let filed = state.index.filed(aanbieder: line.aanbieder, gemeente: line.gemeente)
@@ -52,7 +52,7 @@ struct BatchLedger {
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, toewijzingNummer: line.toewijzingNummer,
                 day: line.periodStart, through: line.periodEnd, filed: filed, state: &state)
-        case CareStarted.kind.rawValue:
+        case CareStarted.kind:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
             try arrived(
@@ -60,9 +60,9 @@ struct BatchLedger {
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
                 day: start.begindatum, through: start.begindatum,
                 filed: state.index.filed(aanbieder: start.aanbieder, gemeente: start.gemeente), state: &state)
-        case ReferralRequested.kind.rawValue:
+        case ReferralRequested.kind:
             try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
-        case LineCredited.kind.rawValue:
+        case LineCredited.kind:
             let line = try LineCredited.decoded(from: event.body).line
             let filed = state.index.filed(aanbieder: line.aanbieder, gemeente: line.gemeente)
             try add(db, line: line, sign: -1, filed: filed, state: &state)

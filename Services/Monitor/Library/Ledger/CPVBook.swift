@@ -40,7 +40,7 @@ enum CPVBook {
             try StopBook.exempt(
                 db, ExemptRequest(toewijzingNummer: request.toewijzingNummer, reason: .cpv, by: request.by), now: now)
         }
-        try Outbox.append(db, kind: CPVDecided.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return event
     }
 }

@@ -191,7 +191,7 @@ enum IntensityLedger {
             let event = IntensityAssessed(
                 normID: norm.id, aanbieder: stored.aanbieder, client: stored.client, month: month, used: record.used,
                 verdict: verdict, at: now)
-            try Outbox.append(db, kind: IntensityAssessed.kind.rawValue, body: try event.encoded(), at: now)
+            try Outbox.append(db, event, at: now)
         }
         return change
     }

@@ -47,7 +47,7 @@ enum PeriodAdvice {
             sql: "INSERT INTO periodAdvice (normID, value, advisedAt) VALUES (?, ?, ?)"
         ).execute(arguments: [norm.id, value, now.formatted(.iso8601)])
         let event = BestedingsruimteAdvised(norm: norm, value: value, marginPercent: marginPercent, at: now)
-        try Outbox.append(db, kind: BestedingsruimteAdvised.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return true
     }
 

@@ -44,15 +44,21 @@ enum ProviderRegister {
                     "INSERT INTO provider (agb, naam) VALUES (?, ?) ON CONFLICT(agb) DO UPDATE SET naam = excluded.naam",
                 arguments: [provider.agb, naam])
             let event = ProviderNamed(agb: provider.agb, naam: naam, by: by, at: now)
-            try Outbox.append(db, kind: ProviderNamed.kind.rawValue, body: try event.encoded(), at: now)
+            try Outbox.append(db, event, at: now)
             changed += 1
         }
         return changed
     }
 
     static func all(_ db: Database) throws -> [ProviderName] {
-        try Row.fetchAll(db, sql: "SELECT agb, naam FROM provider ORDER BY agb").map {
-            ProviderName(agb: $0["agb"], naam: $0["naam"])
+        try ProviderRow.fetchAll(db, sql: "SELECT agb, naam FROM provider ORDER BY agb").map {
+            ProviderName(agb: $0.agb, naam: $0.naam)
         }
     }
+}
+
+/// A provider's name as the register keeps it (`provider`).
+private struct ProviderRow: Decodable, FetchableRecord {
+    var agb: String
+    var naam: String
 }

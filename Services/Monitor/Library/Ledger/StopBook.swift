@@ -96,7 +96,7 @@ enum StopBook {
         let event = StopImposed(
             stopID: db.lastInsertedRowID, normID: norm.id, aanbieder: norm.scope.aanbieder, by: by, reason: reason,
             at: now)
-        try Outbox.append(db, kind: StopImposed.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return event
     }
 
@@ -124,7 +124,7 @@ enum StopBook {
         ).execute(arguments: [now.timeIntervalSince1970, by, reason, recorded, stop.id])
         try db.cachedStatement(sql: "DELETE FROM stopAdvice WHERE normID = ?").execute(arguments: [norm.id])
         let event = StopLifted(stopID: stop.id, normID: norm.id, by: by, reason: reason, despite: recorded, at: now)
-        try Outbox.append(db, kind: StopLifted.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return event
     }
 
@@ -163,7 +163,7 @@ enum StopBook {
             ).execute(arguments: [now.timeIntervalSince1970, stop.id])
             state.stop?.liftAdvised = true
             guard db.changesCount > 0 else { return }
-            try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.lift).encoded(), at: now)
+            try Outbox.append(db, advice(.lift), at: now)
             return
         }
         if StopAdvice.imposeAdvised(norm: norm, value: value, forecast: forecast) {
@@ -173,7 +173,7 @@ enum StopBook {
             ).execute(arguments: [norm.id, now.timeIntervalSince1970])
             state.imposeAdvised = true
             guard db.changesCount > 0 else { return }
-            try Outbox.append(db, kind: StopAdvised.kind.rawValue, body: try advice(.impose).encoded(), at: now)
+            try Outbox.append(db, advice(.impose), at: now)
         } else if state.imposeAdvised {
             // The rule no longer holds: a later crossing is advised afresh.
             try db.cachedStatement(sql: "DELETE FROM stopAdvice WHERE normID = ?").execute(arguments: [norm.id])
@@ -212,9 +212,10 @@ enum StopBook {
         {
             return
         }
-        let referral = try Row.fetchOne(try db.cachedStatement(sql: referrerSQL), arguments: [aanbieder, client])
-        let referrer: String? = referral?["verwijzerType"]
-        if routes.route(verwijzerType: referrer, team: referral?["team"]) != nil { return }
+        let referral = try ReferralRow.fetchOne(
+            try db.cachedStatement(sql: referrerSQL), arguments: [aanbieder, client])
+        let referrer = referral?.verwijzerType
+        if routes.route(verwijzerType: referrer, team: referral?.team) != nil { return }
         try db.cachedStatement(
             sql: "INSERT OR IGNORE INTO inflowFlag (stopID, client) VALUES (?, ?)"
         ).execute(arguments: [stop.id, client])
@@ -222,10 +223,16 @@ enum StopBook {
         let event = InflowDuringStop(
             stopID: stop.id, normID: norm.id, aanbieder: aanbieder, gemeente: gemeente, client: client,
             toewijzingNummer: toewijzingNummer, verwijzerType: referrer, day: day)
-        try Outbox.append(db, kind: InflowDuringStop.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
     }
 
     // Per-line look-ups, checked against their plan in `PerLineQueryPlanTests`.
     static let exemptionSQL = "SELECT EXISTS (SELECT 1 FROM exemption WHERE toewijzingNummer = ?)"
     static let referrerSQL = "SELECT verwijzerType, team FROM referral WHERE aanbieder = ? AND client = ?"
+}
+
+/// The latest referral of a client at a provider, as far as an arrival during a stop needs it.
+private struct ReferralRow: Decodable, FetchableRecord {
+    var verwijzerType: String?
+    var team: String?
 }

@@ -86,6 +86,8 @@ public struct MonitorDatabase: Sendable {
         StopBook.registerLiftDespiteMigration(&migrator)
         CareMonths.registerMigrations(&migrator)
         CPVBook.registerMigrations(&migrator)
+        // Norms in columns, not a JSON blob (0.18.0).
+        NormDefinitionTables.registerMigration(&migrator, named: "monitor.v18.normColumns")
         ReferralTeamColumn.registerMigrations(&migrator)
         // Monitor counts arrivals from the months of care since 0.18.0; the first-seen
         // table (and its per-line upsert) had no reader left here. The reporter keeps its own.

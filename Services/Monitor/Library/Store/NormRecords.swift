@@ -7,9 +7,7 @@ import Storage
 /// Reading and writing norms in monitor's store.
 extension MonitorDatabase {
     static func loadNorms(_ db: Database) throws -> [NormDefinition] {
-        try Data.fetchAll(try db.cachedStatement(sql: "SELECT definition FROM norm ORDER BY id")).map {
-            try JSONCoding.decoder().decode(NormDefinition.self, from: $0)
-        }
+        try NormDefinitionTables.all(db)
     }
 
     static func normValue(_ db: Database, normID: Int64) throws -> Int64 {
@@ -19,25 +17,16 @@ extension MonitorDatabase {
     /// Every norm's value by id, for the ledger's state at start.
     static func normValues(_ db: Database) throws -> [Int64: Int64] {
         var values: [Int64: Int64] = [:]
-        let rows = try Row.fetchCursor(db, sql: "SELECT id, value FROM norm")
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let value: Int64 = row[1]
-            values[id] = value
-        }
+        let rows = try NormValue.fetchCursor(db, sql: "SELECT id, value FROM norm")
+        while let norm = try rows.next() { values[norm.id] = norm.value }
         return values
     }
 
     static func history(_ db: Database, normID: Int64) throws -> [NormHistoryEntry] {
-        try Row.fetchAll(
+        try NormHistoryRecord.fetchAll(
             try db.cachedStatement(sql: "SELECT * FROM normHistory WHERE normID = ? ORDER BY version"),
             arguments: [normID]
-        ).map { row in
-            NormHistoryEntry(
-                version: row["version"], change: NormChanged.Change(rawValue: row["change"]) ?? .changed,
-                norm: try JSONCoding.decoder().decode(NormDefinition.self, from: row["definition"]),
-                by: row["changedBy"], at: row["changedAt"])
-        }
+        ).map { try $0.entry() }
     }
 
     static func nextNormID(_ db: Database) throws -> Int64 {
@@ -48,20 +37,21 @@ extension MonitorDatabase {
     static func saveNorm(
         _ db: Database, _ norm: NormDefinition, change: NormChanged.Change, by: String?, at date: Date
     ) throws {
-        let definition = try JSONCoding.encoder().encode(norm)
         try db.cachedStatement(
             sql: """
-                INSERT INTO norm (id, definition, version, ended) VALUES (?, ?, ?, ?)
-                ON CONFLICT(id) DO UPDATE SET definition = excluded.definition,
-                    version = excluded.version, ended = excluded.ended
+                INSERT INTO norm (id, version, ended) VALUES (?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET version = excluded.version, ended = excluded.ended
                 """
-        ).execute(arguments: [norm.id, definition, norm.version, norm.ended])
+        ).execute(arguments: [norm.id, norm.version, norm.ended])
+        try NormDefinitionTables.save(db, norm)
+        // The history keeps each version whole, as JSON: it shows what was saved then.
+        let definition = try JSONCoding.encoder().encode(norm)
         try db.cachedStatement(
             sql:
                 "INSERT INTO normHistory (normID, version, change, definition, changedBy, changedAt) VALUES (?, ?, ?, ?, ?, ?)"
         ).execute(arguments: [norm.id, norm.version, change.rawValue, definition, by, date.formatted(.iso8601)])
         let event = NormChanged(change: change, norm: norm, by: by, at: date)
-        try Outbox.append(db, kind: NormChanged.kind.rawValue, body: try event.encoded(), at: date)
+        try Outbox.append(db, event, at: date)
     }
 
     /// Recomputes a norm's ledger from the spend cells: used once when a norm is added or
@@ -96,4 +86,10 @@ extension MonitorDatabase {
         return RunRateForecast.make(
             byMonth: byMonth, period: norm.period, limit: norm.limit, today: today, settings: settings)
     }
+}
+
+/// A norm's ledger value (`norm.value`), read for every norm at start.
+private struct NormValue: Decodable, FetchableRecord {
+    var id: Int64
+    var value: Int64
 }

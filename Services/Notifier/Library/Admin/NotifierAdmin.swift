@@ -40,63 +40,68 @@ public struct NotifierAdmin: Sendable {
 
     /// One admin command's transaction, done once per request id (`AdminReplies`).
     private func write<Result: Codable>(
-        _ requestID: String?, _ command: String, now: Date, _ body: (Database) throws -> Result
+        _ requestID: String?, _ command: AdminCommand, now: Date, _ body: (Database) throws -> Result
     ) throws -> Result {
         try database.writer.write { db in
-            try AdminReplies.once(db, requestID: requestID, command: command, now: now) { try body(db) }
+            try AdminReplies.once(db, requestID: requestID, command: command.rawValue, now: now) { try body(db) }
         }
     }
 
     private func answer(_ name: String, requestID: String?, _ request: Data) throws -> Data {
         let now = clock()
-        switch name {
-        case "subscription.add":
+        guard let command = AdminCommand(rawValue: name) else {
+            throw NotifierError(.unknownCommand, "onbekende opdracht \(name)")
+        }
+        switch command {
+        case .subscriptionAdd:
             let subscription = try AdminCoding.decode(SubscriptionAddRequest.self, from: request).subscription
             try Self.validate([subscription])
-            let stored = try write(requestID, name, now: now) { try SubscriptionStore.add($0, subscription, now: now) }
+            let stored = try write(requestID, command, now: now) {
+                try SubscriptionStore.add($0, subscription, now: now)
+            }
             logger.info("subscription added", metadata: ["subscription.id": "\(stored.id ?? 0)"])
             return try AdminCoding.encode(AdminReply.success(stored))
-        case "subscription.import":
+        case .subscriptionImport:
             let subscriptions = try AdminCoding.decode(SubscriptionImportRequest.self, from: request).subscriptions
             try Self.validate(subscriptions)
-            let stored = try write(requestID, name, now: now) { db in
+            let stored = try write(requestID, command, now: now) { db in
                 try subscriptions.map { try SubscriptionStore.add(db, $0, now: now) }
             }
             logger.info("subscriptions imported", metadata: ["count": "\(stored.count)"])
             return try AdminCoding.encode(AdminReply.success(stored))
-        case "subscription.remove":
+        case .subscriptionRemove:
             let id = try AdminCoding.decode(SubscriptionRemoveRequest.self, from: request).id
-            guard try write(requestID, name, now: now, { try SubscriptionStore.remove($0, id: id) }) else {
-                throw NotifierError("abonnement \(id) bestaat niet of is al opgezegd")
+            guard try write(requestID, command, now: now, { try SubscriptionStore.remove($0, id: id) }) else {
+                throw NotifierError(.notFound, "abonnement \(id) bestaat niet of is al opgezegd")
             }
             return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
-        case "subscription.list":
+        case .subscriptionList:
             return try AdminCoding.encode(AdminReply.success(try database.writer.read(SubscriptionStore.active)))
-        case "alert.ack":
+        case .alertAck:
             let ack = try AdminCoding.decode(AlertAckRequest.self, from: request)
-            let event = try write(requestID, name, now: now) { try people.acknowledge($0, ack, now: now) }
+            let event = try write(requestID, command, now: now) { try people.acknowledge($0, ack, now: now) }
             changed()
             logger.info("alert acknowledged", metadata: ["alert.id": "\(event.alertID)"])
             return try AdminCoding.encode(AdminReply.success(event))
-        case "alert.silence":
+        case .alertSilence:
             let silence = try AdminCoding.decode(AlertSilenceRequest.self, from: request)
-            let event = try write(requestID, name, now: now) { try people.silence($0, silence, now: now) }
+            let event = try write(requestID, command, now: now) { try people.silence($0, silence, now: now) }
             changed()
             logger.info("alerts silenced", metadata: ["alert.ids": "\(event.alertIDs)"])
             return try AdminCoding.encode(AdminReply.success(event))
-        case "notifier.status":
+        case .notifierStatus:
             return try AdminCoding.encode(
                 AdminReply.success(NotifierStatus(installationID: try database.installationID())))
-        case "notify.decisions":
+        case .notifyDecisions:
             let normID = try AdminCoding.decode(NormDecisionsRequest.self, from: request).normID
             return try AdminCoding.encode(
                 AdminReply.success(try database.writer.read { try NormDecisions.of($0, normID: normID) }))
-        case "notify.log":
+        case .notifyLog:
             let alertID = try AdminCoding.decode(NotifyLogRequest.self, from: request).alertID
             return try AdminCoding.encode(
                 AdminReply.success(try database.writer.read { try NotifyLog.entries($0, alertID: alertID) }))
         default:
-            throw NotifierError("onbekende opdracht \(name)")
+            throw NotifierError(.unknownCommand, "onbekende opdracht \(name)")
         }
     }
 
@@ -105,7 +110,7 @@ public struct NotifierAdmin: Sendable {
             let problems = subscription.problems
             guard problems.isEmpty else {
                 let which = subscriptions.count > 1 ? "abonnement \(index + 1) (\(subscription.name)): " : ""
-                throw NotifierError(which + problems.joined(separator: "; "))
+                throw NotifierError(.invalidRequest, which + problems.joined(separator: "; "))
             }
         }
     }

@@ -6,26 +6,40 @@ import GRDB
 /// in, and how that delivery went; plus who acknowledged, silenced or was escalated to.
 enum NotifyLog {
     static func entries(_ db: Database, alertID: Int64?) throws -> [AlertAudit] {
-        let alerts = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM alert \(alertID == nil ? "" : "WHERE id = ?") ORDER BY id DESC",
-            arguments: alertID.map { [$0] } ?? [])
-        if let alertID, alerts.isEmpty { throw NotifierError("melding \(alertID) is onbekend") }
-        return try alerts.map { row in
-            let firing = try AlertFiring.decoded(from: row["firing"])
+        var request = NotifierAlertRecord.order(NotifierAlertRecord.Columns.id.desc)
+        if let alertID { request = request.filter(NotifierAlertRecord.Columns.id == alertID) }
+        let alerts = try request.fetchAll(db)
+        if let alertID, alerts.isEmpty { throw NotifierError(.notFound, "melding \(alertID) is onbekend") }
+        return try alerts.map { alert in
+            let firing = try alert.firingEvent()
             return AlertAudit(
-                alertID: row["id"], normID: row["normID"], normName: firing.norm.name, alertKind: firing.alertKind,
-                threshold: firing.threshold, severity: AlertSeverity(rawValue: row["severity"]) ?? .laag,
-                state: row["state"], receivedAt: Date(timeIntervalSince1970: row["receivedAt"]),
-                acknowledgedBy: row["acknowledgedBy"], acknowledgedNote: row["acknowledgedNote"],
-                acknowledgedAt: date(row["acknowledgedAt"]), silencedUntil: date(row["silencedUntil"]),
-                silencedBy: row["silencedBy"], escalatedAt: date(row["escalatedAt"]),
-                notifications: try notifications(db, alertID: row["id"]))
+                alertID: alert.id, normID: alert.normID, normName: firing.norm.name, alertKind: firing.alertKind,
+                threshold: firing.threshold, severity: alert.alertSeverity, state: alert.state.rawValue,
+                receivedAt: alert.receivedAt, acknowledgedBy: alert.acknowledgedBy,
+                acknowledgedNote: alert.acknowledgedNote, acknowledgedAt: alert.acknowledgedAt,
+                silencedUntil: alert.silencedUntil, silencedBy: alert.silencedBy, escalatedAt: alert.escalatedAt,
+                notifications: try notifications(db, alertID: alert.id))
         }
     }
 
+    /// One owed event and the message it went out in, if it did.
+    private struct ItemWithMessage: Decodable, FetchableRecord {
+        var event: String
+        var channel: String
+        var recipientName: String
+        var address: String
+        var createdAt: Date
+        var suppressed: String?
+        var notificationID: Int64?
+        var messageID: String?
+        var state: String?
+        var attempts: Int?
+        var sentAt: String?
+        var lastError: String?
+    }
+
     static func notifications(_ db: Database, alertID: Int64) throws -> [NotificationAudit] {
-        try Row.fetchAll(
+        try ItemWithMessage.fetchAll(
             db,
             sql: """
                 SELECT i.event, i.channel, i.recipientName, i.address, i.createdAt, i.suppressed,
@@ -34,19 +48,13 @@ enum NotifyLog {
                 WHERE i.alertID = ? ORDER BY i.id
                 """,
             arguments: [alertID]
-        ).map { row in
-            let sentAt: String? = row["sentAt"]
-            let state: String =
-                (row["suppressed"] as String?).map { "onderdrukt (\($0))" } ?? (row["state"] as String?) ?? "wacht"
+        ).map { item in
+            let state = item.suppressed.map { "onderdrukt (\($0))" } ?? item.state ?? "wacht"
             return NotificationAudit(
-                notificationID: row["notificationID"], event: row["event"], channel: row["channel"],
-                recipient: row["recipientName"], address: row["address"], messageID: row["messageID"], state: state,
-                attempts: row["attempts"] ?? 0, queuedAt: Date(timeIntervalSince1970: row["createdAt"]),
-                sentAt: sentAt.flatMap { try? Date($0, strategy: .iso8601) }, lastError: row["lastError"])
+                notificationID: item.notificationID, event: item.event, channel: item.channel,
+                recipient: item.recipientName, address: item.address, messageID: item.messageID, state: state,
+                attempts: item.attempts ?? 0, queuedAt: item.createdAt,
+                sentAt: item.sentAt.flatMap { try? Date($0, strategy: .iso8601) }, lastError: item.lastError)
         }
-    }
-
-    private static func date(_ seconds: Double?) -> Date? {
-        seconds.map(Date.init(timeIntervalSince1970:))
     }
 }

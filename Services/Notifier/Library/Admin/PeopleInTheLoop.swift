@@ -11,46 +11,49 @@ struct PeopleInTheLoop: Sendable {
 
     func acknowledge(_ db: Database, _ request: AlertAckRequest, now: Date) throws -> AlertAcknowledged {
         let by = request.by.trimmingCharacters(in: .whitespaces)
-        guard !by.isEmpty else { throw NotifierError("--door is verplicht: wie bevestigt de melding?") }
-        guard
-            let row = try Row.fetchOne(
-                db, sql: "SELECT normID, acknowledgedBy, acknowledgedAt FROM alert WHERE id = ?",
-                arguments: [request.alertID])
-        else { throw NotifierError("melding \(request.alertID) is onbekend") }
-        if let earlier: String = row["acknowledgedBy"] {
-            let at = Date(timeIntervalSince1970: row["acknowledgedAt"])
+        guard !by.isEmpty else {
+            throw NotifierError(.invalidRequest, "--door is verplicht: wie bevestigt de melding?")
+        }
+        guard let alert = try NotifierAlertRecord.fetchOne(db, key: request.alertID) else {
+            throw NotifierError(.notFound, "melding \(request.alertID) is onbekend")
+        }
+        if let earlier = alert.acknowledgedBy {
+            let at = alert.acknowledgedAt ?? Date(timeIntervalSince1970: 0)
             throw NotifierError(
+                .invalidRequest,
                 "melding \(request.alertID) is al bevestigd door \(earlier) op \(at.formatted(.iso8601))")
         }
         try db.execute(
             sql: "UPDATE alert SET acknowledgedBy = ?, acknowledgedNote = ?, acknowledgedAt = ? WHERE id = ?",
             arguments: [by, request.note, now.timeIntervalSince1970, request.alertID])
         let event = AlertAcknowledged(
-            alertID: request.alertID, normID: row["normID"], by: by, note: request.note, at: now)
-        try Outbox.append(db, kind: AlertAcknowledged.kind.rawValue, body: try event.encoded(), at: now)
+            alertID: request.alertID, normID: alert.normID, by: by, note: request.note, at: now)
+        try Outbox.append(db, event, at: now)
         return event
     }
 
     func silence(_ db: Database, _ request: AlertSilenceRequest, now: Date) throws -> AlertSilenced {
         let by = request.by.trimmingCharacters(in: .whitespaces)
-        guard !by.isEmpty else { throw NotifierError("--door is verplicht: wie zet de melding stil?") }
+        guard !by.isEmpty else { throw NotifierError(.invalidRequest, "--door is verplicht: wie zet de melding stil?") }
         guard (request.alertID == nil) != (request.normID == nil) else {
-            throw NotifierError("geef een melding of een norm (--norm), niet beide")
+            throw NotifierError(.invalidRequest, "geef een melding of een norm (--norm), niet beide")
         }
         guard
             let until = timing.startOf(
                 year: request.until.year, month: request.until.monthNumber, day: request.until.day),
             until > now
-        else { throw NotifierError("--tot \(request.until.iso) ligt niet in de toekomst") }
+        else { throw NotifierError(.invalidRequest, "--tot \(request.until.iso) ligt niet in de toekomst") }
         let ids: [Int64]
         if let alertID = request.alertID {
             ids = try Int64.fetchAll(db, sql: "SELECT id FROM alert WHERE id = ?", arguments: [alertID])
-            guard !ids.isEmpty else { throw NotifierError("melding \(alertID) is onbekend") }
+            guard !ids.isEmpty else { throw NotifierError(.notFound, "melding \(alertID) is onbekend") }
         } else {
             ids = try Int64.fetchAll(
                 db, sql: "SELECT id FROM alert WHERE normID = ? AND state = 'firing' ORDER BY id",
                 arguments: [request.normID])
-            guard !ids.isEmpty else { throw NotifierError("norm \(request.normID!) heeft geen actieve meldingen") }
+            guard !ids.isEmpty else {
+                throw NotifierError(.notFound, "norm \(request.normID!) heeft geen actieve meldingen")
+            }
         }
         for id in ids {
             try db.execute(
@@ -59,7 +62,7 @@ struct PeopleInTheLoop: Sendable {
         }
         let event = AlertSilenced(
             alertIDs: ids, normID: request.normID, until: until, by: by, reason: request.reason, at: now)
-        try Outbox.append(db, kind: AlertSilenced.kind.rawValue, body: try event.encoded(), at: now)
+        try Outbox.append(db, event, at: now)
         return event
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Messaging
 import Runtime
+import Storage
 
 /// Turns monitor's alert facts into owed notification items, inside the consumer's
 /// transaction: an alert heard is an alert that will be delivered, whatever crashes next.
@@ -16,8 +17,8 @@ struct AlertIntake {
     }
 
     func apply(_ db: Database, _ event: LoggedEvent, now: Date) throws {
-        switch event.kind {
-        case AlertFiring.kind.rawValue:
+        switch event.eventKind {
+        case AlertFiring.kind:
             let alert = try AlertFiring.decoded(from: event.body)
             let severity = AlertSeverity(kind: alert.alertKind, threshold: alert.threshold)
             try db.execute(
@@ -31,7 +32,7 @@ struct AlertIntake {
             for destination in router.destinations(for: alert, subscriptions: subscriptions) {
                 try NotificationItems.queue(db, alertID: alert.alertID, event: "firing", to: destination, now: now)
             }
-        case AlertResolved.kind.rawValue:
+        case AlertResolved.kind:
             let resolved = try AlertResolved.decoded(from: event.body)
             try db.execute(
                 sql: "UPDATE alert SET state = 'resolved', resolved = ? WHERE id = ? AND state = 'firing'",
@@ -40,12 +41,12 @@ struct AlertIntake {
             for destination in try NotificationItems.firingDestinations(db, alertID: resolved.alertID) {
                 try NotificationItems.queue(db, alertID: resolved.alertID, event: "resolved", to: destination, now: now)
             }
-        case StopImposed.kind.rawValue:
+        case StopImposed.kind:
             let stop = try StopImposed.decoded(from: event.body)
             try NormDecisions.record(
                 db,
                 NormDecisionAudit(kind: event.kind, normID: stop.normID, by: stop.by, reason: stop.reason, at: stop.at))
-        case StopLifted.kind.rawValue:
+        case StopLifted.kind:
             let stop = try StopLifted.decoded(from: event.body)
             // A lift against the four-month rule keeps its "why anyway" in the audit.
             let reason = stop.despite.map { "\(stop.reason) (ondanks de viermaandenregel: \($0))" } ?? stop.reason

@@ -60,7 +60,7 @@ struct DeliveryRecorder: Sendable {
         error: String?
     ) throws {
         let body = try NotificationOutcome(notification, attempt: attempt, at: now, error: error).encoded()
-        try Outbox.append(db, kind: kind.rawValue, body: body, at: now)
+        try Outbox.append(db, kind: kind, body: body, at: now)
     }
 
     private func logAttempt(

@@ -134,7 +134,7 @@ public final class DeliveryWorker: Service, Sendable {
         var attempted = 0
         for notification in messages {
             let now = clock()
-            let outcome = await Self.offPool { [sender] in sender.send(notification, now: now) }
+            let outcome = await OwnThread.run(named: "delivery") { [sender] in sender.send(notification, now: now) }
             attempted += 1
             try await database.writer.write { [recorder] db in
                 try recorder.record(db, notification, outcome: outcome, now: now, jitter: Double.random(in: 0..<1))
@@ -148,12 +148,5 @@ public final class DeliveryWorker: Service, Sendable {
             }
         }
         return attempted
-    }
-
-    /// Runs blocking libcurl work on a Dispatch thread instead of the cooperative pool.
-    private static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
-        }
     }
 }

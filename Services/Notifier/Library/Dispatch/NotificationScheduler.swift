@@ -30,7 +30,7 @@ struct NotificationScheduler: Sendable {
     /// address is `repeatInterval` old, are owed to that address again.
     func queueRepeats(_ db: Database, now: Date) throws {
         let cutoff = now.addingTimeInterval(-timing.repeatInterval).timeIntervalSince1970
-        let rows = try Row.fetchAll(
+        let rows = try OwedAgain.fetchAll(
             db,
             sql: """
                 SELECT i.alertID, i.channel, i.recipientName, i.address, i.groupKey, MAX(i.createdAt) AS last
@@ -46,20 +46,28 @@ struct NotificationScheduler: Sendable {
             arguments: [cutoff, now.timeIntervalSince1970, cutoff])
         for row in rows {
             let destination = AlertRouter.Destination(
-                channel: row["channel"], recipientName: row["recipientName"], address: row["address"],
-                groupKey: row["groupKey"])
-            try NotificationItems.queue(db, alertID: row["alertID"], event: "repeat", to: destination, now: now)
+                channel: row.channel, recipientName: row.recipientName, address: row.address, groupKey: row.groupKey)
+            try NotificationItems.queue(db, alertID: row.alertID, event: "repeat", to: destination, now: now)
         }
+    }
+
+    /// An address a firing alert is owed to again.
+    private struct OwedAgain: Decodable, FetchableRecord {
+        var alertID: Int64
+        var channel: String
+        var recipientName: String
+        var address: String
+        var groupKey: String
     }
 
     /// Firing alerts nobody acknowledged within `escalateAfter` go to the escalation
     /// targets, once; the escalation is published as `alert.escalated`.
     func queueEscalations(_ db: Database, now: Date) throws -> Bool {
         let cutoff = now.addingTimeInterval(-timing.escalateAfter).timeIntervalSince1970
-        let rows = try Row.fetchAll(
+        let rows = try NotifierAlertRecord.fetchAll(
             db,
             sql: """
-                SELECT id, firing FROM alert
+                SELECT * FROM alert
                 WHERE state = 'firing' AND acknowledgedAt IS NULL AND escalatedAt IS NULL AND receivedAt <= ?
                     AND (silencedUntil IS NULL OR silencedUntil <= ?)
                 """,
@@ -67,7 +75,7 @@ struct NotificationScheduler: Sendable {
         guard !rows.isEmpty else { return false }
         let subscriptions = try SubscriptionStore.active(db)
         for row in rows {
-            let alert = try AlertFiring.decoded(from: row["firing"])
+            let alert = try row.firingEvent()
             let targets = router.escalations(for: alert, subscriptions: subscriptions)
             for target in targets {
                 try NotificationItems.queue(db, alertID: alert.alertID, event: "escalation", to: target, now: now)
@@ -77,7 +85,7 @@ struct NotificationScheduler: Sendable {
                 arguments: [now.timeIntervalSince1970, alert.alertID])
             let event = AlertEscalated(
                 alertID: alert.alertID, normID: alert.norm.id, to: targets.map(\.address), at: now)
-            try Outbox.append(db, kind: AlertEscalated.kind.rawValue, body: try event.encoded(), at: now)
+            try Outbox.append(db, event, at: now)
             if targets.isEmpty {
                 logger.warning(
                     "alert not acknowledged in time and nobody to escalate to (set notifier.escalate_to)",
@@ -92,19 +100,19 @@ struct NotificationScheduler: Sendable {
     /// Every group whose flush time has come becomes one pending message; events about
     /// silenced alerts, and repeats or escalations of acknowledged ones, are suppressed.
     func flushGroups(_ db: Database, now: Date) throws {
-        let groups = try Row.fetchAll(
+        let groups = try WaitingGroup.fetchAll(
             db,
             sql: """
                 SELECT groupKey, MIN(createdAt) AS first FROM notificationItem
                 WHERE notificationID IS NULL AND suppressed IS NULL GROUP BY groupKey
                 """)
         for group in groups {
-            let key: String = group["groupKey"]
+            let key = group.groupKey
             let kind = AlertRouter.kind(ofGroup: key)
             let previous = try Double.fetchOne(
                 db, sql: "SELECT MAX(createdAt) FROM notification WHERE groupKey = ?", arguments: [key])
             let flushAt = timing.flushTime(
-                kind: kind, firstWaiting: Date(timeIntervalSince1970: group["first"]),
+                kind: kind, firstWaiting: group.first,
                 previousMessage: previous.map(Date.init(timeIntervalSince1970:)))
             guard flushAt <= now else { continue }
             try flush(db, group: key, kind: kind, now: now)
@@ -112,7 +120,7 @@ struct NotificationScheduler: Sendable {
     }
 
     private func flush(_ db: Database, group key: String, kind: String, now: Date) throws {
-        let items = try Row.fetchAll(
+        let items = try WaitingItem.fetchAll(
             db,
             sql: """
                 SELECT i.id, i.event, i.channel, i.recipientName, i.address,
@@ -121,20 +129,19 @@ struct NotificationScheduler: Sendable {
                 WHERE i.groupKey = ? AND i.notificationID IS NULL AND i.suppressed IS NULL ORDER BY i.id
                 """,
             arguments: [key])
-        var kept: [Row] = []
+        var kept: [WaitingItem] = []
         for item in items {
             if let reason = Self.suppression(item, now: now) {
                 try db.execute(
-                    sql: "UPDATE notificationItem SET suppressed = ? WHERE id = ?", arguments: [reason, item["id"]])
+                    sql: "UPDATE notificationItem SET suppressed = ? WHERE id = ?", arguments: [reason, item.id])
             } else {
                 kept.append(item)
             }
         }
         guard let first = kept.first else { return }
-        let firstID: Int64 = first["id"]
-        let address: String = first["address"]
+        let address = first.address
         let messageID = Installation.messageID(
-            firstItem: firstID, addressToken: MessageIDs.token(address), installation: try Installation.id(db))
+            firstItem: first.id, addressToken: MessageIDs.token(address), installation: try Installation.id(db))
         try db.execute(
             sql: """
                 INSERT INTO notification
@@ -142,24 +149,41 @@ struct NotificationScheduler: Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)
                 """,
             arguments: [
-                kind, key, first["channel"], first["recipientName"], address, messageID,
+                kind, key, first.channel, first.recipientName, address, messageID,
                 now.timeIntervalSince1970, now.timeIntervalSince1970,
             ])
         let notificationID = db.lastInsertedRowID
         for item in kept {
             try db.execute(
                 sql: "UPDATE notificationItem SET notificationID = ? WHERE id = ?",
-                arguments: [notificationID, item["id"]])
+                arguments: [notificationID, item.id])
         }
     }
 
+    /// Items waiting in one group, oldest first.
+    private struct WaitingGroup: Decodable, FetchableRecord {
+        var groupKey: String
+        var first: Date
+    }
+
+    /// A waiting item with what its alert's state says about sending it.
+    struct WaitingItem: Decodable, FetchableRecord {
+        var id: Int64
+        var event: NotificationItemRecord.Event
+        var channel: String
+        var recipientName: String
+        var address: String
+        var state: NotifierAlertRecord.State
+        var acknowledgedAt: Date?
+        var silencedUntil: Date?
+    }
+
     /// Why an event is not sent after all, or nil when it is.
-    static func suppression(_ item: Row, now: Date) -> String? {
-        let event: String = item["event"]
-        if let until: Double = item["silencedUntil"], until > now.timeIntervalSince1970 { return "stilte" }
-        let acknowledged = (item["acknowledgedAt"] as Double?) != nil
-        if acknowledged && (event == "repeat" || event == "escalation") { return "bevestigd" }
-        if event == "repeat" && (item["state"] as String) != "firing" { return "opgelost" }
+    static func suppression(_ item: WaitingItem, now: Date) -> String? {
+        if let until = item.silencedUntil, until > now { return "stilte" }
+        let acknowledged = item.acknowledgedAt != nil
+        if acknowledged && (item.event == .repeat || item.event == .escalation) { return "bevestigd" }
+        if item.event == .repeat && item.state != .firing { return "opgelost" }
         return nil
     }
 }

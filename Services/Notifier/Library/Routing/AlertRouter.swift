@@ -12,7 +12,7 @@ struct AlertRouter: Sendable {
     let defaultEscalation: NotifierConfiguration.Recipient?
 
     /// One owed message about an alert: to whom and in which group it is bundled.
-    struct Destination: Hashable, Sendable {
+    struct Destination: Hashable, Sendable, Codable {
         var channel: String
         var recipientName: String
         var address: String

@@ -23,9 +23,11 @@ enum SubscriptionStore {
     }
 
     static func active(_ db: Database) throws -> [Subscription] {
-        try Row.fetchAll(db, sql: "SELECT id, body FROM subscription WHERE active = 1 ORDER BY id").map { row in
-            var subscription = try AdminCoding.decode(Subscription.self, from: row["body"])
-            subscription.id = row["id"]
+        let stored = try SubscriptionRecord.filter(SubscriptionRecord.Columns.active == true)
+            .order(SubscriptionRecord.Columns.id).fetchAll(db)
+        return try stored.map { row in
+            var subscription = try AdminCoding.decode(Subscription.self, from: row.body)
+            subscription.id = row.id
             return subscription
         }
     }

@@ -23,7 +23,7 @@ enum Installation {
 
     static func id(_ db: Database) throws -> String {
         guard let id = try String.fetchOne(db, sql: "SELECT id FROM installation WHERE singleton = 1") else {
-            throw NotifierError("notifier store has no installation id (migration notifier.v4 missing)")
+            throw NotifierError(.corruptStore, "notifier store has no installation id (migration notifier.v4 missing)")
         }
         return id
     }

@@ -22,17 +22,15 @@ enum NotificationItems {
 
     /// Everyone who was (or will be) told an alert fired: they also hear it resolved.
     static func firingDestinations(_ db: Database, alertID: Int64) throws -> [AlertRouter.Destination] {
-        try Row.fetchAll(
+        try AlertRouter.Destination.fetchAll(
             db,
             sql: """
                 SELECT DISTINCT channel, recipientName, address, groupKey FROM notificationItem
                 WHERE alertID = ? AND event = 'firing' ORDER BY id
                 """,
-            arguments: [alertID]
-        ).map {
-            AlertRouter.Destination(
-                channel: $0["channel"], recipientName: $0["recipientName"], address: $0["address"],
-                groupKey: $0["groupKey"])
-        }
+            arguments: [alertID])
     }
 }
+
+/// A destination read back from the items it was owed (the columns have its names).
+extension AlertRouter.Destination: FetchableRecord {}

@@ -5,7 +5,8 @@ import Storage
 /// Notifier's store: every alert it heard of, every notification it owes, every
 /// delivery attempt. Deliveries survive restarts because they live here, not in memory.
 public struct NotifierDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    /// The module's own: other modules go through the methods named after what they do.
+    let writer: any DatabaseWriter
 
     public init(writer: any DatabaseWriter) {
         self.writer = writer

@@ -23,23 +23,33 @@ struct PendingNotification: Sendable {
     }
 
     static func due(_ db: Database, now: Date, limit: Int) throws -> [PendingNotification] {
-        let rows = try Row.fetchAll(
+        // Through SQL, not the query interface: `nextAttemptAt` is compared as Unix
+        // seconds, as stored, and the index notificationDue serves exactly this query.
+        let due = try NotificationRecord.fetchAll(
             db,
             sql: """
                 SELECT * FROM notification WHERE state = 'pending' AND nextAttemptAt <= ?
                 ORDER BY nextAttemptAt, id LIMIT ?
                 """,
             arguments: [now.timeIntervalSince1970, limit])
-        return try rows.map { row in
+        return try due.map { notification in
             PendingNotification(
-                id: row["id"], kind: row["kind"], channel: row["channel"], recipientName: row["recipientName"],
-                address: row["address"], messageID: row["messageID"], attempts: row["attempts"],
-                items: try items(db, notificationID: row["id"]))
+                id: notification.id, kind: notification.kind.rawValue, channel: notification.channel,
+                recipientName: notification.recipientName, address: notification.address,
+                messageID: notification.messageID, attempts: notification.attempts,
+                items: try items(db, notificationID: notification.id))
         }
     }
 
+    /// An owed event with its alert's bodies.
+    private struct ItemBodies: Decodable, FetchableRecord {
+        var event: NotificationItemRecord.Event
+        var firing: Data
+        var resolved: Data?
+    }
+
     static func items(_ db: Database, notificationID: Int64) throws -> [Item] {
-        try Row.fetchAll(
+        try ItemBodies.fetchAll(
             db,
             sql: """
                 SELECT i.event, a.firing, a.resolved FROM notificationItem i JOIN alert a ON a.id = i.alertID
@@ -47,10 +57,9 @@ struct PendingNotification: Sendable {
                 """,
             arguments: [notificationID]
         ).map { row in
-            let resolved: Data? = row["resolved"]
-            return Item(
-                event: row["event"], firing: try AlertFiring.decoded(from: row["firing"]),
-                resolved: try resolved.map { try AlertResolved.decoded(from: $0) })
+            Item(
+                event: row.event.rawValue, firing: try AlertFiring.decoded(from: row.firing),
+                resolved: try row.resolved.map { try AlertResolved.decoded(from: $0) })
         }
     }
 }

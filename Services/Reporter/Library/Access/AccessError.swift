@@ -1,6 +1,8 @@
+import Domain
+
 /// Errors of the dashboard's accounts and actions; `message` is Dutch and goes to the
 /// person (a page, or `plafond user` through the admin socket) as it is.
-public struct AccessError: Error, Sendable, CustomStringConvertible {
+public struct AccessError: CodedError {
     public enum Code: String, Sendable {
         case invalidRequest
         case notFound

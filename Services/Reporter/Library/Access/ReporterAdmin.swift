@@ -22,17 +22,17 @@ public struct ReporterAdmin: Sendable {
     public func handle(_ request: Data) -> Data {
         do {
             let name = try AdminCoding.decode(AdminCommandName.self, from: request).command
-            switch name {
-            case "user.add":
+            switch AdminCommand(rawValue: name) {
+            case .userAdd:
                 let summary = try accounts.add(AdminCoding.decode(UserAddRequest.self, from: request))
                 // A new password or role takes effect at the next login.
                 sessions.endAll(name: summary.name)
                 logger.notice(
                     "account added", metadata: ["user": "\(summary.name)", "role": "\(summary.role.rawValue)"])
                 return try AdminCoding.encode(AdminReply.success(summary))
-            case "user.list":
+            case .userList:
                 return try AdminCoding.encode(AdminReply.success(try accounts.list()))
-            case "user.disable":
+            case .userDisable:
                 let target = try AdminCoding.decode(UserDisableRequest.self, from: request).name
                 try accounts.disable(name: target)
                 sessions.endAll(name: target)

@@ -29,14 +29,13 @@ extension ReporterDatabase {
             let filter = "FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(definitions)
             let counting = Set(definitions.filter { $0.kind == .instroomtarget }.map(\.id))
             let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) " + filter, arguments: [state, state]) ?? 0
-            let items = try Row.fetchAll(
+            let items = try ReporterAlertRecord.fetchAll(
                 db, sql: "SELECT * " + filter + " ORDER BY id DESC LIMIT ? OFFSET ?",
                 arguments: [state, state, perPage, (page - 1) * perPage]
-            ).map { row in
-                AlertFigures(
-                    id: row["id"], normID: row["normID"], alertKind: row["alertKind"], threshold: row["threshold"],
-                    state: row["state"], value: row["value"], limit: row["normLimit"], firedAt: row["firedAt"],
-                    resolvedAt: row["resolvedAt"], countsClients: counting.contains(row["normID"]))
+            ).map { record in
+                var figures = record.figures
+                figures.countsClients = counting.contains(record.normID)
+                return figures
             }
             return ListPage(items: items, total: total, page: page, perPage: perPage)
         }

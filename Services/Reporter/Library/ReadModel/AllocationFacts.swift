@@ -87,21 +87,19 @@ enum AllocationFacts {
         }
         var tariffs: [String: Int64?] = [:]
         var allocations: [PxQForecast.Allocation] = []
-        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments(values)) {
-            let productCode: String = row["productCode"]
-            let categorie: String = row["categorie"]
-            let aanbieder: String = row["aanbieder"]
+        for row in try AllocationRow.fetchAll(db, sql: sql, arguments: StatementArguments(values)) {
+            let productCode = row.productCode
+            let categorie = row.categorie
+            let aanbieder = row.aanbieder
             guard
                 norm.scope.matches(
-                    gemeente: row["gemeente"], aanbieder: aanbieder, productCategorie: categorie,
+                    gemeente: row.gemeente, aanbieder: aanbieder, productCategorie: categorie,
                     productCode: productCode.isEmpty ? nil : productCode),
-                let start = Day(iso: row["ingangsdatum"])
+                let start = Day(iso: row.ingangsdatum)
             else { continue }
-            let end = (row["einddatum"] as String?).flatMap { Day(iso: $0) }
+            let end = row.einddatum.flatMap { Day(iso: $0) }
             var rate: PxQForecast.Allocation.Rate?
-            if let volume: Int64 = row["volume"], let eenheid: String = row["eenheid"],
-                let frequentie: String = row["frequentie"]
-            {
+            if let volume = row.volume, let eenheid = row.eenheid, let frequentie = row.frequentie {
                 let key = [aanbieder, categorie, productCode, eenheid].joined(separator: "|")
                 if tariffs[key] == nil {
                     tariffs[key] = try Int64.fetchOne(
@@ -112,10 +110,10 @@ enum AllocationFacts {
                             """, arguments: [aanbieder, categorie, productCode, eenheid])
                 }
                 if let tariff = tariffs[key] ?? nil { rate = Self.rate(volume * tariff, frequentie: frequentie) }
-            } else if let budget: Int64 = row["budgetCents"] {
+            } else if let budget = row.budgetCents {
                 rate = .total(budget)
             }
-            allocations.append(.init(client: row["client"], start: start, end: end, rate: rate))
+            allocations.append(.init(client: row.client, start: start, end: end, rate: rate))
         }
         return PxQForecast.make(
             byMonth: byMonth, period: norm.period, throughMonth: lastComplete, allocations: allocations)
@@ -132,4 +130,21 @@ enum AllocationFacts {
         default: nil
         }
     }
+}
+
+/// An allocation as the reporter keeps it (`allocation`): a volume with its unit and
+/// frequency, or a budget.
+private struct AllocationRow: Decodable, FetchableRecord {
+    var aanbieder: String
+    var gemeente: String
+    var client: String
+    var categorie: String
+    /// "" when the allocation named no product code.
+    var productCode: String
+    var ingangsdatum: String
+    var einddatum: String?
+    var volume: Int64?
+    var eenheid: String?
+    var frequentie: String?
+    var budgetCents: Int64?
 }

@@ -17,7 +17,7 @@ extension IndicatorQuery {
         var care: [Key: Set<Month>] = [:]
         // Every earlier month of the clients in care in the stand's month: an episode may
         // have begun years before the period.
-        for row in try Row.fetchAll(
+        for row in try ProviderCareRow.fetchAll(
             db,
             sql: """
                 SELECT m.aanbieder AS aanbieder, m.categorie AS categorie, m.client AS client, m.month AS month
@@ -29,9 +29,8 @@ extension IndicatorQuery {
                 """ + area.sqlClause(column: "m.gemeente"),
             arguments: arguments([standMonth, standMonth]))
         {
-            guard let month = Month(row["month"] as String) else { continue }
-            care[Key(aanbieder: row["aanbieder"], categorie: row["categorie"], client: row["client"]), default: []]
-                .insert(month)
+            guard let month = Month(row.month) else { continue }
+            care[Key(aanbieder: row.aanbieder, categorie: row.categorie, client: row.client), default: []].insert(month)
         }
         let stand = Month(standMonth)!
         var long: [String: Set<String>] = [:]

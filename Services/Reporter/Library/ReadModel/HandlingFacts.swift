@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import GRDB
 import Messaging
+import Storage
 
 /// What people and rules did about a norm, kept per norm so the start page can say what
 /// awaits a decision: the referral stop's state (advised, imposed, lift advised, from
@@ -36,8 +37,8 @@ enum HandlingFacts {
     }
 
     static func applyMonitor(_ db: Database, _ event: LoggedEvent) throws {
-        switch event.kind {
-        case StopAdvised.kind.rawValue:
+        switch event.eventKind {
+        case StopAdvised.kind:
             let advice = try StopAdvised.decoded(from: event.body)
             let current = try state(db, normID: advice.normID)
             switch (advice.advice, current) {
@@ -48,10 +49,10 @@ enum HandlingFacts {
             default:
                 break
             }
-        case StopImposed.kind.rawValue:
+        case StopImposed.kind:
             let stop = try StopImposed.decoded(from: event.body)
             try set(db, normID: stop.normID, .imposed, at: stop.at)
-        case StopLifted.kind.rawValue:
+        case StopLifted.kind:
             let lifted = try StopLifted.decoded(from: event.body)
             try db.execute(sql: "DELETE FROM normStop WHERE normID = ?", arguments: [lifted.normID])
         default:
@@ -60,7 +61,7 @@ enum HandlingFacts {
     }
 
     static func applyNotifier(_ db: Database, _ event: LoggedEvent) throws {
-        guard event.kind == AlertAcknowledged.kind.rawValue else { return }
+        guard event.eventKind == AlertAcknowledged.kind else { return }
         let ack = try AlertAcknowledged.decoded(from: event.body)
         try db.execute(
             sql:
@@ -101,7 +102,7 @@ enum HandlingFacts {
                 sql: """
                     SELECT COUNT(*) FROM timelineEntry t JOIN normStop s ON s.normID = t.normID
                     WHERE t.normID = ? AND t.kind = ? AND s.state IN ('imposed', 'liftAdvised') AND t.at >= s.since
-                    """), arguments: [normID, InflowDuringStop.kind.rawValue]) ?? 0
+                    """), arguments: [normID, InflowDuringStop.kind]) ?? 0
     }
 
     /// The ids of the norms that may need attention without working out every norm's

@@ -173,20 +173,19 @@ struct IndicatorQuery {
         var categories = Set<String>()
         // clientMonth within the period: per category, per client, cents and volume.
         var declared: [String: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)]] = [:]
-        for row in try Row.fetchAll(
+        for row in try ClientMonthRow.fetchAll(
             db,
             sql: "SELECT categorie, month, client, cents, volume FROM clientMonth WHERE month BETWEEN ? AND ?"
                 + gemeenteClause,
             arguments: arguments([months.first ?? "", asOf.month.description]))
         {
-            let categorie: String = row["categorie"]
-            let client: String = row["client"]
+            let categorie = row.categorie
             categories.insert(categorie)
-            var entry = declared[categorie, default: [:]][client] ?? (0, 0, false)
-            entry.cents += row["cents"] as Int64
-            entry.volume += row["volume"] as Int64
-            if (row["month"] as String) == lastMonth && (row["cents"] as Int64) > 0 { entry.inLastMonth = true }
-            declared[categorie, default: [:]][client] = entry
+            var entry = declared[categorie, default: [:]][row.client] ?? (0, 0, false)
+            entry.cents += row.cents
+            entry.volume += row.volume
+            if row.month == lastMonth && row.cents > 0 { entry.inLastMonth = true }
+            declared[categorie, default: [:]][row.client] = entry
         }
         let inflow = try newClientsByCategory()
         let outflow = try endedClientsByCategory()
@@ -273,7 +272,7 @@ struct IndicatorQuery {
     }
 
     /// One client's volume in one unit in one care type over the period so far.
-    struct UnitRow {
+    struct UnitRow: Decodable, FetchableRecord {
         var categorie: String
         var eenheid: String
         var client: String
@@ -281,15 +280,12 @@ struct IndicatorQuery {
     }
 
     private func volumesByUnit() throws -> [UnitRow] {
-        try Row.fetchAll(
+        try UnitRow.fetchAll(
             db,
             sql:
                 "SELECT categorie, eenheid, client, SUM(volume) AS volume FROM clientMonthUnit WHERE month BETWEEN ? AND ?"
                 + gemeenteClause + " GROUP BY categorie, eenheid, client",
-            arguments: arguments([period.start.month.description, asOf.month.description])
-        ).map {
-            UnitRow(categorie: $0["categorie"], eenheid: $0["eenheid"], client: $0["client"], volume: $0["volume"])
-        }
+            arguments: arguments([period.start.month.description, asOf.month.description]))
     }
 
     /// The volume per client per unit; the single figure only when one unit is used.
@@ -318,14 +314,14 @@ struct IndicatorQuery {
     private func newClientsByCategory() throws -> [String: Set<String>] {
         let window = arrivals.window(for: period)
         var care: [String: [String: Set<Month>]] = [:]
-        for row in try Row.fetchAll(
+        for row in try ClientCareMonthRow.fetchAll(
             db,
             sql: "SELECT DISTINCT categorie, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
                 + gemeenteClause,
             arguments: arguments([window.lowerBound.description, asOf.month.description]))
         {
-            guard let month = Month(row["month"] as String) else { continue }
-            care[row["categorie"], default: [:]][row["client"], default: []].insert(month)
+            guard let month = Month(row.month) else { continue }
+            care[row.categorie, default: [:]][row.client, default: []].insert(month)
         }
         return care.mapValues { clients in
             Set(
@@ -337,21 +333,21 @@ struct IndicatorQuery {
 
     private func endedClientsByCategory() throws -> [String: Set<String>] {
         var ended: [String: Set<String>] = [:]
-        for row in try Row.fetchAll(
+        for row in try EndedCare.fetchAll(
             db, sql: "SELECT categorie, client FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause,
             arguments: arguments([from, to]))
         {
-            ended[row["categorie"], default: []].insert(row["client"])
+            ended[row.categorie, default: []].insert(row.client)
         }
         return ended
     }
 
     private func trajectories() throws -> Indicators.Trajectories {
-        let rows = try Row.fetchAll(
+        let rows = try Trajectory.fetchAll(
             db, sql: "SELECT begindatum, einddatum FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause,
             arguments: arguments([from, to]))
         let days = rows.compactMap { row -> Int? in
-            guard let start = Day(iso: row["begindatum"]), let end = Day(iso: row["einddatum"]) else { return nil }
+            guard let start = Day(iso: row.begindatum), let end = Day(iso: row.einddatum) else { return nil }
             return end.daysSince1970 - start.daysSince1970 + 1
         }
         guard days.count >= PublishedCount.threshold else {
@@ -364,26 +360,26 @@ struct IndicatorQuery {
     }
 
     private func reasons() throws -> [Indicators.Count] {
-        try Row.fetchAll(
+        try CodeCount.fetchAll(
             db,
-            sql: "SELECT reden, COUNT(*) AS n FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause
+            sql: "SELECT reden AS code, COUNT(*) AS n FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause
                 + " GROUP BY reden ORDER BY reden",
             arguments: arguments([from, to])
-        ).map { Indicators.Count(code: $0["reden"], aantal: PublishedCount.text($0["n"])) }
+        ).map { Indicators.Count(code: $0.code, aantal: PublishedCount.text($0.n)) }
     }
 
     private func referrers() throws -> [Indicators.Share] {
-        let rows = try Row.fetchAll(
+        let rows = try ReferrerCount.fetchAll(
             db,
-            sql: "SELECT verwijzerType, team, COUNT(*) AS n FROM referral WHERE day BETWEEN ? AND ?" + gemeenteClause
-                + " GROUP BY verwijzerType, team ORDER BY verwijzerType, team",
+            sql: "SELECT verwijzerType AS code, team, COUNT(*) AS n FROM referral WHERE day BETWEEN ? AND ?"
+                + gemeenteClause + " GROUP BY verwijzerType, team ORDER BY verwijzerType, team",
             arguments: arguments([from, to]))
-        let total = rows.reduce(0) { $0 + ($1["n"] as Int64) }
+        let total = rows.reduce(0) { $0 + $1.n }
         let threshold = Int64(PublishedCount.threshold)
         return rows.map { row in
-            let n: Int64 = row["n"]
+            let n = row.n
             return Indicators.Share(
-                code: row["verwijzerType"], team: row["team"], aantal: PublishedCount.text(n),
+                code: row.code, team: row.team, aantal: PublishedCount.text(n),
                 aandeel: total >= threshold && n >= threshold ? Self.oneDecimal(n * 1000 / total) + "%" : "–")
         }
     }
@@ -411,7 +407,7 @@ struct IndicatorQuery {
             sql:
                 "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND summary LIKE ? AND substr(at, 1, 10) BETWEEN ? AND ?"
                 + area.normClause(norms),
-            arguments: [CPVDecided.kind.rawValue, granted ? "CPV kende%" : "CPV wees%", from, to]) ?? 0
+            arguments: [CPVDecided.kind, granted ? "CPV kende%" : "CPV wees%", from, to]) ?? 0
     }
 
     private func timelineCount(_ kind: String) throws -> Int {

@@ -49,7 +49,7 @@ enum IntensityFigures {
     /// The unlawful amount by month of care.
     static func unlawfulByMonth(_ db: Database, normID: Int64) throws -> [Month: Int64] {
         var result: [Month: Int64] = [:]
-        for row in try Row.fetchAll(
+        for row in try MonthSum.fetchAll(
             db,
             sql: """
                 SELECT month, SUM(amountAbove) AS cents FROM intensityMonth
@@ -57,17 +57,29 @@ enum IntensityFigures {
                 """,
             arguments: [normID])
         {
-            if let month = Month(row["month"] as String) { result[month] = row["cents"] }
+            if let month = Month(row.month) { result[month] = row.cents }
         }
         return result
     }
 
     /// Client-months above the norm, and how many of them are structural.
     static func monthsAbove(_ db: Database, normID: Int64) throws -> (all: Int64, structural: Int64) {
-        let row = try Row.fetchOne(
+        let counts = try MonthsAbove.fetchOne(
             db,
             sql: "SELECT COUNT(*) AS n, COALESCE(SUM(structural), 0) AS s FROM intensityMonth WHERE normID = ?",
             arguments: [normID])
-        return (row?["n"] ?? 0, row?["s"] ?? 0)
+        return (counts?.n ?? 0, counts?.s ?? 0)
+    }
+
+    /// The unlawful amount of one month of care (`month` as `YYYY-MM`).
+    private struct MonthSum: Decodable, FetchableRecord {
+        var month: String
+        var cents: Int64
+    }
+
+    /// Client-months above the norm (`n`), of which structural (`s`).
+    private struct MonthsAbove: Decodable, FetchableRecord {
+        var n: Int64
+        var s: Int64
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// A norm's firing alerts as the norm page lists them, with who acknowledged each.
-struct NormAlert: Sendable, Equatable {
+struct NormAlert: Sendable, Equatable, Decodable, FetchableRecord {
     var id: Int64
     var alertKind: String
     var threshold: Int
@@ -13,18 +13,13 @@ struct NormAlert: Sendable, Equatable {
 extension ReporterDatabase {
     func firingAlerts(normID: Int64) throws -> [NormAlert] {
         try writer.read { db in
-            try Row.fetchAll(
+            try NormAlert.fetchAll(
                 db,
                 sql: """
                     SELECT a.id, a.alertKind, a.threshold, a.firedAt, k.acknowledgedBy FROM alert a
                     LEFT JOIN alertAcknowledgement k ON k.alertID = a.id
                     WHERE a.normID = ? AND a.state = 'firing' ORDER BY a.id
-                    """, arguments: [normID]
-            ).map {
-                NormAlert(
-                    id: $0["id"], alertKind: $0["alertKind"], threshold: $0["threshold"], firedAt: $0["firedAt"],
-                    acknowledgedBy: $0["acknowledgedBy"])
-            }
+                    """, arguments: [normID])
         }
     }
 }
@@ -35,7 +30,7 @@ extension ReporterDatabase {
         try writer.read { db in
             let names = Dictionary(
                 try normDefinitions.all(db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-            return try Row.fetchAll(
+            return try NormAlertOfNorm.fetchAll(
                 db,
                 sql: """
                     SELECT a.id, a.normID, a.alertKind, a.threshold, a.firedAt, k.acknowledgedBy FROM alert a
@@ -43,14 +38,21 @@ extension ReporterDatabase {
                     WHERE a.state = 'firing' ORDER BY k.acknowledgedBy IS NOT NULL, a.id DESC LIMIT ?
                     """, arguments: [limit]
             ).map { row in
-                let normID: Int64 = row["normID"]
-                return (
-                    names[normID] ?? "norm \(normID)", normID,
-                    NormAlert(
-                        id: row["id"], alertKind: row["alertKind"], threshold: row["threshold"],
-                        firedAt: row["firedAt"], acknowledgedBy: row["acknowledgedBy"])
-                )
+                (names[row.normID] ?? "norm \(row.normID)", row.normID, row.alert)
             }
         }
     }
+}
+
+/// A firing alert with the norm it is about (the row carries both).
+private struct NormAlertOfNorm: Decodable, FetchableRecord {
+    var normID: Int64
+    var alert: NormAlert
+
+    init(from decoder: any Decoder) throws {
+        normID = try decoder.container(keyedBy: CodingKeys.self).decode(Int64.self, forKey: .normID)
+        alert = try NormAlert(from: decoder)
+    }
+
+    private enum CodingKeys: String, CodingKey { case normID }
 }

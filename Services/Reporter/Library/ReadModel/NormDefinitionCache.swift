@@ -13,7 +13,7 @@ import Synchronization
 /// any change to the table changes the key, and a reader gets the definitions of its own
 /// snapshot even while the writer moves on.
 final class NormDefinitionCache: Sendable {
-    private struct Key: Equatable {
+    private struct Key: Equatable, Decodable, FetchableRecord {
         var count: Int64
         var versions: Int64
     }
@@ -27,14 +27,12 @@ final class NormDefinitionCache: Sendable {
 
     /// The definitions in id order, as of `db`'s snapshot.
     func all(_ db: Database) throws -> [NormDefinition] {
-        let row = try Row.fetchOne(
-            try db.cachedStatement(sql: "SELECT count(*), ifnull(sum(version), 0) FROM norm"))
-        let key = Key(count: row?[0] ?? 0, versions: row?[1] ?? 0)
+        let key =
+            try Key.fetchOne(
+                try db.cachedStatement(sql: "SELECT count(*) AS count, ifnull(sum(version), 0) AS versions FROM norm"))
+            ?? Key(count: 0, versions: 0)
         if let hit = cached.withLock({ $0?.key == key ? $0?.norms : nil }) { return hit }
-        let decoder = JSONCoding.decoder()
-        let norms = try Data.fetchAll(db, sql: "SELECT definition FROM norm ORDER BY id").map {
-            try decoder.decode(NormDefinition.self, from: $0)
-        }
+        let norms = try NormDefinitionTables.all(db)
         cached.withLock { cached in
             // A reader of an older snapshot that finishes last must not put its older
             // definitions back: norms are never deleted and versions only rise.

@@ -73,18 +73,18 @@ extension IndicatorQuery {
                 values.append(aanbieder)
             }
             sql += gemeenteClause + " ORDER BY begindatum, client"
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments(values)) {
-                let productCode: String = row["productCode"]
+            for row in try CareStartRow.fetchAll(db, sql: sql, arguments: arguments(values)) {
+                let productCode = row.productCode
                 guard
                     norm.scope.matches(
-                        gemeente: row["gemeente"], aanbieder: row["aanbieder"], productCategorie: row["categorie"],
+                        gemeente: row.gemeente, aanbieder: row.aanbieder, productCategorie: row.categorie,
                         productCode: productCode.isEmpty ? nil : productCode),
-                    let begindatum = Day(iso: row["begindatum"])
+                    let begindatum = Day(iso: row.begindatum)
                 else { continue }
                 clients.append(
                     OverBudgetIntake.Client(
-                        client: row["client"], toewijzingNummer: row["toewijzingNummer"], begindatum: begindatum,
-                        productCode: productCode.isEmpty ? nil : productCode, gemeente: row["gemeente"]))
+                        client: row.client, toewijzingNummer: row.toewijzingNummer, begindatum: begindatum,
+                        productCode: productCode.isEmpty ? nil : productCode, gemeente: row.gemeente))
             }
         }
         return OverBudgetIntake(

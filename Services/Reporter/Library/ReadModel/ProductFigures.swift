@@ -12,7 +12,7 @@ extension IndicatorQuery {
             var product: String
         }
         var declared: [Key: [String: (cents: Int64, inStand: Bool)]] = [:]
-        for row in try Row.fetchAll(
+        for row in try ProductMonthRow.fetchAll(
             db,
             sql: """
                 SELECT categorie, productCode, month, client, cents FROM clientProductMonth
@@ -20,28 +20,27 @@ extension IndicatorQuery {
                 """ + gemeenteClause,
             arguments: arguments([period.start.month.description, asOf.month.description]))
         {
-            let key = Key(categorie: row["categorie"], product: row["productCode"])
-            let client: String = row["client"]
-            let cents: Int64 = row["cents"]
+            let key = Key(categorie: row.categorie, product: row.productCode)
+            let client = row.client
+            let cents = row.cents
             var entry = declared[key, default: [:]][client] ?? (0, false)
             entry.cents += cents
-            if (row["month"] as String) == standMonth && cents > 0 { entry.inStand = true }
+            if row.month == standMonth && cents > 0 { entry.inStand = true }
             declared[key, default: [:]][client] = entry
         }
         var inflow: [Key: Set<String>] = [:]
         let window = arrivals.window(for: period)
         var care: [Key: [String: Set<Month>]] = [:]
-        for row in try Row.fetchAll(
+        for row in try ProductCareRow.fetchAll(
             db,
             sql:
                 "SELECT DISTINCT categorie, productCode, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
                 + gemeenteClause,
             arguments: arguments([window.lowerBound.description, asOf.month.description]))
         {
-            guard let month = Month(row["month"] as String) else { continue }
-            care[Key(categorie: row["categorie"], product: row["productCode"]), default: [:]][
-                row["client"], default: []
-            ].insert(month)
+            guard let month = Month(row.month) else { continue }
+            care[Key(categorie: row.categorie, product: row.productCode), default: [:]][row.client, default: []]
+                .insert(month)
         }
         for (key, clients) in care {
             for (client, months) in clients
@@ -51,7 +50,7 @@ extension IndicatorQuery {
         }
         // The product of an ended trajectory is its start's (JW307 names no product).
         var outflow: [Key: Set<String>] = [:]
-        for row in try Row.fetchAll(
+        for row in try ProductEndRow.fetchAll(
             db,
             sql: """
                 SELECT e.categorie AS categorie, COALESCE(s.productCode, '') AS productCode, e.client AS client
@@ -61,7 +60,7 @@ extension IndicatorQuery {
                 """ + area.sqlClause(column: "e.gemeente"),
             arguments: arguments([from, to]))
         {
-            outflow[Key(categorie: row["categorie"], product: row["productCode"]), default: []].insert(row["client"])
+            outflow[Key(categorie: row.categorie, product: row.productCode), default: []].insert(row.client)
         }
         let keys = Set(declared.keys).union(inflow.keys).union(outflow.keys)
         var result: [String: [Indicators.Product]] = [:]

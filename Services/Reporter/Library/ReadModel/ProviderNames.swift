@@ -1,6 +1,7 @@
 import Contracts
 import GRDB
 import Messaging
+import Storage
 
 /// The providers' names from monitor's AGB register (`provider.named`), so every page,
 /// report and API answer can put the name beside the code.
@@ -13,7 +14,7 @@ enum ProviderNames {
     }
 
     static func apply(_ db: Database, _ event: LoggedEvent) throws {
-        guard event.kind == ProviderNamed.kind.rawValue else { return }
+        guard event.eventKind == ProviderNamed.kind else { return }
         let named = try ProviderNamed.decoded(from: event.body)
         try db.execute(
             sql:
@@ -29,7 +30,7 @@ enum ProviderNames {
 
     static func all(_ db: Database) throws -> [String: String] {
         Dictionary(
-            try Row.fetchAll(db, sql: "SELECT agb, naam FROM providerName").map { ($0["agb"], $0["naam"]) },
+            try ProviderName.fetchAll(db, sql: "SELECT agb, naam FROM providerName").map { ($0.agb, $0.naam) },
             uniquingKeysWith: { a, _ in a })
     }
 }
@@ -39,4 +40,10 @@ extension ReporterDatabase {
     func providerNames() throws -> [String: String] {
         try writer.read { try ProviderNames.all($0) }
     }
+}
+
+/// A row of `providerName`: the name the AGB register gives a provider.
+private struct ProviderName: Decodable, FetchableRecord {
+    var agb: String
+    var naam: String
 }

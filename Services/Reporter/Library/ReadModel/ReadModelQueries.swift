@@ -36,9 +36,8 @@ extension ReporterDatabase {
 
     public func norm(id: Int64) throws -> NormFigures? {
         try writer.read { db in
-            guard let data = try Data.fetchOne(db, sql: "SELECT definition FROM norm WHERE id = ?", arguments: [id])
-            else { return nil }
-            return try figures(db, norm: JSONCoding.decoder().decode(NormDefinition.self, from: data), withPxQ: true)
+            guard let norm = try NormDefinitionTables.find(db, id: id) else { return nil }
+            return try figures(db, norm: norm, withPxQ: true)
         }
     }
 

@@ -14,8 +14,8 @@ enum ReadModelWriter {
     /// Each intake event is decoded once, then feeds the spend cells, the first-seen
     /// table and the indicator facts.
     static func applyIntake(_ db: Database, _ event: LoggedEvent) throws {
-        switch event.kind {
-        case LineAccepted.kind.rawValue:
+        switch event.eventKind {
+        case LineAccepted.kind:
             let line = try LineAccepted.decoded(from: event.body).line
             try SpendCells.add(db, line: line, sign: 1)
             try InflowLedger.record(
@@ -27,12 +27,12 @@ enum ReadModelWriter {
             try IndicatorFacts.addLine(db, line, sign: 1)
             try ProductFacts.addLine(db, line, sign: 1)
             try AllocationFacts.declared(db, line)
-        case LineCredited.kind.rawValue:
+        case LineCredited.kind:
             let line = try LineCredited.decoded(from: event.body).line
             try SpendCells.add(db, line: line, sign: -1)
             try IndicatorFacts.addLine(db, line, sign: -1)
             try ProductFacts.addLine(db, line, sign: -1)
-        case CareStarted.kind.rawValue:
+        case CareStarted.kind:
             let start = try CareStarted.decoded(from: event.body)
             try ProductFacts.careStarted(db, start)
             guard !start.withdrawn else { break }
@@ -42,11 +42,11 @@ enum ReadModelWriter {
             try CareMonths.record(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, from: start.begindatum, through: start.begindatum)
-        case CareStopped.kind.rawValue:
+        case CareStopped.kind:
             try IndicatorFacts.careStopped(db, try CareStopped.decoded(from: event.body))
-        case AllocationReceived.kind.rawValue:
+        case AllocationReceived.kind:
             try AllocationFacts.allocated(db, try AllocationReceived.decoded(from: event.body))
-        case ReferralRequested.kind.rawValue:
+        case ReferralRequested.kind:
             try IndicatorFacts.referred(db, try ReferralRequested.decoded(from: event.body))
         default:
             break
@@ -61,33 +61,27 @@ enum ReadModelWriter {
     }
 
     private static func applyMonitorFigures(_ db: Database, _ event: LoggedEvent) throws {
-        switch event.kind {
-        case NormChanged.kind.rawValue:
+        switch event.eventKind {
+        case NormChanged.kind:
             let change = try NormChanged.decoded(from: event.body)
             try db.execute(
                 sql: """
-                    INSERT INTO norm (id, definition, version, changedAt) VALUES (?, ?, ?, ?)
-                    ON CONFLICT(id) DO UPDATE SET definition = excluded.definition,
-                        version = excluded.version, changedAt = excluded.changedAt
+                    INSERT INTO norm (id, version, changedAt) VALUES (?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET version = excluded.version, changedAt = excluded.changedAt
                     """,
-                arguments: [
-                    change.norm.id, try JSONCoding.encoder().encode(change.norm), change.norm.version,
-                    change.at.formatted(.iso8601),
-                ])
-        case AlertFiring.kind.rawValue:
+                arguments: [change.norm.id, change.norm.version, change.at.formatted(.iso8601)])
+            try NormDefinitionTables.save(db, change.norm)
+        case AlertFiring.kind:
             let alert = try AlertFiring.decoded(from: event.body)
-            try db.execute(
-                sql: """
-                    INSERT OR IGNORE INTO alert (id, normID, alertKind, threshold, state, value, normLimit, firedAt)
-                    VALUES (?, ?, ?, ?, 'firing', ?, ?, ?)
-                    """,
-                arguments: [
-                    alert.alertID, alert.norm.id, alert.alertKind.rawValue, alert.threshold, alert.value, alert.limit,
-                    alert.firedAt.formatted(.iso8601),
-                ])
-        case IntensityAssessed.kind.rawValue:
+            // A replayed event finds its alert stored already.
+            try ReporterAlertRecord(
+                id: alert.alertID, normID: alert.norm.id, alertKind: alert.alertKind.rawValue,
+                threshold: alert.threshold, state: .firing, value: alert.value, normLimit: alert.limit,
+                firedAt: alert.firedAt.formatted(.iso8601), resolvedAt: nil
+            ).insert(db, onConflict: .ignore)
+        case IntensityAssessed.kind:
             try IntensityFigures.apply(db, try IntensityAssessed.decoded(from: event.body))
-        case AlertResolved.kind.rawValue:
+        case AlertResolved.kind:
             let resolved = try AlertResolved.decoded(from: event.body)
             try db.execute(
                 sql: "UPDATE alert SET state = 'resolved', resolvedAt = ?, value = ? WHERE id = ?",

@@ -7,7 +7,8 @@ import Storage
 /// Reporter's read model: built only from intake's and monitor's event logs, so it can
 /// be thrown away and rebuilt from zero (`--rebuild`) at any time.
 public struct ReporterDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    /// The module's own: other modules go through the methods named after what they do.
+    let writer: any DatabaseWriter
     /// "Today" for forecasts; injectable so tests do not depend on the date they run.
     let clock: @Sendable () -> Date
     /// The forecast's settings, as monitor's (`[monitor] forecast_lag_days`, `forecast_months`).
@@ -84,6 +85,8 @@ public struct ReporterDatabase: Sendable {
         IndicatorFacts.registerVolumeByUnitMigration(&migrator)
         ProductFacts.registerMigrations(&migrator)
         AllocationFacts.registerMigrations(&migrator)
+        // Norms in columns, not a JSON blob (0.18.0).
+        NormDefinitionTables.registerMigration(&migrator, named: "reporter.v18.normColumns")
         return migrator
     }
 }

@@ -95,17 +95,16 @@ extension ReporterDatabase {
         return try writer.read { db in
             let names = try ProviderNames.all(db)
             let slices = { (column: String, order: String) -> [SpendFigures.Slice] in
-                try Row.fetchAll(
+                try SpendSum.fetchAll(
                     db,
                     sql:
                         "SELECT \(column) AS key, SUM(cents) AS amount FROM spendCell \(whereClause) GROUP BY \(column) ORDER BY \(order)",
                     arguments: StatementArguments(arguments)
-                ).map { row in
-                    let key: String = row["key"]
+                ).map { sum in
                     let name: String? =
                         column == "aanbieder"
-                        ? names[key] : column == "categorie" ? ProductCategorie(key)?.name : nil
-                    return SpendFigures.Slice(key: key, amount: row["amount"], name: name)
+                        ? names[sum.key] : column == "categorie" ? ProductCategorie(sum.key)?.name : nil
+                    return SpendFigures.Slice(key: sum.key, amount: sum.amount, name: name)
                 }
             }
             let months = try slices("month", "key")

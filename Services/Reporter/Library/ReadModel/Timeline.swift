@@ -3,6 +3,7 @@ import Domain
 import Foundation
 import GRDB
 import Messaging
+import Storage
 
 /// The timeline of what happened to norms: alerts, stop advice, stops, inflow during a
 /// stop (from monitor), acknowledgements, silences, escalations and failed deliveries
@@ -27,7 +28,7 @@ enum Timeline {
         }
     }
 
-    public struct Entry: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable, FetchableRecord {
         public var kind: String
         public var normID: Int64?
         public var at: String
@@ -46,19 +47,18 @@ enum Timeline {
 
     /// Newest first; one norm's entries or all.
     static func entries(_ db: Database, normID: Int64?, limit: Int = 500) throws -> [Entry] {
-        try Row.fetchAll(
+        try Entry.fetchAll(
             db,
             sql: """
                 SELECT kind, normID, at, summary FROM timelineEntry
                 WHERE (? IS NULL OR normID = ?) ORDER BY at DESC, producer, seq DESC LIMIT ?
                 """,
-            arguments: [normID, normID, limit]
-        ).map { Entry(kind: $0["kind"], normID: $0["normID"], at: $0["at"], summary: $0["summary"]) }
+            arguments: [normID, normID, limit])
     }
 
     private static func describe(_ db: Database, _ event: LoggedEvent) throws -> (Int64?, Date, String)? {
-        switch event.kind {
-        case AlertFiring.kind.rawValue:
+        switch event.eventKind {
+        case AlertFiring.kind:
             let e = try AlertFiring.decoded(from: event.body)
             if e.alertKind == .intensity {
                 return (
@@ -68,7 +68,7 @@ enum Timeline {
             }
             let what = e.alertKind == .forecast ? "prognose" : "stand"
             return (e.norm.id, e.firedAt, "Drempel \(e.threshold)% bereikt (\(what)), melding \(e.alertID)")
-        case AlertResolved.kind.rawValue:
+        case AlertResolved.kind:
             let e = try AlertResolved.decoded(from: event.body)
             if e.alertKind == .intensity {
                 return (
@@ -77,7 +77,7 @@ enum Timeline {
                 )
             }
             return (e.norm.id, e.resolvedAt, "Weer onder de drempel van \(e.threshold)%, melding \(e.alertID) opgelost")
-        case StopAdvised.kind.rawValue:
+        case StopAdvised.kind:
             let e = try StopAdvised.decoded(from: event.body)
             var rule = e.rule == .forecastAbove105 ? "prognose boven 105%" : "prognose boven 100%"
             if let projected = e.projectedTotal, let low = e.projectedLow, let high = e.projectedHigh {
@@ -90,19 +90,19 @@ enum Timeline {
                     ? "Advies: toeleidingsstop overwegen (\(rule)); een mens beslist"
                     : "Advies: de stop kan worden opgeheven (geen overschrijding binnen vier maanden verwacht)"
             )
-        case BestedingsruimteAdvised.kind.rawValue:
+        case BestedingsruimteAdvised.kind:
             let e = try BestedingsruimteAdvised.decoded(from: event.body)
             return (
                 e.norm.id, e.at,
                 "Advies: signaalplafond over \(e.period) met meer dan \(e.marginPercent)% overschreden "
                     + "(\(Money(cents: e.value).dutch) van \(Money(cents: e.limit).dutch)); overweeg een bestedingsruimte voor de volgende periode"
             )
-        case CPVDecided.kind.rawValue:
+        case CPVDecided.kind:
             let e = try CPVDecided.decoded(from: event.body)
             // No allocation number: the timeline carries no client data.
             let verdict = e.granted ? "kende een uitzondering op de stop toe" : "wees een verzoek om uitzondering af"
             return (e.normID, e.at, "CPV \(verdict), vastgelegd door \(e.by): \(e.reason)")
-        case AnalysisRecorded.kind.rawValue:
+        case AnalysisRecorded.kind:
             let e = try AnalysisRecorded.decoded(from: event.body)
             var text = "Analysegesprek van \(DutchDate.text(e.day)) vastgelegd door \(e.by)"
             if !e.participants.isEmpty { text += " (met \(e.participants))" }
@@ -110,14 +110,14 @@ enum Timeline {
             if !e.plan.isEmpty { text += ". Plan van aanpak: \(e.plan)" }
             if let followUp = e.followUp { text += "; vervolg op \(DutchDate.text(followUp))" }
             return (e.normID, e.at, text)
-        case StopImposed.kind.rawValue:
+        case StopImposed.kind:
             let e = try StopImposed.decoded(from: event.body)
             return (e.normID, e.at, "Toeleidingsstop opgelegd door \(e.by): \(e.reason)")
-        case StopLifted.kind.rawValue:
+        case StopLifted.kind:
             let e = try StopLifted.decoded(from: event.body)
             let despite = e.despite.map { " (ondanks de viermaandenregel: \($0))" } ?? ""
             return (e.normID, e.at, "Toeleidingsstop opgeheven door \(e.by): \(e.reason)\(despite)")
-        case InflowDuringStop.kind.rawValue:
+        case InflowDuringStop.kind:
             let e = try InflowDuringStop.decoded(from: event.body)
             let referrer = e.verwijzerType.map { " (verwijzer \($0))" } ?? ""
             let at =
@@ -126,17 +126,17 @@ enum Timeline {
                         timeZone: TimeZone(identifier: "Europe/Amsterdam"), year: e.day.year, month: e.day.monthNumber,
                         day: e.day.day)) ?? Date(timeIntervalSince1970: 0)
             return (e.normID, at, "Nieuwe cliënt tijdens de stop, niet uitgezonderd\(referrer)")
-        case AlertAcknowledged.kind.rawValue:
+        case AlertAcknowledged.kind:
             let e = try AlertAcknowledged.decoded(from: event.body)
             return (e.normID, e.at, "Melding \(e.alertID) bevestigd door \(e.by)\(e.note.isEmpty ? "" : ": \(e.note)")")
-        case AlertSilenced.kind.rawValue:
+        case AlertSilenced.kind:
             let e = try AlertSilenced.decoded(from: event.body)
             let normID = try e.normID ?? e.alertIDs.first.flatMap { try normOf(db, alertID: $0) }
             let ids = e.alertIDs.map(String.init).joined(separator: ", ")
             return (
                 normID, e.at, "Melding \(ids) stilgezet door \(e.by) tot \(e.until.formatted(.iso8601)): \(e.reason)"
             )
-        case AlertEscalated.kind.rawValue:
+        case AlertEscalated.kind:
             let e = try AlertEscalated.decoded(from: event.body)
             return (e.normID, e.at, "Melding \(e.alertID) niet op tijd bevestigd: geëscaleerd")
         default:

@@ -25,22 +25,19 @@ extension ReporterDatabase {
                 else { return Self.line(whole, stop: stops.contains(norm.id)) }
                 return try gemeenteLine(db, norm: norm, whole: whole, gemeente: gemeente, stop: stops.contains(norm.id))
             }
-            let spend = { (column: String) -> [Row] in
-                try Row.fetchAll(
+            let spend = { (column: String) -> [SpendSum] in
+                try SpendSum.fetchAll(
                     db,
-                    sql: "SELECT \(column) AS code, SUM(cents) AS bedrag FROM spendCell WHERE month BETWEEN ? AND ?"
-                        + area.sqlClause(column: "gemeente") + " GROUP BY \(column) ORDER BY bedrag DESC, code",
+                    sql: "SELECT \(column) AS key, SUM(cents) AS amount FROM spendCell WHERE month BETWEEN ? AND ?"
+                        + area.sqlClause(column: "gemeente") + " GROUP BY \(column) ORDER BY amount DESC, key",
                     arguments: StatementArguments(
                         [period.start.month.description, asOf.month.description] + (area.gemeenten ?? [])))
             }
-            let categories = try spend("categorie").map { row in
-                Report.SpendLine(
-                    code: row["code"], naam: ProductCategorie(row["code"])?.name ?? row["code"], bedrag: row["bedrag"])
+            let categories = try spend("categorie").map { sum in
+                Report.SpendLine(code: sum.key, naam: ProductCategorie(sum.key)?.name ?? sum.key, bedrag: sum.amount)
             }
-            let providers = try spend("aanbieder").map { row in
-                Report.SpendLine(
-                    code: row["code"], naam: names[row["code"] as String] ?? "AGB \(row["code"] as String)",
-                    bedrag: row["bedrag"])
+            let providers = try spend("aanbieder").map { sum in
+                Report.SpendLine(code: sum.key, naam: names[sum.key] ?? "AGB \(sum.key)", bedrag: sum.amount)
             }
             var comparisons: [(String, Period, Day, PriceIndex?)] = [
                 ("vorige periode", period.previous, asOf.shifted(months: -period.months.count), compare.previousIndex)
@@ -87,17 +84,17 @@ extension ReporterDatabase {
 
     /// Norms whose latest stop event is an imposed stop.
     static func stopsInForce(_ db: Database) throws -> Set<Int64> {
-        var last: [Int64: String] = [:]
-        for row in try Row.fetchAll(
+        var last: [Int64: EventKind] = [:]
+        for entry in try StopEntry.fetchAll(
             db,
             sql: """
-                SELECT normID, kind FROM timelineEntry WHERE kind IN ('stop.imposed', 'stop.lifted')
+                SELECT normID, kind FROM timelineEntry WHERE kind IN (?, ?)
                 ORDER BY at, producer, seq
-                """)
+                """, arguments: [StopImposed.kind, StopLifted.kind])
         {
-            if let normID: Int64 = row["normID"] { last[normID] = row["kind"] }
+            if let normID = entry.normID { last[normID] = entry.kind }
         }
-        return Set(last.filter { $0.value == "stop.imposed" }.keys)
+        return Set(last.filter { $0.value == StopImposed.kind }.keys)
     }
 
     /// A norm over more gemeenten in one gemeente's report: its own spend (or new clients),
@@ -154,4 +151,10 @@ extension ReporterDatabase {
         line.prognosePxQ = norm.pxqForecast?.projectedTotal
         return line
     }
+}
+
+/// A stop imposed or lifted, as the timeline keeps it.
+private struct StopEntry: Decodable, FetchableRecord {
+    var normID: Int64?
+    var kind: EventKind
 }

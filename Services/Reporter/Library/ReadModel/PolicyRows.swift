@@ -1,0 +1,47 @@
+import GRDB
+
+/// The rows the council report's per-product, duration and over-budget figures read:
+/// typed by their columns, as every read model query is (issue 22).
+
+/// A client's cost in one product and month (`clientProductMonth`).
+struct ProductMonthRow: Decodable, FetchableRecord {
+    var categorie: String
+    var productCode: String
+    var month: String
+    var client: String
+    var cents: Int64
+}
+
+/// A client's month of care in one product (`clientCareMonth`, distinct).
+struct ProductCareRow: Decodable, FetchableRecord {
+    var categorie: String
+    var productCode: String
+    var client: String
+    var month: String
+}
+
+/// A client whose care ended, with the product its start named ("" when none).
+struct ProductEndRow: Decodable, FetchableRecord {
+    var categorie: String
+    var productCode: String
+    var client: String
+}
+
+/// A client's month of care at a provider in a care type.
+struct ProviderCareRow: Decodable, FetchableRecord {
+    var aanbieder: String
+    var categorie: String
+    var client: String
+    var month: String
+}
+
+/// A start of care (`careStart`).
+struct CareStartRow: Decodable, FetchableRecord {
+    var aanbieder: String
+    var gemeente: String
+    var toewijzingNummer: String
+    var begindatum: String
+    var client: String
+    var categorie: String
+    var productCode: String
+}
