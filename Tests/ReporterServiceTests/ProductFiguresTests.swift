@@ -153,4 +153,25 @@ import Testing
             }
         }
     }
+
+    /// The previous period beside it at today's prices: a product's costs are corrected as
+    /// its care type's are (z's € 100 in January, 10% up: € 110).
+    @Test func theComparisonsProductsAreAtTodaysPrices() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try database())
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(
+                uri: "/api/rapport?gemeente=0268&periode=2026-Q2&prijsindex=10,0&formaat=json", method: .get
+            ) { response in
+                let comparisons = try #require(try APIJSON.object(response)["comparisons"] as? [[String: Any]])
+                let previous = try #require(comparisons.first)
+                #expect(previous["period"] as? String == "2026-Q1")
+                let careTypes = try #require(previous["careTypes"] as? [[String: Any]])
+                let ambulant = try #require(careTypes.first { $0["category"] as? String == "45" })
+                #expect(ambulant["costs"] as? Int == 11_000)
+                let products = try #require(ambulant["products"] as? [[String: Any]])
+                #expect(products.map { $0["code"] as? String } == ["45A03"])
+                #expect(products.first?["costs"] as? Int == 11_000)
+            }
+        }
+    }
 }
