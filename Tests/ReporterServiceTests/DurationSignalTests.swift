@@ -71,4 +71,20 @@ import Testing
             }
         }
     }
+
+    @Test func theReportJSONCarriesTheSignal() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try database())
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026-Q2&formaat=json", method: .get) {
+                response in
+                let indicators = try #require(try APIJSON.object(response)["indicators"] as? [String: Any])
+                #expect(indicators["durationSignalMonths"] as? Int == 12)
+                let careTypes = try #require(indicators["careTypes"] as? [[String: Any]])
+                #expect(
+                    careTypes.map { "\($0["category"] as? String ?? "?") \(APIJSON.count($0["longCare"]) ?? "?")" }
+                        == ["41 <5", "45 5"])
+                #expect(APIJSON.count((indicators["total"] as? [String: Any])?["longCare"]) == "6")
+            }
+        }
+    }
 }

@@ -122,4 +122,34 @@ import Testing
             }
         }
     }
+
+    /// The report's JSON lists them for the gemeente: pseudonyms and allocation numbers,
+    /// the count as published ("<5" for two), nothing else about the client.
+    @Test func theReportJSONListsTheClientsByPseudonym() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try database())
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/rapport?gemeente=0546&periode=2026&formaat=json", method: .get) {
+                response in
+                let indicators = try #require(try APIJSON.object(response)["indicators"] as? [String: Any])
+                let lists = try #require(indicators["overBudgetIntake"] as? [[String: Any]])
+                #expect(lists.count == 1)
+                let list = try #require(lists.first)
+                #expect(list["normID"] as? Int == 7)
+                #expect(list["norm"] as? String == "Begeleiding HR")
+                #expect(list["from"] as? String == "2026-05-10")
+                #expect(list["to"] as? String == "2026-07-01")
+                #expect(list["count"] as? String == "<5")
+                let clients = try #require(list["clients"] as? [[String: Any]])
+                #expect(
+                    clients.map { client in
+                        ["pseudonym", "allocationNumber", "startDate", "productCode", "municipality"]
+                            .map { client[$0] as? String ?? "?" }.joined(separator: " ")
+                    } == ["c2 T-c2 2026-05-10 45A03 0546", "c3 T-c3 2026-06-15 45A03 0546"])
+                #expect(
+                    clients.allSatisfy {
+                        Set($0.keys) == ["pseudonym", "allocationNumber", "startDate", "productCode", "municipality"]
+                    })
+            }
+        }
+    }
 }

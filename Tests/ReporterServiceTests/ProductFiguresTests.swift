@@ -121,4 +121,57 @@ import Testing
             }
         }
     }
+
+    /// The report's JSON: the products under their care type and the referrers with their
+    /// teams, counts of one to four as "<5" and no share for a group under five.
+    @Test func theReportJSONCarriesProductsAndTeams() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try database())
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026-Q2&formaat=json", method: .get) {
+                response in
+                let indicators = try #require(try APIJSON.object(response)["indicators"] as? [String: Any])
+                let careTypes = try #require(indicators["careTypes"] as? [[String: Any]])
+                let ambulant = try #require(careTypes.first { $0["category"] as? String == "45" })
+                let products = try #require(ambulant["products"] as? [[String: Any]])
+                let rows = products.map { product in
+                    ([product["code"] as? String ?? "?"]
+                        + ["inflow", "outflow", "inCare", "uniqueClients", "costs"].map {
+                            APIJSON.count(product[$0]) ?? "?"
+                        }).joined(separator: " ")
+                }
+                #expect(rows == [" 0 <5 0 0 0", "45A03 6 5 5 7 95000", "45A04 <5 <5 <5 <5 60000"])
+                #expect((indicators["total"] as? [String: Any])?["products"] as? [Any] != nil)
+                #expect(((indicators["total"] as? [String: Any])?["products"] as? [Any])?.isEmpty == true)
+                let referrers = try #require(indicators["referrers"] as? [[String: Any]])
+                #expect(referrers.count == 3)
+                #expect(referrers.first?["code"] as? String == "01")
+                #expect(referrers.first?["team"] as? String == "Regieteam Oost")
+                #expect(referrers.first?["count"] as? Int == 5)
+                #expect(referrers.first?["percentage"] as? Double == 50)
+                #expect(referrers.map { $0["team"] as? String } == ["Regieteam Oost", "Sociaal Wijkteam", nil])
+                #expect(referrers.dropFirst().allSatisfy { $0["count"] as? String == "<5" && $0["percentage"] == nil })
+            }
+        }
+    }
+
+    /// The previous period beside it at today's prices: a product's costs are corrected as
+    /// its care type's are (z's € 100 in January, 10% up: € 110).
+    @Test func theComparisonsProductsAreAtTodaysPrices() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try database())
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(
+                uri: "/api/rapport?gemeente=0268&periode=2026-Q2&prijsindex=10,0&formaat=json", method: .get
+            ) { response in
+                let comparisons = try #require(try APIJSON.object(response)["comparisons"] as? [[String: Any]])
+                let previous = try #require(comparisons.first)
+                #expect(previous["period"] as? String == "2026-Q1")
+                let careTypes = try #require(previous["careTypes"] as? [[String: Any]])
+                let ambulant = try #require(careTypes.first { $0["category"] as? String == "45" })
+                #expect(ambulant["costs"] as? Int == 11_000)
+                let products = try #require(ambulant["products"] as? [[String: Any]])
+                #expect(products.map { $0["code"] as? String } == ["45A03"])
+                #expect(products.first?["costs"] as? Int == 11_000)
+            }
+        }
+    }
 }

@@ -95,4 +95,38 @@ import Testing
         #expect(page.contains("Prognose uit de toewijzingen (P×Q): <strong>€\u{a0}12.114,28</strong>"))
         #expect(page.contains("min verwachte uitstroom €\u{a0}6.000,00 (1 toewijzing(en) met een einddatum"))
     }
+
+    /// The API carries the PxQ forecast with every input on one norm (not in the list) and
+    /// its projected total on the report's norm; one client in care is "<5".
+    @Test func theAPIGivesThePxQForecastWithItsInputs() async throws {
+        let server = try ReporterHTTPServer.forTests(database: try database())
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/norms/1", method: .get) { response in
+                let norm = try APIJSON.object(response)
+                let pxq = try #require(norm["pxqForecast"] as? [String: Any])
+                #expect(pxq["method"] as? String == "pxq")
+                #expect(pxq["fromMonth"] as? String == "2026-04")
+                #expect(pxq["declared"] as? Int == 300_000)
+                #expect(pxq["clientsInCare"] as? String == "<5")
+                #expect(pxq["allocatedPerMonth"] as? Int == 100_000)
+                #expect(pxq["gross"] as? Int == 1_511_428)
+                #expect(pxq["endingAllocations"] as? Int == 1)
+                #expect(pxq["expectedOutflow"] as? Int == 600_000)
+                #expect(pxq["withoutTariff"] as? Int == 1)
+                #expect(pxq["projectedTotal"] as? Int == 1_211_428)
+                #expect((norm["forecast"] as? [String: Any])?["projectedTotal"] as? Int == 1_200_000)
+            }
+            try await client.execute(uri: "/api/norms", method: .get) { response in
+                let list = try #require(
+                    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [[String: Any]])
+                #expect(list.count == 1 && list.first?["pxqForecast"] == nil)
+            }
+            try await client.execute(uri: "/api/rapport?gemeente=0268&periode=2026&formaat=json", method: .get) {
+                response in
+                let norms = try #require(try APIJSON.object(response)["norms"] as? [[String: Any]])
+                #expect(norms.first?["forecast"] as? Int == 1_200_000)
+                #expect(norms.first?["pxqForecast"] as? Int == 1_211_428)
+            }
+        }
+    }
 }

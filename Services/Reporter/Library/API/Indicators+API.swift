@@ -10,7 +10,9 @@ extension Components.Schemas.Indicators {
                 percentageWithinSixMonths: DutchDecimal.number(figures.trajecten.aandeelBinnenZesMaanden)),
             endReasons: figures.redenenBeeindiging.map { .init(code: $0.code, count: .init(published: $0.aantal)) },
             referrers: figures.verwijzers.map {
-                .init(code: $0.code, count: .init(published: $0.aantal), percentage: DutchDecimal.number($0.aandeel))
+                .init(
+                    code: $0.code, team: $0.team, count: .init(published: $0.aantal),
+                    percentage: DutchDecimal.number($0.aandeel))
             },
             providersPerInstrument: .init(additionalProperties: figures.aanbiedersPerInstrument),
             alertsFired: figures.meldingenGevuurd, alertsResolved: figures.meldingenOpgelost,
@@ -22,6 +24,22 @@ extension Components.Schemas.Indicators {
                 .init(
                     topPercent: $0.percentage, clients: .init(published: $0.clienten),
                     percentage: DutchDecimal.number($0.aandeel))
+            }, overBudgetIntake: figures.bovenbegrotelijk.map(Components.Schemas.OverBudgetIntake.init),
+            durationSignalMonths: figures.duurSignaalMaanden)
+    }
+}
+
+extension Components.Schemas.OverBudgetIntake {
+    /// The clients taken on above budget under a 105% rule: keyed pseudonyms and allocation
+    /// numbers, never a BSN (the reporter has none).
+    init(_ list: OverBudgetIntake) {
+        self.init(
+            normID: list.normID, norm: list.norm, from: list.vanaf?.iso, to: list.tot?.iso,
+            count: .init(published: list.aantal),
+            clients: list.clienten.map {
+                .init(
+                    pseudonym: $0.client, allocationNumber: $0.toewijzingNummer, startDate: $0.begindatum.iso,
+                    productCode: $0.productCode, municipality: $0.gemeente)
             })
     }
 }
@@ -37,6 +55,12 @@ extension Components.Schemas.CareType {
                 .init(
                     unit: $0.eenheid, name: $0.naam, clients: .init(published: $0.clienten),
                     perClient: DutchDecimal.number($0.perClient))
-            })
+            },
+            products: careType.producten.map {
+                .init(
+                    code: $0.code, inflow: .init(published: $0.instroom), outflow: .init(published: $0.uitstroom),
+                    inCare: .init(published: $0.stand), uniqueClients: .init(published: $0.uniekeClienten),
+                    costs: $0.kosten)
+            }, longCare: .init(published: careType.langdurig))
     }
 }

@@ -17,6 +17,7 @@ extension Components.Schemas.Norm {
             thresholds: norm.thresholds, firingThresholds: norm.firingThresholds,
             months: norm.months.map { .init(month: $0.month, value: $0.value, cumulative: $0.cumulative) },
             forecast: norm.forecast.map(Components.Schemas.Forecast.init),
+            pxqForecast: norm.pxqForecast.map(Components.Schemas.PxQForecast.init),
             intensity: norm.intensity.map(Components.Schemas.Intensity.init),
             forecastFiring: norm.forecastFiring, stop: norm.stop.map(StopPayload.init), ended: norm.ended,
             unacknowledgedAlerts: norm.unacknowledgedAlerts, escalatesOn: norm.escalatesOn?.iso,
@@ -53,6 +54,19 @@ extension Components.Schemas.Forecast {
             projectedTotal: forecast.projectedTotal, crossingDate: forecast.crossingDate?.iso,
             completeMonths: forecast.completeMonths, indicative: forecast.indicative,
             projectedLow: forecast.projectedLow, projectedHigh: forecast.projectedHigh)
+    }
+}
+
+extension Components.Schemas.PxQForecast {
+    /// The PxQ forecast with every input, as the norm's page shows it; its clients in care
+    /// are a count of clients ("<5" below five), its allocations are not people.
+    init(_ forecast: PxQForecast) {
+        self.init(
+            method: .pxq, fromMonth: forecast.fromMonth, declared: forecast.declared,
+            clientsInCare: .init(forecast.clientsInCare), allocatedPerMonth: forecast.allocatedPerMonth,
+            gross: forecast.gross, endingAllocations: forecast.endingAllocations,
+            expectedOutflow: forecast.expectedOutflow, withoutTariff: forecast.withoutTariff,
+            projectedTotal: forecast.projectedTotal)
     }
 }
 

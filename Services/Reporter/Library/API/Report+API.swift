@@ -32,7 +32,8 @@ extension Components.Schemas.ReportNorm {
             providerName: line.aanbiederNaam, careType: line.zorgsoort, period: line.periode, limit: line.grens,
             value: .init(reportValue: line.stand, of: line.instrument),
             percentage: DutchDecimal.number(line.percentage),
-            forecast: line.prognose, limitReachedOn: line.grensBereiktOp?.iso, status: line.status,
+            forecast: line.prognose, pxqForecast: line.prognosePxQ, limitReachedOn: line.grensBereiktOp?.iso,
+            status: line.status,
             stopInForce: line.stopVanKracht,
             whole: line.regio.map { whole in
                 .init(

@@ -79,6 +79,11 @@ extension ReporterDatabase {
         var corrected = careType
         corrected.kosten = index.corrected(careType.kosten)
         corrected.kostenPerClient = careType.kostenPerClient.map(index.corrected)
+        corrected.producten = careType.producten.map { product in
+            var product = product
+            product.kosten = index.corrected(product.kosten)
+            return product
+        }
         return corrected
     }
 

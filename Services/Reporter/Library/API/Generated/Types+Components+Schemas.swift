@@ -195,6 +195,8 @@ extension Components {
             internal var months: [Components.Schemas.MonthValue]
             /// - Remark: Generated from `#/components/schemas/Norm/forecast`.
             internal var forecast: Components.Schemas.Forecast?
+            /// - Remark: Generated from `#/components/schemas/Norm/pxqForecast`.
+            internal var pxqForecast: Components.Schemas.PxQForecast?
             /// - Remark: Generated from `#/components/schemas/Norm/intensity`.
             internal var intensity: Components.Schemas.Intensity?
             /// Whether monitor's forecast alert fires.
@@ -254,6 +256,7 @@ extension Components {
             ///   - firingThresholds:
             ///   - months: Spend (or the unlawful amount) by month of care, oldest first.
             ///   - forecast:
+            ///   - pxqForecast:
             ///   - intensity:
             ///   - forecastFiring: Whether monitor's forecast alert fires.
             ///   - stop: The referral stop's state; absent with neither a stop nor an advice.
@@ -284,6 +287,7 @@ extension Components {
                 firingThresholds: [Swift.Int],
                 months: [Components.Schemas.MonthValue],
                 forecast: Components.Schemas.Forecast? = nil,
+                pxqForecast: Components.Schemas.PxQForecast? = nil,
                 intensity: Components.Schemas.Intensity? = nil,
                 forecastFiring: Swift.Bool,
                 stop: Components.Schemas.Norm.StopPayload? = nil,
@@ -314,6 +318,7 @@ extension Components {
                 self.firingThresholds = firingThresholds
                 self.months = months
                 self.forecast = forecast
+                self.pxqForecast = pxqForecast
                 self.intensity = intensity
                 self.forecastFiring = forecastFiring
                 self.stop = stop
@@ -345,6 +350,7 @@ extension Components {
                 case firingThresholds
                 case months
                 case forecast
+                case pxqForecast
                 case intensity
                 case forecastFiring
                 case stop
@@ -458,6 +464,106 @@ extension Components {
                 case indicative
                 case projectedLow
                 case projectedHigh
+            }
+        }
+        /// The price × quantity forecast beside the run-rate, from the allocations: declared
+        /// spend through the run-rate's last complete month, then every allocation in force at
+        /// its allocated volume × the tariff last declared, minus the outflow their end dates
+        /// predict. Only on `/api/norms/{id}` (not in the list), for a money norm with at least
+        /// one complete month and a month left to project.
+        ///
+        ///
+        /// - Remark: Generated from `#/components/schemas/PxQForecast`.
+        internal struct PxQForecast: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/method`.
+            internal enum MethodPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case pxq = "pxq"
+            }
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/method`.
+            internal var method: Components.Schemas.PxQForecast.MethodPayload
+            /// The first month projected (after the run-rate's last complete month).
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/fromMonth`.
+            internal var fromMonth: Components.Schemas.Month
+            /// Declared through the month before `fromMonth`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/declared`.
+            internal var declared: Components.Schemas.Cents
+            /// Clients with an allocation in force on the first projected day.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/clientsInCare`.
+            internal var clientsInCare: Components.Schemas.Count
+            /// Those allocations for the whole first projected month at their tariff.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/allocatedPerMonth`.
+            internal var allocatedPerMonth: Components.Schemas.Cents
+            /// The projected months had every allocation in force then run to the period's end.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/gross`.
+            internal var gross: Components.Schemas.Cents
+            /// Allocations (not people) that end before the period does.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/endingAllocations`.
+            internal var endingAllocations: Swift.Int
+            /// What those ends take off `gross`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/expectedOutflow`.
+            internal var expectedOutflow: Components.Schemas.Cents
+            /// Allocations in scope without a known tariff or length, not in the projection.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/withoutTariff`.
+            internal var withoutTariff: Swift.Int
+            /// declared + gross − expectedOutflow.
+            ///
+            /// - Remark: Generated from `#/components/schemas/PxQForecast/projectedTotal`.
+            internal var projectedTotal: Components.Schemas.Cents
+            /// Creates a new `PxQForecast`.
+            ///
+            /// - Parameters:
+            ///   - method:
+            ///   - fromMonth: The first month projected (after the run-rate's last complete month).
+            ///   - declared: Declared through the month before `fromMonth`.
+            ///   - clientsInCare: Clients with an allocation in force on the first projected day.
+            ///   - allocatedPerMonth: Those allocations for the whole first projected month at their tariff.
+            ///   - gross: The projected months had every allocation in force then run to the period's end.
+            ///   - endingAllocations: Allocations (not people) that end before the period does.
+            ///   - expectedOutflow: What those ends take off `gross`.
+            ///   - withoutTariff: Allocations in scope without a known tariff or length, not in the projection.
+            ///   - projectedTotal: declared + gross − expectedOutflow.
+            internal init(
+                method: Components.Schemas.PxQForecast.MethodPayload,
+                fromMonth: Components.Schemas.Month,
+                declared: Components.Schemas.Cents,
+                clientsInCare: Components.Schemas.Count,
+                allocatedPerMonth: Components.Schemas.Cents,
+                gross: Components.Schemas.Cents,
+                endingAllocations: Swift.Int,
+                expectedOutflow: Components.Schemas.Cents,
+                withoutTariff: Swift.Int,
+                projectedTotal: Components.Schemas.Cents
+            ) {
+                self.method = method
+                self.fromMonth = fromMonth
+                self.declared = declared
+                self.clientsInCare = clientsInCare
+                self.allocatedPerMonth = allocatedPerMonth
+                self.gross = gross
+                self.endingAllocations = endingAllocations
+                self.expectedOutflow = expectedOutflow
+                self.withoutTariff = withoutTariff
+                self.projectedTotal = projectedTotal
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case method
+                case fromMonth
+                case declared
+                case clientsInCare
+                case allocatedPerMonth
+                case gross
+                case endingAllocations
+                case expectedOutflow
+                case withoutTariff
+                case projectedTotal
             }
         }
         /// - Remark: Generated from `#/components/schemas/Intensity`.
@@ -844,6 +950,14 @@ extension Components {
             internal var inCareMonth: Components.Schemas.Month?
             /// - Remark: Generated from `#/components/schemas/Indicators/costConcentration`.
             internal var costConcentration: [Components.Schemas.Concentration]
+            /// Per money norm under the 105% stop rule in the area and period, the clients taken on above budget.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Indicators/overBudgetIntake`.
+            internal var overBudgetIntake: [Components.Schemas.OverBudgetIntake]
+            /// `[reporter] duur_signaal_maanden`: the length of care beyond which `longCare` counts a client.
+            ///
+            /// - Remark: Generated from `#/components/schemas/Indicators/durationSignalMonths`.
+            internal var durationSignalMonths: Swift.Int
             /// Creates a new `Indicators`.
             ///
             /// - Parameters:
@@ -866,6 +980,8 @@ extension Components {
             ///   - asOf: The day the figures are taken at.
             ///   - inCareMonth:
             ///   - costConcentration:
+            ///   - overBudgetIntake: Per money norm under the 105% stop rule in the area and period, the clients taken on above budget.
+            ///   - durationSignalMonths: `[reporter] duur_signaal_maanden`: the length of care beyond which `longCare` counts a client.
             internal init(
                 period: Swift.String,
                 municipality: Swift.String? = nil,
@@ -885,7 +1001,9 @@ extension Components {
                 cpvRefused: Components.Schemas.Count,
                 asOf: Swift.String,
                 inCareMonth: Components.Schemas.Month? = nil,
-                costConcentration: [Components.Schemas.Concentration]
+                costConcentration: [Components.Schemas.Concentration],
+                overBudgetIntake: [Components.Schemas.OverBudgetIntake],
+                durationSignalMonths: Swift.Int
             ) {
                 self.period = period
                 self.municipality = municipality
@@ -906,6 +1024,8 @@ extension Components {
                 self.asOf = asOf
                 self.inCareMonth = inCareMonth
                 self.costConcentration = costConcentration
+                self.overBudgetIntake = overBudgetIntake
+                self.durationSignalMonths = durationSignalMonths
             }
             internal enum CodingKeys: String, CodingKey {
                 case period
@@ -927,6 +1047,8 @@ extension Components {
                 case asOf
                 case inCareMonth
                 case costConcentration
+                case overBudgetIntake
+                case durationSignalMonths
             }
         }
         /// - Remark: Generated from `#/components/schemas/CareType`.
@@ -955,6 +1077,16 @@ extension Components {
             internal var volumePerClient: Swift.Double?
             /// - Remark: Generated from `#/components/schemas/CareType/volumePerUnit`.
             internal var volumePerUnit: [Components.Schemas.UnitVolume]
+            /// The same figures per product code in this care type, in code order; empty for the total.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CareType/products`.
+            internal var products: [Components.Schemas.ProductUse]
+            /// The duration signal: clients in care in the stand's month at one provider for longer
+            /// than `durationSignalMonths`, counted from their arrival there (a signal, not a verdict).
+            ///
+            ///
+            /// - Remark: Generated from `#/components/schemas/CareType/longCare`.
+            internal var longCare: Components.Schemas.Count
             /// Creates a new `CareType`.
             ///
             /// - Parameters:
@@ -968,6 +1100,8 @@ extension Components {
             ///   - costsPerClient:
             ///   - volumePerClient: Units per client, when the care type is declared in one unit and has five clients or more.
             ///   - volumePerUnit:
+            ///   - products: The same figures per product code in this care type, in code order; empty for the total.
+            ///   - longCare: The duration signal: clients in care in the stand's month at one provider for longer
             internal init(
                 category: Swift.String,
                 name: Swift.String,
@@ -978,7 +1112,9 @@ extension Components {
                 costs: Components.Schemas.Cents,
                 costsPerClient: Components.Schemas.Cents? = nil,
                 volumePerClient: Swift.Double? = nil,
-                volumePerUnit: [Components.Schemas.UnitVolume]
+                volumePerUnit: [Components.Schemas.UnitVolume],
+                products: [Components.Schemas.ProductUse],
+                longCare: Components.Schemas.Count
             ) {
                 self.category = category
                 self.name = name
@@ -990,6 +1126,8 @@ extension Components {
                 self.costsPerClient = costsPerClient
                 self.volumePerClient = volumePerClient
                 self.volumePerUnit = volumePerUnit
+                self.products = products
+                self.longCare = longCare
             }
             internal enum CodingKeys: String, CodingKey {
                 case category
@@ -1002,6 +1140,162 @@ extension Components {
                 case costsPerClient
                 case volumePerClient
                 case volumePerUnit
+                case products
+                case longCare
+            }
+        }
+        /// Inflow, outflow and stand of one product in a care type, counted as for the care type.
+        ///
+        /// - Remark: Generated from `#/components/schemas/ProductUse`.
+        internal struct ProductUse: Codable, Hashable, Sendable {
+            /// The product code; empty for care declared per category without one.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ProductUse/code`.
+            internal var code: Swift.String
+            /// - Remark: Generated from `#/components/schemas/ProductUse/inflow`.
+            internal var inflow: Components.Schemas.Count
+            /// - Remark: Generated from `#/components/schemas/ProductUse/outflow`.
+            internal var outflow: Components.Schemas.Count
+            /// - Remark: Generated from `#/components/schemas/ProductUse/inCare`.
+            internal var inCare: Components.Schemas.Count
+            /// - Remark: Generated from `#/components/schemas/ProductUse/uniqueClients`.
+            internal var uniqueClients: Components.Schemas.Count
+            /// - Remark: Generated from `#/components/schemas/ProductUse/costs`.
+            internal var costs: Components.Schemas.Cents
+            /// Creates a new `ProductUse`.
+            ///
+            /// - Parameters:
+            ///   - code: The product code; empty for care declared per category without one.
+            ///   - inflow:
+            ///   - outflow:
+            ///   - inCare:
+            ///   - uniqueClients:
+            ///   - costs:
+            internal init(
+                code: Swift.String,
+                inflow: Components.Schemas.Count,
+                outflow: Components.Schemas.Count,
+                inCare: Components.Schemas.Count,
+                uniqueClients: Components.Schemas.Count,
+                costs: Components.Schemas.Cents
+            ) {
+                self.code = code
+                self.inflow = inflow
+                self.outflow = outflow
+                self.inCare = inCare
+                self.uniqueClients = uniqueClients
+                self.costs = costs
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case code
+                case inflow
+                case outflow
+                case inCare
+                case uniqueClients
+                case costs
+            }
+        }
+        /// A norm under the 105% stop rule: the clients whose care started in its scope from the
+        /// first day its forecast or spend reached 100% of the limit until a stop came in force.
+        /// Keyed pseudonyms and allocation numbers, never a BSN: the gemeente looks the BSN up.
+        ///
+        ///
+        /// - Remark: Generated from `#/components/schemas/OverBudgetIntake`.
+        internal struct OverBudgetIntake: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/OverBudgetIntake/normID`.
+            internal var normID: Swift.Int64
+            /// The norm's name.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OverBudgetIntake/norm`.
+            internal var norm: Swift.String
+            /// The first day over 100%; absent while the norm has not got there.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OverBudgetIntake/from`.
+            internal var from: Swift.String?
+            /// The day a stop came in force, when it did.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OverBudgetIntake/to`.
+            internal var to: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/OverBudgetIntake/count`.
+            internal var count: Components.Schemas.Count
+            /// - Remark: Generated from `#/components/schemas/OverBudgetIntake/clients`.
+            internal var clients: [Components.Schemas.OverBudgetClient]
+            /// Creates a new `OverBudgetIntake`.
+            ///
+            /// - Parameters:
+            ///   - normID:
+            ///   - norm: The norm's name.
+            ///   - from: The first day over 100%; absent while the norm has not got there.
+            ///   - to: The day a stop came in force, when it did.
+            ///   - count:
+            ///   - clients:
+            internal init(
+                normID: Swift.Int64,
+                norm: Swift.String,
+                from: Swift.String? = nil,
+                to: Swift.String? = nil,
+                count: Components.Schemas.Count,
+                clients: [Components.Schemas.OverBudgetClient]
+            ) {
+                self.normID = normID
+                self.norm = norm
+                self.from = from
+                self.to = to
+                self.count = count
+                self.clients = clients
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case normID
+                case norm
+                case from
+                case to
+                case count
+                case clients
+            }
+        }
+        /// - Remark: Generated from `#/components/schemas/OverBudgetClient`.
+        internal struct OverBudgetClient: Codable, Hashable, Sendable {
+            /// The client's keyed pseudonym.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OverBudgetClient/pseudonym`.
+            internal var pseudonym: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OverBudgetClient/allocationNumber`.
+            internal var allocationNumber: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OverBudgetClient/startDate`.
+            internal var startDate: Swift.String
+            /// - Remark: Generated from `#/components/schemas/OverBudgetClient/productCode`.
+            internal var productCode: Swift.String?
+            /// The gemeente's CBS code.
+            ///
+            /// - Remark: Generated from `#/components/schemas/OverBudgetClient/municipality`.
+            internal var municipality: Swift.String
+            /// Creates a new `OverBudgetClient`.
+            ///
+            /// - Parameters:
+            ///   - pseudonym: The client's keyed pseudonym.
+            ///   - allocationNumber:
+            ///   - startDate:
+            ///   - productCode:
+            ///   - municipality: The gemeente's CBS code.
+            internal init(
+                pseudonym: Swift.String,
+                allocationNumber: Swift.String,
+                startDate: Swift.String,
+                productCode: Swift.String? = nil,
+                municipality: Swift.String
+            ) {
+                self.pseudonym = pseudonym
+                self.allocationNumber = allocationNumber
+                self.startDate = startDate
+                self.productCode = productCode
+                self.municipality = municipality
+            }
+            internal enum CodingKeys: String, CodingKey {
+                case pseudonym
+                case allocationNumber
+                case startDate
+                case productCode
+                case municipality
             }
         }
         /// - Remark: Generated from `#/components/schemas/UnitVolume`.
@@ -1095,27 +1389,37 @@ extension Components {
         internal struct CodeShare: Codable, Hashable, Sendable {
             /// - Remark: Generated from `#/components/schemas/CodeShare/code`.
             internal var code: Swift.String
+            /// For the gemeente's own teams (referrer type 01), the team that referred, when named.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CodeShare/team`.
+            internal var team: Swift.String?
             /// - Remark: Generated from `#/components/schemas/CodeShare/count`.
             internal var count: Components.Schemas.Count
+            /// Absent when the group or the whole is under five (it would give the count away).
+            ///
             /// - Remark: Generated from `#/components/schemas/CodeShare/percentage`.
             internal var percentage: Components.Schemas.Percentage?
             /// Creates a new `CodeShare`.
             ///
             /// - Parameters:
             ///   - code:
+            ///   - team: For the gemeente's own teams (referrer type 01), the team that referred, when named.
             ///   - count:
-            ///   - percentage:
+            ///   - percentage: Absent when the group or the whole is under five (it would give the count away).
             internal init(
                 code: Swift.String,
+                team: Swift.String? = nil,
                 count: Components.Schemas.Count,
                 percentage: Components.Schemas.Percentage? = nil
             ) {
                 self.code = code
+                self.team = team
                 self.count = count
                 self.percentage = percentage
             }
             internal enum CodingKeys: String, CodingKey {
                 case code
+                case team
                 case count
                 case percentage
             }
@@ -1274,6 +1578,10 @@ extension Components {
             internal var percentage: Components.Schemas.Percentage?
             /// - Remark: Generated from `#/components/schemas/ReportNorm/forecast`.
             internal var forecast: Components.Schemas.Cents?
+            /// The PxQ forecast's projected total (cents), beside the run-rate's `forecast`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ReportNorm/pxqForecast`.
+            internal var pxqForecast: Components.Schemas.Cents?
             /// - Remark: Generated from `#/components/schemas/ReportNorm/limitReachedOn`.
             internal var limitReachedOn: Swift.String?
             /// - Remark: Generated from `#/components/schemas/ReportNorm/status`.
@@ -1296,6 +1604,7 @@ extension Components {
             ///   - value:
             ///   - percentage:
             ///   - forecast:
+            ///   - pxqForecast: The PxQ forecast's projected total (cents), beside the run-rate's `forecast`.
             ///   - limitReachedOn:
             ///   - status:
             ///   - stopInForce:
@@ -1312,6 +1621,7 @@ extension Components {
                 value: Components.Schemas.Count,
                 percentage: Components.Schemas.Percentage? = nil,
                 forecast: Components.Schemas.Cents? = nil,
+                pxqForecast: Components.Schemas.Cents? = nil,
                 limitReachedOn: Swift.String? = nil,
                 status: Swift.String,
                 stopInForce: Swift.Bool,
@@ -1328,6 +1638,7 @@ extension Components {
                 self.value = value
                 self.percentage = percentage
                 self.forecast = forecast
+                self.pxqForecast = pxqForecast
                 self.limitReachedOn = limitReachedOn
                 self.status = status
                 self.stopInForce = stopInForce
@@ -1345,6 +1656,7 @@ extension Components {
                 case value
                 case percentage
                 case forecast
+                case pxqForecast
                 case limitReachedOn
                 case status
                 case stopInForce
