@@ -107,7 +107,7 @@ import Testing
             // Monitor's event, applied to the read model, is the timeline's entry.
             let events = try OutboxEventSource(reader: monitor.database.writer).events(after: 0, limit: 100)
             try reporter.monitorSink().apply(events)
-            let summaries = try reporter.database.timeline(normID: norm.id).map(\.summary)
+            let summaries = try await reporter.database.timeline(normID: norm.id).map(\.summary)
             #expect(
                 summaries.contains(
                     "Analysegesprek van 2 maart 2026 vastgelegd door J. de Vries (met aanbieder, beleid): Wachtlijst. Plan van aanpak: Minder instroom; vervolg op 1 april 2026"

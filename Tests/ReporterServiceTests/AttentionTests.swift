@@ -46,13 +46,13 @@ import Testing
         ])
     }
 
-    @Test func aForecastOverTheLimitIsNeverWithinTheThresholds() throws {
+    @Test func aForecastOverTheLimitIsNeverWithinTheThresholds() async throws {
         let core = ReporterCore(database: try .inMemory(clock: { may10 }))
         let heading = norm(1, name: "Op weg naar 110%", limit: 1_000_000)
         try core.monitorSink().apply([
             try added(1, heading), try firing(2, alertID: 1, heading, kind: .forecast, threshold: 100, value: 300_000),
         ])
-        let figures = try #require(try core.database.norm(id: 1))
+        let figures = try #require(try await core.database.norm(id: 1))
         #expect(figures.firingThresholds.isEmpty)  // no alert on the value itself
         #expect(figures.forecastFiring)
         #expect(DutchFigures.status(figures).text != "binnen de drempels")
@@ -60,7 +60,7 @@ import Testing
         #expect(figures.attention.reasons.contains { $0.hasPrefix("prognose boven de grens") })
     }
 
-    @Test func aStopAdviceAwaitsADecisionUntilAStopIsImposedAndLifted() throws {
+    @Test func aStopAdviceAwaitsADecisionUntilAStopIsImposedAndLifted() async throws {
         let core = ReporterCore(database: try .inMemory(clock: { may10 }))
         let capped = norm(1, name: "Bestedingsruimte", limit: 1_000_000)
         try core.monitorSink().apply([
@@ -72,8 +72,8 @@ import Testing
                     projectedTotal: 1_200_000, crossingDate: Day(iso: "2026-10-18"), at: at
                 ).encoded()),
         ])
-        #expect(try core.database.norm(id: 1)?.attention.reasons == ["stopadvies: een besluit is nodig"])
-        #expect(try core.database.normsNeedingAttention { _ in true }.map(\.id) == [1])
+        #expect(try await core.database.norm(id: 1)?.attention.reasons == ["stopadvies: een besluit is nodig"])
+        #expect(try await core.database.normsNeedingAttention { _ in true }.map(\.id) == [1])
         try core.monitorSink().apply([
             LoggedEvent(
                 seq: 3, kind: StopImposed.kind.rawValue,
@@ -82,25 +82,26 @@ import Testing
                 )
                 .encoded())
         ])
-        #expect(try core.database.norm(id: 1)?.attention.level == .stopInForce)
-        #expect(try core.database.norm(id: 1).map { DutchFigures.status($0).text } == "toeleidingsstop van kracht")
+        #expect(try await core.database.norm(id: 1)?.attention.level == .stopInForce)
+        #expect(
+            try await core.database.norm(id: 1).map { DutchFigures.status($0).text } == "toeleidingsstop van kracht")
         try core.monitorSink().apply([
             LoggedEvent(
                 seq: 4, kind: StopLifted.kind.rawValue,
                 body: try StopLifted(stopID: 1, normID: 1, by: "J. de Vries", reason: "onder de grens", at: at)
                     .encoded())
         ])
-        #expect(try core.database.norm(id: 1)?.attention.level == .ok)
-        #expect(try core.database.normsNeedingAttention { _ in true }.isEmpty)
+        #expect(try await core.database.norm(id: 1)?.attention.level == .ok)
+        #expect(try await core.database.normsNeedingAttention { _ in true }.isEmpty)
     }
 
-    @Test func anAcknowledgedAlertNoLongerAsksToBeAcknowledged() throws {
+    @Test func anAcknowledgedAlertNoLongerAsksToBeAcknowledged() async throws {
         let core = ReporterCore(database: try .inMemory(clock: { may10 }))
         let capped = norm(1, name: "Bestedingsruimte", limit: 100_000)
         try core.monitorSink().apply([
             try added(1, capped), try firing(2, alertID: 5, capped, kind: .actual, threshold: 70, value: 72_000),
         ])
-        let before = try #require(try core.database.norm(id: 1))
+        let before = try #require(try await core.database.norm(id: 1))
         #expect(before.unacknowledgedAlerts == 1)
         // Notifier escalates 14 days (its default) after the alert fired, in Dutch time.
         #expect(before.escalatesOn == Day(iso: "2026-04-15"))
@@ -111,19 +112,19 @@ import Testing
             try added(1, capped), try firing(2, alertID: 5, capped, kind: .actual, threshold: 70, value: 72_000),
         ])
         #expect(
-            try early.database.norm(id: 1)?.attention.reasons.contains(
+            try await early.database.norm(id: 1)?.attention.reasons.contains(
                 "1 melding(en) niet bevestigd, escalatie op 15 april 2026") == true)
         try core.notifierSink().apply([
             LoggedEvent(
                 seq: 1, kind: AlertAcknowledged.kind.rawValue,
                 body: try AlertAcknowledged(alertID: 5, normID: 1, by: "J. de Vries", note: "", at: at).encoded())
         ])
-        let figures = try #require(try core.database.norm(id: 1))
+        let figures = try #require(try await core.database.norm(id: 1))
         #expect(figures.unacknowledgedAlerts == 0)
         #expect(figures.attention.reasons == ["drempel 70% bereikt"])
     }
 
-    @Test func anEndedNormIsMarkedAndAsksNothing() throws {
+    @Test func anEndedNormIsMarkedAndAsksNothing() async throws {
         let core = ReporterCore(database: try .inMemory(clock: { may10 }))
         var ended = norm(1, name: "Oud", limit: 100_000)
         try core.monitorSink().apply([try added(1, ended)])
@@ -134,7 +135,7 @@ import Testing
                 seq: 2, kind: NormChanged.kind.rawValue,
                 body: try NormChanged(change: .ended, norm: ended, by: "test", at: at).encoded())
         ])
-        let figures = try #require(try core.database.norm(id: 1))
+        let figures = try #require(try await core.database.norm(id: 1))
         #expect(DutchFigures.status(figures).text == "beëindigd")
         #expect(!figures.attention.needsAttention)
     }

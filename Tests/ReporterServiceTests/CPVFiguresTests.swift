@@ -9,7 +9,7 @@ import Testing
 /// The CPV's decisions on the timeline (without the allocation number) and counted in the
 /// report: six granted, five refused, on 1 April 2026 about norm 7.
 @Suite struct CPVFiguresTests {
-    @Test func decisionsAreOnTheTimelineAndCountedGrantedAndRefused() throws {
+    @Test func decisionsAreOnTheTimelineAndCountedGrantedAndRefused() async throws {
         let core = ReporterCore(database: try .inMemory())
         try ReadModelTests().feed(core)  // norm 7 for 0268, seq 1 and 2
         let at = Date(timeIntervalSince1970: 1_775_000_000)  // 31 March 2026, 23:33 UTC
@@ -27,7 +27,7 @@ import Testing
                     .encoded()))
         }
         try core.monitorSink().apply(events)
-        let summaries = try core.database.timeline(normID: 7).map(\.summary).filter { $0.hasPrefix("CPV") }
+        let summaries = try await core.database.timeline(normID: 7).map(\.summary).filter { $0.hasPrefix("CPV") }
         #expect(
             Set(summaries) == [
                 "CPV kende een uitzondering op de stop toe, vastgelegd door CPV Nijmegen: onderbouwd beroep",
@@ -35,9 +35,9 @@ import Testing
             ])
         #expect(summaries.count == 11)
         #expect(!summaries.contains { $0.contains("3002") })
-        let figures = try core.database.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
+        let figures = try await core.database.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         #expect(figures.cpvToegekend == "6" && figures.cpvAfgewezen == "5")
-        let march = try core.database.indicators(period: Period(parsing: "2026-Q1")!, gemeente: "0268")
+        let march = try await core.database.indicators(period: Period(parsing: "2026-Q1")!, gemeente: "0268")
         #expect(march.cpvToegekend == "0" && march.cpvAfgewezen == "0")
     }
 }

@@ -47,16 +47,16 @@ import Testing
         return core.database
     }
 
-    @Test func theStandIsTakenAtThePeildatumFromTheLastDeclaredMonth() throws {
+    @Test func theStandIsTakenAtThePeildatumFromTheLastDeclaredMonth() async throws {
         let database = try database()
         let year = Period.year(2026)
         // The report's date: 15 August; August is not declared yet, so July's ten clients.
-        let now = try database.indicators(period: year, area: .gemeente("0268"))
+        let now = try await database.indicators(period: year, area: .gemeente("0268"))
         #expect(now.peildatum == Day(iso: "2026-08-15"))
         #expect(now.standMaand == "2026-07")
         #expect(now.zorgsoorten.first?.stand == "10")
         // On 20 May: May's fifty, and only the costs up to May.
-        let may = try database.indicators(period: year, area: .gemeente("0268"), asOf: Day(iso: "2026-05-20"))
+        let may = try await database.indicators(period: year, area: .gemeente("0268"), asOf: Day(iso: "2026-05-20"))
         #expect(may.standMaand == "2026-05")
         #expect(may.zorgsoorten.first?.stand == "50")
         #expect(may.totaal.kosten == 2_250_000)
@@ -66,9 +66,10 @@ import Testing
                 == Day(iso: "2026-12-31"))
     }
 
-    @Test func theCostliestTenPercentShareIsShownOnlyForFiveOrMoreClients() throws {
+    @Test func theCostliestTenPercentShareIsShownOnlyForFiveOrMoreClients() async throws {
         let database = try database()
-        let may = try database.indicators(period: .year(2026), area: .gemeente("0268"), asOf: Day(iso: "2026-05-31"))
+        let may = try await database.indicators(
+            period: .year(2026), area: .gemeente("0268"), asOf: Day(iso: "2026-05-31"))
         // 1% and 5% of 50 are 1 and 3 clients: too few to show their share.
         // 10% is 5 clients, c0–c4: 10.000 + 4 × 2.000 = 18.000 of 22.500 = 80,0%.
         #expect(
@@ -77,7 +78,7 @@ import Testing
             ])
         // On 15 August, with July's € 10 for c0–c9: 10.010 + 4 × 2.010 = 18.050 of
         // 22.600 = 79,867%, shown to the tenth below: 79,8%.
-        let now = try database.indicators(period: .year(2026), area: .gemeente("0268"))
+        let now = try await database.indicators(period: .year(2026), area: .gemeente("0268"))
         #expect(now.kostenconcentratie.last?.aandeel == "79,8%")
     }
 
@@ -122,7 +123,7 @@ import Testing
                     body: try LineAccepted(line: line).encoded()))
         }
         try core.intakeSink().apply(events)
-        let figures = try core.database.indicators(period: .year(2026), area: .gemeente("0268"))
+        let figures = try await core.database.indicators(period: .year(2026), area: .gemeente("0268"))
         let ggz = try #require(figures.zorgsoorten.first { $0.categorie == "52" })
         #expect(ggz.volumePerClient == nil)
         // Minutes: 5 × 300 / 5 = 300,0. Hours: (4 × 1 + 6) / 5 = 2,0.
@@ -155,7 +156,7 @@ import Testing
             }
         }
         try core.intakeSink().apply(events)
-        let report = try core.database.report(
+        let report = try await core.database.report(
             area: .gemeente("0268"), period: .year(2026),
             compare: .init(
                 baselineYear: 2024, previousIndex: PriceIndex(riseTenths: 32), baselineIndex: PriceIndex(riseTenths: 75)
@@ -192,7 +193,7 @@ import Testing
 
     /// Five clients last in care in January 2025 and five in June 2025, all back in March
     /// 2026: only the first five were twelve months without care, so instroom is 5.
-    @Test func instroomCountsClientsBackAfterTheGap() throws {
+    @Test func instroomCountsClientsBackAfterTheGap() async throws {
         let core = ReporterCore(database: try .inMemory(clock: { Self.august15 }))
         var events: [LoggedEvent] = []
         for client in 0..<10 {
@@ -207,7 +208,7 @@ import Testing
             }
         }
         try core.intakeSink().apply(events)
-        let figures = try core.database.indicators(period: .year(2026), area: .gemeente("0268"))
+        let figures = try await core.database.indicators(period: .year(2026), area: .gemeente("0268"))
         #expect(figures.zorgsoorten.first?.instroom == "5")
         #expect(figures.zorgsoorten.first?.uniekeClienten == "10")
     }

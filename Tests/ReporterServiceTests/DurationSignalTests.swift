@@ -48,15 +48,15 @@ import Testing
         return core.database
     }
 
-    @Test func clientsLongerInCareThanTheSignalAreCounted() throws {
-        let figures = try database().indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
+    @Test func clientsLongerInCareThanTheSignalAreCounted() async throws {
+        let figures = try await database().indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         #expect(figures.duurSignaalMaanden == 12)
         #expect(figures.zorgsoorten.map { "\($0.categorie) \($0.langdurig)" } == ["41 <5", "45 5"])
         #expect(figures.totaal.langdurig == "6")
         // With the signal at nine months s1 (twelve months) counts too; b1 (six) still not.
         var nine = try database()
         nine.durationSignalMonths = 9
-        let shorter = try nine.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
+        let shorter = try await nine.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         #expect(shorter.zorgsoorten.first { $0.categorie == "45" }?.langdurig == "6")
     }
 

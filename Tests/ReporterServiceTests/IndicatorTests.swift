@@ -72,8 +72,8 @@ import Testing
         return core
     }
 
-    @Test func aQuarterHasItsInflowOutflowStandCostsDurationsReasonsAndReferrers() throws {
-        let figures = try core().database.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
+    @Test func aQuarterHasItsInflowOutflowStandCostsDurationsReasonsAndReferrers() async throws {
+        let figures = try await core().database.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         let ambulant = try #require(figures.zorgsoorten.first { $0.categorie == "45" })
         #expect(ambulant.naam == "Jeugdhulp ambulant")
         #expect(ambulant.instroom == "6")  // a–f; z was in care in January

@@ -38,7 +38,7 @@ import Testing
                 body: try LineAccepted(line: fixtures.line(2, cents: 100)).encoded()),
             LoggedEvent(seq: 3, kind: CareStarted.kind.rawValue, body: try start.encoded()),
         ])
-        #expect(try core.database.norm(id: 8)?.spent == 3)  // clients p-1, p-2 (lines) and p-9 (start)
+        #expect(try await core.database.norm(id: 8)?.spent == 3)  // clients p-1, p-2 (lines) and p-9 (start)
         let server = try ReporterHTTPServer.forTests(database: core.database)
         try await Application(router: server.router()).test(.router) { client in
             try await client.execute(uri: "/normen/8", method: .get, headers: server.reader) { response in

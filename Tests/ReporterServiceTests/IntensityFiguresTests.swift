@@ -45,7 +45,7 @@ import Testing
         let reporter = ReporterCore(database: try .inMemory())
         try reporter.monitorSink().apply(published)
 
-        let figures = try #require(try reporter.database.norm(id: 1))
+        let figures = try #require(try await reporter.database.norm(id: 1))
         // p-a: April 28,666 + June 128,666 structural; p-b: April alone, incidental.
         #expect(figures.spent == 157_332)
         #expect(figures.spent == (try monitor.normStatuses()[0].value))
@@ -54,7 +54,8 @@ import Testing
         #expect(figures.intensity?.structuralClientMonths == 2)
         #expect(figures.months.map(\.month) == ["2026-04", "2026-06"])
         #expect(figures.firingThresholds == [100])
-        #expect(try reporter.database.timeline(normID: 1).contains { $0.summary.contains("€ 1.573,32 onrechtmatig") })
+        #expect(
+            try await reporter.database.timeline(normID: 1).contains { $0.summary.contains("€ 1.573,32 onrechtmatig") })
         let page = DashboardPages.norm(figures)
         #expect(page.contains("18 uur per cliënt per week"))
         #expect(page.contains("<strong>€\u{00A0}1.573,32</strong>"))

@@ -42,14 +42,14 @@ import Testing
         #expect(try await loads(core.database, reaching: 1) == 1)
 
         // The request finds them decoded.
-        let page = try core.database.norms(where: { _ in true }, page: 1, perPage: 10)
+        let page = try await core.database.norms(where: { _ in true }, page: 1, perPage: 10)
         #expect(page.items.map(\.id) == [norm.id])
         #expect(core.database.normDefinitions.loads == 1)
 
         // A new version is decoded again; the request sees the new one without decoding.
         try core.monitorSink().apply([try normChanged(seq: 2, version: 2)])
         #expect(try await loads(core.database, reaching: 2) == 2)
-        _ = try core.database.norms(where: { _ in true }, page: 1, perPage: 10)
+        _ = try await core.database.norms(where: { _ in true }, page: 1, perPage: 10)
         #expect(core.database.normDefinitions.loads == 2)
     }
 

@@ -75,8 +75,8 @@ import Testing
         return core.database
     }
 
-    @Test func theClientsTakenOnBetweenHundredPercentAndTheStopAreListed() throws {
-        let figures = try database().indicators(period: .year(2026), gemeente: "0546")
+    @Test func theClientsTakenOnBetweenHundredPercentAndTheStopAreListed() async throws {
+        let figures = try await database().indicators(period: .year(2026), gemeente: "0546")
         let list = try #require(figures.bovenbegrotelijk.first)
         #expect(figures.bovenbegrotelijk.count == 1)
         #expect(list.vanaf == Day(iso: "2026-05-10") && list.tot == Day(iso: "2026-07-01"))
@@ -86,14 +86,14 @@ import Testing
             ])
         #expect(list.aantal == "<5")
         // Without a stop the list runs to the peildatum: c6 (1 July) is taken on above budget.
-        let open = try database(stop: false).indicators(period: .year(2026), gemeente: "0546")
+        let open = try await database(stop: false).indicators(period: .year(2026), gemeente: "0546")
         #expect(open.bovenbegrotelijk.first?.clienten.map(\.client) == ["c2", "c3", "c6"])
         // On 1 June only c2 had been taken on.
-        let june = try database().indicators(period: .year(2026), gemeente: "0546", asOf: Day(iso: "2026-06-01"))
+        let june = try await database().indicators(period: .year(2026), gemeente: "0546", asOf: Day(iso: "2026-06-01"))
         #expect(june.bovenbegrotelijk.first?.clienten.map(\.client) == ["c2"])
     }
 
-    @Test func aNormUnderTheHundredPercentRuleHasNoList() throws {
+    @Test func aNormUnderTheHundredPercentRuleHasNoList() async throws {
         var norm = Self.norm
         norm.stopRule = .forecastAbove100
         let core = ReporterCore(database: try .inMemory(clock: { Self.date("2026-08-15") }))
@@ -102,7 +102,7 @@ import Testing
                 seq: 1, kind: NormChanged.kind.rawValue,
                 body: try NormChanged(change: .added, norm: norm, by: "test", at: Self.date("2026-01-02")).encoded())
         ])
-        #expect(try core.database.indicators(period: .year(2026), gemeente: "0546").bovenbegrotelijk.isEmpty)
+        #expect(try await core.database.indicators(period: .year(2026), gemeente: "0546").bovenbegrotelijk.isEmpty)
     }
 
     @Test func thePrintedReportCountsTheCSVLists() async throws {

@@ -74,8 +74,8 @@ import Testing
         return core.database
     }
 
-    @Test func instroomUitstroomAndStandPerProduct() throws {
-        let figures = try database().indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
+    @Test func instroomUitstroomAndStandPerProduct() async throws {
+        let figures = try await database().indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         let ambulant = try #require(figures.zorgsoorten.first { $0.categorie == "45" })
         let rows = ambulant.producten.map {
             "\($0.code) \($0.instroom) \($0.uitstroom) \($0.stand) \($0.uniekeClienten) \($0.kosten)"
@@ -95,8 +95,8 @@ import Testing
         #expect(ambulant.kosten == 95_000 + 60_000)
     }
 
-    @Test func referrerSharesShowTheGemeentesOwnTeamsAndHideSmallGroups() throws {
-        let figures = try database().indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
+    @Test func referrerSharesShowTheGemeentesOwnTeamsAndHideSmallGroups() async throws {
+        let figures = try await database().indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         // Ten referrals: Regieteam Oost 5 of 10 = 50,0%; the other two groups are under five,
         // so their share (which would give their count away) is not shown.
         #expect(

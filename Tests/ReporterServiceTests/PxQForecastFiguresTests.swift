@@ -60,8 +60,8 @@ import Testing
         return core.database
     }
 
-    @Test func thePxQForecastStandsBesideTheRunRateWithItsInputs() throws {
-        let figures = try #require(try database().norm(id: 1))
+    @Test func thePxQForecastStandsBesideTheRunRateWithItsInputs() async throws {
+        let figures = try #require(try await database().norm(id: 1))
         // Run-rate: January–March complete (April is declared, not yet complete), € 1.000 a
         // month; April at its € 1.000, May–December at the rate: 12 × 1.000.
         #expect(figures.forecast?.projectedTotal == 1_200_000)
@@ -81,7 +81,7 @@ import Testing
 
     @Test func theReportAndTheNormPageShowBoth() async throws {
         let database = try database()
-        let report = try database.report(area: .gemeente("0268"), period: .year(2026))
+        let report = try await database.report(area: .gemeente("0268"), period: .year(2026))
         #expect(report.normen.first?.prognose == 1_200_000)
         #expect(report.normen.first?.prognosePxQ == 1_211_428)
         let server = try ReporterHTTPServer.forTests(database: database)
@@ -90,7 +90,7 @@ import Testing
                 #expect(String(buffer: response.body).contains("; P×Q \(Money(cents: 1_211_428).dutch)"))
             }
         }
-        let page = DashboardPages.norm(try #require(try database.norm(id: 1)))
+        let page = DashboardPages.norm(try #require(try await database.norm(id: 1)))
         // The dashboard keeps "€" and its amount together (a no-break space).
         #expect(page.contains("Prognose uit de toewijzingen (P×Q): <strong>€\u{a0}12.114,28</strong>"))
         #expect(page.contains("min verwachte uitstroom €\u{a0}6.000,00 (1 toewijzing(en) met een einddatum"))

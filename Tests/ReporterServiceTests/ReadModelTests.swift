@@ -49,10 +49,10 @@ import Testing
         ])
     }
 
-    @Test func normFiguresComeFromTheLogsByMonthOfCare() throws {
+    @Test func normFiguresComeFromTheLogsByMonthOfCare() async throws {
         let core = ReporterCore(database: try .inMemory())
         try feed(core)
-        let figures = try #require(try core.database.norm(id: 7))
+        let figures = try #require(try await core.database.norm(id: 7))
         #expect(figures.spent == 72_500)
         #expect(figures.basisPoints == 7_250)
         #expect(figures.percentage == "72.50")
@@ -60,24 +60,24 @@ import Testing
         #expect(figures.months.map(\.month) == ["2026-04", "2026-05"])
         #expect(figures.months.map(\.value) == [42_500, 30_000])
         #expect(figures.months.map(\.cumulative) == [42_500, 72_500])
-        #expect(try core.database.norms().count == 1)
-        #expect(try core.database.norm(id: 99) == nil)
+        #expect(try await core.database.norms().count == 1)
+        #expect(try await core.database.norm(id: 99) == nil)
     }
 
-    @Test func aRebuildFromTheSameLogsGivesTheSameFigures() throws {
+    @Test func aRebuildFromTheSameLogsGivesTheSameFigures() async throws {
         let live = ReporterCore(database: try .inMemory())
         try feed(live)
         let rebuilt = ReporterCore(database: try .inMemory())
         try feed(rebuilt)
-        #expect(try live.database.norms() == rebuilt.database.norms())
+        #expect(try await live.database.norms() == rebuilt.database.norms())
     }
 
     /// Definitions are decoded once per change of the norm table: a changed limit and an
     /// added norm must show in the very next read, also in the indicators and reports.
-    @Test func aChangedOrAddedNormShowsInTheNextRead() throws {
+    @Test func aChangedOrAddedNormShowsInTheNextRead() async throws {
         let core = ReporterCore(database: try .inMemory())
         try feed(core)
-        #expect(try core.database.norms().map(\.limit) == [100_000])
+        #expect(try await core.database.norms().map(\.limit) == [100_000])
         var raised = norm
         raised.limit = 200_000
         raised.version += 1
@@ -90,16 +90,16 @@ import Testing
                 body: try NormChanged(change: .changed, norm: raised, by: "test", at: Date(timeIntervalSince1970: 1))
                     .encoded())
         ])
-        #expect(try core.database.norms().map(\.limit) == [200_000])
-        #expect(try core.database.norm(id: 7)?.basisPoints == 3_625)
+        #expect(try await core.database.norms().map(\.limit) == [200_000])
+        #expect(try await core.database.norm(id: 7)?.basisPoints == 3_625)
         try core.monitorSink().apply([
             LoggedEvent(
                 seq: 4, kind: NormChanged.kind.rawValue,
                 body: try NormChanged(change: .added, norm: other, by: "test", at: Date(timeIntervalSince1970: 2))
                     .encoded())
         ])
-        #expect(try core.database.norms().map(\.id) == [7, 8])
-        let utrecht = try core.database.report(area: .gemeente("0344"), period: .year(2026))
+        #expect(try await core.database.norms().map(\.id) == [7, 8])
+        let utrecht = try await core.database.report(area: .gemeente("0344"), period: .year(2026))
         #expect(utrecht.normen.map(\.id) == [8])
     }
 }

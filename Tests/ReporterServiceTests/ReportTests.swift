@@ -98,22 +98,23 @@ import Testing
 
     /// Live: every event applied on its own, the two logs interleaved, on a file store.
     /// Rebuilt: the store thrown away (`--rebuild`) and each log replayed in one go.
-    @Test func aRebuildFromZeroGivesTheSameReportIndicatorsTimelineAndNorms() throws {
+    @Test func aRebuildFromZeroGivesTheSameReportIndicatorsTimelineAndNorms() async throws {
         let (monitor, intake) = try logs()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("plafond-rebuild-\(UUID())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("reporter.sqlite").path
-        func snapshot(_ database: ReporterDatabase) throws -> [Data] {
+        func snapshot(_ database: ReporterDatabase) async throws -> [Data] {
             let encoder = JSONEncoder()
             encoder.outputFormatting = .sortedKeys
             let area = ReportArea.regio(name: "R", gemeenten: ["0268", "0209"])
             return [
-                try encoder.encode(try database.report(area: area, period: Period(parsing: "2026")!)),
-                try encoder.encode(try database.indicators(period: Period(parsing: "2026-Q3")!, gemeente: "0268")),
-                try encoder.encode(try database.norms()),
+                try encoder.encode(try await database.report(area: area, period: Period(parsing: "2026")!)),
                 try encoder.encode(
-                    try database.timeline(normID: nil).map { "\($0.kind) \($0.normID ?? 0) \($0.summary)" }),
+                    try await database.indicators(period: Period(parsing: "2026-Q3")!, gemeente: "0268")),
+                try encoder.encode(try await database.norms()),
+                try encoder.encode(
+                    try await database.timeline(normID: nil).map { "\($0.kind) \($0.normID ?? 0) \($0.summary)" }),
             ]
         }
         let live = ReporterCore(database: try ReporterDatabase.open(path: path))
@@ -121,20 +122,21 @@ import Testing
             if index < intake.count { try live.intakeSink().apply([intake[index]]) }
             if index < monitor.count { try live.monitorSink().apply([monitor[index]]) }
         }
-        let liveFigures = try snapshot(live.database)
+        let liveFigures = try await snapshot(live.database)
         let rebuilt = ReporterCore(database: try ReporterDatabase.open(path: path, rebuild: true))
-        #expect(try rebuilt.database.norms().isEmpty)
+        #expect(try await rebuilt.database.norms().isEmpty)
         try rebuilt.monitorSink().apply(monitor)
         try rebuilt.intakeSink().apply(intake)
-        let rebuiltFigures = try snapshot(rebuilt.database)
+        let rebuiltFigures = try await snapshot(rebuilt.database)
         #expect(rebuiltFigures == liveFigures)
         #expect(
-            try rebuilt.database.indicators(period: Period(parsing: "2026-Q3")!, gemeente: "0268").trajecten.beeindigd
+            try await rebuilt.database.indicators(period: Period(parsing: "2026-Q3")!, gemeente: "0268").trajecten
+                .beeindigd
                 == "6")
     }
 
-    @Test func aGemeentesQuarterHasItsNormsSpendAndOnlyItsOwnAlerts() throws {
-        let report = try database().report(area: .gemeente("0268"), period: Period(parsing: "2026-Q3")!)
+    @Test func aGemeentesQuarterHasItsNormsSpendAndOnlyItsOwnAlerts() async throws {
+        let report = try await database().report(area: .gemeente("0268"), period: Period(parsing: "2026-Q3")!)
         #expect(report.periode == "2026-Q3" && report.gebied == "gemeente 0268")
         #expect(report.normen.map(\.id) == [1])
         #expect(report.normen.first?.stand == "169925")  // the norm's whole year: 999,00 + 700,25
@@ -147,8 +149,8 @@ import Testing
         #expect(report.indicatoren.stopsOpgelegd == 1)
     }
 
-    @Test func aRegioCoversItsMembers() throws {
-        let report = try database().report(
+    @Test func aRegioCoversItsMembers() async throws {
+        let report = try await database().report(
             area: .regio(name: "Rijk van Nijmegen", gemeenten: ["0268", "0209"]), period: Period(parsing: "2026-H2")!)
         #expect(report.normen.map(\.id) == [1, 2])
         #expect(report.totaleBesteding == 90_025)

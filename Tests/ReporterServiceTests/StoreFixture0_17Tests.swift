@@ -29,32 +29,32 @@ import Testing
         return (path, folder)
     }
 
-    @Test func everyNormOfA0_17ReadModelReadsBackFromItsColumns() throws {
+    @Test func everyNormOfA0_17ReadModelReadsBackFromItsColumns() async throws {
         let (path, folder) = try Self.unzippedCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try ReporterDatabase.open(path: path)
         let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("reporter-0.17.0-norms.json"))
         let expected = try JSONDecoder().decode([NormDefinition].self, from: data)
         #expect(expected.count == 30)
-        let norms = try database.writer.read { try database.normDefinitions.all($0) }
+        let norms = try await database.writer.read { try database.normDefinitions.all($0) }
         #expect(norms == expected)
         for norm in expected {
-            let figures = try #require(try database.norm(id: norm.id))
+            let figures = try #require(try await database.norm(id: norm.id))
             #expect(figures.name == norm.name && figures.instrument == norm.kind && figures.limit == norm.limit)
             #expect(figures.gemeenten == norm.scope.gemeenten && figures.thresholds == norm.thresholds)
         }
-        let columns = try database.writer.read { try $0.columns(in: "norm").map(\.name) }
+        let columns = try await database.writer.read { try $0.columns(in: "norm").map(\.name) }
         #expect(!columns.contains("definition"))
     }
 
-    @Test func a0_17ReadModelKeepsItsFiguresAndAlerts() throws {
+    @Test func a0_17ReadModelKeepsItsFiguresAndAlerts() async throws {
         let (path, folder) = try Self.unzippedCopy()
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try ReporterDatabase.open(path: path)
-        let figures = try database.norms()
+        let figures = try await database.norms()
         #expect(figures.count == 30)
         #expect(figures.contains { $0.spent > 0 })
-        let alerts = try database.alerts(state: nil, page: 1, perPage: 50)
+        let alerts = try await database.alerts(state: nil, page: 1, perPage: 50)
         #expect(alerts.total == 3)
         #expect(alerts.items.allSatisfy { $0.firedAt.hasSuffix("Z") })
     }

@@ -41,7 +41,7 @@ import Testing
     @Test func theTimelineShowsAlertsAcknowledgementsStopsAndEscalations() async throws {
         let core = ReporterCore(database: try .inMemory())
         try feed(core)
-        let entries = try core.database.timeline(normID: 7)
+        let entries = try await core.database.timeline(normID: 7)
         #expect(
             entries.map(\.summary) == [
                 "Melding 3 niet op tijd bevestigd: geëscaleerd",
@@ -72,13 +72,13 @@ import Testing
         }
     }
 
-    @Test func aReplayWritesEachEntryOnce() throws {
+    @Test func aReplayWritesEachEntryOnce() async throws {
         let core = ReporterCore(database: try .inMemory())
         try feed(core)
-        let before = try core.database.timeline(normID: nil)
+        let before = try await core.database.timeline(normID: nil)
         // The same events again (the cursors are past them, as after a crash between
         // applying and acknowledging): nothing new.
         try feed(core)
-        #expect(try core.database.timeline(normID: nil) == before)
+        #expect(try await core.database.timeline(normID: nil) == before)
     }
 }

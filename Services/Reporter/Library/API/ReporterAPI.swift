@@ -15,7 +15,7 @@ struct ReporterAPI: APIProtocol {
         guard let paging = PageParameters.checked(page: input.query.pagina, perPage: input.query.perPagina) else {
             return .badRequest(.init(.badParameter(PageParameters.problem)))
         }
-        let page = try database.norms(where: area.covers, page: paging.page, perPage: paging.perPage)
+        let page = try await database.norms(where: area.covers, page: paging.page, perPage: paging.perPage)
         let link = PageParameters.link(page, path: "/api/norms", filters: ["gemeente": area.gemeente])
         return .ok(
             .init(
@@ -24,7 +24,7 @@ struct ReporterAPI: APIProtocol {
     }
 
     func getNorm(_ input: Operations.GetNorm.Input) async throws -> Operations.GetNorm.Output {
-        guard let figures = try database.norm(id: input.path.id) else {
+        guard let figures = try await database.norm(id: input.path.id) else {
             return .notFound(.init(APIProblem(.normOnbekend, "norm \(input.path.id) bestaat niet")))
         }
         return .ok(.init(body: .json(.init(figures))))
@@ -36,7 +36,7 @@ struct ReporterAPI: APIProtocol {
             return .badRequest(.init(.badParameter(PageParameters.problem)))
         }
         let state = input.query.state?.rawValue
-        let page = try database.alerts(state: state, area: area, page: paging.page, perPage: paging.perPage)
+        let page = try await database.alerts(state: state, area: area, page: paging.page, perPage: paging.perPage)
         let link = PageParameters.link(
             page, path: "/api/alerts", filters: ["gemeente": area.gemeente, "state": state])
         return .ok(
@@ -57,13 +57,14 @@ struct ReporterAPI: APIProtocol {
             }
             asOf = day
         }
-        return .ok(.init(body: .json(.init(try database.indicators(period: period, area: area, asOf: asOf)))))
+        return .ok(.init(body: .json(.init(try await database.indicators(period: period, area: area, asOf: asOf)))))
     }
 
     func getTimeline(_ input: Operations.GetTimeline.Input) async throws -> Operations.GetTimeline.Output {
         .ok(
             .init(
-                body: .json(try database.timeline(normID: input.query.norm).map(Components.Schemas.TimelineEntry.init)))
+                body: .json(
+                    try await database.timeline(normID: input.query.norm).map(Components.Schemas.TimelineEntry.init)))
         )
     }
 
@@ -75,7 +76,7 @@ struct ReporterAPI: APIProtocol {
         ].compactMapValues { $0 }
         switch SpendFilter.parse(given) {
         case .failure(let error): return .badRequest(.init(.badParameter(error.message)))
-        case .success(let filter): return .ok(.init(body: .json(.init(try database.spend(filter)))))
+        case .success(let filter): return .ok(.init(body: .json(.init(try await database.spend(filter)))))
         }
     }
 
@@ -94,7 +95,7 @@ struct ReporterAPI: APIProtocol {
             return .notFound(.init(APIProblem(.regioOnbekend, refusal.message)))
         case .failure(let refusal): return .badRequest(.init(.badParameter(refusal.message)))
         }
-        let report = try database.report(
+        let report = try await database.report(
             area: request.area, period: request.period, asOf: request.asOf, compare: request.compare)
         let headers = Operations.GetReport.Output.Ok.Headers(contentDisposition: request.contentDisposition)
         switch request.format {

@@ -23,14 +23,14 @@ struct DashboardRoutes {
                 return html(
                     HTML.page(title: "Onbekend", body: "<h1>Deze pagina bestaat niet</h1>"), status: .badRequest)
             }
-            let attention = try database.normsNeedingAttention(where: query.includes)
+            let attention = try await database.normsNeedingAttention(where: query.includes)
             let page: NormPage
             if query.sort == nil {
-                page = try database.norms(where: query.includes, page: paging.page, perPage: paging.perPage)
+                page = try await database.norms(where: query.includes, page: paging.page, perPage: paging.perPage)
             } else {
                 // Sorting on a figure needs every matching norm's figures; without a sort
                 // only the page's are worked out.
-                let all = query.sorted(try database.norms(where: query.includes))
+                let all = query.sorted(try await database.norms(where: query.includes))
                 let start = min((paging.page - 1) * paging.perPage, all.count)
                 page = NormPage(
                     items: Array(all[start..<min(start + paging.perPage, all.count)]), total: all.count,
@@ -39,39 +39,41 @@ struct DashboardRoutes {
             return html(
                 StartPage.render(
                     attention: attention, page: page, query: query, regions: Array(regions.keys),
-                    providers: try database.providerNames(), viewer: context.viewer))
+                    providers: try await database.providerNames(), viewer: context.viewer))
         }
         router.get("/normen/:id") { request, context -> Response in
-            guard let id = context.parameters.get("id", as: Int64.self), let norm = try database.norm(id: id) else {
+            guard let id = context.parameters.get("id", as: Int64.self), let norm = try await database.norm(id: id)
+            else {
                 return html(
                     HTML.page(title: "Onbekende norm", body: "<h1>Deze norm bestaat niet</h1>", viewer: context.viewer),
                     status: .notFound)
             }
             let query = request.uri.queryParameters
             let actions = NormActionForms.render(
-                norm, alerts: try database.firingAlerts(normID: id), viewer: context.viewer,
+                norm, alerts: try await database.firingAlerts(normID: id), viewer: context.viewer,
                 mayAct: context.session?.role.mayAct ?? false, today: database.today(),
                 done: query.get("gedaan").map { String($0) }, failed: query.get("fout").map { String($0) })
             return html(
                 DashboardPages.norm(
-                    norm, timeline: try database.timeline(normID: id), actions: actions, viewer: context.viewer))
+                    norm, timeline: try await database.timeline(normID: id), actions: actions, viewer: context.viewer))
         }
         router.get("/meldingen") { _, context -> Response in
             html(
                 AlertListPage.render(
-                    try database.firingAlertsNeedingAttention(), viewer: context.viewer,
+                    try await database.firingAlertsNeedingAttention(), viewer: context.viewer,
                     mayAct: context.session?.role.mayAct ?? false))
         }
         router.get("/aanbieders/:agb") { _, context -> Response in
             guard let agb = context.parameters.get("agb"), agb.count == 8, agb.allSatisfy(\.isNumber) else {
                 return html(HTML.page(title: "Onbekend", body: "<h1>Geen AGB-code</h1>"), status: .notFound)
             }
-            let norms = try database.norms { $0.scope.aanbieder == agb }
+            let norms = try await database.norms { $0.scope.aanbieder == agb }
             var filter = SpendFilter()
             filter.aanbieder = agb
             return html(
                 SlicePages.provider(
-                    agb, name: try database.providerNames()[agb], norms: norms, spend: try database.spend(filter),
+                    agb, name: try await database.providerNames()[agb], norms: norms,
+                    spend: try await database.spend(filter),
                     viewer: context.viewer))
         }
         router.get("/zorgsoorten/:categorie") { _, context -> Response in
@@ -80,14 +82,15 @@ struct DashboardRoutes {
             else {
                 return html(HTML.page(title: "Onbekend", body: "<h1>Geen productcategorie</h1>"), status: .notFound)
             }
-            let norms = try database.norms { $0.scope.productCategorieen.contains(categorie) }
+            let norms = try await database.norms { $0.scope.productCategorieen.contains(categorie) }
             var filter = SpendFilter()
             filter.categorie = categorie
             return html(
-                SlicePages.careType(categorie, norms: norms, spend: try database.spend(filter), viewer: context.viewer))
+                SlicePages.careType(
+                    categorie, norms: norms, spend: try await database.spend(filter), viewer: context.viewer))
         }
         router.get("/tijdlijn") { _, context -> Response in
-            html(DashboardPages.timeline(try database.timeline(normID: nil), viewer: context.viewer))
+            html(DashboardPages.timeline(try await database.timeline(normID: nil), viewer: context.viewer))
         }
     }
 }

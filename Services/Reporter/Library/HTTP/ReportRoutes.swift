@@ -23,7 +23,7 @@ struct ReportRoutes {
                 return APIProblem(.regioOnbekend, refusal.message).response
             case .failure(let refusal): return APIProblem.badParameter(refusal.message).response
             }
-            let report = try database.report(
+            let report = try await database.report(
                 area: asked.area, period: asked.period, asOf: asked.asOf, compare: asked.compare)
             let body: Data
             let type: String

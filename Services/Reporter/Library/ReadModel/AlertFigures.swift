@@ -21,10 +21,10 @@ public struct AlertFigures: Sendable, Equatable, Codable {
 extension ReporterDatabase {
     /// Page `page` of `perPage` of the alerts in `state` (`firing`, `resolved`, or nil for
     /// all) about norms that concern `area`, newest first.
-    public func alerts(state: String?, area: ReportArea = .all, page: Int, perPage: Int) throws
+    public func alerts(state: String?, area: ReportArea = .all, page: Int, perPage: Int) async throws
         -> ListPage<AlertFigures>
     {
-        try writer.read { db in
+        try await writer.read { db in
             let definitions = try normDefinitions.all(db)
             let filter = "FROM alert WHERE (? IS NULL OR state = ?)" + area.normClause(definitions)
             let counting = Set(definitions.filter { $0.kind == .instroomtarget }.map(\.id))

@@ -123,13 +123,13 @@ public struct Indicators: Codable, Sendable, Equatable {
 }
 
 extension ReporterDatabase {
-    public func indicators(period: Period, gemeente: String?, asOf: Day? = nil) throws -> Indicators {
-        try indicators(period: period, area: gemeente.map(ReportArea.gemeente) ?? .all, asOf: asOf)
+    public func indicators(period: Period, gemeente: String?, asOf: Day? = nil) async throws -> Indicators {
+        try await indicators(period: period, area: gemeente.map(ReportArea.gemeente) ?? .all, asOf: asOf)
     }
 
-    public func indicators(period: Period, area: ReportArea, asOf: Day? = nil) throws -> Indicators {
+    public func indicators(period: Period, area: ReportArea, asOf: Day? = nil) async throws -> Indicators {
         let asOf = Self.peildatum(asOf, period: period, today: today())
-        return try writer.read { db in
+        return try await writer.read { db in
             try IndicatorQuery(
                 db: db, period: period, area: area, norms: normDefinitions.all(db), asOf: asOf, arrivals: arrivals,
                 durationSignalMonths: durationSignalMonths

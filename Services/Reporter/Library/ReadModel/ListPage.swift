@@ -23,8 +23,10 @@ public typealias NormPage = ListPage<NormFigures>
 
 extension ReporterDatabase {
     /// Page `page` of `perPage` of the norms `include` picks.
-    public func norms(where include: (NormDefinition) -> Bool, page: Int, perPage: Int) throws -> NormPage {
-        try writer.read { db in
+    public func norms(
+        where include: @escaping @Sendable (NormDefinition) -> Bool, page: Int, perPage: Int
+    ) async throws -> NormPage {
+        try await writer.read { db in
             let matching = try normDefinitions.all(db).filter(include)
             let start = min((page - 1) * perPage, matching.count)
             let shown = matching[start..<min(start + perPage, matching.count)]

@@ -11,8 +11,8 @@ struct NormAlert: Sendable, Equatable, Decodable, FetchableRecord {
 }
 
 extension ReporterDatabase {
-    func firingAlerts(normID: Int64) throws -> [NormAlert] {
-        try writer.read { db in
+    func firingAlerts(normID: Int64) async throws -> [NormAlert] {
+        try await writer.read { db in
             try NormAlert.fetchAll(
                 db,
                 sql: """
@@ -26,8 +26,10 @@ extension ReporterDatabase {
 
 extension ReporterDatabase {
     /// All firing alerts with their norm's name: unacknowledged first, then newest first.
-    func firingAlertsNeedingAttention(limit: Int = 500) throws -> [(norm: String, normID: Int64, alert: NormAlert)] {
-        try writer.read { db in
+    func firingAlertsNeedingAttention(limit: Int = 500) async throws
+        -> [(norm: String, normID: Int64, alert: NormAlert)]
+    {
+        try await writer.read { db in
             let names = Dictionary(
                 try normDefinitions.all(db).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
             return try NormAlertOfNorm.fetchAll(

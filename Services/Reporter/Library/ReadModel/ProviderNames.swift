@@ -37,8 +37,8 @@ enum ProviderNames {
 
 extension ReporterDatabase {
     /// The register's names by AGB code.
-    func providerNames() throws -> [String: String] {
-        try writer.read { try ProviderNames.all($0) }
+    func providerNames() async throws -> [String: String] {
+        try await writer.read { try ProviderNames.all($0) }
     }
 }
 

@@ -8,20 +8,22 @@ import Storage
 extension ReporterDatabase {
     func today() -> Day { Day.today(now: clock()) }
 
-    public func norms() throws -> [NormFigures] {
-        try norms { _ in true }
+    public func norms() async throws -> [NormFigures] {
+        try await norms { _ in true }
     }
 
     /// The figures of the norms `include` picks: chosen on the definitions, so a page for
     /// one gemeente or provider does not compute the figures of a whole country's norms.
-    public func norms(where include: (NormDefinition) -> Bool) throws -> [NormFigures] {
-        try writer.read { db in try normDefinitions.all(db).filter(include).map { try figures(db, norm: $0) } }
+    public func norms(where include: @escaping @Sendable (NormDefinition) -> Bool) async throws -> [NormFigures] {
+        try await writer.read { db in try normDefinitions.all(db).filter(include).map { try figures(db, norm: $0) } }
     }
 
     /// The norms `include` picks that need attention (a firing alert, a stop or its
     /// advice), most urgent first. Only those norms' figures are worked out.
-    public func normsNeedingAttention(where include: (NormDefinition) -> Bool) throws -> [NormFigures] {
-        try writer.read { db in
+    public func normsNeedingAttention(where include: @escaping @Sendable (NormDefinition) -> Bool) async throws
+        -> [NormFigures]
+    {
+        try await writer.read { db in
             let open = try HandlingFacts.normsWithSomethingOpen(db)
             return try normDefinitions.all(db).filter { open.contains($0.id) && include($0) }
                 .map { try figures(db, norm: $0) }.filter(\.attention.needsAttention)
@@ -30,12 +32,12 @@ extension ReporterDatabase {
     }
 
     /// What happened, newest first: to one norm, or to all.
-    func timeline(normID: Int64?) throws -> [Timeline.Entry] {
-        try writer.read { try Timeline.entries($0, normID: normID) }
+    func timeline(normID: Int64?) async throws -> [Timeline.Entry] {
+        try await writer.read { try Timeline.entries($0, normID: normID) }
     }
 
-    public func norm(id: Int64) throws -> NormFigures? {
-        try writer.read { db in
+    public func norm(id: Int64) async throws -> NormFigures? {
+        try await writer.read { db in
             guard let norm = try NormDefinitionTables.find(db, id: id) else { return nil }
             return try figures(db, norm: norm, withPxQ: true)
         }

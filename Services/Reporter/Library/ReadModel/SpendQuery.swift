@@ -67,7 +67,7 @@ public struct SpendFigures: Sendable, Equatable, Codable {
 }
 
 extension ReporterDatabase {
-    public func spend(_ filter: SpendFilter) throws -> SpendFigures {
+    public func spend(_ filter: SpendFilter) async throws -> SpendFigures {
         var conditions: [String] = []
         var arguments: [any DatabaseValueConvertible] = []
         if let gemeente = filter.gemeente {
@@ -92,14 +92,15 @@ extension ReporterDatabase {
             arguments.append(to.description)
         }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        return try writer.read { db in
+        let values = arguments.map(\.databaseValue)
+        return try await writer.read { db in
             let names = try ProviderNames.all(db)
             let slices = { (column: String, order: String) -> [SpendFigures.Slice] in
                 try SpendSum.fetchAll(
                     db,
                     sql:
                         "SELECT \(column) AS key, SUM(cents) AS amount FROM spendCell \(whereClause) GROUP BY \(column) ORDER BY \(order)",
-                    arguments: StatementArguments(arguments)
+                    arguments: StatementArguments(values)
                 ).map { sum in
                     let name: String? =
                         column == "aanbieder"

@@ -8,10 +8,10 @@ extension ReporterDatabase {
     /// The report for an area and period, from one consistent read of the read model.
     public func report(
         area: ReportArea, period: Period, asOf: Day? = nil, compare: Report.ComparisonRequest = .init()
-    ) throws -> Report {
+    ) async throws -> Report {
         let today = today()
         let asOf = Self.peildatum(asOf, period: period, today: today)
-        return try writer.read { db in
+        return try await writer.read { db in
             // Figures only for the area's norms in the period, not for a whole country's.
             let definitions = try normDefinitions.all(db)
             let stops = try Self.stopsInForce(db)
