@@ -134,7 +134,7 @@ import Testing
                 == .success(name: "jdevries", role: .lezer))
     }
 
-    @Test func aDisabledAccountCannotLogInAndAShortPasswordIsRefused() throws {
+    @Test func aDisabledAccountCannotLogInAndAShortPasswordIsRefused() async throws {
         let accounts = try AccountStore.inMemory()
         #expect(throws: AccessError.self) {
             try accounts.add(UserAddRequest(name: "kort", role: .lezer, password: "kort"))
@@ -142,7 +142,7 @@ import Testing
         try accounts.add(UserAddRequest(name: "jdevries", role: .lezer, password: "lang-genoeg-wachtwoord"))
         try accounts.disable(name: "jdevries")
         #expect(try accounts.login(name: "jdevries", password: "lang-genoeg-wachtwoord") == .refused)
-        #expect(try accounts.list().map(\.disabled) == [true])
+        #expect(try await accounts.list().map(\.disabled) == [true])
         #expect(throws: AccessError.self) { try accounts.disable(name: "niemand") }
     }
 
@@ -226,7 +226,7 @@ import Testing
                 body: ByteBuffer(string: "naam=kbakker&csrf=\(beheerder.csrf)"))
             #expect(disabled.headers[.location]?.hasPrefix("/beheer?gedaan=") == true)
             #expect(server.access.sessions.session(token: token) == nil)
-            #expect(try server.access.accounts.list().first { $0.name == "kbakker" }?.disabled == true)
+            #expect(try await server.access.accounts.list().first { $0.name == "kbakker" }?.disabled == true)
         }
     }
 

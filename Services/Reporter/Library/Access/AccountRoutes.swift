@@ -24,7 +24,7 @@ struct AccountRoutes {
             let query = request.uri.queryParameters
             return HTMLResponse.page(
                 AccountsPage.render(
-                    try accounts.list(), viewer: session.viewer, done: query.get("gedaan").map { String($0) },
+                    try await accounts.list(), viewer: session.viewer, done: query.get("gedaan").map { String($0) },
                     failed: query.get("fout").map { String($0) }))
         }
         router.post("/beheer/accounts") { _, context -> Response in

@@ -71,8 +71,19 @@ public struct AccountStore: Sendable {
         return record.summary
     }
 
-    public func list() throws -> [AccountSummary] {
-        try writer.read { db in try AccountRecord.order(AccountRecord.Columns.name).fetchAll(db).map(\.summary) }
+    /// Every account, for the account page: read without holding a cooperative thread.
+    public func list() async throws -> [AccountSummary] {
+        try await writer.read { db in try Self.summaries(db) }
+    }
+
+    /// Every account, for `plafond user list`: the admin socket's handler runs on a thread
+    /// of its own, not on Swift concurrency's, so it may block on the read.
+    public func listBlocking() throws -> [AccountSummary] {
+        try writer.read { db in try Self.summaries(db) }
+    }
+
+    private static func summaries(_ db: Database) throws -> [AccountSummary] {
+        try AccountRecord.order(AccountRecord.Columns.name).fetchAll(db).map(\.summary)
     }
 
     public func disable(name: String) throws {
@@ -86,8 +97,8 @@ public struct AccountStore: Sendable {
     }
 
     /// An enabled account by name, for the trusted-proxy mode (the proxy checked who it is).
-    func enabledAccount(name: String) throws -> AccountRecord? {
-        try writer.read { db in try AccountRecord.fetchOne(db, key: name) }.flatMap { $0.disabled ? nil : $0 }
+    func enabledAccount(name: String) async throws -> AccountRecord? {
+        try await writer.read { db in try AccountRecord.fetchOne(db, key: name) }.flatMap { $0.disabled ? nil : $0 }
     }
 
     enum LoginOutcome: Equatable {

@@ -35,7 +35,7 @@ struct DashboardAccessMiddleware: RouterMiddleware {
         if let token = request.cookies[SessionCookie.session]?.value, let session = sessions.session(token: token) {
             context.session = session
         }
-        if let proxied = try proxiedPerson(request, context: context) {
+        if let proxied = try await proxiedPerson(request, context: context) {
             if context.session?.name != proxied.name {
                 let started = sessions.start(name: proxied.name, role: proxied.role)
                 context.session = started.session
@@ -80,11 +80,11 @@ struct DashboardAccessMiddleware: RouterMiddleware {
     }
 
     /// The person the trusted proxy vouches for, when the request comes from it.
-    private func proxiedPerson(_ request: Request, context: Context) throws -> AccountRecord? {
+    private func proxiedPerson(_ request: Request, context: Context) async throws -> AccountRecord? {
         guard let proxy = settings.trustedProxy, context.remoteAddress?.ipAddress == proxy,
             let name = HTTPField.Name(settings.trustedUserHeader).flatMap({ request.headers[$0] }), !name.isEmpty
         else { return nil }
-        guard let account = try accounts.enabledAccount(name: name) else {
+        guard let account = try await accounts.enabledAccount(name: name) else {
             logger.warning("proxy named a person without an enabled account", metadata: ["user": "\(name)"])
             return nil
         }

@@ -31,7 +31,7 @@ public struct ReporterAdmin: Sendable {
                     "account added", metadata: ["user": "\(summary.name)", "role": "\(summary.role.rawValue)"])
                 return try AdminCoding.encode(AdminReply.success(summary))
             case .userList:
-                return try AdminCoding.encode(AdminReply.success(try accounts.list()))
+                return try AdminCoding.encode(AdminReply.success(try accounts.listBlocking()))
             case .userDisable:
                 let target = try AdminCoding.decode(UserDisableRequest.self, from: request).name
                 try accounts.disable(name: target)
