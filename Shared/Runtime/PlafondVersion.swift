@@ -3,7 +3,7 @@ import Metrics
 /// The release this build is, for `--version` on every executable and the build-info
 /// metric. Raised with each entry in CHANGELOG.md.
 public enum PlafondVersion {
-    public static let current = "0.17.0"
+    public static let current = "0.18.0"
 
     /// `plafond_build_info{version="…",service="…"} 1`, as Prometheus exporters do.
     public static func recordBuildInfo(service: String) {

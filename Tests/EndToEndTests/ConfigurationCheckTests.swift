@@ -98,11 +98,11 @@ import Testing
             let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             process.waitUntilExit()
             #expect(process.terminationStatus == 0)
-            #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "0.17.0", "\(executable): \(output)")
+            #expect(output.trimmingCharacters(in: .whitespacesAndNewlines) == "0.18.0", "\(executable): \(output)")
         }
         let changelog = try String(
             contentsOf: RunningSystem.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
-        #expect(changelog.contains("## 0.17.0"), "CHANGELOG.md has no entry for the version the executables say")
+        #expect(changelog.contains("## 0.18.0"), "CHANGELOG.md has no entry for the version the executables say")
     }
 
     /// An unreachable service is no usage error: its own exit code and a Dutch sentence.

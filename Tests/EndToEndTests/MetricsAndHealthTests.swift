@@ -78,7 +78,7 @@ import Testing
         #expect(sample(intake, "plafond_intake_retourcodes_total", ["code": "8001"]) == 3)
         #expect(sample(intake, "plafond_intake_retourcodes_total", ["code": "GEEN_IJW"]) == 1)
         #expect(sample(intake, "plafond_intake_answer_seconds_count") == 4)
-        #expect(sample(intake, "plafond_build_info", ["service": "intake", "version": "0.17.0"]) == 1)
+        #expect(sample(intake, "plafond_build_info", ["service": "intake", "version": "0.18.0"]) == 1)
         #expect((sample(intake, "plafond_store_bytes", ["file": "database"]) ?? 0) > 0)
         let intakeHead = try #require(sample(intake, "plafond_eventlog_head"))
         #expect(intakeHead >= 3)
