@@ -9,7 +9,7 @@ public enum HealthRoutes {
             text("ok\n", status: .ok)
         }
         router.get("readyz") { _, _ -> Response in
-            let checks = readiness()
+            let checks = await readiness()
             let body = checks.map(\.line).joined(separator: "\n") + "\n"
             return text(body, status: checks.allSatisfy { $0.problem == nil } ? .ok : .serviceUnavailable)
         }

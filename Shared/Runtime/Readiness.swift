@@ -14,15 +14,16 @@ public struct ReadinessCheck: Sendable, Equatable {
     public var line: String { problem.map { "FAIL \(name): \($0)" } ?? "ok \(name)" }
 }
 
-/// Asked on each `GET /readyz`: cheap, no waiting.
-public typealias Readiness = @Sendable () -> [ReadinessCheck]
+/// Asked on each `GET /readyz`: cheap, and async, so the store's read waits off Swift
+/// concurrency's threads (issue 22: no blocking call in a request handler).
+public typealias Readiness = @Sendable () async -> [ReadinessCheck]
 
 /// The readiness checks every service shares.
 public enum CommonReadiness {
     /// The store answers a read.
-    public static func store(_ read: () throws -> Void) -> ReadinessCheck {
+    public static func store(_ read: () async throws -> Void) async -> ReadinessCheck {
         do {
-            try read()
+            try await read()
             return ReadinessCheck("store", problem: nil)
         } catch {
             return ReadinessCheck("store", problem: "\(error)")
@@ -35,10 +36,10 @@ public enum CommonReadiness {
 
     /// What a service with a store, its own event log, sockets and consumers needs.
     public static func service(
-        store: () throws -> Void, eventLog: EventLogPublisher, sockets: [(String, ListeningFlag)],
+        store: () async throws -> Void, eventLog: EventLogPublisher, sockets: [(String, ListeningFlag)],
         consumers: [EventLogSubscriber], maxLag: Int
-    ) -> [ReadinessCheck] {
-        [Self.store(store), listening("event log", eventLog.boundEndpoints != nil)]
+    ) async -> [ReadinessCheck] {
+        [await Self.store(store), listening("event log", eventLog.boundEndpoints != nil)]
             + sockets.map { listening($0.0, $0.1.isListening) }
             + consumers.map {
                 let status = $0.status

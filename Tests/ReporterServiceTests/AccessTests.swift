@@ -140,10 +140,10 @@ import Testing
             try accounts.add(UserAddRequest(name: "kort", role: .lezer, password: "kort"))
         }
         try accounts.add(UserAddRequest(name: "jdevries", role: .lezer, password: "lang-genoeg-wachtwoord"))
-        try accounts.disable(name: "jdevries")
+        try await accounts.disable(name: "jdevries")
         #expect(try accounts.login(name: "jdevries", password: "lang-genoeg-wachtwoord") == .refused)
         #expect(try await accounts.list().map(\.disabled) == [true])
-        #expect(throws: AccessError.self) { try accounts.disable(name: "niemand") }
+        await #expect(throws: AccessError.self) { try await accounts.disable(name: "niemand") }
     }
 
     @Test func theAdminSocketAddsListsAndDisablesAccountsAndEndsTheirSessions() throws {

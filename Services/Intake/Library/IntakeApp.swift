@@ -60,8 +60,8 @@ public struct IntakeApp {
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: configuration.intake.metrics), insecure: insecure,
             readiness: {
-                CommonReadiness.service(
-                    store: { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                await CommonReadiness.service(
+                    store: { _ = try await database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
                     eventLog: publisher, sockets: [("provider endpoint", server.listening)], consumers: [],
                     maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)

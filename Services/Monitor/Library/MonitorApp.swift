@@ -57,8 +57,8 @@ public struct MonitorApp {
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: configuration.monitor.metrics), insecure: insecure,
             readiness: {
-                CommonReadiness.service(
-                    store: { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                await CommonReadiness.service(
+                    store: { _ = try await database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
                     eventLog: publisher, sockets: [("admin socket", admin.listening)], consumers: [subscriber],
                     maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)

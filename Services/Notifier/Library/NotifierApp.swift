@@ -66,8 +66,8 @@ public struct NotifierApp {
         let metrics = try MetricsEndpoint(
             registry: registry, address: try HostAndPort(parsing: settings.metrics), insecure: insecure,
             readiness: {
-                CommonReadiness.service(
-                    store: { _ = try database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                await CommonReadiness.service(
+                    store: { _ = try await database.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
                     eventLog: publisher, sockets: [("admin socket", admin.listening)], consumers: [subscriber],
                     maxLag: maxLag)
             }, beforeScrape: storeFiles.update, logger: logger)

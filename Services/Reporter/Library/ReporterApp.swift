@@ -93,7 +93,9 @@ public struct ReporterApp {
             }, regions: configuration.regios, limits: .init(configuration.reporter), access: access,
             readiness: {
                 [
-                    CommonReadiness.store { _ = try store.writer.read { try Int.fetchOne($0, sql: "SELECT 1") } },
+                    await CommonReadiness.store {
+                        _ = try await store.writer.read { try Int.fetchOne($0, sql: "SELECT 1") }
+                    },
                     CommonReadiness.listening("admin socket", admin.listening.isListening),
                 ]
                     + [intake, monitor, notifier].map {

@@ -59,7 +59,7 @@ struct AccountRoutes {
             guard let name = fields.text("naam") else { return Self.back(failed: "kies een account") }
             guard name != session.name else { return Self.back(failed: "uw eigen account schakelt u hier niet uit") }
             do {
-                try accounts.disable(name: name)
+                try await accounts.disable(name: name)
                 sessions.endAll(name: name)
                 logger.notice("account disabled", metadata: ["user": "\(name)", "by": "\(session.name)"])
                 return Self.back(done: "Account \(name) uitgeschakeld.")

@@ -86,14 +86,23 @@ public struct AccountStore: Sendable {
         try AccountRecord.order(AccountRecord.Columns.name).fetchAll(db).map(\.summary)
     }
 
-    public func disable(name: String) throws {
-        try writer.write { db in
-            guard var record = try AccountRecord.fetchOne(db, key: name) else {
-                throw AccessError(.notFound, "geen account \(name)")
-            }
-            record.disabled = true
-            try record.update(db)
+    /// Disables an account, from a request handler: the write waits off Swift
+    /// concurrency's threads.
+    public func disable(name: String) async throws {
+        try await writer.write { db in try Self.disable(db, name: name) }
+    }
+
+    /// The same for the admin socket's handler, which runs on a thread of its own.
+    public func disableBlocking(name: String) throws {
+        try writer.write { db in try Self.disable(db, name: name) }
+    }
+
+    private static func disable(_ db: Database, name: String) throws {
+        guard var record = try AccountRecord.fetchOne(db, key: name) else {
+            throw AccessError(.notFound, "geen account \(name)")
         }
+        record.disabled = true
+        try record.update(db)
     }
 
     /// An enabled account by name, for the trusted-proxy mode (the proxy checked who it is).

@@ -34,7 +34,7 @@ public struct ReporterAdmin: Sendable {
                 return try AdminCoding.encode(AdminReply.success(try accounts.listBlocking()))
             case .userDisable:
                 let target = try AdminCoding.decode(UserDisableRequest.self, from: request).name
-                try accounts.disable(name: target)
+                try accounts.disableBlocking(name: target)
                 sessions.endAll(name: target)
                 logger.notice("account disabled", metadata: ["user": "\(target)"])
                 return try AdminCoding.encode(AdminReply.success(AdminEmpty()))
