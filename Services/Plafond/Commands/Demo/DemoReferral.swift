@@ -12,27 +12,17 @@ enum DemoReferral {
         care: DemoSetting.CareType
     ) -> Data {
         let p = "jw315"
-        let xml = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <\(p):Bericht xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema" xmlns:\(p)="http://www.istandaarden.nl/ijw/3_2/\(p)/schema">
-            <\(p):Header><\(p):BerichtCode>446</\(p):BerichtCode><\(p):BerichtVersie>3</\(p):BerichtVersie><\(p):BerichtSubversie>2</\(p):BerichtSubversie>
-            <\(p):Afzender>\(aanbieder)</\(p):Afzender><\(p):Ontvanger>\(gemeente)</\(p):Ontvanger>
-            <\(p):BerichtIdentificatie><ijw:Identificatie>\(identificatie)</ijw:Identificatie><ijw:Dagtekening>\(today.iso)</ijw:Dagtekening></\(p):BerichtIdentificatie>
-            <\(p):XsdVersie><ijw:BasisschemaXsdVersie>1.0.0</ijw:BasisschemaXsdVersie><ijw:BerichtXsdVersie>1.0.0</ijw:BerichtXsdVersie></\(p):XsdVersie>
-            </\(p):Header>
-            <\(p):Client><\(p):Bsn>\(bsn)</\(p):Bsn>
-            <\(p):Geboortedatum><ijw:Datum>2015-06-01</ijw:Datum></\(p):Geboortedatum><\(p):Geslacht>0</\(p):Geslacht>
-            <\(p):Naam><ijw:Geslachtsnaam><ijw:Achternaam>Demo</ijw:Achternaam></ijw:Geslachtsnaam><ijw:Voorletters>D</ijw:Voorletters></\(p):Naam>
-            <\(p):AangevraagdeProducten><\(p):AangevraagdProduct>
-            <\(p):ReferentieAanbieder>\(referentie)</\(p):ReferentieAanbieder>
-            <\(p):Product><ijw:Categorie>\(care.categorie)</ijw:Categorie><ijw:Code>\(care.productCode)</ijw:Code></\(p):Product>
-            <\(p):ToewijzingIngangsdatum>\(today.iso)</\(p):ToewijzingIngangsdatum>
-            <\(p):Omvang><ijw:Volume>\(care.volume.upperBound)</ijw:Volume><ijw:Eenheid>\(care.eenheid)</ijw:Eenheid><ijw:Frequentie>4</ijw:Frequentie></\(p):Omvang>
-            <\(p):Verwijzer><ijw:Type>01</ijw:Type><ijw:Naam>\(team)</ijw:Naam></\(p):Verwijzer>
-            </\(p):AangevraagdProduct></\(p):AangevraagdeProducten>
-            </\(p):Client></\(p):Bericht>
-
-            """
-        return Data(xml.utf8)
+        return DemoMessage.xml(
+            prefix: p, berichtCode: "446", identificatie: identificatie, today: today, aanbieder: aanbieder,
+            gemeente: gemeente, bsn: bsn,
+            products: """
+                <\(p):AangevraagdeProducten><\(p):AangevraagdProduct>
+                <\(p):ReferentieAanbieder>\(referentie)</\(p):ReferentieAanbieder>
+                <\(p):Product><ijw:Categorie>\(care.categorie)</ijw:Categorie><ijw:Code>\(care.productCode)</ijw:Code></\(p):Product>
+                <\(p):ToewijzingIngangsdatum>\(today.iso)</\(p):ToewijzingIngangsdatum>
+                <\(p):Omvang><ijw:Volume>\(care.volume.upperBound)</ijw:Volume><ijw:Eenheid>\(care.eenheid)</ijw:Eenheid><ijw:Frequentie>4</ijw:Frequentie></\(p):Omvang>
+                <\(p):Verwijzer><ijw:Type>01</ijw:Type><ijw:Naam>\(team)</ijw:Naam></\(p):Verwijzer>
+                </\(p):AangevraagdProduct></\(p):AangevraagdeProducten>
+                """)
     }
 }
