@@ -80,6 +80,25 @@ struct CatchUpBench: AsyncParsableCommand {
             print(
                 "catch-up by monitor with 10,000 norms\t\(Int(monitorRate))\t\(String(format: "%.0f%%", monitorRate / readRate * 100))"
             )
+            // The same work handed straight to a second monitor's sink, batch by batch:
+            // what the event log between them costs a consumer this busy.
+            let direct = try MonitorCore(
+                database: try MonitorDatabase.open(path: folder.appendingPathComponent("direct.sqlite").path),
+                logger: logger)
+            _ = try direct.importNorms(NormImportRequest(norms: BenchNorms.make(10_000)))
+            let sink = direct.intakeSink(afterCommit: {})
+            started = DispatchTime.now().uptimeNanoseconds
+            after = 0
+            while after < Int64(events) {
+                let batch = try source.events(after: after, limit: 1_000)
+                guard let last = batch.last else { break }
+                try sink.apply(batch)
+                after = last.seq
+            }
+            let directRate = Double(events) / Self.seconds(since: started)
+            print(
+                "monitor with 10,000 norms, batches handed over directly\t\(Int(directRate))\t\(String(format: "%.0f%%", directRate / readRate * 100))"
+            )
         }
     }
 
