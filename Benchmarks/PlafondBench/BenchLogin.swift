@@ -12,10 +12,10 @@ import Runtime
 enum BenchLogin {
     static func session(address: String, reporterAdmin: String) async throws -> URLSession {
         let password = "bench-\(UInt64.random(in: 0...UInt64.max))"
-        let replies = try RequestClient(endpoint: reporterAdmin).send([
-            AdminCoding.encode(UserAddRequest(name: "plafond-bench", role: .lezer, password: password))
-        ])
-        let reply = try AdminCoding.decode(AdminReply<AccountSummary>.self, from: replies[0])
+        let account = IdentifiedAdminRequest(
+            UserAddRequest(name: "plafond-bench", role: .lezer, password: password), requestID: UUID().uuidString)
+        let body = try AdminClient(endpoint: reporterAdmin).send(AdminCoding.encode(account))
+        let reply = try AdminCoding.decode(AdminReply<AccountSummary>.self, from: body)
         guard reply.ok else { throw BenchError("no account for the benchmark: \(reply.error ?? "?")") }
 
         let session = URLSession(configuration: .ephemeral)

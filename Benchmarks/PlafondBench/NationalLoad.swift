@@ -53,7 +53,14 @@ struct NationalLoad: Sendable {
         return LoadDeclaration.make(
             run: run, client: provider, message: firstMessage + local, lines: linesPerDeclaration,
             month: months[round % months.count], gemeente: Self.gemeente(gemeente(of: provider, round: round)),
-            dagtekening: today, bsn: { line in Self.bsn(firstClient + (line + round * 37) % clientsPerProvider) })
+            dagtekening: today, bsn: { line in Self.bsn(firstClient + (line + round * 37) % clientsPerProvider) },
+            // Allocations belong to a client, as in life, and stay within iJw's nine digits
+            // (intake refuses a longer ToewijzingNummer). A client with a second line in the
+            // declaration has a second allocation: TR416 refuses two debit lines for one
+            // allocation, product and period (up to 8 lines per client and declaration).
+            allocation: { line in
+                String(1 + (firstClient + (line + round * 37) % clientsPerProvider) * 8 + line / clientsPerProvider)
+            })
     }
 
     /// A valid BSN for client number `n`: the counter's own, or (one in eleven has no check

@@ -37,16 +37,19 @@ public enum LoadDeclaration {
     /// The sending provider's AGB code for provider system `client`.
     public static func agb(client: Int) -> String { String(format: "9%07d", client) }
 
+    /// `allocation` names line `l`'s ToewijzingNummer; without it every line has one of its
+    /// own, which stays within iJw's nine digits only for provider systems 0…99.
     public static func make(
         run: String, client: Int, message: Int, lines: Int, month: Month, gemeente: String, dagtekening: Day,
-        bsn: (Int) -> String = fourClients
+        bsn: (Int) -> String = fourClients, allocation: ((Int) -> String)? = nil
     ) -> Data {
         let tariff: Int64 = 7_380  // Wmo-begeleiding, € 73,80 an hour
         let prestaties = (0..<lines).map { l in
             let volume = Int64(1 + l % 12)
             return DeclarationLine(
                 referentieNummer: "R\(run)-\(client)-\(message)-\(l)", vorigReferentieNummer: nil,
-                toewijzingNummer: String(client * 10_000_000 + message * 10_000 + l), productCategorie: "45",
+                toewijzingNummer: allocation?(l) ?? String(client * 10_000_000 + message * 10_000 + l),
+                productCategorie: "45",
                 productCode: "45A03", productPeriode: .month(month), geleverdVolume: volume, eenheid: "04",
                 productTarief: tariff, ingediendBedrag: tariff * volume, debetCredit: .debet)
         }
