@@ -95,6 +95,8 @@ public struct MonitorDatabase: Sendable {
             try db.execute(sql: "DROP TABLE clientFirstSeen")
         }
         InflowCount.registerMigrations(&migrator)
+        // One timestamp encoding (0.19.0): admin results are kept by ISO 8601 text.
+        AdminReplies.registerTimestampMigration(&migrator)
         return migrator
     }
 }
