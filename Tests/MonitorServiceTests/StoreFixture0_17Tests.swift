@@ -102,4 +102,29 @@ import Testing
         #expect(stored == seconds.map { [$0.0, Timestamp.iso8601(Date(timeIntervalSince1970: $0.1))] })
         #expect(stored.first?.last == "2026-12-04T02:54:17Z")
     }
+
+    /// Stops, advice, exemptions, CPV decisions and analyses 0.17.0 timed in Unix seconds
+    /// read back as the same instant to the second, stored as Swift writes it.
+    @Test func a0_17StoresDecisionTimesAreKeptByTheOneTimestampEncoding() throws {
+        let (path, folder) = try Self.unzippedCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try MonitorDatabase.open(path: path)
+        let stored = try database.writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT imposedAt FROM stop UNION ALL SELECT advisedAt FROM stopAdvice
+                    UNION ALL SELECT recordedAt FROM exemption UNION ALL SELECT decidedAt FROM (SELECT * FROM cpvDecision ORDER BY id)
+                    UNION ALL SELECT recordedAt FROM analysis
+                    """)
+        }
+        let seconds = [
+            1_796_352_911.455427, 1_796_352_894.244674, 1_796_352_911.477836, 1_796_352_911.477836,
+            1_796_352_911.503666, 1_796_352_910.775856,
+        ]
+        #expect(stored == seconds.map { Timestamp.iso8601(Date(timeIntervalSince1970: $0)) })
+        let stop = try #require(try database.writer.read { try StopRecord.fetchOne($0, key: 1) })
+        #expect(stop.imposedAt == Date(timeIntervalSince1970: 1_796_352_911))
+        #expect(stop.liftedAt == nil && stop.liftAdvisedAt == nil)
+    }
 }
