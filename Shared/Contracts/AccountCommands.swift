@@ -17,8 +17,10 @@ public enum AccountRole: String, Sendable, Codable, CaseIterable, Comparable {
 
 /// `user.add` (reporter's admin socket): a local account for the dashboard. The password
 /// is hashed by the reporter (bcrypt) and never stored or logged as given.
-public struct UserAddRequest: Codable, Sendable {
-    public var command = AdminCommand.userAdd
+public struct UserAddRequest: AdminRequest {
+    public static let command = AdminCommand.userAdd
+    public typealias Reply = AccountSummary
+    public private(set) var command = Self.command
     public var name: String
     public var role: AccountRole
     public var password: String
@@ -29,14 +31,18 @@ public struct UserAddRequest: Codable, Sendable {
     }
 }
 
-public struct UserListRequest: Codable, Sendable {
-    public var command = AdminCommand.userList
+public struct UserListRequest: AdminRequest {
+    public static let command = AdminCommand.userList
+    public typealias Reply = [AccountSummary]
+    public private(set) var command = Self.command
     public init() {}
 }
 
 /// `user.disable`: the account can no longer log in; its sessions end at once.
-public struct UserDisableRequest: Codable, Sendable {
-    public var command = AdminCommand.userDisable
+public struct UserDisableRequest: AdminRequest {
+    public static let command = AdminCommand.userDisable
+    public typealias Reply = AdminEmpty
+    public private(set) var command = Self.command
     public var name: String
     public init(name: String) { self.name = name }
 }

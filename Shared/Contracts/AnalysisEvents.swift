@@ -4,8 +4,10 @@ import Foundation
 /// `analysis.record`: the analysegesprek the contract standard asks for after a threshold
 /// (contract manager, policy adviser, provider, sometimes the wijkteam): when, who, what
 /// was concluded, the plan van aanpak and when it is looked at again.
-public struct AnalysisRecordRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.analysisRecord
+public struct AnalysisRecordRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.analysisRecord
+    public typealias Reply = AnalysisRecorded
+    public private(set) var command = Self.command
     public var normID: Int64
     public var day: Day
     public var participants: String

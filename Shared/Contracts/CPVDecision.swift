@@ -6,8 +6,10 @@ import Foundation
 /// toeleidingsstop op grond van een onderbouwd beroep van een verwijzer een uitzondering
 /// maken voor individuele cliënten", and it reports "Het aantal toekenningen en afwijzingen
 /// van de CPV en de meest voorkomende argumentatie daarbij".
-public struct CPVDecisionRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.cpvDecide
+public struct CPVDecisionRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.cpvDecide
+    public typealias Reply = CPVDecided
+    public private(set) var command = Self.command
     public var toewijzingNummer: String
     /// The norm whose stop the appeal was about, when known.
     public var normID: Int64?

@@ -2,8 +2,10 @@ import Foundation
 
 /// `norm.change`: a new version of a norm; fields left nil stay as they are. A raised
 /// limit resolves alerts the value no longer reaches; a lowered one may fire them.
-public struct NormChangeRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.normChange
+public struct NormChangeRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.normChange
+    public typealias Reply = NormStatus
+    public private(set) var command = Self.command
     public var id: Int64
     public var name: String?
     public var limit: Int64?
@@ -28,8 +30,10 @@ public struct NormChangeRequest: Codable, Sendable, Equatable {
 }
 
 /// `norm.end`: the norm stops counting; its history and figures stay.
-public struct NormEndRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.normEnd
+public struct NormEndRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.normEnd
+    public typealias Reply = NormStatus
+    public private(set) var command = Self.command
     public var id: Int64
     public var by: String?
     public init(id: Int64, by: String?) {
@@ -39,8 +43,10 @@ public struct NormEndRequest: Codable, Sendable, Equatable {
 }
 
 /// `norm.history`: every version of a norm, oldest first.
-public struct NormHistoryRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.normHistory
+public struct NormHistoryRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.normHistory
+    public typealias Reply = [NormHistoryEntry]
+    public private(set) var command = Self.command
     public var id: Int64
     public init(id: Int64) { self.id = id }
 }
@@ -62,8 +68,10 @@ public struct NormHistoryEntry: Codable, Sendable, Equatable {
 }
 
 /// `norm.import`: a region's whole set at once, added in one transaction or not at all.
-public struct NormImportRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.normImport
+public struct NormImportRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.normImport
+    public typealias Reply = [NormStatus]
+    public private(set) var command = Self.command
     public var norms: [NormAddRequest]
     public init(norms: [NormAddRequest]) { self.norms = norms }
 }

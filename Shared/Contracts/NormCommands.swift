@@ -1,7 +1,9 @@
 /// `norm.add`: define a new norm. Period is a label ("2026", "2026-H2", "2026-07") or
 /// omitted for the current calendar year; thresholds default to 70, 90, 100.
-public struct NormAddRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.normAdd
+public struct NormAddRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.normAdd
+    public typealias Reply = NormStatus
+    public private(set) var command = Self.command
     public var name: String
     public var kind: NormKind
     public var gemeenten: [String]
@@ -43,8 +45,10 @@ public struct NormAddRequest: Codable, Sendable, Equatable {
 }
 
 /// `norm.list`: every norm with its current figures.
-public struct NormListRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.normList
+public struct NormListRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.normList
+    public typealias Reply = [NormStatus]
+    public private(set) var command = Self.command
     public init() {}
 }
 
@@ -74,8 +78,10 @@ public struct NormStatus: Codable, Sendable, Equatable {
 }
 
 /// `alert.list`: alerts as monitor holds them, newest first; `state` filters.
-public struct AlertListRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.alertList
+public struct AlertListRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.alertList
+    public typealias Reply = [AlertStatus]
+    public private(set) var command = Self.command
     public var state: String?
     public init(state: String? = nil) { self.state = state }
 }

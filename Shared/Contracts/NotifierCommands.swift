@@ -2,34 +2,44 @@ import Domain
 import Foundation
 
 /// `subscription.add`: one person and their routing rule.
-public struct SubscriptionAddRequest: Codable, Sendable {
-    public var command = AdminCommand.subscriptionAdd
+public struct SubscriptionAddRequest: AdminRequest {
+    public static let command = AdminCommand.subscriptionAdd
+    public typealias Reply = Subscription
+    public private(set) var command = Self.command
     public var subscription: Subscription
     public init(_ subscription: Subscription) { self.subscription = subscription }
 }
 
 /// `subscription.import`: a whole set at once, stored in one transaction or not at all.
-public struct SubscriptionImportRequest: Codable, Sendable {
-    public var command = AdminCommand.subscriptionImport
+public struct SubscriptionImportRequest: AdminRequest {
+    public static let command = AdminCommand.subscriptionImport
+    public typealias Reply = [Subscription]
+    public private(set) var command = Self.command
     public var subscriptions: [Subscription]
     public init(_ subscriptions: [Subscription]) { self.subscriptions = subscriptions }
 }
 
 /// `subscription.remove`: stop sending to this subscription (its history stays).
-public struct SubscriptionRemoveRequest: Codable, Sendable {
-    public var command = AdminCommand.subscriptionRemove
+public struct SubscriptionRemoveRequest: AdminRequest {
+    public static let command = AdminCommand.subscriptionRemove
+    public typealias Reply = AdminEmpty
+    public private(set) var command = Self.command
     public var id: Int64
     public init(id: Int64) { self.id = id }
 }
 
-public struct SubscriptionListRequest: Codable, Sendable {
-    public var command = AdminCommand.subscriptionList
+public struct SubscriptionListRequest: AdminRequest {
+    public static let command = AdminCommand.subscriptionList
+    public typealias Reply = [Subscription]
+    public private(set) var command = Self.command
     public init() {}
 }
 
 /// `alert.ack`: a person says they act on this alert; repeats and escalation stop.
-public struct AlertAckRequest: Codable, Sendable {
-    public var command = AdminCommand.alertAck
+public struct AlertAckRequest: AdminRequest {
+    public static let command = AdminCommand.alertAck
+    public typealias Reply = AlertAcknowledged
+    public private(set) var command = Self.command
     public var alertID: Int64
     public var by: String
     public var note: String
@@ -41,8 +51,10 @@ public struct AlertAckRequest: Codable, Sendable {
 }
 
 /// `alert.silence`: no notifications about one alert, or all alerts of one norm, until a day.
-public struct AlertSilenceRequest: Codable, Sendable {
-    public var command = AdminCommand.alertSilence
+public struct AlertSilenceRequest: AdminRequest {
+    public static let command = AdminCommand.alertSilence
+    public typealias Reply = AlertSilenced
+    public private(set) var command = Self.command
     public var alertID: Int64?
     public var normID: Int64?
     /// The silence ends at the start of this day (Europe/Amsterdam).
@@ -59,8 +71,10 @@ public struct AlertSilenceRequest: Codable, Sendable {
 }
 
 /// `notify.log`: the audit, per alert, of who was told what, when and how.
-public struct NotifyLogRequest: Codable, Sendable {
-    public var command = AdminCommand.notifyLog
+public struct NotifyLogRequest: AdminRequest {
+    public static let command = AdminCommand.notifyLog
+    public typealias Reply = [AlertAudit]
+    public private(set) var command = Self.command
     public var alertID: Int64?
     public init(alertID: Int64?) { self.alertID = alertID }
 }
@@ -142,8 +156,10 @@ public struct NotificationAudit: Codable, Sendable, Equatable {
 }
 
 /// `notifier.status`: what identifies this notifier, for an operator comparing installations.
-public struct NotifierStatusRequest: Codable, Sendable {
-    public var command = AdminCommand.notifierStatus
+public struct NotifierStatusRequest: AdminRequest {
+    public static let command = AdminCommand.notifierStatus
+    public typealias Reply = NotifierStatus
+    public private(set) var command = Self.command
     public init() {}
 }
 
@@ -155,8 +171,10 @@ public struct NotifierStatus: Codable, Sendable, Equatable {
 
 /// `notify.decisions`: what people decided about one norm as notifier heard it from
 /// monitor's log (stops imposed and lifted), for the audit beside the alerts.
-public struct NormDecisionsRequest: Codable, Sendable {
-    public var command = AdminCommand.notifyDecisions
+public struct NormDecisionsRequest: AdminRequest {
+    public static let command = AdminCommand.notifyDecisions
+    public typealias Reply = [NormDecisionAudit]
+    public private(set) var command = Self.command
     public var normID: Int64
     public init(normID: Int64) { self.normID = normID }
 }

@@ -37,8 +37,10 @@ public struct ProviderNamed: EventBody {
 }
 
 /// `provider.import`: the whole register (`aanbieders.csv`) or part of it, all or nothing.
-public struct ProviderImportRequest: Codable, Sendable {
-    public var command = AdminCommand.providerImport
+public struct ProviderImportRequest: AdminRequest {
+    public static let command = AdminCommand.providerImport
+    public typealias Reply = Int
+    public private(set) var command = Self.command
     public var providers: [ProviderName]
     public var by: String?
     public init(providers: [ProviderName], by: String?) {
@@ -48,8 +50,10 @@ public struct ProviderImportRequest: Codable, Sendable {
 }
 
 /// `provider.list`: the register as monitor holds it.
-public struct ProviderListRequest: Codable, Sendable {
-    public var command = AdminCommand.providerList
+public struct ProviderListRequest: AdminRequest {
+    public static let command = AdminCommand.providerList
+    public typealias Reply = [ProviderName]
+    public private(set) var command = Self.command
     public init() {}
 }
 

@@ -112,27 +112,46 @@ public struct InflowDuringStop: EventBody {
     }
 }
 
-/// `stop.impose` / `stop.lift`: people decide stops, with who and why.
-public struct StopRequest: Codable, Sendable, Equatable {
-    public var command: AdminCommand
+/// `stop.impose`: a person imposes a referral stop under a norm, with who and why.
+public struct StopImposeRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.stopImpose
+    public typealias Reply = StopImposed
+    public private(set) var command = Self.command
     public var normID: Int64
     public var by: String
     public var reason: String
-    /// Lifting only: why the stop is lifted although the four-month rule does not hold.
+
+    public init(normID: Int64, by: String, reason: String) {
+        self.normID = normID
+        self.by = by
+        self.reason = reason
+    }
+}
+
+/// `stop.lift`: a person lifts a norm's stop, with who and why.
+public struct StopLiftRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.stopLift
+    public typealias Reply = StopLifted
+    public private(set) var command = Self.command
+    public var normID: Int64
+    public var by: String
+    public var reason: String
+    /// Why the stop is lifted although the four-month rule does not hold.
     public var despite: String?
 
-    public static func impose(normID: Int64, by: String, reason: String) -> StopRequest {
-        StopRequest(command: .stopImpose, normID: normID, by: by, reason: reason)
-    }
-
-    public static func lift(normID: Int64, by: String, reason: String, despite: String? = nil) -> StopRequest {
-        StopRequest(command: .stopLift, normID: normID, by: by, reason: reason, despite: despite)
+    public init(normID: Int64, by: String, reason: String, despite: String? = nil) {
+        self.normID = normID
+        self.by = by
+        self.reason = reason
+        self.despite = despite
     }
 }
 
 /// `exempt`: an allocation whose client may enter during a stop (Regieteam, CPV, RET).
-public struct ExemptRequest: Codable, Sendable, Equatable {
-    public var command = AdminCommand.exempt
+public struct ExemptRequest: AdminRequest, Equatable {
+    public static let command = AdminCommand.exempt
+    public typealias Reply = AdminEmpty
+    public private(set) var command = Self.command
     public var toewijzingNummer: String
     public var reason: ExemptionReason
     public var by: String?

@@ -25,6 +25,27 @@ public enum AdminReplies {
         }
     }
 
+    /// `storedAt` as the one timestamp encoding (`Timestamp`), was Unix seconds. Registered
+    /// after a store's other migrations (append-only): `registerMigrations` stays as v1 was.
+    public static func registerTimestampMigration(_ migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("adminReply.v2.isoTimes") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE adminReply2 (
+                        requestID TEXT PRIMARY KEY NOT NULL CHECK (length(requestID) > 0 AND length(requestID) <= 100),
+                        command TEXT NOT NULL,
+                        result BLOB NOT NULL,
+                        storedAt TEXT NOT NULL CHECK (\(Timestamp.sqlCheck("storedAt")))
+                    );
+                    INSERT INTO adminReply2 (requestID, command, result, storedAt)
+                    SELECT requestID, command, result, \(Timestamp.sqlText(fromUnixSeconds: "storedAt")) FROM adminReply;
+                    DROP TABLE adminReply;
+                    ALTER TABLE adminReply2 RENAME TO adminReply;
+                    CREATE INDEX adminReply_on_storedAt ON adminReply(storedAt);
+                    """)
+        }
+    }
+
     /// Inside the command's write transaction: the stored result for `requestID`, or
     /// `body`'s result, stored. Without a request id (an older client), just `body`.
     public static func once<Result: Codable>(
@@ -41,9 +62,10 @@ public enum AdminReplies {
         let result = try body()
         try AdminReplyRecord(
             requestID: requestID, command: command, result: try AdminCoding.encode(result),
-            storedAt: now.timeIntervalSince1970
+            storedAt: Timestamp.iso8601(now)
         ).insert(db)
-        try AdminReplyRecord.filter(AdminReplyRecord.Columns.storedAt < now.timeIntervalSince1970 - kept).deleteAll(db)
+        let expired = Timestamp.iso8601(now.addingTimeInterval(-kept))
+        try AdminReplyRecord.filter(AdminReplyRecord.Columns.storedAt < expired).deleteAll(db)
         return result
     }
 }
@@ -55,7 +77,8 @@ struct AdminReplyRecord: Codable, FetchableRecord, PersistableRecord {
     var requestID: String
     var command: String
     var result: Data
-    var storedAt: TimeInterval
+    /// `Timestamp` text.
+    var storedAt: String
 
     enum Columns {
         static let requestID = Column(CodingKeys.requestID)

@@ -41,7 +41,7 @@ import Testing
         let core = try base.makeCore()
         let admin = MonitorAdmin(core: core, logger: Logger(label: "test"))
         _ = try send(admin, addRequest, id: "add")
-        let impose = StopRequest.impose(normID: 1, by: "J. de Vries", reason: "analysegesprek")
+        let impose = StopImposeRequest(normID: 1, by: "J. de Vries", reason: "analysegesprek")
         let imposed = try send(admin, impose, id: "impose")
         #expect(try AdminCoding.decode(AdminReply<StopImposed>.self, from: imposed).ok)
         #expect(try send(admin, impose, id: "impose") == imposed)
@@ -61,5 +61,16 @@ import Testing
         #expect(!reply.ok)
         #expect(reply.error?.contains("verzoek-id") == true)
         #expect(try core.normStatuses().first?.norm.ended == false)
+    }
+
+    /// Every command the CLI sends monitor has its handler (a missing one would answer
+    /// "onbekende opdracht" only when someone used it).
+    @Test func monitorAnswersEveryMonitorCommand() throws {
+        let admin = MonitorAdmin(core: try base.makeCore(), logger: Logger(label: "test"))
+        #expect(
+            admin.handlers.commands == [
+                .normAdd, .normChange, .normEnd, .normHistory, .normImport, .normList, .alertList, .stopImpose,
+                .stopLift, .exempt, .cpvDecide, .analysisRecord, .providerImport, .providerList,
+            ])
     }
 }

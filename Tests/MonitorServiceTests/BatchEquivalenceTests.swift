@@ -43,7 +43,7 @@ import Testing
                     name: "Intensiteit", kind: .intensiteitsnorm, gemeenten: ["0268"], aanbieder: nil,
                     productCategorieen: ["45"], period: "2026", limit: 18),
             ]))
-        _ = try core.imposeStop(.impose(normID: 3, by: "wethouder", reason: "instroom te hoog"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 3, by: "wethouder", reason: "instroom te hoog"))
     }
 
     /// A log from generated integers: lines, credits of earlier lines, starts of care.

@@ -15,7 +15,7 @@ import Testing
     @Test func aGrantedDecisionExemptsTheAllocationARefusedOneIsOnlyRecorded() throws {
         let core = try stops.core()
         _ = try stops.base.addNorm(core)
-        _ = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
         let granted = try core.decideCPV(
             CPVDecisionRequest(
                 toewijzingNummer: "77", normID: 1, granted: true, reason: "onderbouwd beroep huisarts", by: "CPV"))

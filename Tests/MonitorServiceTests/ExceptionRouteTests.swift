@@ -36,7 +36,7 @@ import Testing
     @Test func aRegieteamReferralEntersDuringAStopWithoutAHandMark() throws {
         let core = try core()
         _ = try stops.base.addNorm(core)
-        _ = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "overschrijding dreigt"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J. de Vries", reason: "overschrijding dreigt"))
         try core.intakeSink(afterCommit: {}).apply([
             try referred(1, client: "p-regie", type: "01", team: "Regieteam Oost"),
             try stops.started(2, client: "p-regie", toewijzing: "81"),
@@ -52,7 +52,7 @@ import Testing
         ])
         let core = try core(routes: routes)
         _ = try stops.base.addNorm(core)
-        _ = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "overschrijding dreigt"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J. de Vries", reason: "overschrijding dreigt"))
         // A hand mark by a configured name, in any case; CPV is no route of this gemeente.
         try core.exempt(
             ExemptRequest(toewijzingNummer: "90", reason: ExemptionReason(rawValue: "expertteam")!, by: "K"))

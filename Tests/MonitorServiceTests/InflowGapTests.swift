@@ -104,7 +104,7 @@ import Testing
         try sink.apply([
             try line(1, client: "p-back", month: "2025-02"), try line(2, client: "p-on", month: "2026-01"),
         ])
-        _ = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
         try sink.apply([
             try line(3, client: "p-back", month: "2026-04"),  // 13 months without care: arrives again
             try line(4, client: "p-on", month: "2026-04"),  // two months' break: continuing care

@@ -92,9 +92,9 @@ import Testing
         for (index, month) in ["2026-01", "2026-02", "2026-03", "2026-04"].enumerated() {
             try sink.apply([try declared(Int64(index + 1), month: month, cents: 30_000)])
         }
-        _ = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
         let refusal = #expect(throws: MonitorError.self) {
-            try core.liftStop(.lift(normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt"))
+            try core.liftStop(StopLiftRequest(normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt"))
         }
         #expect(
             refusal?.message
@@ -102,10 +102,11 @@ import Testing
                 + "€ 3.000,00. Binnen vier maanden wordt opnieuw een stop verwacht; hef alleen op met de reden erbij: "
                 + "--ondanks REDEN")
         #expect(throws: MonitorError.self) {
-            try core.liftStop(.lift(normID: 1, by: "J. de Vries", reason: "x", despite: "  "))
+            try core.liftStop(StopLiftRequest(normID: 1, by: "J. de Vries", reason: "x", despite: "  "))
         }
         let lifted = try core.liftStop(
-            .lift(normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt", despite: "wethouder besloot 1 dec"))
+            StopLiftRequest(
+                normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt", despite: "wethouder besloot 1 dec"))
         #expect(lifted.despite == "wethouder besloot 1 dec")
         let published = try base.outbox(core).filter { $0.kind == "stop.lifted" }.map {
             try StopLifted.decoded(from: $0.body)
@@ -124,14 +125,14 @@ import Testing
         for (index, month) in ["2026-01", "2026-02", "2026-03", "2026-04"].enumerated() {
             try sink.apply([try declared(Int64(index + 1), month: month, cents: 30_000)])
         }
-        _ = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J. de Vries", reason: "analysegesprek"))
         // February and March credited: rate (30,000 + 0 + 0) / 3 = 10,000; 30,000 + 30,000
         // (April) + 8 × 10,000 = 140,000, and the limit is never reached.
         try sink.apply([try declared(2, month: "2026-02", cents: 30_000, credit: true, seq: 5)])
         try sink.apply([try declared(3, month: "2026-03", cents: 30_000, credit: true, seq: 6)])
         #expect(try advice(core).map(\.advice) == [.impose, .lift])
         #expect(try core.normStatuses().first?.forecast?.projectedTotal == 140_000)
-        let lifted = try core.liftStop(.lift(normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt"))
+        let lifted = try core.liftStop(StopLiftRequest(normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt"))
         #expect(lifted.despite == nil)
     }
 }

@@ -46,12 +46,13 @@ import Testing
             NormAddRequest(
                 name: "Signaal", kind: .signaalplafond, gemeenten: ["0268"], aanbieder: "12345678", period: "2026",
                 limit: 1_000))
-        #expect(throws: MonitorError.self) { try core.imposeStop(.impose(normID: 2, by: "J", reason: "x")) }
-        #expect(throws: MonitorError.self) { try core.imposeStop(.impose(normID: 1, by: "", reason: "x")) }
-        let imposed = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "analysegesprek 3 maart"))
+        #expect(throws: MonitorError.self) { try core.imposeStop(StopImposeRequest(normID: 2, by: "J", reason: "x")) }
+        #expect(throws: MonitorError.self) { try core.imposeStop(StopImposeRequest(normID: 1, by: "", reason: "x")) }
+        let imposed = try core.imposeStop(
+            StopImposeRequest(normID: 1, by: "J. de Vries", reason: "analysegesprek 3 maart"))
         #expect(imposed.aanbieder == "12345678")
-        #expect(throws: MonitorError.self) { try core.imposeStop(.impose(normID: 1, by: "J", reason: "x")) }
-        let lifted = try core.liftStop(.lift(normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt"))
+        #expect(throws: MonitorError.self) { try core.imposeStop(StopImposeRequest(normID: 1, by: "J", reason: "x")) }
+        let lifted = try core.liftStop(StopLiftRequest(normID: 1, by: "J. de Vries", reason: "plan van aanpak werkt"))
         #expect(lifted.stopID == imposed.stopID)
         #expect(try kinds(core).filter { $0.hasPrefix("stop.") } == ["stop.imposed", "stop.lifted"])
     }
@@ -61,7 +62,7 @@ import Testing
         _ = try base.addNorm(core)
         let sink = core.intakeSink(afterCommit: {})
         try sink.apply([try started(1, client: "p-known")])  // in care before the stop
-        _ = try core.imposeStop(.impose(normID: 1, by: "J. de Vries", reason: "overschrijding dreigt"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J. de Vries", reason: "overschrijding dreigt"))
         try sink.apply([
             try started(2, client: "p-known", toewijzing: "2"),  // not new: no flag
             try started(3, client: "p-new"),  // new, not exempt: flagged
@@ -92,7 +93,7 @@ import Testing
             try StopAdvised.decoded(from: $0.body)
         }
         #expect(advised.map(\.advice) == [.impose])
-        _ = try core.imposeStop(.impose(normID: 1, by: "J", reason: "advies gevolgd"))
+        _ = try core.imposeStop(StopImposeRequest(normID: 1, by: "J", reason: "advies gevolgd"))
         try sink.apply([try base.event(3, credited: base.line(1, cents: 110_000))])
         let all = try base.outbox(core).filter { $0.kind == "stop.advised" }.map {
             try StopAdvised.decoded(from: $0.body).advice

@@ -2,6 +2,7 @@ import Contracts
 import Foundation
 import GRDB
 import Logging
+import Storage
 import Testing
 
 @testable import MonitorService
@@ -79,5 +80,51 @@ import Testing
         let read = try database.writer.read { try MonitorDatabase.loadNorms($0) }
         #expect(read.first { $0.id == norm.id } == norm)
         #expect(read.count == 30)
+    }
+
+    /// The admin results 0.17.0 kept (by Unix seconds) are kept by `Timestamp` text after
+    /// the upgrade, the same instant to the second, as Swift writes it.
+    @Test func a0_17StoresAdminResultsAreKeptByTheOneTimestampEncoding() throws {
+        let (path, folder) = try Self.unzippedCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try MonitorDatabase.open(path: path)
+        let stored = try database.writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT requestID, storedAt FROM adminReply ORDER BY requestID").map {
+                [$0["requestID"] as String, $0["storedAt"] as String]
+            }
+        }
+        let seconds: [(String, Double)] = [
+            ("033E05C0-8C7B-4524-B29A-C22C559C0AB5", 1_796_352_857.463758),
+            ("33A96E6D-1615-4E68-BF98-64380DD937D3", 1_796_352_911.455427),
+            ("C1F18466-7041-43A1-B51D-83F076235357", 1_796_352_911.503666),
+            ("CF3C24E3-3602-4F04-9ECA-3A1037DBC724", 1_796_352_911.477836),
+        ]
+        #expect(stored == seconds.map { [$0.0, Timestamp.iso8601(Date(timeIntervalSince1970: $0.1))] })
+        #expect(stored.first?.last == "2026-12-04T02:54:17Z")
+    }
+
+    /// Stops, advice, exemptions, CPV decisions and analyses 0.17.0 timed in Unix seconds
+    /// read back as the same instant to the second, stored as Swift writes it.
+    @Test func a0_17StoresDecisionTimesAreKeptByTheOneTimestampEncoding() throws {
+        let (path, folder) = try Self.unzippedCopy()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try MonitorDatabase.open(path: path)
+        let stored = try database.writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT imposedAt FROM stop UNION ALL SELECT advisedAt FROM stopAdvice
+                    UNION ALL SELECT recordedAt FROM exemption UNION ALL SELECT decidedAt FROM (SELECT * FROM cpvDecision ORDER BY id)
+                    UNION ALL SELECT recordedAt FROM analysis
+                    """)
+        }
+        let seconds = [
+            1_796_352_911.455427, 1_796_352_894.244674, 1_796_352_911.477836, 1_796_352_911.477836,
+            1_796_352_911.503666, 1_796_352_910.775856,
+        ]
+        #expect(stored == seconds.map { Timestamp.iso8601(Date(timeIntervalSince1970: $0)) })
+        let stop = try #require(try database.writer.read { try StopRecord.fetchOne($0, key: 1) })
+        #expect(stop.imposedAt == Date(timeIntervalSince1970: 1_796_352_911))
+        #expect(stop.liftedAt == nil && stop.liftAdvisedAt == nil)
     }
 }

@@ -93,7 +93,7 @@ import Testing
             #expect(row?["groupKey"] == "email|cm@x.example|alert|norm-3")
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notificationItem WHERE notificationID = 1") == 1)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveryAttempt") == 1)
-            #expect(try Double.fetchOne(db, sql: "SELECT receivedAt FROM alert") == 10)
+            #expect(try String.fetchOne(db, sql: "SELECT receivedAt FROM alert") == "1970-01-01T00:00:10Z")
         }
     }
 }

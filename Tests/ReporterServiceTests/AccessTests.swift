@@ -262,4 +262,9 @@ import Testing
             #expect(String(buffer: managersList.body).contains("action=\"/normen/7/bevestigen\""))
         }
     }
+
+    @Test func theReporterAnswersEveryAccountCommand() throws {
+        let admin = ReporterAdmin(access: try server().access, logger: .init(label: "test"))
+        #expect(admin.handlers.commands == [.userAdd, .userList, .userDisable])
+    }
 }

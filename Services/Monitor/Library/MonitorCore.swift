@@ -224,8 +224,8 @@ public final class MonitorCore: Sendable {
     }
 
     /// A person imposes a referral stop under a norm that allows one.
-    public func imposeStop(_ request: StopRequest, requestID: String? = nil) throws -> StopImposed {
-        let (by, reason) = try Self.who(request)
+    public func imposeStop(_ request: StopImposeRequest, requestID: String? = nil) throws -> StopImposed {
+        let (by, reason) = try Self.who(by: request.by, reason: request.reason)
         let now = clock()
         return try write(requestID, request.command, now: now) { db in
             let norm = try existingNorm(db, id: request.normID)
@@ -235,8 +235,8 @@ public final class MonitorCore: Sendable {
         }
     }
 
-    public func liftStop(_ request: StopRequest, requestID: String? = nil) throws -> StopLifted {
-        let (by, reason) = try Self.who(request)
+    public func liftStop(_ request: StopLiftRequest, requestID: String? = nil) throws -> StopLifted {
+        let (by, reason) = try Self.who(by: request.by, reason: request.reason)
         let now = clock()
         return try write(requestID, request.command, now: now) { db in
             let norm = try existingNorm(db, id: request.normID, allowEnded: true)
@@ -287,9 +287,9 @@ public final class MonitorCore: Sendable {
         }
     }
 
-    private static func who(_ request: StopRequest) throws -> (String, String) {
-        let by = request.by.trimmingCharacters(in: .whitespaces)
-        let reason = request.reason.trimmingCharacters(in: .whitespaces)
+    private static func who(by: String, reason: String) throws -> (String, String) {
+        let by = by.trimmingCharacters(in: .whitespaces)
+        let reason = reason.trimmingCharacters(in: .whitespaces)
         guard !by.isEmpty, !reason.isEmpty else {
             throw MonitorError(.invalidRequest, "een stop wordt vastgelegd met --door en --reden")
         }

@@ -4,15 +4,14 @@ import Foundation
 import Messaging
 import Runtime
 
-/// Sends one admin request and unwraps the reply, turning a refusal into a clear error.
+/// Sends one admin request and unwraps its reply (`Request.Reply`, the contract's), turning
+/// a refusal into a clear error.
 ///
 /// Each call gets a request id of its own; `AdminClient` sends the same id again when it
 /// retries, so the service does the command once. While the service has the command
 /// queued the person is told that it is waiting, on standard error.
 enum AdminCall {
-    static func send<Request: Encodable, Result: Codable & Sendable>(_ request: Request, to target: AdminTarget) throws
-        -> Result
-    {
+    static func send<Request: AdminRequest>(_ request: Request, to target: AdminTarget) throws -> Request.Reply {
         let document = try AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString))
         let endpoint = target.endpoint
         let security: SocketSecurity
@@ -39,7 +38,7 @@ enum AdminCall {
                         + "\n").utf8))
             throw ExitCode(3)
         }
-        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
+        let reply = try AdminCoding.decode(AdminReply<Request.Reply>.self, from: body)
         guard reply.ok, let result = reply.result else {
             FileHandle.standardError.write(Data("Geweigerd: \(reply.error ?? "zonder reden")\n".utf8))
             throw ExitCode(1)
@@ -49,12 +48,12 @@ enum AdminCall {
 
     /// The same for a request the service may refuse as part of the story (the demo
     /// tries to lift a stop too early): the refusal is returned, not thrown.
-    static func attempt<Request: Encodable, Result: Codable & Sendable>(_ request: Request, to target: AdminTarget)
-        throws -> Swift.Result<Result, Refusal>
+    static func attempt<Request: AdminRequest>(_ request: Request, to target: AdminTarget)
+        throws -> Result<Request.Reply, Refusal>
     {
         let document = try AdminCoding.encode(IdentifiedAdminRequest(request, requestID: UUID().uuidString))
         let body = try AdminClient(endpoint: target.endpoint, security: try target.security()).send(document) { _ in }
-        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
+        let reply = try AdminCoding.decode(AdminReply<Request.Reply>.self, from: body)
         guard reply.ok, let result = reply.result else {
             return .failure(Refusal(reason: reply.error ?? "zonder reden"))
         }

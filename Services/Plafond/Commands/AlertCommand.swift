@@ -19,7 +19,7 @@ struct AlertListCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let alerts: [AlertStatus] = try AdminCall.send(
+        let alerts = try AdminCall.send(
             AlertListRequest(state: state), to: try options.admin(.monitor))
         if json {
             print(String(decoding: try AdminCoding.encode(alerts), as: UTF8.self))
@@ -43,7 +43,7 @@ struct AlertAckCommand: AsyncParsableCommand {
     var note: String = ""
 
     func run() async throws {
-        let event: AlertAcknowledged = try AdminCall.send(
+        let event = try AdminCall.send(
             AlertAckRequest(alertID: id, by: by, note: note), to: try options.admin(.notifier))
         print("Melding \(event.alertID) bevestigd door \(event.by).")
     }
@@ -62,7 +62,7 @@ struct AlertSilenceCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let day = Day(iso: until) else { throw ValidationError("ongeldige datum \(until): gebruik JJJJ-MM-DD") }
-        let event: AlertSilenced = try AdminCall.send(
+        let event = try AdminCall.send(
             AlertSilenceRequest(alertID: id, normID: normID, until: day, by: by, reason: reason),
             to: try options.admin(.notifier))
         let ids = event.alertIDs.map(String.init).joined(separator: ", ")

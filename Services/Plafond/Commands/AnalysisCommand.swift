@@ -30,7 +30,7 @@ struct AnalysisRecordCommand: AsyncParsableCommand {
             guard let day = Day(iso: followUp) else { throw ValidationError("ongeldige vervolgdatum \(followUp)") }
             parsedFollowUp = day
         }
-        let event: AnalysisRecorded = try AdminCall.send(
+        let event = try AdminCall.send(
             AnalysisRecordRequest(
                 normID: normID, day: parsedDay, participants: participants, conclusion: conclusion, plan: plan,
                 followUp: parsedFollowUp, by: by),

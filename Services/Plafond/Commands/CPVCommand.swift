@@ -24,7 +24,7 @@ struct CPVCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let event: CPVDecided = try AdminCall.send(
+        let event = try AdminCall.send(
             CPVDecisionRequest(
                 toewijzingNummer: toewijzing, normID: normID, granted: besluit == "toegekend", reason: reason, by: by),
             to: try options.admin(.monitor))

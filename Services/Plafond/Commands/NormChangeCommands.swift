@@ -23,13 +23,13 @@ struct NormChangeCommand: AsyncParsableCommand {
         let target = try options.admin(.monitor)
         var parsedLimit: Int64?
         if let limit {
-            let current: [NormStatus] = try AdminCall.send(NormListRequest(), to: target)
+            let current = try AdminCall.send(NormListRequest(), to: target)
             guard let norm = current.first(where: { $0.norm.id == id }) else {
                 throw ValidationError("norm \(id) bestaat niet")
             }
             parsedLimit = try NormWords.limit(limit, kind: norm.norm.kind)
         }
-        let status: NormStatus = try AdminCall.send(
+        let status = try AdminCall.send(
             NormChangeRequest(
                 id: id, name: name, limit: parsedLimit, thresholds: try thresholds.map(NormWords.thresholds),
                 period: period, stopRule: try stopRule.map(NormWords.stopRule), by: by), to: target)
@@ -46,7 +46,7 @@ struct NormEndCommand: AsyncParsableCommand {
     @Option(name: .customLong("door"), help: "Wie de norm beëindigt.") var by: String?
 
     func run() async throws {
-        let status: NormStatus = try AdminCall.send(
+        let status = try AdminCall.send(
             NormEndRequest(id: id, by: by), to: try options.admin(.monitor))
         print("Norm \(id) beëindigd (versie \(status.norm.version)), eindstand \(NormPrinting.figures(status))")
     }
@@ -60,7 +60,7 @@ struct NormHistoryCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let entries: [NormHistoryEntry] = try AdminCall.send(
+        let entries = try AdminCall.send(
             NormHistoryRequest(id: id), to: try options.admin(.monitor))
         if json {
             print(String(decoding: try AdminCoding.encode(entries), as: UTF8.self))
@@ -87,7 +87,7 @@ struct NormImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let requests = try NormFile.read(path: file, by: by)
-        let statuses: [NormStatus] = try AdminCall.send(
+        let statuses = try AdminCall.send(
             NormImportRequest(norms: requests), to: try options.admin(.monitor))
         print("\(statuses.count) normen ingelezen uit \(file)")
         for status in statuses {

@@ -77,7 +77,7 @@ struct NormAddCommand: AsyncParsableCommand {
                 gemeenten: gemeenten.isEmpty ? regio.flatMap { configuration.regios[$0] } ?? [] : gemeenten,
                 keys: configuration.verdeelsleutels),
             by: by)
-        let status: NormStatus = try AdminCall.send(
+        let status = try AdminCall.send(
             request, to: AdminTarget(.monitor, configuration, configPath: options.config))
         print("Norm \(status.norm.id) toegevoegd: \(status.norm.name), \(NormPrinting.figures(status))")
     }
@@ -90,7 +90,7 @@ struct NormListCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let statuses: [NormStatus] = try AdminCall.send(
+        let statuses = try AdminCall.send(
             NormListRequest(), to: try options.admin(.monitor))
         if json {
             print(String(decoding: try AdminCoding.encode(statuses), as: UTF8.self))

@@ -15,7 +15,7 @@ struct NormShowCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let statuses: [NormStatus] = try AdminCall.send(
+        let statuses = try AdminCall.send(
             NormListRequest(), to: try options.admin(.monitor))
         guard let status = statuses.first(where: { $0.norm.id == id }) else {
             throw ValidationError("norm \(id) bestaat niet")

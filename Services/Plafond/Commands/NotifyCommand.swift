@@ -19,7 +19,7 @@ struct NotifyLogCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let entries: [AlertAudit] = try AdminCall.send(
+        let entries = try AdminCall.send(
             NotifyLogRequest(alertID: alertID), to: try options.admin(.notifier))
         if json {
             print(String(decoding: try AdminCoding.encode(entries), as: UTF8.self))
@@ -56,7 +56,7 @@ struct NotifyStatusCommand: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     func run() async throws {
-        let status: NotifierStatus = try AdminCall.send(
+        let status = try AdminCall.send(
             NotifierStatusRequest(), to: try options.admin(.notifier))
         print("Installatie: \(status.installationID)")
     }
@@ -73,7 +73,7 @@ struct NotifyDecisionsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let decisions: [NormDecisionAudit] = try AdminCall.send(
+        let decisions = try AdminCall.send(
             NormDecisionsRequest(normID: normID), to: try options.admin(.notifier))
         if json {
             print(String(decoding: try AdminCoding.encode(decisions), as: UTF8.self))

@@ -31,7 +31,7 @@ struct ProviderImportCommand: AsyncParsableCommand {
         } catch let problem as ProviderRegisterCSV.Problem {
             throw ValidationError("\(file), \(problem)")
         }
-        let changed: Int = try AdminCall.send(
+        let changed = try AdminCall.send(
             ProviderImportRequest(providers: providers, by: by), to: try options.admin(.monitor))
         print("\(providers.count) aanbieders gelezen, \(changed) namen nieuw of gewijzigd.")
     }
@@ -46,7 +46,7 @@ struct ProviderSetCommand: AsyncParsableCommand {
     @Option(name: .customLong("door"), help: "Wie de naam zet.") var by: String?
 
     func run() async throws {
-        let changed: Int = try AdminCall.send(
+        let changed = try AdminCall.send(
             ProviderImportRequest(providers: [ProviderName(agb: agb, naam: name)], by: by),
             to: try options.admin(.monitor))
         print(changed == 0 ? "Naam was al \(name)." : "Aanbieder \(agb) heet nu \(name).")
@@ -59,7 +59,7 @@ struct ProviderListCommand: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     func run() async throws {
-        let providers: [ProviderName] = try AdminCall.send(
+        let providers = try AdminCall.send(
             ProviderListRequest(), to: try options.admin(.monitor))
         for provider in providers { print("\(provider.agb)\t\(provider.naam)") }
     }

@@ -21,8 +21,8 @@ struct StopImposeCommand: AsyncParsableCommand {
         String
 
     func run() async throws {
-        let event: StopImposed = try AdminCall.send(
-            StopRequest.impose(normID: normID, by: by, reason: reason), to: try options.admin(.monitor))
+        let event = try AdminCall.send(
+            StopImposeRequest(normID: normID, by: by, reason: reason), to: try options.admin(.monitor))
         print("Stop \(event.stopID) opgelegd voor norm \(event.normID) door \(event.by).")
     }
 }
@@ -40,8 +40,8 @@ struct StopLiftCommand: AsyncParsableCommand {
     var despite: String?
 
     func run() async throws {
-        let event: StopLifted = try AdminCall.send(
-            StopRequest.lift(normID: normID, by: by, reason: reason, despite: despite),
+        let event = try AdminCall.send(
+            StopLiftRequest(normID: normID, by: by, reason: reason, despite: despite),
             to: try options.admin(.monitor))
         print(
             "Stop \(event.stopID) voor norm \(event.normID) opgeheven door \(event.by)"
@@ -65,7 +65,7 @@ struct ExemptCommand: AsyncParsableCommand {
         guard let parsed = ExemptionReason(rawValue: reason) else {
             throw ValidationError("--reden noemt de uitzonderingsroute, bijvoorbeeld CPV, Regieteam of RET")
         }
-        let _: AdminEmpty = try AdminCall.send(
+        _ = try AdminCall.send(
             ExemptRequest(toewijzingNummer: toewijzing, reason: parsed, by: by),
             to: try options.admin(.monitor))
         print("Toewijzing \(toewijzing) uitgezonderd (\(parsed.rawValue)).")

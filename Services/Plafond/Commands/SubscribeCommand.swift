@@ -33,7 +33,7 @@ struct SubscribeCommand: AsyncParsableCommand {
         let target = try options.admin(.notifier)
         if let importFile {
             let subscriptions = try SubscriptionFile.read(path: importFile)
-            let stored: [Subscription] = try AdminCall.send(SubscriptionImportRequest(subscriptions), to: target)
+            let stored = try AdminCall.send(SubscriptionImportRequest(subscriptions), to: target)
             print("\(stored.count) abonnementen ingelezen uit \(importFile)")
             stored.forEach { print(SubscriptionWords.describe($0)) }
             return
@@ -43,7 +43,7 @@ struct SubscribeCommand: AsyncParsableCommand {
             name: name, email: email, webhook: webhook, gemeente: gemeente, regio: regio, aanbieder: aanbieder,
             categorie: categorie, instrument: instrument, soort: soort, ernst: ernst, escalatie: escalatie,
             dagoverzicht: dagoverzicht)
-        let stored: Subscription = try AdminCall.send(SubscriptionAddRequest(subscription), to: target)
+        let stored = try AdminCall.send(SubscriptionAddRequest(subscription), to: target)
         print("Abonnement \(stored.id ?? 0) vastgelegd: \(SubscriptionWords.describe(stored))")
     }
 }
@@ -55,7 +55,7 @@ struct UnsubscribeCommand: AsyncParsableCommand {
     @Argument(help: "Nummer van het abonnement (zie plafond subscriptions).") var id: Int64
 
     func run() async throws {
-        let _: AdminEmpty = try AdminCall.send(
+        _ = try AdminCall.send(
             SubscriptionRemoveRequest(id: id), to: try options.admin(.notifier))
         print("Abonnement \(id) opgezegd.")
     }
@@ -69,7 +69,7 @@ struct SubscriptionsCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Als JSON, voor scripts.") var json = false
 
     func run() async throws {
-        let subscriptions: [Subscription] = try AdminCall.send(
+        let subscriptions = try AdminCall.send(
             SubscriptionListRequest(), to: try options.admin(.notifier))
         if json {
             print(String(decoding: try AdminCoding.encode(subscriptions), as: UTF8.self))

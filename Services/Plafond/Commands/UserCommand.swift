@@ -28,7 +28,7 @@ struct UserAddCommand: AsyncParsableCommand {
             throw ValidationError("rol moet lezer, contractmanager of beheerder zijn")
         }
         let secret = password ?? readLine(strippingNewline: true) ?? ""
-        let summary: AccountSummary = try AdminCall.send(
+        let summary = try AdminCall.send(
             UserAddRequest(name: name, role: parsed, password: secret), to: try options.admin(.reporter))
         print("Account \(summary.name) (\(summary.role.rawValue)) opgeslagen.")
     }
@@ -40,7 +40,7 @@ struct UserListCommand: AsyncParsableCommand {
     @OptionGroup var options: ServiceOptions
 
     func run() async throws {
-        let accounts: [AccountSummary] = try AdminCall.send(
+        let accounts = try AdminCall.send(
             UserListRequest(), to: try options.admin(.reporter))
         for account in accounts {
             let state =
@@ -61,7 +61,7 @@ struct UserDisableCommand: AsyncParsableCommand {
     @Argument(help: "Naam van het account.") var name: String
 
     func run() async throws {
-        let _: AdminEmpty = try AdminCall.send(
+        _ = try AdminCall.send(
             UserDisableRequest(name: name), to: try options.admin(.reporter))
         print("Account \(name) uitgeschakeld.")
     }

@@ -54,7 +54,7 @@ enum AnalysisBook {
                 """,
             arguments: [
                 request.normID, request.day.iso, request.participants, request.conclusion, request.plan,
-                request.followUp?.iso, request.by, now.timeIntervalSince1970,
+                request.followUp?.iso, request.by, Timestamp.iso8601(now),
             ])
         let event = AnalysisRecorded(analysisID: db.lastInsertedRowID, request: request, at: now)
         try Outbox.append(db, event, at: now)

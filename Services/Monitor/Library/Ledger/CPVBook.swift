@@ -33,7 +33,7 @@ enum CPVBook {
                 """,
             arguments: [
                 request.toewijzingNummer, request.normID, request.granted, request.reason, request.by,
-                now.timeIntervalSince1970,
+                Timestamp.iso8601(now),
             ])
         let event = CPVDecided(decisionID: db.lastInsertedRowID, request: request, at: now)
         if request.granted {

@@ -92,7 +92,7 @@ enum StopBook {
         }
         try db.cachedStatement(
             sql: "INSERT INTO stop (normID, imposedAt, imposedBy, imposeReason) VALUES (?, ?, ?, ?)"
-        ).execute(arguments: [norm.id, now.timeIntervalSince1970, by, reason])
+        ).execute(arguments: [norm.id, Timestamp.iso8601(now), by, reason])
         let event = StopImposed(
             stopID: db.lastInsertedRowID, normID: norm.id, aanbieder: norm.scope.aanbieder, by: by, reason: reason,
             at: now)
@@ -121,7 +121,7 @@ enum StopBook {
         let recorded = expected == nil ? nil : despite
         try db.cachedStatement(
             sql: "UPDATE stop SET liftedAt = ?, liftedBy = ?, liftReason = ?, liftDespite = ? WHERE id = ?"
-        ).execute(arguments: [now.timeIntervalSince1970, by, reason, recorded, stop.id])
+        ).execute(arguments: [Timestamp.iso8601(now), by, reason, recorded, stop.id])
         try db.cachedStatement(sql: "DELETE FROM stopAdvice WHERE normID = ?").execute(arguments: [norm.id])
         let event = StopLifted(stopID: stop.id, normID: norm.id, by: by, reason: reason, despite: recorded, at: now)
         try Outbox.append(db, event, at: now)
@@ -160,7 +160,7 @@ enum StopBook {
             else { return }
             try db.cachedStatement(
                 sql: "UPDATE stop SET liftAdvisedAt = ? WHERE id = ? AND liftAdvisedAt IS NULL"
-            ).execute(arguments: [now.timeIntervalSince1970, stop.id])
+            ).execute(arguments: [Timestamp.iso8601(now), stop.id])
             state.stop?.liftAdvised = true
             guard db.changesCount > 0 else { return }
             try Outbox.append(db, advice(.lift), at: now)
@@ -170,7 +170,7 @@ enum StopBook {
             guard !state.imposeAdvised else { return }
             try db.cachedStatement(
                 sql: "INSERT OR IGNORE INTO stopAdvice (normID, advisedAt) VALUES (?, ?)"
-            ).execute(arguments: [norm.id, now.timeIntervalSince1970])
+            ).execute(arguments: [norm.id, Timestamp.iso8601(now)])
             state.imposeAdvised = true
             guard db.changesCount > 0 else { return }
             try Outbox.append(db, advice(.impose), at: now)
@@ -188,7 +188,7 @@ enum StopBook {
                 ON CONFLICT DO UPDATE SET reason = excluded.reason, recordedBy = excluded.recordedBy,
                     recordedAt = excluded.recordedAt
                 """
-        ).execute(arguments: [request.toewijzingNummer, request.reason.rawValue, request.by, now.timeIntervalSince1970])
+        ).execute(arguments: [request.toewijzingNummer, request.reason.rawValue, request.by, Timestamp.iso8601(now)])
     }
 
     static func recordReferral(_ db: Database, _ referral: ReferralRequested) throws {

@@ -95,6 +95,9 @@ public struct MonitorDatabase: Sendable {
             try db.execute(sql: "DROP TABLE clientFirstSeen")
         }
         InflowCount.registerMigrations(&migrator)
+        // One timestamp encoding (0.19.0): every time as ISO 8601 text, was Unix seconds.
+        AdminReplies.registerTimestampMigration(&migrator)
+        MonitorTimestamps.register(&migrator)
         return migrator
     }
 }

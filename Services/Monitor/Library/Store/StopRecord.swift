@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Storage
 
-/// A referral stop as people imposed and lifted it (`stop`); times are seconds since 1970
-/// there, as the table has held them since monitor.v3.
-struct StopRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+/// A referral stop as people imposed and lifted it (`stop`); times are `Timestamp` text
+/// (Unix seconds from monitor.v3.stops until monitor.v19.isoTimes).
+struct StopRecord: Codable, Sendable, TimestampedRecord, MutablePersistableRecord {
     static let databaseTableName = "stop"
 
     var id: Int64?
@@ -21,13 +22,6 @@ struct StopRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord 
         static let normID = Column(CodingKeys.normID)
         static let liftedAt = Column(CodingKeys.liftedAt)
         static let liftAdvisedAt = Column(CodingKeys.liftAdvisedAt)
-    }
-
-    static func databaseDateEncodingStrategy(for column: String) -> DatabaseDateEncodingStrategy {
-        .timeIntervalSince1970
-    }
-    static func databaseDateDecodingStrategy(for column: String) -> DatabaseDateDecodingStrategy {
-        .timeIntervalSince1970
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) {

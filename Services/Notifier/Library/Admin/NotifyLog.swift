@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GRDB
+import Storage
 
 /// The audit per alert: every event owed to every address, the message it went out
 /// in, and how that delivery went; plus who acknowledged, silenced or was escalated to.
@@ -23,7 +24,7 @@ enum NotifyLog {
     }
 
     /// One owed event and the message it went out in, if it did.
-    private struct ItemWithMessage: Decodable, FetchableRecord {
+    private struct ItemWithMessage: Decodable, TimestampedRecord {
         var event: String
         var channel: String
         var recipientName: String
@@ -34,7 +35,7 @@ enum NotifyLog {
         var messageID: String?
         var state: String?
         var attempts: Int?
-        var sentAt: String?
+        var sentAt: Date?
         var lastError: String?
     }
 
@@ -54,7 +55,7 @@ enum NotifyLog {
                 notificationID: item.notificationID, event: item.event, channel: item.channel,
                 recipient: item.recipientName, address: item.address, messageID: item.messageID, state: state,
                 attempts: item.attempts ?? 0, queuedAt: item.createdAt,
-                sentAt: item.sentAt.flatMap { try? Date($0, strategy: .iso8601) }, lastError: item.lastError)
+                sentAt: item.sentAt, lastError: item.lastError)
         }
     }
 }

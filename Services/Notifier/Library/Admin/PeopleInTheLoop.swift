@@ -25,7 +25,7 @@ struct PeopleInTheLoop: Sendable {
         }
         try db.execute(
             sql: "UPDATE alert SET acknowledgedBy = ?, acknowledgedNote = ?, acknowledgedAt = ? WHERE id = ?",
-            arguments: [by, request.note, now.timeIntervalSince1970, request.alertID])
+            arguments: [by, request.note, Timestamp.iso8601(now), request.alertID])
         let event = AlertAcknowledged(
             alertID: request.alertID, normID: alert.normID, by: by, note: request.note, at: now)
         try Outbox.append(db, event, at: now)
@@ -58,7 +58,7 @@ struct PeopleInTheLoop: Sendable {
         for id in ids {
             try db.execute(
                 sql: "UPDATE alert SET silencedUntil = ?, silencedBy = ? WHERE id = ?",
-                arguments: [until.timeIntervalSince1970, "\(by): \(request.reason)", id])
+                arguments: [Timestamp.iso8601(until), "\(by): \(request.reason)", id])
         }
         let event = AlertSilenced(
             alertIDs: ids, normID: request.normID, until: until, by: by, reason: request.reason, at: now)

@@ -26,7 +26,7 @@ struct AlertIntake {
                     INSERT OR IGNORE INTO alert (id, normID, state, firing, severity, receivedAt)
                     VALUES (?, ?, 'firing', ?, ?, ?)
                     """,
-                arguments: [alert.alertID, alert.norm.id, event.body, severity.rawValue, now.timeIntervalSince1970])
+                arguments: [alert.alertID, alert.norm.id, event.body, severity.rawValue, Timestamp.iso8601(now)])
             guard db.changesCount > 0 else { return }
             let subscriptions = try SubscriptionStore.active(db)
             for destination in router.destinations(for: alert, subscriptions: subscriptions) {

@@ -19,7 +19,7 @@ struct DeliveryRecorder: Sendable {
         case .success:
             try db.execute(
                 sql: "UPDATE notification SET state = 'sent', attempts = ?, sentAt = ?, lastError = NULL WHERE id = ?",
-                arguments: [attempt, now.formatted(.iso8601), notification.id])
+                arguments: [attempt, Timestamp.iso8601(now), notification.id])
             try logAttempt(db, notification, attempt: attempt, now: now, outcome: "sent", detail: nil)
             try publish(db, .notificationSent, notification, attempt: attempt, now: now, error: nil)
             logger.info(
@@ -35,7 +35,7 @@ struct DeliveryRecorder: Sendable {
                 try db.execute(
                     sql: "UPDATE notification SET attempts = ?, nextAttemptAt = ?, lastError = ? WHERE id = ?",
                     arguments: [
-                        attempt, now.addingTimeInterval(delay).timeIntervalSince1970, error.message, notification.id,
+                        attempt, Timestamp.iso8601(now.addingTimeInterval(delay)), error.message, notification.id,
                     ])
                 logger.warning(
                     "delivery failed, will retry",
@@ -68,6 +68,6 @@ struct DeliveryRecorder: Sendable {
     ) throws {
         try db.execute(
             sql: "INSERT INTO deliveryAttempt (notificationID, attempt, at, outcome, detail) VALUES (?, ?, ?, ?, ?)",
-            arguments: [notification.id, attempt, now.formatted(.iso8601), outcome, detail])
+            arguments: [notification.id, attempt, Timestamp.iso8601(now), outcome, detail])
     }
 }

@@ -29,7 +29,7 @@ struct NotificationScheduler: Sendable {
     /// Firing alerts nobody acknowledged, not silenced, whose last firing or repeat to an
     /// address is `repeatInterval` old, are owed to that address again.
     func queueRepeats(_ db: Database, now: Date) throws {
-        let cutoff = now.addingTimeInterval(-timing.repeatInterval).timeIntervalSince1970
+        let cutoff = Timestamp.iso8601(now.addingTimeInterval(-timing.repeatInterval))
         let rows = try OwedAgain.fetchAll(
             db,
             sql: """
@@ -43,7 +43,7 @@ struct NotificationScheduler: Sendable {
             // An alert's items are never older than the alert, so only alerts received
             // before the cutoff can be owed a repeat: with the index alertFiringSince and
             // the alert table first (CROSS JOIN), a pass reads those alerts, not every item.
-            arguments: [cutoff, now.timeIntervalSince1970, cutoff])
+            arguments: [cutoff, Timestamp.iso8601(now), cutoff])
         for row in rows {
             let destination = AlertRouter.Destination(
                 channel: row.channel, recipientName: row.recipientName, address: row.address, groupKey: row.groupKey)
@@ -63,7 +63,7 @@ struct NotificationScheduler: Sendable {
     /// Firing alerts nobody acknowledged within `escalateAfter` go to the escalation
     /// targets, once; the escalation is published as `alert.escalated`.
     func queueEscalations(_ db: Database, now: Date) throws -> Bool {
-        let cutoff = now.addingTimeInterval(-timing.escalateAfter).timeIntervalSince1970
+        let cutoff = Timestamp.iso8601(now.addingTimeInterval(-timing.escalateAfter))
         let rows = try NotifierAlertRecord.fetchAll(
             db,
             sql: """
@@ -71,7 +71,7 @@ struct NotificationScheduler: Sendable {
                 WHERE state = 'firing' AND acknowledgedAt IS NULL AND escalatedAt IS NULL AND receivedAt <= ?
                     AND (silencedUntil IS NULL OR silencedUntil <= ?)
                 """,
-            arguments: [cutoff, now.timeIntervalSince1970])
+            arguments: [cutoff, Timestamp.iso8601(now)])
         guard !rows.isEmpty else { return false }
         let subscriptions = try SubscriptionStore.active(db)
         for row in rows {
@@ -82,7 +82,7 @@ struct NotificationScheduler: Sendable {
             }
             try db.execute(
                 sql: "UPDATE alert SET escalatedAt = ? WHERE id = ?",
-                arguments: [now.timeIntervalSince1970, alert.alertID])
+                arguments: [Timestamp.iso8601(now), alert.alertID])
             let event = AlertEscalated(
                 alertID: alert.alertID, normID: alert.norm.id, to: targets.map(\.address), at: now)
             try Outbox.append(db, event, at: now)
@@ -109,11 +109,10 @@ struct NotificationScheduler: Sendable {
         for group in groups {
             let key = group.groupKey
             let kind = AlertRouter.kind(ofGroup: key)
-            let previous = try Double.fetchOne(
+            let previous = try String.fetchOne(
                 db, sql: "SELECT MAX(createdAt) FROM notification WHERE groupKey = ?", arguments: [key])
             let flushAt = timing.flushTime(
-                kind: kind, firstWaiting: group.first,
-                previousMessage: previous.map(Date.init(timeIntervalSince1970:)))
+                kind: kind, firstWaiting: group.first, previousMessage: previous.flatMap(Timestamp.date))
             guard flushAt <= now else { continue }
             try flush(db, group: key, kind: kind, now: now)
         }
@@ -150,7 +149,7 @@ struct NotificationScheduler: Sendable {
                 """,
             arguments: [
                 kind, key, first.channel, first.recipientName, address, messageID,
-                now.timeIntervalSince1970, now.timeIntervalSince1970,
+                Timestamp.iso8601(now), Timestamp.iso8601(now),
             ])
         let notificationID = db.lastInsertedRowID
         for item in kept {
@@ -161,13 +160,13 @@ struct NotificationScheduler: Sendable {
     }
 
     /// Items waiting in one group, oldest first.
-    private struct WaitingGroup: Decodable, FetchableRecord {
+    private struct WaitingGroup: Decodable, TimestampedRecord {
         var groupKey: String
         var first: Date
     }
 
     /// A waiting item with what its alert's state says about sending it.
-    struct WaitingItem: Decodable, FetchableRecord {
+    struct WaitingItem: Decodable, TimestampedRecord {
         var id: Int64
         var event: NotificationItemRecord.Event
         var channel: String

@@ -11,7 +11,7 @@ enum SubscriptionStore {
         stored.id = nil
         try db.execute(
             sql: "INSERT INTO subscription (body, createdAt) VALUES (?, ?)",
-            arguments: [try AdminCoding.encode(stored), now.timeIntervalSince1970])
+            arguments: [try AdminCoding.encode(stored), Timestamp.iso8601(now)])
         stored.id = db.lastInsertedRowID
         return stored
     }

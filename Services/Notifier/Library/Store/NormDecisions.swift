@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GRDB
+import Storage
 
 /// Stops imposed and lifted, as heard on monitor's log, so notifier's audit shows what
 /// people decided about a norm next to who was told about its alerts and who
@@ -22,7 +23,7 @@ enum NormDecisions {
     static func record(_ db: Database, _ decision: NormDecisionAudit) throws {
         try NormDecisionRecord(
             normID: decision.normID, kind: decision.kind, by: decision.by, reason: decision.reason,
-            at: decision.at.timeIntervalSince1970
+            at: decision.at
         ).insert(db)
     }
 
@@ -32,20 +33,20 @@ enum NormDecisions {
             .map {
                 NormDecisionAudit(
                     kind: $0.kind, normID: $0.normID, by: $0.by, reason: $0.reason,
-                    at: Date(timeIntervalSince1970: $0.at))
+                    at: $0.at)
             }
     }
 }
 
 /// One row of `normDecision`.
-struct NormDecisionRecord: Codable, FetchableRecord, PersistableRecord {
+struct NormDecisionRecord: Codable, TimestampedRecord, PersistableRecord {
     static let databaseTableName = "normDecision"
     var id: Int64?
     var normID: Int64
     var kind: String
     var by: String
     var reason: String
-    var at: Double
+    var at: Date
 
     enum Columns {
         static let id = Column(CodingKeys.id)

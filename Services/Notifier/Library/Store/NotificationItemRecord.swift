@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Storage
 
 /// A row of notifier's `notificationItem` table: one alert event owed to one address,
 /// waiting for its group to be flushed into a `NotificationRecord`.
-struct NotificationItemRecord: Codable, FetchableRecord, TableRecord, Sendable {
+struct NotificationItemRecord: Codable, TimestampedRecord, TableRecord, Sendable {
     static let databaseTableName = "notificationItem"
 
     /// Which alert event is owed; the schema allows exactly these.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Storage
 
 /// Alert events owed to an address, waiting for their group to become one message.
 enum NotificationItems {
@@ -16,7 +17,7 @@ enum NotificationItems {
                 """,
             arguments: [
                 alertID, event, destination.channel, destination.recipientName, destination.address,
-                destination.groupKey, now.timeIntervalSince1970,
+                destination.groupKey, Timestamp.iso8601(now),
             ])
     }
 

@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Storage
 
 /// A row of notifier's `notification` table: one message to one address, covering one or
 /// more alert events (`NotificationItemRecord`).
-struct NotificationRecord: Codable, FetchableRecord, TableRecord, Sendable {
+struct NotificationRecord: Codable, TimestampedRecord, TableRecord, Sendable {
     static let databaseTableName = "notification"
 
     /// What the message is about; the schema allows exactly these.
@@ -30,8 +31,7 @@ struct NotificationRecord: Codable, FetchableRecord, TableRecord, Sendable {
     var attempts: Int
     var nextAttemptAt: Date
     var lastError: String?
-    /// ISO 8601 text, unlike the other times (Unix seconds): as v1 stored it.
-    var sentAt: String?
+    var sentAt: Date?
     var createdAt: Date
 
     enum Columns {

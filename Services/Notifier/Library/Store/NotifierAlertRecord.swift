@@ -1,10 +1,11 @@
 import Contracts
 import Foundation
 import GRDB
+import Storage
 
 /// A row of notifier's `alert` table: an alert as monitor published it (its bodies kept
-/// whole), and what people did about it. Times are stored as Unix seconds (REAL).
-struct NotifierAlertRecord: Codable, FetchableRecord, TableRecord, Sendable {
+/// whole), and what people did about it. Times are `Timestamp` text.
+struct NotifierAlertRecord: Codable, TimestampedRecord, TableRecord, Sendable {
     static let databaseTableName = "alert"
 
     /// The alert's state, as monitor last published it.

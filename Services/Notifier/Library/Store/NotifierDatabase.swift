@@ -70,6 +70,9 @@ public struct NotifierDatabase: Sendable {
         Installation.register(&migrator)
         AdminReplies.registerMigrations(&migrator)
         NormDecisions.register(&migrator)
+        // One timestamp encoding (0.19.0): every time as ISO 8601 text, was Unix seconds.
+        NotifierTimestamps.register(&migrator)
+        AdminReplies.registerTimestampMigration(&migrator)
         return migrator
     }
 }

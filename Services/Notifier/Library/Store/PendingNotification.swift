@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GRDB
+import Storage
 
 /// One message that is due, with the alert events it covers and their facts.
 struct PendingNotification: Sendable {
@@ -23,15 +24,15 @@ struct PendingNotification: Sendable {
     }
 
     static func due(_ db: Database, now: Date, limit: Int) throws -> [PendingNotification] {
-        // Through SQL, not the query interface: `nextAttemptAt` is compared as Unix
-        // seconds, as stored, and the index notificationDue serves exactly this query.
+        // Through SQL, not the query interface: the index notificationDue serves exactly
+        // this query (`Timestamp` text orders as time does).
         let due = try NotificationRecord.fetchAll(
             db,
             sql: """
                 SELECT * FROM notification WHERE state = 'pending' AND nextAttemptAt <= ?
                 ORDER BY nextAttemptAt, id LIMIT ?
                 """,
-            arguments: [now.timeIntervalSince1970, limit])
+            arguments: [Timestamp.iso8601(now), limit])
         return try due.map { notification in
             PendingNotification(
                 id: notification.id, kind: notification.kind.rawValue, channel: notification.channel,

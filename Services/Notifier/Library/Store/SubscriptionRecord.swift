@@ -1,9 +1,10 @@
 import Foundation
 import GRDB
+import Storage
 
 /// A row of notifier's `subscription` table. The routing rule stays JSON (`body`): it is
 /// the admin contract's `Subscription` as sent, so a new optional field needs no migration.
-struct SubscriptionRecord: Codable, FetchableRecord, TableRecord, Sendable {
+struct SubscriptionRecord: Codable, TimestampedRecord, TableRecord, Sendable {
     static let databaseTableName = "subscription"
 
     var id: Int64

@@ -11,7 +11,7 @@ enum DemoLogin {
         let alphabet = Array("abcdefghijkmnpqrstuvwxyz23456789")
         var generator = SystemRandomNumberGenerator()
         let password = String((0..<16).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] })
-        let _: AccountSummary = try AdminCall.send(
+        _ = try AdminCall.send(
             UserAddRequest(name: name, role: .contractmanager, password: password),
             to: AdminTarget(.reporter, configuration))
         return (name, password)

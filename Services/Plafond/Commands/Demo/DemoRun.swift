@@ -46,7 +46,7 @@ struct DemoRun {
     mutating func play(supervisor: ChildSupervisor) async throws {
         let year = today.month.previous.year
         // The gemeente's AGB register first, so every page, mail and report names the providers.
-        let _: Int = try AdminCall.send(
+        _ = try AdminCall.send(
             ProviderImportRequest(
                 providers: setting.providers.map { ProviderName(agb: $0.agb, naam: $0.name) }, by: "plafond demo"),
             to: AdminTarget(.monitor, configuration))
@@ -56,7 +56,7 @@ struct DemoRun {
                 aandelen: [], naarRato: "jeugdigen", gemeenten: configuration.regios[DemoSetting.regio] ?? [],
                 keys: configuration.verdeelsleutels)
         }
-        let norms: [NormStatus] = try AdminCall.send(
+        let norms = try AdminCall.send(
             NormImportRequest(norms: requests), to: AdminTarget(.monitor, configuration))
         for status in norms { normNames[status.norm.id] = status.norm.name }
         let capped = setting.providers[DemoSetting.headingForItsCap]
@@ -145,7 +145,7 @@ struct DemoRun {
     /// The instroomtarget of the provider the client returns to.
     private func returningTarget() throws -> NormStatus? {
         let agb = setting.providers[DemoSetting.returning].agb
-        let statuses: [NormStatus] = try AdminCall.send(NormListRequest(), to: AdminTarget(.monitor, configuration))
+        let statuses = try AdminCall.send(NormListRequest(), to: AdminTarget(.monitor, configuration))
         return statuses.first { $0.norm.kind == .instroomtarget && $0.norm.scope.aanbieder == agb }
     }
 
@@ -236,10 +236,10 @@ struct DemoRun {
         } else if stopImposedIn == nil, let advised = adviceIn, month > advised {
             // The conversation takes place once this month's declarations are in.
             let day = min(month.next.firstDay.adding(days: 9), today)
-            let statuses: [NormStatus] = try AdminCall.send(NormListRequest(), to: admin)
+            let statuses = try AdminCall.send(NormListRequest(), to: admin)
             guard let status = statuses.first(where: { $0.norm.id == norm }) else { return }
             let likely = StopAdvice.imposeAdvised(norm: status.norm, value: status.value, forecast: status.forecast)
-            let _: AnalysisRecorded = try AdminCall.send(
+            _ = try AdminCall.send(
                 AnalysisRecordRequest(
                     normID: norm, day: day, participants: "beleidsadviseur, \(provider), Buurtteam",
                     conclusion: likely
@@ -255,8 +255,8 @@ struct DemoRun {
                 adviceIn = nil
                 return
             }
-            let _: StopImposed = try AdminCall.send(
-                StopRequest.impose(
+            _ = try AdminCall.send(
+                StopImposeRequest(
                     normID: norm, by: manager,
                     reason:
                         "analysegesprek \(DutchDate.text(day)): overschrijding waarschijnlijk, plan van aanpak loopt"),
@@ -264,12 +264,12 @@ struct DemoRun {
             // ToewijzingNummers are at most 8 characters (iJw).
             // The CPV grants one appeal (the client may start) and refuses the other.
             let exempt = "7700001"
-            let _: CPVDecided = try AdminCall.send(
+            _ = try AdminCall.send(
                 CPVDecisionRequest(
                     toewijzingNummer: exempt, normID: norm, granted: true,
                     reason: "onderbouwd beroep van de huisarts: geen alternatief in de basishulp", by: "CPV Nijmegen"),
                 to: admin)
-            let _: CPVDecided = try AdminCall.send(
+            _ = try AdminCall.send(
                 CPVDecisionRequest(
                     toewijzingNummer: "7700002", normID: norm, granted: false,
                     reason: "Buurtteam kan de begeleiding zelf bieden", by: "CPV Nijmegen"),
@@ -287,8 +287,8 @@ struct DemoRun {
             let advised = printed.contains { $0.hasPrefix("stop.advised|\(norm)|") && $0.contains("opgeheven") }
             if !advised {
                 guard !liftRefused else { return }
-                let attempt: Result<StopLifted, AdminCall.Refusal> = try AdminCall.attempt(
-                    StopRequest.lift(normID: norm, by: manager, reason: "plan van aanpak loopt"), to: admin)
+                let attempt = try AdminCall.attempt(
+                    StopLiftRequest(normID: norm, by: manager, reason: "plan van aanpak loopt"), to: admin)
                 guard case .failure(let refusal) = attempt else {
                     throw DemoError("monitor hief de stop op terwijl de viermaandenregel dat afraadt")
                 }
@@ -296,8 +296,8 @@ struct DemoRun {
                 liftRefused = true
                 return
             }
-            let _: StopLifted = try AdminCall.send(
-                StopRequest.lift(normID: norm, by: manager, reason: "plan van aanpak werkt"), to: admin)
+            _ = try AdminCall.send(
+                StopLiftRequest(normID: norm, by: manager, reason: "plan van aanpak werkt"), to: admin)
             DemoOutput.say("   → J. de Vries heft de stop op: binnen vier maanden wordt geen nieuwe stop verwacht")
             stopLifted = true
             declarations.paused.remove(DemoSetting.headingForItsCap)

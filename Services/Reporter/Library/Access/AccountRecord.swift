@@ -1,9 +1,11 @@
 import Contracts
 import Foundation
 import GRDB
+import Storage
 
-/// One dashboard account, as stored: a bcrypt hash, never the password.
-struct AccountRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+/// One dashboard account, as stored: a bcrypt hash, never the password; times as
+/// `Timestamp` text.
+struct AccountRecord: Codable, TimestampedRecord, PersistableRecord, Sendable {
     static let databaseTableName = "account"
 
     var name: String

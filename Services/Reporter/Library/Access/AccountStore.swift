@@ -50,6 +50,32 @@ public struct AccountStore: Sendable {
                     );
                     """)
         }
+        // One timestamp encoding (0.19.0): the times were GRDB's own text for a Date
+        // (`2026-12-04 13:25:54.123`) in columns declared DOUBLE; now `Timestamp` text.
+        migrator.registerMigration("accounts.v2.isoTimes") { db in
+            func text(_ column: String) -> String {
+                "CASE typeof(\(column)) WHEN 'text' THEN strftime('%Y-%m-%dT%H:%M:%SZ', \(column)) "
+                    + "ELSE \(Timestamp.sqlText(fromUnixSeconds: column)) END"
+            }
+            func check(_ column: String) -> String { "CHECK (\(Timestamp.sqlCheck(column)))" }
+            try db.execute(
+                sql: """
+                    CREATE TABLE account2 (
+                        name TEXT PRIMARY KEY NOT NULL CHECK (length(trim(name)) > 0),
+                        role TEXT NOT NULL CHECK (role IN ('lezer', 'contractmanager', 'beheerder')),
+                        passwordHash TEXT NOT NULL,
+                        disabled INTEGER NOT NULL DEFAULT 0,
+                        failedAttempts INTEGER NOT NULL DEFAULT 0,
+                        lockedUntil TEXT \(check("lockedUntil")),
+                        createdAt TEXT NOT NULL \(check("createdAt"))
+                    );
+                    INSERT INTO account2
+                    SELECT name, role, passwordHash, disabled, failedAttempts, \(text("lockedUntil")), \(text("createdAt"))
+                    FROM account;
+                    DROP TABLE account;
+                    ALTER TABLE account2 RENAME TO account;
+                    """)
+        }
         return migrator
     }
 

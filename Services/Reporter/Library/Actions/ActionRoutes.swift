@@ -64,7 +64,7 @@ struct ActionRoutes {
             }
             let event = try await services.send(
                 AlertAckRequest(alertID: alertID, by: session.name, note: fields.text("notitie") ?? ""),
-                to: services.notifierAdmin, expecting: AlertAcknowledged.self)
+                to: services.notifierAdmin)
             return "Melding \(event.alertID) bevestigd."
         }
         action("stilzetten") { normID, fields, session in
@@ -74,7 +74,7 @@ struct ActionRoutes {
             let event = try await services.send(
                 AlertSilenceRequest(
                     alertID: nil, normID: normID, until: until, by: session.name, reason: fields.text("reden") ?? ""),
-                to: services.notifierAdmin, expecting: AlertSilenced.self)
+                to: services.notifierAdmin)
             return "\(event.alertIDs.count) melding(en) stil tot \(DutchDate.text(until))."
         }
         action("stop-opleggen") { normID, fields, session in
@@ -84,15 +84,15 @@ struct ActionRoutes {
                     "na het analysegesprek van \(DutchDate.text($0)): "
                 } ?? ""
             let event = try await services.send(
-                StopRequest.impose(normID: normID, by: session.name, reason: conversation + reason),
-                to: services.monitorAdmin, expecting: StopImposed.self)
+                StopImposeRequest(normID: normID, by: session.name, reason: conversation + reason),
+                to: services.monitorAdmin)
             return "Toeleidingsstop \(event.stopID) opgelegd."
         }
         action("stop-opheffen") { normID, fields, session in
             guard let reason = fields.text("reden") else { throw AccessError(.invalidRequest, "geef een reden") }
             let event = try await services.send(
-                StopRequest.lift(normID: normID, by: session.name, reason: reason, despite: fields.text("ondanks")),
-                to: services.monitorAdmin, expecting: StopLifted.self)
+                StopLiftRequest(normID: normID, by: session.name, reason: reason, despite: fields.text("ondanks")),
+                to: services.monitorAdmin)
             return event.despite == nil
                 ? "Toeleidingsstop \(event.stopID) opgeheven."
                 : "Toeleidingsstop \(event.stopID) opgeheven, ondanks de viermaandenregel."
@@ -113,7 +113,7 @@ struct ActionRoutes {
                 AnalysisRecordRequest(
                     normID: normID, day: day, participants: fields.text("deelnemers") ?? "", conclusion: conclusion,
                     plan: fields.text("plan") ?? "", followUp: followUp, by: session.name),
-                to: services.monitorAdmin, expecting: AnalysisRecorded.self)
+                to: services.monitorAdmin)
             return "Analysegesprek van \(DutchDate.text(event.day)) vastgelegd."
         }
         action("uitzonderen") { _, fields, session in
@@ -123,7 +123,7 @@ struct ActionRoutes {
             guard let reason = fields.text("reden").flatMap(ExemptionReason.init(rawValue:)) else {
                 throw AccessError(.invalidRequest, "geef de uitzonderingsroute, bijvoorbeeld CPV, Regieteam of RET")
             }
-            let _: AdminEmpty = try await services.send(
+            _ = try await services.send(
                 ExemptRequest(toewijzingNummer: allocation, reason: reason, by: session.name),
                 to: services.monitorAdmin)
             return "Toewijzing \(allocation) uitgezonderd (\(reason.rawValue))."

@@ -31,9 +31,8 @@ public struct OwningServices: Sendable {
     /// The ZeroMQ round trip blocks its thread: it runs on a queue of its own.
     private static let queue = DispatchQueue(label: "plafond.reporter.admin-calls", attributes: .concurrent)
 
-    func send<Request: Encodable & Sendable, Result: Codable & Sendable>(
-        _ request: Request, to endpoint: String, expecting: Result.Type = Result.self
-    ) async throws -> Result {
+    /// Sends `request` to the owner at `endpoint` and returns its reply, the contract's.
+    func send<Request: AdminRequest>(_ request: Request, to endpoint: String) async throws -> Request.Reply {
         let timeout = self.timeout
         let security = endpoint == monitorAdmin ? monitorSecurity : notifierSecurity
         return try await withCheckedThrowingContinuation { continuation in
@@ -53,7 +52,7 @@ public struct OwningServices: Sendable {
                             throw AccessError(
                                 .serviceRefused, "de dienst antwoordt niet; probeer het zo opnieuw", cause: error)
                         }
-                        let reply = try AdminCoding.decode(AdminReply<Result>.self, from: body)
+                        let reply = try AdminCoding.decode(AdminReply<Request.Reply>.self, from: body)
                         guard reply.ok, let result = reply.result else {
                             throw AccessError(.serviceRefused, reply.error ?? "geweigerd zonder reden")
                         }
