@@ -24,6 +24,7 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let providerNamed = EventKind(rawValue: "provider.named")
     public static let analysisRecorded = EventKind(rawValue: "analysis.recorded")
     public static let cpvDecided = EventKind(rawValue: "cpv.decided")
+    public static let cpvIntensityDecided = EventKind(rawValue: "cpv.intensity.decided")
     // notifier
     public static let notificationSent = EventKind(rawValue: "notification.sent")
     public static let notificationFailed = EventKind(rawValue: "notification.failed")

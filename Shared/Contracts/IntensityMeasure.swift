@@ -16,12 +16,43 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
     public var windowMonths: Int
     /// Months above the norm within one window that make the excess structural.
     public var monthsAbove: Int
+    /// Judge each child over all providers in the norm's scope together (the norm is about
+    /// what a child receives), instead of per provider (what each provider may deliver,
+    /// the default).
+    public var perChild: Bool
 
-    public init(eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2) {
+    public init(
+        eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2, perChild: Bool = false
+    ) {
         self.eenheid = eenheid
         self.per = per
         self.windowMonths = windowMonths
         self.monthsAbove = monthsAbove
+        self.perChild = perChild
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case eenheid, per, windowMonths, monthsAbove, perChild
+    }
+
+    /// `perChild` is read as false when absent (norms and events from before 0.19.0)...
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        eenheid = try container.decode(String.self, forKey: .eenheid)
+        per = try container.decode(Per.self, forKey: .per)
+        windowMonths = try container.decode(Int.self, forKey: .windowMonths)
+        monthsAbove = try container.decode(Int.self, forKey: .monthsAbove)
+        perChild = try container.decodeIfPresent(Bool.self, forKey: .perChild) ?? false
+    }
+
+    /// ...and written only when set, so a per-provider norm's JSON is what it always was.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(eenheid, forKey: .eenheid)
+        try container.encode(per, forKey: .per)
+        try container.encode(windowMonths, forKey: .windowMonths)
+        try container.encode(monthsAbove, forKey: .monthsAbove)
+        if perChild { try container.encode(true, forKey: .perChild) }
     }
 
     /// Minutes and hours are compared in minutes, so a provider declaring in minutes is

@@ -57,6 +57,16 @@ public struct MonitorAdmin: Sendable {
                     "cpv decision recorded",
                     metadata: ["cpv.decision": "\(event.decisionID)", "granted": "\(event.granted)"])
                 return try AdminCoding.encode(AdminReply.success(event))
+            case .cpvIntensity:
+                let event = try core.decideIntensityCPV(
+                    AdminCoding.decode(IntensityCPVRequest.self, from: request), requestID: id)
+                logger.notice(
+                    "cpv intensity decision recorded",
+                    metadata: [
+                        "cpv.decision": "\(event.decisionID)", "norm.id": "\(event.normID)",
+                        "granted": "\(event.granted)",
+                    ])
+                return try AdminCoding.encode(AdminReply.success(event))
             case .analysisRecord:
                 let event = try core.recordAnalysis(AdminCoding.decode(AnalysisRecordRequest.self, from: request))
                 logger.notice(

@@ -49,6 +49,10 @@ struct NormAddCommand: AsyncParsableCommand {
             "Intensiteitsnorm: niet incidenteel bij zoveel maanden boven de norm binnen zoveel maanden (standaard 2/3)."
     )
     var structureel: String?
+    @Flag(
+        name: .customLong("per-kind"),
+        help: "Intensiteitsnorm: een kind over alle aanbieders samen beoordelen (standaard per aanbieder).")
+    var perKind = false
     @Option(
         name: .customLong("aandeel"),
         help: "Regio-norm verdeeld over de gemeenten: GEMEENTE=PROCENT (bv. 0268=55,5); herhaal voor elke gemeente.")
@@ -71,7 +75,8 @@ struct NormAddCommand: AsyncParsableCommand {
             name: name, kind: normKind, gemeenten: gemeenten, regio: regio, aanbieder: aanbieder,
             productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
             thresholds: parsedThresholds, stopRule: try stopRule.map(NormWords.stopRule),
-            intensity: try NormWords.intensity(kind: normKind, eenheid: eenheid, per: per, structureel: structureel),
+            intensity: try NormWords.intensity(
+                kind: normKind, eenheid: eenheid, per: per, structureel: structureel, perChild: perKind),
             shares: try NormShareWords.shares(
                 aandelen: aandelen, naarRato: naarRato,
                 gemeenten: gemeenten.isEmpty ? regio.flatMap { configuration.regios[$0] } ?? [] : gemeenten,
@@ -106,7 +111,8 @@ struct NormListCommand: AsyncParsableCommand {
 enum NormPrinting {
     static func figures(_ status: NormStatus) -> String {
         if let measure = status.norm.intensity {
-            return "\(status.norm.limit) \(measure.unitName) per cliënt per \(measure.per.rawValue); "
+            return "\(status.norm.limit) \(measure.unitName) per cliënt per \(measure.per.rawValue)"
+                + (measure.perChild ? " (per kind, alle aanbieders samen); " : "; ")
                 + "\(Money(cents: status.value).dutch) zou onrechtmatig zijn"
         }
         let percent = "\(status.basisPoints / 100),\(String(format: "%02d", status.basisPoints % 100))%"
@@ -139,16 +145,16 @@ enum NormWords {
 
     /// The measure of an intensiteitsnorm from its Dutch words; nil for other kinds, and
     /// an error when those words are given for another kind.
-    static func intensity(kind: NormKind, eenheid: String?, per: String?, structureel: String?) throws
-        -> IntensityMeasure?
-    {
+    static func intensity(
+        kind: NormKind, eenheid: String?, per: String?, structureel: String?, perChild: Bool = false
+    ) throws -> IntensityMeasure? {
         guard kind == .intensiteitsnorm else {
-            if eenheid != nil || per != nil || structureel != nil {
-                throw ValidationError("--eenheid, --per en --structureel horen bij een intensiteitsnorm")
+            if eenheid != nil || per != nil || structureel != nil || perChild {
+                throw ValidationError("--eenheid, --per, --structureel en --per-kind horen bij een intensiteitsnorm")
             }
             return nil
         }
-        var measure = IntensityMeasure()
+        var measure = IntensityMeasure(perChild: perChild)
         if let eenheid {
             let codes = ["uur": "04", "minuut": "01", "dagdeel": "16", "etmaal": "14", "stuks": "84"]
             guard let code = codes[eenheid.lowercased()] ?? (Eenheid(rawValue: eenheid) != nil ? eenheid : nil) else {

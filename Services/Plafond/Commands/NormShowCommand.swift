@@ -76,15 +76,19 @@ struct NormShowCommand: AsyncParsableCommand {
         }
         var lines = [
             "Regel:       niet incidenteel bij \(measure.monthsAbove) van \(measure.windowMonths) maanden boven de norm;"
-                + " dan is de zorg boven de norm onrechtmatig",
+                + " dan is de zorg boven de norm onrechtmatig"
+                + (measure.perChild ? "; per kind, de zorg van alle aanbieders samen" : ""),
             "Boven de norm (laatste 50):",
         ]
         let months = status.intensityMonths ?? []
         if months.isEmpty { lines.append("  geen") }
         for month in months {
             lines.append(
-                "  \(month.month) aanbieder \(month.aanbieder) cliënt \(month.client.prefix(8)): \(unit(month.used)) "
-                    + "(toegestaan \(unit(month.verdict.allowed))), \(unit(month.verdict.above)) erboven = "
+                "  \(month.month) aanbieder \(month.aanbieder.isEmpty ? "alle" : month.aanbieder) "
+                    + "cliënt \(month.client.prefix(8)): \(unit(month.used)) "
+                    + "(toegestaan \(unit(month.verdict.allowed))"
+                    + (month.verdict.approved.map { ", CPV kende \(unit($0)) boven de norm toe" } ?? "")
+                    + "), \(unit(month.verdict.above)) erboven = "
                     + "\(Money(cents: month.verdict.amountAboveCents).dutch)"
                     + (month.verdict.structural ? ", structureel" : ", incidenteel"))
         }

@@ -21,6 +21,19 @@ public enum NormDefinitionTables {
         }
     }
 
+    /// Registers, under `name`, the column of 0.19.0: an intensiteitsnorm judged per child
+    /// across providers (`IntensityMeasure.perChild`). Existing norms stay per provider.
+    public static func registerPerChildMigration(_ migrator: inout DatabaseMigrator, named name: String) {
+        migrator.registerMigration(name) { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE normDefinition ADD COLUMN intensityPerChild INTEGER
+                        CHECK (intensityPerChild IN (0, 1))
+                    """)
+            try db.execute(sql: "UPDATE normDefinition SET intensityPerChild = 0 WHERE kind = 'intensiteitsnorm'")
+        }
+    }
+
     static let schema = """
         CREATE TABLE normDefinition (
             id INTEGER PRIMARY KEY REFERENCES norm(id),

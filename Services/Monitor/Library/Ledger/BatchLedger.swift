@@ -28,6 +28,8 @@ struct BatchLedger {
     private var cells = BatchCells()
     private var touchedMonths: [Int64: Set<Month>] = [:]
     private var touchedValues: Set<Int64> = []
+    /// Allocation numbers seen in the batch and whose client they name, written once each.
+    private var allocations: [String: AllocationClients.Owner] = [:]
 
     init(
         now: Date, routes: ExceptionRoutes, previousPeriodMargin: Int, forecastSettings: RunRateForecast.Settings,
@@ -45,6 +47,7 @@ struct BatchLedger {
         switch event.eventKind {
         case LineAccepted.kind:
             let line = try LineAccepted.decoded(from: event.body).line
+            seen(line.toewijzingNummer, aanbieder: line.aanbieder, client: line.client)
             // One look in the index per line, for the line's norms and its arrival alike.
             let filed = state.index.filed(aanbieder: line.aanbieder, gemeente: line.gemeente)
             try add(db, line: line, sign: 1, filed: filed, state: &state)
@@ -55,11 +58,15 @@ struct BatchLedger {
         case CareStarted.kind:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
+            seen(start.toewijzingNummer, aanbieder: start.aanbieder, client: start.client)
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
                 day: start.begindatum, through: start.begindatum,
                 filed: state.index.filed(aanbieder: start.aanbieder, gemeente: start.gemeente), state: &state)
+        case AllocationReceived.kind:
+            let allocation = try AllocationReceived.decoded(from: event.body)
+            seen(allocation.toewijzingNummer, aanbieder: allocation.aanbieder, client: allocation.client)
         case ReferralRequested.kind:
             try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
         case LineCredited.kind:
@@ -71,9 +78,18 @@ struct BatchLedger {
         }
     }
 
+    /// An allocation number and its client, kept for the CPV's decisions on intensity.
+    private mutating func seen(_ toewijzingNummer: String?, aanbieder: String, client: String) {
+        guard let number = toewijzingNummer, !number.isEmpty, allocations[number] == nil else { return }
+        allocations[number] = AllocationClients.Owner(aanbieder: aanbieder, client: client)
+    }
+
     /// Writes what the batch changed: each touched cell, norm month and norm value once.
     func finish(_ db: Database, state: LedgerState) throws {
         try cells.write(db)
+        for (number, owner) in allocations {
+            try AllocationClients.record(db, toewijzingNummer: number, aanbieder: owner.aanbieder, client: owner.client)
+        }
         for (normID, months) in touchedMonths {
             guard let norm = state.norms[normID] else { continue }
             for month in months {

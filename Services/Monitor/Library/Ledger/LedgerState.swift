@@ -33,6 +33,7 @@ struct LedgerState: Sendable {
         }
         for normID in try StopBook.openImposeAdvice(db) { states[normID]?.imposeAdvised = true }
         for normID in try PeriodAdvice.advisedNorms(db) { states[normID]?.periodAdvised = true }
+        for (normID, approvals) in try IntensityApprovalBook.granted(db) { states[normID]?.approvals = approvals }
         return LedgerState(index: NormIndex(active), norms: states)
     }
 

@@ -95,6 +95,9 @@ public struct MonitorDatabase: Sendable {
             try db.execute(sql: "DROP TABLE clientFirstSeen")
         }
         InflowCount.registerMigrations(&migrator)
+        // 0.19.0: intensiteitsnormen per child across providers; CPV approvals of extra care.
+        NormDefinitionTables.registerPerChildMigration(&migrator, named: "monitor.v19.intensityPerChild")
+        IntensityApprovalBook.registerMigrations(&migrator)
         return migrator
     }
 }

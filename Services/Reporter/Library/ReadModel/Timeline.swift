@@ -102,6 +102,13 @@ enum Timeline {
             // No allocation number: the timeline carries no client data.
             let verdict = e.granted ? "kende een uitzondering op de stop toe" : "wees een verzoek om uitzondering af"
             return (e.normID, e.at, "CPV \(verdict), vastgelegd door \(e.by): \(e.reason)")
+        case IntensityCPVDecided.kind:
+            let e = try IntensityCPVDecided.decoded(from: event.body)
+            // No allocation number or pseudonym: the timeline carries no client data.
+            let verdict =
+                e.granted
+                ? "kende meer zorg boven de intensiteitsnorm toe" : "wees een verzoek om meer zorg boven de norm af"
+            return (e.normID, e.at, "CPV \(verdict) (\(e.extraText)), vastgelegd door \(e.by): \(e.reason)")
         case AnalysisRecorded.kind:
             let e = try AnalysisRecorded.decoded(from: event.body)
             var text = "Analysegesprek van \(DutchDate.text(e.day)) vastgelegd door \(e.by)"
