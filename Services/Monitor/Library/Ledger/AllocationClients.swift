@@ -7,9 +7,9 @@ import GRDB
 /// never leaves intake); monitor finds the keyed pseudonym here.
 ///
 /// Learnt from every fact that carries the number: an allocation (JW301), a start of care
-/// (JW305) and a declaration line. A line's number is written once per batch, not per
-/// line (`BatchLedger`), and an allocation keeps the client it was first seen with: an
-/// allocation number names one client.
+/// (JW305) and a declaration line. A number is written once, when first seen (the known
+/// numbers are kept in memory, `LedgerState.knownAllocations`), and an allocation keeps
+/// the client it was first seen with: an allocation number names one client.
 enum AllocationClients {
     static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("monitor.v19.allocationClient") { db in
@@ -32,6 +32,11 @@ enum AllocationClients {
     static func record(_ db: Database, toewijzingNummer: String, aanbieder: String, client: String) throws {
         guard !toewijzingNummer.isEmpty else { return }
         try db.cachedStatement(sql: recordSQL).execute(arguments: [toewijzingNummer, aanbieder, client])
+    }
+
+    /// Every number stored, read once when the ledger state is loaded.
+    static func numbers(_ db: Database) throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT toewijzingNummer FROM allocationClient"))
     }
 
     static func owner(_ db: Database, toewijzingNummer: String) throws -> Owner? {

@@ -47,7 +47,7 @@ struct BatchLedger {
         switch event.eventKind {
         case LineAccepted.kind:
             let line = try LineAccepted.decoded(from: event.body).line
-            seen(line.toewijzingNummer, aanbieder: line.aanbieder, client: line.client)
+            seen(line.toewijzingNummer, aanbieder: line.aanbieder, client: line.client, state: &state)
             // One look in the index per line, for the line's norms and its arrival alike.
             let filed = state.index.filed(aanbieder: line.aanbieder, gemeente: line.gemeente)
             try add(db, line: line, sign: 1, filed: filed, state: &state)
@@ -58,7 +58,7 @@ struct BatchLedger {
         case CareStarted.kind:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
-            seen(start.toewijzingNummer, aanbieder: start.aanbieder, client: start.client)
+            seen(start.toewijzingNummer, aanbieder: start.aanbieder, client: start.client, state: &state)
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
@@ -66,7 +66,9 @@ struct BatchLedger {
                 filed: state.index.filed(aanbieder: start.aanbieder, gemeente: start.gemeente), state: &state)
         case AllocationReceived.kind:
             let allocation = try AllocationReceived.decoded(from: event.body)
-            seen(allocation.toewijzingNummer, aanbieder: allocation.aanbieder, client: allocation.client)
+            seen(
+                allocation.toewijzingNummer, aanbieder: allocation.aanbieder, client: allocation.client,
+                state: &state)
         case ReferralRequested.kind:
             try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
         case LineCredited.kind:
@@ -78,9 +80,13 @@ struct BatchLedger {
         }
     }
 
-    /// An allocation number and its client, kept for the CPV's decisions on intensity.
-    private mutating func seen(_ toewijzingNummer: String?, aanbieder: String, client: String) {
-        guard let number = toewijzingNummer, !number.isEmpty, allocations[number] == nil else { return }
+    /// An allocation number and its client, kept for the CPV's decisions on intensity:
+    /// a number seen before costs one look-up in memory; a new one is written at the end.
+    private mutating func seen(_ toewijzingNummer: String?, aanbieder: String, client: String, state: inout LedgerState)
+    {
+        guard let number = toewijzingNummer, !number.isEmpty, state.knownAllocations.insert(number).inserted else {
+            return
+        }
         allocations[number] = AllocationClients.Owner(aanbieder: aanbieder, client: client)
     }
 
