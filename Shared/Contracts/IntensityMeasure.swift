@@ -20,22 +20,28 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
     /// what a child receives), instead of per provider (what each provider may deliver,
     /// the default).
     public var perChild: Bool
+    /// At most this many ISO weeks a year with care per client (Nijmegen's VDB: 47), or
+    /// nil. A signal for the conversation, never a verdict (`OpeningWeeks` says why).
+    public var openWeeks: Int?
 
     public init(
-        eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2, perChild: Bool = false
+        eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2, perChild: Bool = false,
+        openWeeks: Int? = nil
     ) {
         self.eenheid = eenheid
         self.per = per
         self.windowMonths = windowMonths
         self.monthsAbove = monthsAbove
         self.perChild = perChild
+        self.openWeeks = openWeeks
     }
 
     private enum CodingKeys: String, CodingKey {
-        case eenheid, per, windowMonths, monthsAbove, perChild
+        case eenheid, per, windowMonths, monthsAbove, perChild, openWeeks
     }
 
-    /// `perChild` is read as false when absent (norms and events from before 0.19.0)...
+    /// `perChild` is read as false and `openWeeks` as nil when absent (norms and events from
+    /// before 0.19.0)...
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         eenheid = try container.decode(String.self, forKey: .eenheid)
@@ -43,6 +49,7 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
         windowMonths = try container.decode(Int.self, forKey: .windowMonths)
         monthsAbove = try container.decode(Int.self, forKey: .monthsAbove)
         perChild = try container.decodeIfPresent(Bool.self, forKey: .perChild) ?? false
+        openWeeks = try container.decodeIfPresent(Int.self, forKey: .openWeeks)
     }
 
     /// ...and written only when set, so a per-provider norm's JSON is what it always was.
@@ -53,6 +60,7 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
         try container.encode(windowMonths, forKey: .windowMonths)
         try container.encode(monthsAbove, forKey: .monthsAbove)
         if perChild { try container.encode(true, forKey: .perChild) }
+        try container.encodeIfPresent(openWeeks, forKey: .openWeeks)
     }
 
     /// Minutes and hours are compared in minutes, so a provider declaring in minutes is

@@ -26,6 +26,7 @@ import Testing
         }
         NormDefinitionTables.registerMigration(&migrator, named: "columns")
         NormDefinitionTables.registerPerChildMigration(&migrator, named: "perChild")
+        NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "openWeeks")
         return (db, migrator)
     }
 
@@ -96,6 +97,7 @@ import Testing
         var perChild = intensity
         perChild.id = 3
         perChild.intensity?.perChild = true
+        perChild.intensity?.openWeeks = 47
         try db.write { db in
             try db.execute(sql: "INSERT INTO norm (id, version) VALUES (3, 1)")
             try NormDefinitionTables.save(db, perChild)

@@ -322,7 +322,8 @@ public final class MonitorCore: Sendable {
             }
             let decided = try IntensityApprovalBook.record(
                 db, request, measure: norm.intensity ?? IntensityMeasure(), owner: owner, now: now)
-            if request.granted {
+            // An ended norm counts nothing more: its figures stay as they ended.
+            if request.granted && !norm.ended {
                 _ = try IntensityLedger.rejudge(db, norm: norm, owner: owner, now: now)
                 try reload(db, norm)
             }

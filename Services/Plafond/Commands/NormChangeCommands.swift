@@ -113,8 +113,9 @@ struct NormImportCommand: AsyncParsableCommand {
 ///     stopregel = 105            # advice to stop above 105% forecast (default 100)
 ///
 /// An intensiteitsnorm adds `eenheid` ("uur"), `per` ("week" or "maand"),
-/// `structureel` ("2/3") and `per_kind` (true: a child across providers), as the flags
-/// of `norm add` do.
+/// `structureel` ("2/3"), `per_kind` (true: a child across providers) and
+/// `weken_per_jaar` (47: a signal above so many weeks with care), as the flags of
+/// `norm add` do.
 struct NormFile: Decodable {
     var norm: [Entry]
 
@@ -134,11 +135,13 @@ struct NormFile: Decodable {
         var per: String?
         var structureel: String?
         var perKind: Bool?
+        var wekenPerJaar: Int?
 
         enum CodingKeys: String, CodingKey {
             case naam, soort, gemeenten, regio, aanbieder, categorieen, productcodes, periode, grens, drempels
             case stopregel, eenheid, per, structureel
             case perKind = "per_kind"
+            case wekenPerJaar = "weken_per_jaar"
         }
     }
 
@@ -155,7 +158,7 @@ struct NormFile: Decodable {
                     stopRule: try entry.stopregel.map { try NormWords.stopRule(String($0)) },
                     intensity: try NormWords.intensity(
                         kind: kind, eenheid: entry.eenheid, per: entry.per, structureel: entry.structureel,
-                        perChild: entry.perKind ?? false),
+                        perChild: entry.perKind ?? false, openWeeks: entry.wekenPerJaar),
                     by: by)
             } catch let error as ValidationError {
                 throw ValidationError("\(path), norm \(index + 1): \(error.message)")

@@ -54,6 +54,10 @@ struct NormAddCommand: AsyncParsableCommand {
         help: "Intensiteitsnorm: een kind over alle aanbieders samen beoordelen (standaard per aanbieder).")
     var perKind = false
     @Option(
+        name: .customLong("weken-per-jaar"),
+        help: "Intensiteitsnorm: ten hoogste zoveel weken per jaar met zorg per cliënt (signaal), bv. 47.")
+    var wekenPerJaar: Int?
+    @Option(
         name: .customLong("aandeel"),
         help: "Regio-norm verdeeld over de gemeenten: GEMEENTE=PROCENT (bv. 0268=55,5); herhaal voor elke gemeente.")
     var aandelen: [String] = []
@@ -76,7 +80,8 @@ struct NormAddCommand: AsyncParsableCommand {
             productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
             thresholds: parsedThresholds, stopRule: try stopRule.map(NormWords.stopRule),
             intensity: try NormWords.intensity(
-                kind: normKind, eenheid: eenheid, per: per, structureel: structureel, perChild: perKind),
+                kind: normKind, eenheid: eenheid, per: per, structureel: structureel, perChild: perKind,
+                openWeeks: wekenPerJaar),
             shares: try NormShareWords.shares(
                 aandelen: aandelen, naarRato: naarRato,
                 gemeenten: gemeenten.isEmpty ? regio.flatMap { configuration.regios[$0] } ?? [] : gemeenten,
@@ -112,7 +117,8 @@ enum NormPrinting {
     static func figures(_ status: NormStatus) -> String {
         if let measure = status.norm.intensity {
             return "\(status.norm.limit) \(measure.unitName) per cliënt per \(measure.per.rawValue)"
-                + (measure.perChild ? " (per kind, alle aanbieders samen); " : "; ")
+                + (measure.perChild ? " (per kind, alle aanbieders samen)" : "")
+                + (measure.openWeeks.map { ", ten hoogste \($0) weken per jaar" } ?? "") + "; "
                 + "\(Money(cents: status.value).dutch) zou onrechtmatig zijn"
         }
         let percent = "\(status.basisPoints / 100),\(String(format: "%02d", status.basisPoints % 100))%"
@@ -146,15 +152,20 @@ enum NormWords {
     /// The measure of an intensiteitsnorm from its Dutch words; nil for other kinds, and
     /// an error when those words are given for another kind.
     static func intensity(
-        kind: NormKind, eenheid: String?, per: String?, structureel: String?, perChild: Bool = false
+        kind: NormKind, eenheid: String?, per: String?, structureel: String?, perChild: Bool = false,
+        openWeeks: Int? = nil
     ) throws -> IntensityMeasure? {
         guard kind == .intensiteitsnorm else {
-            if eenheid != nil || per != nil || structureel != nil || perChild {
-                throw ValidationError("--eenheid, --per, --structureel en --per-kind horen bij een intensiteitsnorm")
+            if eenheid != nil || per != nil || structureel != nil || perChild || openWeeks != nil {
+                throw ValidationError(
+                    "--eenheid, --per, --structureel, --per-kind en --weken-per-jaar horen bij een intensiteitsnorm")
             }
             return nil
         }
-        var measure = IntensityMeasure(perChild: perChild)
+        if let openWeeks, !(1...53).contains(openWeeks) {
+            throw ValidationError("--weken-per-jaar is een aantal weken van 1 tot en met 53")
+        }
+        var measure = IntensityMeasure(perChild: perChild, openWeeks: openWeeks)
         if let eenheid {
             let codes = ["uur": "04", "minuut": "01", "dagdeel": "16", "etmaal": "14", "stuks": "84"]
             guard let code = codes[eenheid.lowercased()] ?? (Eenheid(rawValue: eenheid) != nil ? eenheid : nil) else {

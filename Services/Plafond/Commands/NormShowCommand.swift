@@ -77,8 +77,15 @@ struct NormShowCommand: AsyncParsableCommand {
         var lines = [
             "Regel:       niet incidenteel bij \(measure.monthsAbove) van \(measure.windowMonths) maanden boven de norm;"
                 + " dan is de zorg boven de norm onrechtmatig"
-                + (measure.perChild ? "; per kind, de zorg van alle aanbieders samen" : ""),
-            "Boven de norm (laatste 50):",
+                + (measure.perChild ? "; per kind, de zorg van alle aanbieders samen" : "")
+        ]
+        if let weeks = measure.openWeeks {
+            lines.append(
+                "Openstelling: signaal bij zorg in meer dan \(weeks) weken per jaar (ISO-weken met een dag "
+                    + "in een gedeclareerde periode; op de tijdlijn)")
+        }
+        lines += [
+            "Boven de norm (laatste 50):"
         ]
         let months = status.intensityMonths ?? []
         if months.isEmpty { lines.append("  geen") }

@@ -30,6 +30,8 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
     var intensityMonthsAbove: Int?
     /// Added in 0.19.0 (`registerPerChildMigration`): judge a child across providers.
     var intensityPerChild: Bool?
+    /// Added in 0.19.0 (`registerOpenWeeksMigration`): weeks a year with care, at most.
+    var intensityOpenWeeks: Int?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -56,6 +58,7 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
         intensityWindowMonths = norm.intensity?.windowMonths
         intensityMonthsAbove = norm.intensity?.monthsAbove
         intensityPerChild = norm.intensity?.perChild
+        intensityOpenWeeks = norm.intensity?.openWeeks
     }
 
     /// The whole definition, with its lists from the child tables.
@@ -85,7 +88,7 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
         {
             norm.intensity = IntensityMeasure(
                 eenheid: eenheid, per: per, windowMonths: window, monthsAbove: above,
-                perChild: intensityPerChild ?? false)
+                perChild: intensityPerChild ?? false, openWeeks: intensityOpenWeeks)
         } else {
             norm.intensity = nil
         }

@@ -34,6 +34,18 @@ public enum NormDefinitionTables {
         }
     }
 
+    /// Registers, under `name`, the column of 0.19.0 for the weeks a year with care an
+    /// intensiteitsnorm allows (`IntensityMeasure.openWeeks`, Nijmegen's 47); NULL is none.
+    public static func registerOpenWeeksMigration(_ migrator: inout DatabaseMigrator, named name: String) {
+        migrator.registerMigration(name) { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE normDefinition ADD COLUMN intensityOpenWeeks INTEGER
+                        CHECK (intensityOpenWeeks BETWEEN 1 AND 53)
+                    """)
+        }
+    }
+
     static let schema = """
         CREATE TABLE normDefinition (
             id INTEGER PRIMARY KEY REFERENCES norm(id),

@@ -126,6 +126,12 @@ struct BatchLedger {
             if try IntensityLedger.add(db, state: &state.norms[id]!, line: line, sign: sign, now: now) {
                 touchedValues.insert(id)
             }
+            // The weeks with care (any unit: care is care); a credit leaves them.
+            if sign > 0 && entry.norm.intensity?.openWeeks != nil {
+                try OpeningWeeksLedger.add(
+                    db, norm: entry.norm, aanbieder: line.aanbieder, client: line.client, from: line.periodStart,
+                    through: line.periodEnd, now: now)
+            }
         }
         for entry in matching where entry.norm.kind.limitIsMoney {
             let id = entry.norm.id

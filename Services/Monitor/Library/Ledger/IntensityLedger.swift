@@ -159,6 +159,7 @@ enum IntensityLedger {
                 approvals, client: key.client, aanbieder: key.aanbieder, perChild: measure.perChild)
             try judge(db, norm: norm, months: months, changed: Set(months.keys), approvals: applying, now: now)
         }
+        try OpeningWeeksLedger.rebuild(db, norm: norm, now: now)
         return try settle(db, norm: norm, now: now)
     }
 

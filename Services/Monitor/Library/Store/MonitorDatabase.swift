@@ -98,6 +98,9 @@ public struct MonitorDatabase: Sendable {
         // 0.19.0: intensiteitsnormen per child across providers; CPV approvals of extra care.
         NormDefinitionTables.registerPerChildMigration(&migrator, named: "monitor.v19.intensityPerChild")
         IntensityApprovalBook.registerMigrations(&migrator)
+        // 0.19.0: weeks a year with care, per client (the 47-weeks VDB norm, a signal).
+        NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "monitor.v19.intensityOpenWeeks")
+        OpeningWeeksLedger.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -89,6 +89,7 @@ public struct ReporterDatabase: Sendable {
         NormDefinitionTables.registerMigration(&migrator, named: "reporter.v18.normColumns")
         // 0.19.0: intensiteitsnormen per child across providers.
         NormDefinitionTables.registerPerChildMigration(&migrator, named: "reporter.v19.intensityPerChild")
+        NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "reporter.v19.intensityOpenWeeks")
         return migrator
     }
 }

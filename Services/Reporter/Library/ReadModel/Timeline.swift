@@ -102,6 +102,15 @@ enum Timeline {
             // No allocation number: the timeline carries no client data.
             let verdict = e.granted ? "kende een uitzondering op de stop toe" : "wees een verzoek om uitzondering af"
             return (e.normID, e.at, "CPV \(verdict), vastgelegd door \(e.by): \(e.reason)")
+        case OpeningWeeksAbove.kind:
+            let e = try OpeningWeeksAbove.decoded(from: event.body)
+            // No pseudonym: the timeline carries no client data.
+            let provider = e.aanbieder.isEmpty ? "alle aanbieders samen" : "aanbieder \(e.aanbieder)"
+            return (
+                e.normID, e.at,
+                "Signaal openstelling: een cliënt had in \(e.year) zorg in \(e.weeks) weken bij \(provider), "
+                    + "boven de \(e.limit) weken per jaar van de norm (een signaal voor het gesprek, geen oordeel)"
+            )
         case IntensityCPVDecided.kind:
             let e = try IntensityCPVDecided.decoded(from: event.body)
             // No allocation number or pseudonym: the timeline carries no client data.
