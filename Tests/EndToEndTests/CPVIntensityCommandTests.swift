@@ -16,9 +16,13 @@ struct CPVIntensityCommandTests {
         let norm = try system.runCLI([
             "norm", "add", "--naam", "VDB max 18 uur per week", "--soort", "intensiteitsnorm", "--gemeente", "0268",
             "--categorie", "45", "--grens", "18", "--eenheid", "uur", "--per", "week", "--per-kind",
+            "--weken-per-jaar", "47",
         ])
         #expect(norm.status == 0, "\(norm.output)")
-        #expect(norm.output.contains("18 uur per cliënt per week (per kind, alle aanbieders samen)"))
+        #expect(
+            norm.output.contains(
+                "18 uur per cliënt per week (per kind, alle aanbieders samen), ten hoogste 47 weken per jaar;"),
+            "\(norm.output)")
         let today = Day.today()
         let answer = try system.submit(
             CareFixture.start(

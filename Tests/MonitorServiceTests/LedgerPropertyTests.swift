@@ -125,6 +125,8 @@ import Testing
         /// 3 hours a month per client, every month above the norm structural ("1 of 1"), so
         /// the unlawful amount is simply the cost above the norm of every month.
         static let intensityLimit: Int64 = 3
+        /// Weeks a year with care before the opening signal: three whole months pass it.
+        static let openWeeks = 10
 
         func addIntensityNorms() throws {
             for perChild in [false, true] {
@@ -133,7 +135,8 @@ import Testing
                         name: perChild ? "I per kind" : "I per aanbieder", kind: .intensiteitsnorm, gemeenten: [],
                         aanbieder: nil, productCategorieen: [], period: "2026", limit: World.intensityLimit,
                         intensity: IntensityMeasure(
-                            eenheid: "04", per: .maand, windowMonths: 1, monthsAbove: 1, perChild: perChild)))
+                            eenheid: "04", per: .maand, windowMonths: 1, monthsAbove: 1, perChild: perChild,
+                            openWeeks: World.openWeeks)))
                 intensityNorms.append((status.norm.id, perChild))
             }
         }
@@ -186,6 +189,25 @@ import Testing
                 if above > 0 && use.minutes > 0 && use.cents > 0 { total += use.cents * above / use.minutes }
             }
             return total
+        }
+
+        /// The clients signalled for more than `openWeeks` ISO weeks with care in a year:
+        /// every debit line's period in 2026 (a credit takes no week away), per provider or
+        /// per child.
+        func expectedOpeningSignals(perChild: Bool) -> Set<String> {
+            var weeks: [String: Set<OpeningWeeks.Week>] = [:]
+            for (line, sign) in applied where sign == 1 && line.periodStart.year == 2026 {
+                let key = "\(perChild ? "" : line.aanbieder)/\(line.client)"
+                weeks[key, default: []].formUnion(OpeningWeeks.weeks(from: line.periodStart, through: line.periodEnd))
+            }
+            var signalled: Set<String> = []
+            for (key, set) in weeks {
+                for (year, count) in Dictionary(grouping: set, by: \.year).mapValues(\.count)
+                where count > World.openWeeks {
+                    signalled.insert("\(key)/\(year)")
+                }
+            }
+            return signalled
         }
 
         /// Clients arriving in the target's period: per provider and client, a month of care
@@ -272,6 +294,13 @@ import Testing
                 let expected = expectedUnlawful(normID: norm.id, perChild: norm.perChild)
                 #expect(status.value == expected, "intensity \(norm.id): unlawful amount")
                 #expect(status.firing == (expected > 0 ? [100] : []), "intensity \(norm.id): its alert")
+                // Each client and year signalled once, exactly those above the weeks norm.
+                let signals = try OutboxEventSource(reader: core.database.writer).events(after: 0, limit: 100_000)
+                    .filter { $0.kind == OpeningWeeksAbove.kind.rawValue }
+                    .map { try OpeningWeeksAbove.decoded(from: $0.body) }.filter { $0.normID == norm.id }
+                    .map { "\($0.aanbieder)/\($0.client)/\($0.year)" }
+                #expect(signals.count == Set(signals).count, "intensity \(norm.id): a client signalled twice")
+                #expect(Set(signals) == expectedOpeningSignals(perChild: norm.perChild), "intensity \(norm.id): weeks")
             }
         }
     }
