@@ -22,6 +22,7 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let bestedingsruimteAdvised = EventKind(rawValue: "bestedingsruimte.advised")
     public static let intensityAssessed = EventKind(rawValue: "intensity.assessed")
     public static let openingWeeksAbove = EventKind(rawValue: "opening.weeks.above")
+    public static let careDurationAbove = EventKind(rawValue: "care.duration.above")
     public static let providerNamed = EventKind(rawValue: "provider.named")
     public static let analysisRecorded = EventKind(rawValue: "analysis.recorded")
     public static let cpvDecided = EventKind(rawValue: "cpv.decided")

@@ -23,10 +23,13 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
     /// At most this many ISO weeks a year with care per client (Nijmegen's VDB: 47), or
     /// nil. A signal for the conversation, never a verdict (`OpeningWeeks` says why).
     public var openWeeks: Int?
+    /// At most this many months in care at one provider, counted from the client's arrival
+    /// there (`CareArrivals`), or nil: Nijmegen's "intensiteit en/of duur". A signal.
+    public var maxMonths: Int?
 
     public init(
         eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2, perChild: Bool = false,
-        openWeeks: Int? = nil
+        openWeeks: Int? = nil, maxMonths: Int? = nil
     ) {
         self.eenheid = eenheid
         self.per = per
@@ -34,13 +37,14 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
         self.monthsAbove = monthsAbove
         self.perChild = perChild
         self.openWeeks = openWeeks
+        self.maxMonths = maxMonths
     }
 
     private enum CodingKeys: String, CodingKey {
-        case eenheid, per, windowMonths, monthsAbove, perChild, openWeeks
+        case eenheid, per, windowMonths, monthsAbove, perChild, openWeeks, maxMonths
     }
 
-    /// `perChild` is read as false and `openWeeks` as nil when absent (norms and events from
+    /// `perChild` is read as false, `openWeeks` and `maxMonths` as nil when absent (norms and events from
     /// before 0.19.0)...
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -50,6 +54,7 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
         monthsAbove = try container.decode(Int.self, forKey: .monthsAbove)
         perChild = try container.decodeIfPresent(Bool.self, forKey: .perChild) ?? false
         openWeeks = try container.decodeIfPresent(Int.self, forKey: .openWeeks)
+        maxMonths = try container.decodeIfPresent(Int.self, forKey: .maxMonths)
     }
 
     /// ...and written only when set, so a per-provider norm's JSON is what it always was.
@@ -61,6 +66,7 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
         try container.encode(monthsAbove, forKey: .monthsAbove)
         if perChild { try container.encode(true, forKey: .perChild) }
         try container.encodeIfPresent(openWeeks, forKey: .openWeeks)
+        try container.encodeIfPresent(maxMonths, forKey: .maxMonths)
     }
 
     /// Minutes and hours are compared in minutes, so a provider declaring in minutes is

@@ -127,6 +127,8 @@ import Testing
         static let intensityLimit: Int64 = 3
         /// Weeks a year with care before the opening signal: three whole months pass it.
         static let openWeeks = 10
+        /// Months in care at one provider before the duration signal.
+        static let maxMonths = 2
 
         func addIntensityNorms() throws {
             for perChild in [false, true] {
@@ -136,7 +138,7 @@ import Testing
                         aanbieder: nil, productCategorieen: [], period: "2026", limit: World.intensityLimit,
                         intensity: IntensityMeasure(
                             eenheid: "04", per: .maand, windowMonths: 1, monthsAbove: 1, perChild: perChild,
-                            openWeeks: World.openWeeks)))
+                            openWeeks: World.openWeeks, maxMonths: perChild ? nil : World.maxMonths)))
                 intensityNorms.append((status.norm.id, perChild))
             }
         }
@@ -208,6 +210,26 @@ import Testing
                 }
             }
             return signalled
+        }
+
+        /// Per provider and client, each arrival (a month of care with none in the twelve
+        /// before) whose episode has a month in 2026 more than `maxMonths` on from it.
+        func expectedDurationSignals() -> Set<String> {
+            var care: [String: Set<Int>] = [:]
+            for (line, sign) in applied where sign == 1 {
+                care["\(line.aanbieder)/\(line.client)", default: []].insert(
+                    line.periodStart.year * 12 + line.periodStart.monthNumber - 1)
+            }
+            var result: Set<String> = []
+            for (key, months) in care {
+                let arrivals = months.filter { month in !(1...12).contains { months.contains(month - $0) } }
+                for month in months where month / 12 == 2026 {
+                    guard let arrival = arrivals.filter({ $0 <= month }).max(), month - arrival + 1 > World.maxMonths
+                    else { continue }
+                    result.insert("\(key)/\(Month(year: arrival / 12, month: arrival % 12 + 1)!)")
+                }
+            }
+            return result
         }
 
         /// Clients arriving in the target's period: per provider and client, a month of care
@@ -301,6 +323,17 @@ import Testing
                     .map { "\($0.aanbieder)/\($0.client)/\($0.year)" }
                 #expect(signals.count == Set(signals).count, "intensity \(norm.id): a client signalled twice")
                 #expect(Set(signals) == expectedOpeningSignals(perChild: norm.perChild), "intensity \(norm.id): weeks")
+                // Every client-arrival now beyond the duration norm was signalled, none twice
+                // (a late line that ends a gap can name an earlier arrival: signalled anew).
+                let durations = try OutboxEventSource(reader: core.database.writer).events(after: 0, limit: 100_000)
+                    .filter { $0.kind == CareDurationAbove.kind.rawValue }
+                    .map { try CareDurationAbove.decoded(from: $0.body) }.filter { $0.normID == norm.id }
+                    .map { "\($0.aanbieder)/\($0.client)/\($0.arrival)" }
+                #expect(durations.count == Set(durations).count, "intensity \(norm.id): a duration signalled twice")
+                if !norm.perChild {
+                    #expect(
+                        expectedDurationSignals().isSubset(of: Set(durations)), "intensity \(norm.id): duration")
+                }
             }
         }
     }

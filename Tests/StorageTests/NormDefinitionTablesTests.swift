@@ -27,6 +27,7 @@ import Testing
         NormDefinitionTables.registerMigration(&migrator, named: "columns")
         NormDefinitionTables.registerPerChildMigration(&migrator, named: "perChild")
         NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "openWeeks")
+        NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "maxMonths")
         return (db, migrator)
     }
 
@@ -98,6 +99,7 @@ import Testing
         perChild.id = 3
         perChild.intensity?.perChild = true
         perChild.intensity?.openWeeks = 47
+        perChild.intensity?.maxMonths = 12
         try db.write { db in
             try db.execute(sql: "INSERT INTO norm (id, version) VALUES (3, 1)")
             try NormDefinitionTables.save(db, perChild)

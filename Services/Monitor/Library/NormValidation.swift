@@ -22,5 +22,8 @@ enum NormValidation {
         if let weeks = request.intensity?.openWeeks, !(1...53).contains(weeks) {
             throw MonitorError(.invalidRequest, "weken per jaar is een aantal van 1 tot en met 53, niet \(weeks)")
         }
+        if let months = request.intensity?.maxMonths, months < 1 {
+            throw MonitorError(.invalidRequest, "de duur is een aantal maanden, 1 of meer, niet \(months)")
+        }
     }
 }

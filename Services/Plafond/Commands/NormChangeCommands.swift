@@ -114,8 +114,8 @@ struct NormImportCommand: AsyncParsableCommand {
 ///
 /// An intensiteitsnorm adds `eenheid` ("uur"), `per` ("week" or "maand"),
 /// `structureel` ("2/3"), `per_kind` (true: a child across providers) and
-/// `weken_per_jaar` (47: a signal above so many weeks with care), as the flags of
-/// `norm add` do.
+/// `weken_per_jaar` (47: a signal above so many weeks with care) and `max_maanden` (a
+/// signal beyond so many months in care), as the flags of `norm add` do.
 struct NormFile: Decodable {
     var norm: [Entry]
 
@@ -136,12 +136,14 @@ struct NormFile: Decodable {
         var structureel: String?
         var perKind: Bool?
         var wekenPerJaar: Int?
+        var maxMaanden: Int?
 
         enum CodingKeys: String, CodingKey {
             case naam, soort, gemeenten, regio, aanbieder, categorieen, productcodes, periode, grens, drempels
             case stopregel, eenheid, per, structureel
             case perKind = "per_kind"
             case wekenPerJaar = "weken_per_jaar"
+            case maxMaanden = "max_maanden"
         }
     }
 
@@ -158,7 +160,7 @@ struct NormFile: Decodable {
                     stopRule: try entry.stopregel.map { try NormWords.stopRule(String($0)) },
                     intensity: try NormWords.intensity(
                         kind: kind, eenheid: entry.eenheid, per: entry.per, structureel: entry.structureel,
-                        perChild: entry.perKind ?? false, openWeeks: entry.wekenPerJaar),
+                        perChild: entry.perKind ?? false, openWeeks: entry.wekenPerJaar, maxMonths: entry.maxMaanden),
                     by: by)
             } catch let error as ValidationError {
                 throw ValidationError("\(path), norm \(index + 1): \(error.message)")

@@ -58,6 +58,10 @@ struct NormAddCommand: AsyncParsableCommand {
         help: "Intensiteitsnorm: ten hoogste zoveel weken per jaar met zorg per cliënt (signaal), bv. 47.")
     var wekenPerJaar: Int?
     @Option(
+        name: .customLong("max-maanden"),
+        help: "Intensiteitsnorm: signaal bij langer dan zoveel maanden in zorg bij een aanbieder (duur), bv. 12.")
+    var maxMaanden: Int?
+    @Option(
         name: .customLong("aandeel"),
         help: "Regio-norm verdeeld over de gemeenten: GEMEENTE=PROCENT (bv. 0268=55,5); herhaal voor elke gemeente.")
     var aandelen: [String] = []
@@ -81,7 +85,7 @@ struct NormAddCommand: AsyncParsableCommand {
             thresholds: parsedThresholds, stopRule: try stopRule.map(NormWords.stopRule),
             intensity: try NormWords.intensity(
                 kind: normKind, eenheid: eenheid, per: per, structureel: structureel, perChild: perKind,
-                openWeeks: wekenPerJaar),
+                openWeeks: wekenPerJaar, maxMonths: maxMaanden),
             shares: try NormShareWords.shares(
                 aandelen: aandelen, naarRato: naarRato,
                 gemeenten: gemeenten.isEmpty ? regio.flatMap { configuration.regios[$0] } ?? [] : gemeenten,
@@ -118,7 +122,8 @@ enum NormPrinting {
         if let measure = status.norm.intensity {
             return "\(status.norm.limit) \(measure.unitName) per cliënt per \(measure.per.rawValue)"
                 + (measure.perChild ? " (per kind, alle aanbieders samen)" : "")
-                + (measure.openWeeks.map { ", ten hoogste \($0) weken per jaar" } ?? "") + "; "
+                + (measure.openWeeks.map { ", ten hoogste \($0) weken per jaar" } ?? "")
+                + (measure.maxMonths.map { ", ten hoogste \($0) maanden in zorg" } ?? "") + "; "
                 + "\(Money(cents: status.value).dutch) zou onrechtmatig zijn"
         }
         let percent = "\(status.basisPoints / 100),\(String(format: "%02d", status.basisPoints % 100))%"
@@ -153,19 +158,21 @@ enum NormWords {
     /// an error when those words are given for another kind.
     static func intensity(
         kind: NormKind, eenheid: String?, per: String?, structureel: String?, perChild: Bool = false,
-        openWeeks: Int? = nil
+        openWeeks: Int? = nil, maxMonths: Int? = nil
     ) throws -> IntensityMeasure? {
         guard kind == .intensiteitsnorm else {
-            if eenheid != nil || per != nil || structureel != nil || perChild || openWeeks != nil {
+            if eenheid != nil || per != nil || structureel != nil || perChild || openWeeks != nil || maxMonths != nil {
                 throw ValidationError(
-                    "--eenheid, --per, --structureel, --per-kind en --weken-per-jaar horen bij een intensiteitsnorm")
+                    "--eenheid, --per, --structureel, --per-kind, --weken-per-jaar en --max-maanden horen bij een "
+                        + "intensiteitsnorm")
             }
             return nil
         }
+        if let maxMonths, maxMonths < 1 { throw ValidationError("--max-maanden is een aantal maanden, 1 of meer") }
         if let openWeeks, !(1...53).contains(openWeeks) {
             throw ValidationError("--weken-per-jaar is een aantal weken van 1 tot en met 53")
         }
-        var measure = IntensityMeasure(perChild: perChild, openWeeks: openWeeks)
+        var measure = IntensityMeasure(perChild: perChild, openWeeks: openWeeks, maxMonths: maxMonths)
         if let eenheid {
             let codes = ["uur": "04", "minuut": "01", "dagdeel": "16", "etmaal": "14", "stuks": "84"]
             guard let code = codes[eenheid.lowercased()] ?? (Eenheid(rawValue: eenheid) != nil ? eenheid : nil) else {

@@ -84,6 +84,16 @@ struct NormShowCommand: AsyncParsableCommand {
                 "Openstelling: signaal bij zorg in meer dan \(weeks) weken per jaar (ISO-weken met een dag "
                     + "in een gedeclareerde periode; op de tijdlijn)")
         }
+        if let months = measure.maxMonths {
+            lines.append(
+                "Duur:        signaal bij langer dan \(months) maanden in zorg bij een aanbieder (vanaf de instroom; "
+                    + "op de tijdlijn)")
+        }
+        if let months = measure.maxMonths {
+            lines.append(
+                "Duur:        signaal bij langer dan \(months) maanden in zorg bij een aanbieder (vanaf de instroom; "
+                    + "op de tijdlijn)")
+        }
         lines += [
             "Boven de norm (laatste 50):"
         ]

@@ -32,6 +32,8 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
     var intensityPerChild: Bool?
     /// Added in 0.19.0 (`registerOpenWeeksMigration`): weeks a year with care, at most.
     var intensityOpenWeeks: Int?
+    /// Added in 0.19.0 (`registerMaxMonthsMigration`): months in care, at most.
+    var intensityMaxMonths: Int?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -59,6 +61,7 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
         intensityMonthsAbove = norm.intensity?.monthsAbove
         intensityPerChild = norm.intensity?.perChild
         intensityOpenWeeks = norm.intensity?.openWeeks
+        intensityMaxMonths = norm.intensity?.maxMonths
     }
 
     /// The whole definition, with its lists from the child tables.
@@ -88,7 +91,7 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
         {
             norm.intensity = IntensityMeasure(
                 eenheid: eenheid, per: per, windowMonths: window, monthsAbove: above,
-                perChild: intensityPerChild ?? false, openWeeks: intensityOpenWeeks)
+                perChild: intensityPerChild ?? false, openWeeks: intensityOpenWeeks, maxMonths: intensityMaxMonths)
         } else {
             norm.intensity = nil
         }

@@ -46,6 +46,15 @@ public enum NormDefinitionTables {
         }
     }
 
+    /// Registers, under `name`, the column of 0.19.0 for the months in care at one provider
+    /// an intensiteitsnorm allows (`IntensityMeasure.maxMonths`); NULL is none.
+    public static func registerMaxMonthsMigration(_ migrator: inout DatabaseMigrator, named name: String) {
+        migrator.registerMigration(name) { db in
+            try db.execute(
+                sql: "ALTER TABLE normDefinition ADD COLUMN intensityMaxMonths INTEGER CHECK (intensityMaxMonths > 0)")
+        }
+    }
+
     static let schema = """
         CREATE TABLE normDefinition (
             id INTEGER PRIMARY KEY REFERENCES norm(id),

@@ -160,10 +160,12 @@ struct BatchLedger {
     /// care there) while a stop is in force under a norm in scope is checked against the
     /// exemptions; and each instroomtarget in scope moves its count by what the new months
     /// change about this client alone: the month it counts in before and after (issue 21:
-    /// never a rescan of the norm's scope).
+    /// never a rescan of the norm's scope). A duration norm in scope judges the client's
+    /// length of care (`DurationLedger`).
     ///
     /// The client's months at the provider are read (a few dozen rows, by key) only when
-    /// a stop is in force in scope, or when the line added a month and a target is in scope.
+    /// a stop is in force in scope, or when the line added a month and a target or a
+    /// duration norm is in scope.
     private mutating func arrived(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
         toewijzingNummer: String?, day: Day, through: Day, filed: [FiledNorm], state: inout LedgerState
@@ -171,8 +173,11 @@ struct BatchLedger {
         let month = day.month
         var stopped: [NormDefinition] = []
         var targets: [NormDefinition] = []
+        var durations: [NormDefinition] = []
         for entry in filed
-        where entry.norm.kind.allowsStop || entry.norm.kind == .instroomtarget {
+        where entry.norm.kind.allowsStop || entry.norm.kind == .instroomtarget
+            || entry.norm.intensity?.maxMonths != nil
+        {
             let norm = entry.norm
             guard
                 norm.scope.matches(
@@ -183,11 +188,12 @@ struct BatchLedger {
                 stopped.append(norm)
             }
             if norm.kind == .instroomtarget && state.norms.index(forKey: norm.id) != nil { targets.append(norm) }
+            if norm.intensity?.maxMonths != nil && state.norms.index(forKey: norm.id) != nil { durations.append(norm) }
         }
         let added = try CareMonths.record(
             db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
             client: client, from: day, through: through)
-        guard !stopped.isEmpty || (!added.isEmpty && !targets.isEmpty) else { return }
+        guard !stopped.isEmpty || (!added.isEmpty && !(targets.isEmpty && durations.isEmpty)) else { return }
         let care = try CareMonths.careAtProvider(db, aanbieder: aanbieder, client: client)
         let new = Set(added)
         let before = care.filter { !new.contains($0) }
@@ -213,6 +219,11 @@ struct BatchLedger {
             let counts = arrivals.countedArrival(in: norm.period, careMonths: months(care))
             guard was != counts else { continue }
             try counted(db, &state.norms[norm.id]!, from: was, to: counts)
+        }
+        // A duration norm: a month added can take the client beyond its months (a signal).
+        for norm in durations where !added.isEmpty {
+            try DurationLedger.check(
+                db, norm: norm, aanbieder: aanbieder, client: client, care: care, arrivals: arrivals, now: now)
         }
     }
 

@@ -101,6 +101,9 @@ public struct MonitorDatabase: Sendable {
         // 0.19.0: weeks a year with care, per client (the 47-weeks VDB norm, a signal).
         NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "monitor.v19.intensityOpenWeeks")
         OpeningWeeksLedger.registerMigrations(&migrator)
+        // 0.19.0: months in care at one provider, per client (the duration norm, a signal).
+        NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "monitor.v19.intensityMaxMonths")
+        DurationLedger.registerMigrations(&migrator)
         return migrator
     }
 }

@@ -90,6 +90,7 @@ public struct ReporterDatabase: Sendable {
         // 0.19.0: intensiteitsnormen per child across providers.
         NormDefinitionTables.registerPerChildMigration(&migrator, named: "reporter.v19.intensityPerChild")
         NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "reporter.v19.intensityOpenWeeks")
+        NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "reporter.v19.intensityMaxMonths")
         return migrator
     }
 }

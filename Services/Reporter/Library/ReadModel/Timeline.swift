@@ -111,6 +111,15 @@ enum Timeline {
                 "Signaal openstelling: een cliënt had in \(e.year) zorg in \(e.weeks) weken bij \(provider), "
                     + "boven de \(e.limit) weken per jaar van de norm (een signaal voor het gesprek, geen oordeel)"
             )
+        case CareDurationAbove.kind:
+            let e = try CareDurationAbove.decoded(from: event.body)
+            // No pseudonym: the timeline carries no client data.
+            return (
+                e.normID, e.at,
+                "Signaal duur: een cliënt is \(e.months) maanden in zorg bij aanbieder \(e.aanbieder) "
+                    + "(sinds \(DutchDate.text(e.arrival))), langer dan de \(e.limit) maanden van de norm "
+                    + "(een signaal voor het gesprek, geen oordeel)"
+            )
         case IntensityCPVDecided.kind:
             let e = try IntensityCPVDecided.decoded(from: event.body)
             // No allocation number or pseudonym: the timeline carries no client data.
