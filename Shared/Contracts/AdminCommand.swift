@@ -14,6 +14,7 @@ public enum AdminCommand: String, Codable, Sendable, CaseIterable {
     case stopLift = "stop.lift"
     case exempt = "exempt"
     case cpvDecide = "cpv.decide"
+    case cpvIntensity = "cpv.intensity"
     case analysisRecord = "analysis.record"
     case providerImport = "provider.import"
     case providerList = "provider.list"

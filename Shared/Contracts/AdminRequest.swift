@@ -19,7 +19,8 @@ extension AdminCommand {
     public static let requestTypes: [any AdminRequest.Type] = [
         NormAddRequest.self, NormChangeRequest.self, NormEndRequest.self, NormHistoryRequest.self,
         NormImportRequest.self, NormListRequest.self, AlertListRequest.self, StopImposeRequest.self,
-        StopLiftRequest.self, ExemptRequest.self, CPVDecisionRequest.self, AnalysisRecordRequest.self,
+        StopLiftRequest.self, ExemptRequest.self, CPVDecisionRequest.self, IntensityCPVRequest.self,
+        AnalysisRecordRequest.self,
         ProviderImportRequest.self, ProviderListRequest.self,
         SubscriptionAddRequest.self, SubscriptionImportRequest.self, SubscriptionRemoveRequest.self,
         SubscriptionListRequest.self, AlertAckRequest.self, AlertSilenceRequest.self, NotifyLogRequest.self,

@@ -21,9 +21,12 @@ public struct EventKind: RawRepresentable, Hashable, Sendable, Codable, CustomSt
     public static let inflowDuringStop = EventKind(rawValue: "inflow.during.stop")
     public static let bestedingsruimteAdvised = EventKind(rawValue: "bestedingsruimte.advised")
     public static let intensityAssessed = EventKind(rawValue: "intensity.assessed")
+    public static let openingWeeksAbove = EventKind(rawValue: "opening.weeks.above")
+    public static let careDurationAbove = EventKind(rawValue: "care.duration.above")
     public static let providerNamed = EventKind(rawValue: "provider.named")
     public static let analysisRecorded = EventKind(rawValue: "analysis.recorded")
     public static let cpvDecided = EventKind(rawValue: "cpv.decided")
+    public static let cpvIntensityDecided = EventKind(rawValue: "cpv.intensity.decided")
     // notifier
     public static let notificationSent = EventKind(rawValue: "notification.sent")
     public static let notificationFailed = EventKind(rawValue: "notification.failed")

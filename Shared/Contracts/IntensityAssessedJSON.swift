@@ -39,6 +39,10 @@ enum IntensityAssessedJSON {
         out.append(contentsOf: String(event.verdict.allowed).utf8)
         out.append(contentsOf: #","amountAboveCents":"#.utf8)
         out.append(contentsOf: String(event.verdict.amountAboveCents).utf8)
+        if let approved = event.verdict.approved {
+            out.append(contentsOf: #","approved":"#.utf8)
+            out.append(contentsOf: String(approved).utf8)
+        }
         out.append(contentsOf: #","structural":"#.utf8)
         out.append(contentsOf: (event.verdict.structural ? "true" : "false").utf8)
         out.append(contentsOf: "}}".utf8)

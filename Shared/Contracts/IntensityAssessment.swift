@@ -16,17 +16,24 @@ public struct IntensityUse: Sendable, Equatable {
 
 /// A month judged against the norm: how much was above it, what that care cost, and
 /// whether the excess is structural (then the amount would be unlawful).
+///
+/// With a CPV approval for the month, `allowed` includes the extra granted, and
+/// `approved` is how many of the units used above the plain norm the approval covers
+/// (lawful care the norm alone would have called above it). Nil without an approval, so
+/// a verdict without one encodes as before.
 public struct IntensityVerdict: Sendable, Equatable, Codable {
     public var allowed: Int64
     public var above: Int64
     public var amountAboveCents: Int64
     public var structural: Bool
+    public var approved: Int64?
 
-    public init(allowed: Int64, above: Int64, amountAboveCents: Int64, structural: Bool) {
+    public init(allowed: Int64, above: Int64, amountAboveCents: Int64, structural: Bool, approved: Int64? = nil) {
         self.allowed = allowed
         self.above = above
         self.amountAboveCents = amountAboveCents
         self.structural = structural
+        self.approved = approved
     }
 }
 
@@ -34,17 +41,25 @@ public struct IntensityVerdict: Sendable, Equatable, Codable {
 /// cost (the month's amount in proportion to the units above the norm, rounded down to
 /// the cent), and "not incidental": a month above the norm that shares a window of
 /// `windowMonths` consecutive months with at least `monthsAbove` months above it.
+///
+/// A month a CPV approval covers is judged against the limit plus the extra granted
+/// (`IntensityApproval`): care within it is lawful, not above the norm, and so does not
+/// count towards "not incidental" either.
 public enum IntensityAssessment {
-    public static func assess(_ months: [Month: IntensityUse], limit: Int64, measure: IntensityMeasure)
-        -> [Month: IntensityVerdict]
-    {
+    public static func assess(
+        _ months: [Month: IntensityUse], limit: Int64, measure: IntensityMeasure, approvals: [IntensityApproval] = []
+    ) -> [Month: IntensityVerdict] {
         var verdicts: [Month: IntensityVerdict] = [:]
         for (month, use) in months {
-            let allowed = measure.allowed(limit: limit, days: use.days)
+            let extra = IntensityApproval.extra(in: month, approvals)
+            let plain = measure.allowed(limit: limit, days: use.days)
+            let allowed = extra > 0 ? measure.allowed(limit: limit + extra, days: use.days) : plain
             let above = max(0, use.used - allowed)
             let amount = above > 0 && use.used > 0 && use.cents > 0 ? use.cents * above / use.used : 0
+            // The units above the plain norm that the approval makes lawful.
+            let approved = extra > 0 ? max(0, min(use.used, allowed) - plain) : nil
             verdicts[month] = IntensityVerdict(
-                allowed: allowed, above: above, amountAboveCents: amount, structural: false)
+                allowed: allowed, above: above, amountAboveCents: amount, structural: false, approved: approved)
         }
         let aboveMonths = Set(verdicts.filter { $0.value.above > 0 }.keys)
         let window = max(1, measure.windowMonths)

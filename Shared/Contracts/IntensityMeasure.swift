@@ -16,12 +16,57 @@ public struct IntensityMeasure: Sendable, Equatable, Codable {
     public var windowMonths: Int
     /// Months above the norm within one window that make the excess structural.
     public var monthsAbove: Int
+    /// Judge each child over all providers in the norm's scope together (the norm is about
+    /// what a child receives), instead of per provider (what each provider may deliver,
+    /// the default).
+    public var perChild: Bool
+    /// At most this many ISO weeks a year with care per client (Nijmegen's VDB: 47), or
+    /// nil. A signal for the conversation, never a verdict (`OpeningWeeks` says why).
+    public var openWeeks: Int?
+    /// At most this many months in care at one provider, counted from the client's arrival
+    /// there (`CareArrivals`), or nil: Nijmegen's "intensiteit en/of duur". A signal.
+    public var maxMonths: Int?
 
-    public init(eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2) {
+    public init(
+        eenheid: String = "04", per: Per = .week, windowMonths: Int = 3, monthsAbove: Int = 2, perChild: Bool = false,
+        openWeeks: Int? = nil, maxMonths: Int? = nil
+    ) {
         self.eenheid = eenheid
         self.per = per
         self.windowMonths = windowMonths
         self.monthsAbove = monthsAbove
+        self.perChild = perChild
+        self.openWeeks = openWeeks
+        self.maxMonths = maxMonths
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case eenheid, per, windowMonths, monthsAbove, perChild, openWeeks, maxMonths
+    }
+
+    /// `perChild` is read as false, `openWeeks` and `maxMonths` as nil when absent (norms and events from
+    /// before 0.19.0)...
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        eenheid = try container.decode(String.self, forKey: .eenheid)
+        per = try container.decode(Per.self, forKey: .per)
+        windowMonths = try container.decode(Int.self, forKey: .windowMonths)
+        monthsAbove = try container.decode(Int.self, forKey: .monthsAbove)
+        perChild = try container.decodeIfPresent(Bool.self, forKey: .perChild) ?? false
+        openWeeks = try container.decodeIfPresent(Int.self, forKey: .openWeeks)
+        maxMonths = try container.decodeIfPresent(Int.self, forKey: .maxMonths)
+    }
+
+    /// ...and written only when set, so a per-provider norm's JSON is what it always was.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(eenheid, forKey: .eenheid)
+        try container.encode(per, forKey: .per)
+        try container.encode(windowMonths, forKey: .windowMonths)
+        try container.encode(monthsAbove, forKey: .monthsAbove)
+        if perChild { try container.encode(true, forKey: .perChild) }
+        try container.encodeIfPresent(openWeeks, forKey: .openWeeks)
+        try container.encodeIfPresent(maxMonths, forKey: .maxMonths)
     }
 
     /// Minutes and hours are compared in minutes, so a provider declaring in minutes is

@@ -106,6 +106,11 @@ public struct DirectRow {
     public func int64(_ index: Int32) -> Int64 {
         sqlite3_column_int64(handle, index)
     }
+
+    /// Column `index` (from 0) as an integer, or nil for NULL.
+    public func optionalInt64(_ index: Int32) -> Int64? {
+        sqlite3_column_type(handle, index) == SQLITE_NULL ? nil : sqlite3_column_int64(handle, index)
+    }
 }
 
 /// SQLite copies the bytes before the bind call returns (SQLITE_TRANSIENT), so a Swift

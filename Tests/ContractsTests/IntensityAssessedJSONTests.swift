@@ -29,7 +29,9 @@ struct IntensityAssessedJSONTests {
                 month: Month(year: 2024 + i % 4, month: 1 + i % 12)!, used: Int64(random.next() % 100_000) - 500,
                 verdict: IntensityVerdict(
                     allowed: Int64(random.next() % 5_000), above: Int64(random.next() % 5_000),
-                    amountAboveCents: Int64(random.next() % 10_000_000), structural: random.next() % 2 == 0),
+                    amountAboveCents: Int64(random.next() % 10_000_000), structural: random.next() % 2 == 0,
+                    // A CPV approval's covered units in every third verdict, absent otherwise.
+                    approved: i % 3 == 0 ? Int64(random.next() % 2_000) : nil),
                 at: at)
             let expected = try encoder.encode(event)
             let written = try event.encoded()

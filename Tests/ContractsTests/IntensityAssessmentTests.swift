@@ -49,4 +49,48 @@ struct IntensityAssessmentTests {
             measure: IntensityMeasure(eenheid: "04", per: .maand))
         #expect(verdicts[jan] == IntensityVerdict(allowed: 60, above: 0, amountAboveCents: 0, structural: false))
     }
+
+    /// 18 hours a week, and the CPV granted 6 more a week for April and May.
+    @Test func aCPVApprovalRaisesTheNormForItsMonthsOnly() {
+        let april = Month(year: 2026, month: 4)!
+        let measure = IntensityMeasure(eenheid: "04", per: .week)
+        let months: [Month: IntensityUse] = [
+            april: use(6_000, days: 30),  // 100 h
+            april.next: use(6_600, days: 31),  // 110 h
+            april.adding(months: 2): use(5_400, days: 30),  // 90 h, no approval
+        ]
+        let approval = IntensityApproval(extra: 6, from: april, through: april.next)
+        let verdicts = IntensityAssessment.assess(months, limit: 18, measure: measure, approvals: [approval])
+        // April: plain 18 × 60 × 30 / 7 = 4,628; with the extra 24 × 60 × 30 / 7 = 6,171. 6,000
+        // used: nothing above, 6,000 − 4,628 = 1,372 minutes approved.
+        #expect(
+            verdicts[april]
+                == IntensityVerdict(allowed: 6_171, above: 0, amountAboveCents: 0, structural: false, approved: 1_372))
+        // May: 4,782 plain, 6,377 with the extra; 6,600 used: 223 above, 660,000 × 223 / 6,600 =
+        // 22,300 cents; 6,377 − 4,782 = 1,595 approved. June, no approval: 4,628 allowed, 772
+        // above, 540,000 × 772 / 5,400 = 77,200. May and June share a window: structural.
+        #expect(
+            verdicts[april.next]
+                == IntensityVerdict(
+                    allowed: 6_377, above: 223, amountAboveCents: 22_300, structural: true, approved: 1_595))
+        #expect(
+            verdicts[april.adding(months: 2)]
+                == IntensityVerdict(allowed: 4_628, above: 772, amountAboveCents: 77_200, structural: true))
+        #expect(IntensityAssessment.unlawfulCents(verdicts.values) == 99_500)
+        // Without it all three are above and structural: 137,200 + 181,800 + 77,200.
+        #expect(
+            IntensityAssessment.unlawfulCents(IntensityAssessment.assess(months, limit: 18, measure: measure).values)
+                == 396_200)
+    }
+
+    @Test func twoApprovalsForOneMonthAddUpAndAMonthOutsideHasNone() {
+        let march = Month(year: 2026, month: 3)!
+        let approvals = [
+            IntensityApproval(extra: 2, from: march, through: march.next),
+            IntensityApproval(extra: 3, from: march.next, through: march.adding(months: 5)),
+        ]
+        #expect(IntensityApproval.extra(in: march, approvals) == 2)
+        #expect(IntensityApproval.extra(in: march.next, approvals) == 5)
+        #expect(IntensityApproval.extra(in: march.previous, approvals) == 0)
+    }
 }

@@ -133,6 +133,10 @@ import Testing
             "verdeeld naar rato van jeugdigen: Nijmegen 53,26%",
             "CPV kende een uitzondering op de stop toe", "CPV wees een verzoek om uitzondering af",
             "Drempel 70% bereikt (stand)", "boven de intensiteitsnorm", "declareert maart pas nu",
+            // The CPV's route for intensity: granted hours are lawful, a refusal is on record.
+            "CPV kende meer zorg boven de intensiteitsnorm toe (6 uur per week extra",
+            "CPV wees een verzoek om meer zorg boven de norm af",
+            "binnen de uren die de CPV toekende: niet onrechtmatig",
             "na twaalf maanden zonder zorg (laatst in januari \(Day.today().month.previous.year - 1)) en telt opnieuw mee",
             "Dashboard:  http://127.0.0.1:\(basePort + 80)/", "\nInloggen: contractmanager / ",
         ] {

@@ -27,11 +27,22 @@ struct NormCommandsTests {
         aanbieder = "12345678"
         grens = "120"
         drempels = [80, 100]
+
+        [[norm]]
+        naam = "VDB max 18 uur per week per kind"
+        soort = "intensiteitsnorm"
+        gemeenten = ["0268"]
+        categorieen = ["41"]
+        grens = "18"
+        eenheid = "uur"
+        per_kind = true
         """.write(to: file, atomically: true, encoding: .utf8)
         // The request waits in ZeroMQ until monitor listens (the CLI waits 10 s for an answer).
         let imported = try system.runCLI(["norm", "import", file.path, "--door", "Regio"])
         #expect(imported.status == 0, "\(imported.output)")
-        #expect(imported.output.contains("2 normen ingelezen"))
+        #expect(imported.output.contains("3 normen ingelezen"))
+        let perChild = try system.runCLI(["norm", "show", "3"])
+        #expect(perChild.output.contains("per kind, de zorg van alle aanbieders samen"), "\(perChild.output)")
         let changed = try system.runCLI([
             "norm", "change", "1", "--grens", "€ 1.400.000,00", "--drempels", "70,90,100", "--stopregel", "105",
             "--door", "J. de Vries",

@@ -13,7 +13,10 @@ import Testing
 /// each money norm's spend equals the sum recomputed from intake's log to the cent, and
 /// the firing alerts are exactly the thresholds that sum reaches; each instroomtarget's
 /// count equals the clients arriving in its scope and period by the twelve-month gap
-/// rule, recounted from the log's accepted lines (a credit does not undo an arrival).
+/// rule, recounted from the log's accepted lines (a credit does not undo an arrival); and
+/// each intensiteitsnorm's unlawful amount (per provider, or per child across providers)
+/// equals the care above its limit plus the CPV's granted extra, recomputed from the log
+/// and the decisions, with its alert firing exactly while that amount is above zero.
 ///
 /// Each generated integer is one step; the generator shrinks a failing sequence to the
 /// shortest one that still fails. The expectation is recomputed here with its own scope
@@ -56,6 +59,10 @@ import Testing
         var applied: [(line: DeclaredLine, sign: Int64)] = []
         var norms: [Expected] = []
         var targets: [Expected] = []
+        /// Intensiteitsnormen (per provider, per child) and the CPV's decisions, as recorded.
+        var intensityNorms: [(id: Int64, perChild: Bool)] = []
+        var approvals: [(normID: Int64, aanbieder: String, client: String, extra: Int64, months: ClosedRange<Int>)] =
+            []
 
         init() throws {
             path =
@@ -115,6 +122,116 @@ import Testing
                     period: Period(parsing: period)!, limit: 3, thresholds: NormDefinition.defaultThresholds))
         }
 
+        /// 3 hours a month per client, every month above the norm structural ("1 of 1"), so
+        /// the unlawful amount is simply the cost above the norm of every month.
+        static let intensityLimit: Int64 = 3
+        /// Weeks a year with care before the opening signal: three whole months pass it.
+        static let openWeeks = 10
+        /// Months in care at one provider before the duration signal.
+        static let maxMonths = 2
+
+        func addIntensityNorms() throws {
+            for perChild in [false, true] {
+                let status = try core.addNorm(
+                    NormAddRequest(
+                        name: perChild ? "I per kind" : "I per aanbieder", kind: .intensiteitsnorm, gemeenten: [],
+                        aanbieder: nil, productCategorieen: [], period: "2026", limit: World.intensityLimit,
+                        intensity: IntensityMeasure(
+                            eenheid: "04", per: .maand, windowMonths: 1, monthsAbove: 1, perChild: perChild,
+                            openWeeks: World.openWeeks, maxMonths: perChild ? nil : World.maxMonths)))
+                intensityNorms.append((status.norm.id, perChild))
+            }
+        }
+
+        /// A CPV decision for a client's allocation at one provider; monitor refuses it when it
+        /// has seen no line under that allocation yet.
+        func decideIntensity(_ value: Int) throws {
+            guard !intensityNorms.isEmpty else { return }
+            let norm = intensityNorms[value / 10 % intensityNorms.count]
+            let aanbieder = LedgerPropertyTests.providers[value / 20 % 2]
+            let client = "p-\(value / 40 % 4)"
+            let extra = Int64(value / 160 % 3 + 1)
+            let first = value / 480 % 12 + 1
+            let last = min(12, first + value / 5_760 % 3)
+            let granted = value / 17_280 % 4 != 0
+            let request = IntensityCPVRequest(
+                toewijzingNummer: "\(aanbieder)-\(client)", normID: norm.id, granted: granted, extra: extra,
+                from: Month(year: 2026, month: first)!, through: Month(year: 2026, month: last)!, reason: "r", by: "CPV"
+            )
+            let known = debits.contains { $0.aanbieder == aanbieder && $0.client == client }
+            do {
+                _ = try core.decideIntensityCPV(request)
+                #expect(known, "an allocation monitor never saw was accepted")
+                if granted { approvals.append((norm.id, aanbieder, client, extra, first...last)) }
+            } catch let error as MonitorError {
+                #expect(!known && error.code == .notFound, "\(error)")
+            }
+        }
+
+        /// Per provider (or all, per child) and client and month of 2026: minutes and cents
+        /// used; above the limit plus the granted extra, the month's cost in proportion.
+        func expectedUnlawful(normID: Int64, perChild: Bool) -> Int64 {
+            var used: [String: (minutes: Int64, cents: Int64)] = [:]
+            var keys: [String: (aanbieder: String, client: String, month: Int)] = [:]
+            for (line, sign) in applied where line.periodStart.year == 2026 {
+                let aanbieder = perChild ? "" : line.aanbieder
+                let key = "\(aanbieder)/\(line.client)/\(line.periodStart.monthNumber)"
+                used[key, default: (0, 0)].minutes += line.volume * 60 * sign
+                used[key, default: (0, 0)].cents += line.amountCents * sign
+                keys[key] = (aanbieder, line.client, line.periodStart.monthNumber)
+            }
+            var total: Int64 = 0
+            for (key, use) in used {
+                let (aanbieder, client, month) = keys[key]!
+                let extra = approvals.filter {
+                    $0.normID == normID && $0.client == client && (perChild || $0.aanbieder == aanbieder)
+                        && $0.months.contains(month)
+                }.reduce(Int64(0)) { $0 + $1.extra }
+                let above = max(0, use.minutes - (World.intensityLimit + extra) * 60)
+                if above > 0 && use.minutes > 0 && use.cents > 0 { total += use.cents * above / use.minutes }
+            }
+            return total
+        }
+
+        /// The clients signalled for more than `openWeeks` ISO weeks with care in a year:
+        /// every debit line's period in 2026 (a credit takes no week away), per provider or
+        /// per child.
+        func expectedOpeningSignals(perChild: Bool) -> Set<String> {
+            var weeks: [String: Set<OpeningWeeks.Week>] = [:]
+            for (line, sign) in applied where sign == 1 && line.periodStart.year == 2026 {
+                let key = "\(perChild ? "" : line.aanbieder)/\(line.client)"
+                weeks[key, default: []].formUnion(OpeningWeeks.weeks(from: line.periodStart, through: line.periodEnd))
+            }
+            var signalled: Set<String> = []
+            for (key, set) in weeks {
+                for (year, count) in Dictionary(grouping: set, by: \.year).mapValues(\.count)
+                where count > World.openWeeks {
+                    signalled.insert("\(key)/\(year)")
+                }
+            }
+            return signalled
+        }
+
+        /// Per provider and client, each arrival (a month of care with none in the twelve
+        /// before) whose episode has a month in 2026 more than `maxMonths` on from it.
+        func expectedDurationSignals() -> Set<String> {
+            var care: [String: Set<Int>] = [:]
+            for (line, sign) in applied where sign == 1 {
+                care["\(line.aanbieder)/\(line.client)", default: []].insert(
+                    line.periodStart.year * 12 + line.periodStart.monthNumber - 1)
+            }
+            var result: Set<String> = []
+            for (key, months) in care {
+                let arrivals = months.filter { month in !(1...12).contains { months.contains(month - $0) } }
+                for month in months where month / 12 == 2026 {
+                    guard let arrival = arrivals.filter({ $0 <= month }).max(), month - arrival + 1 > World.maxMonths
+                    else { continue }
+                    result.insert("\(key)/\(Month(year: arrival / 12, month: arrival % 12 + 1)!)")
+                }
+            }
+            return result
+        }
+
         /// Clients arriving in the target's period: per provider and client, a month of care
         /// in scope with none in the twelve months before it.
         func expectedArrivals(_ target: Expected) -> Int64 {
@@ -142,7 +259,10 @@ import Testing
                 let line = DeclaredLine(
                     lineID: Int64(debits.count + 1), aanbieder: LedgerPropertyTests.providers[value / 10 % 2],
                     gemeente: LedgerPropertyTests.gemeenten[value / 20 % 2], client: "p-\(value / 40 % 4)",
-                    referentieNummer: "R\(debits.count + 1)", vorigReferentieNummer: nil, toewijzingNummer: "1",
+                    referentieNummer: "R\(debits.count + 1)", vorigReferentieNummer: nil,
+                    // One allocation per provider and client, as the CPV's decisions name them.
+                    toewijzingNummer:
+                        "\(LedgerPropertyTests.providers[value / 10 % 2])-p-\(value / 40 % 4)",
                     productCategorie: LedgerPropertyTests.categories[value / 160 % 2], productCode: nil,
                     periodStart: LedgerPropertyTests.months[value / 320 % LedgerPropertyTests.months.count].firstDay,
                     periodEnd: LedgerPropertyTests.months[value / 320 % LedgerPropertyTests.months.count].lastDay,
@@ -171,7 +291,8 @@ import Testing
                 try restart()
                 try core.intakeSink(afterCommit: {}).apply(Array(log.suffix(3)))
             default:
-                try addNorm(value / 10)
+                // One in three of these steps is a CPV decision on intensity.
+                if value / 10 % 3 == 0 { try decideIntensity(value / 30) } else { try addNorm(value / 10) }
             }
         }
 
@@ -190,6 +311,30 @@ import Testing
                 let status = try #require(statuses[target.id])
                 #expect(status.value == expectedArrivals(target), "target \(target.id): arrivals")
             }
+            for norm in intensityNorms {
+                let status = try #require(statuses[norm.id])
+                let expected = expectedUnlawful(normID: norm.id, perChild: norm.perChild)
+                #expect(status.value == expected, "intensity \(norm.id): unlawful amount")
+                #expect(status.firing == (expected > 0 ? [100] : []), "intensity \(norm.id): its alert")
+                // Each client and year signalled once, exactly those above the weeks norm.
+                let signals = try OutboxEventSource(reader: core.database.writer).events(after: 0, limit: 100_000)
+                    .filter { $0.kind == OpeningWeeksAbove.kind.rawValue }
+                    .map { try OpeningWeeksAbove.decoded(from: $0.body) }.filter { $0.normID == norm.id }
+                    .map { "\($0.aanbieder)/\($0.client)/\($0.year)" }
+                #expect(signals.count == Set(signals).count, "intensity \(norm.id): a client signalled twice")
+                #expect(Set(signals) == expectedOpeningSignals(perChild: norm.perChild), "intensity \(norm.id): weeks")
+                // Every client-arrival now beyond the duration norm was signalled, none twice
+                // (a late line that ends a gap can name an earlier arrival: signalled anew).
+                let durations = try OutboxEventSource(reader: core.database.writer).events(after: 0, limit: 100_000)
+                    .filter { $0.kind == CareDurationAbove.kind.rawValue }
+                    .map { try CareDurationAbove.decoded(from: $0.body) }.filter { $0.normID == norm.id }
+                    .map { "\($0.aanbieder)/\($0.client)/\($0.arrival)" }
+                #expect(durations.count == Set(durations).count, "intensity \(norm.id): a duration signalled twice")
+                if !norm.perChild {
+                    #expect(
+                        expectedDurationSignals().isSubset(of: Set(durations)), "intensity \(norm.id): duration")
+                }
+            }
         }
     }
 
@@ -202,6 +347,7 @@ import Testing
                 }
                 for seed in [0, 1, 2, 11] { try world.addNorm(seed) }
                 for seed in [0, 1, 3, 4] { try world.addTarget(seed) }
+                try world.addIntensityNorms()
                 for step in steps { try world.step(step) }
                 try world.check()
             } catch {

@@ -25,6 +25,9 @@ import Testing
             }
         }
         NormDefinitionTables.registerMigration(&migrator, named: "columns")
+        NormDefinitionTables.registerPerChildMigration(&migrator, named: "perChild")
+        NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "openWeeks")
+        NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "maxMonths")
         return (db, migrator)
     }
 
@@ -84,5 +87,25 @@ import Testing
                         """)
             }
         }
+    }
+
+    /// 0.19.0's column: a norm judged per child reads back so, and every intensiteitsnorm
+    /// from before it reads back per provider.
+    @Test func anIntensiteitsnormPerChildReadsBackPerChildOlderOnesPerProvider() throws {
+        let (db, migrator) = try storeWithBlobs([intensity])
+        try migrator.migrate(db)
+        #expect(try db.read { try NormDefinitionTables.find($0, id: 2) }?.intensity?.perChild == false)
+        var perChild = intensity
+        perChild.id = 3
+        perChild.intensity?.perChild = true
+        perChild.intensity?.openWeeks = 47
+        perChild.intensity?.maxMonths = 12
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO norm (id, version) VALUES (3, 1)")
+            try NormDefinitionTables.save(db, perChild)
+        }
+        #expect(try db.read { try NormDefinitionTables.find($0, id: 3) } == perChild)
+        #expect(
+            try db.read { try Int.fetchOne($0, sql: "SELECT intensityPerChild FROM normDefinition WHERE id = 3") } == 1)
     }
 }

@@ -54,6 +54,15 @@ public struct MonitorAdmin: Sendable {
                 metadata: ["cpv.decision": "\(event.decisionID)", "granted": "\(event.granted)"])
             return event
         }
+        handlers.on(IntensityCPVRequest.self) { request, id in
+            let event = try core.decideIntensityCPV(request, requestID: id)
+            logger.notice(
+                "cpv intensity decision recorded",
+                metadata: [
+                    "cpv.decision": "\(event.decisionID)", "norm.id": "\(event.normID)", "granted": "\(event.granted)",
+                ])
+            return event
+        }
         handlers.on(AnalysisRecordRequest.self) { request, _ in
             let event = try core.recordAnalysis(request)
             logger.notice(

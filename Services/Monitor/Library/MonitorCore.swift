@@ -287,6 +287,50 @@ public final class MonitorCore: Sendable {
         }
     }
 
+    /// Records a CPV decision on extra care above an intensiteitsnorm for the client of an
+    /// allocation; a granted one re-judges that client's months under the norm at once
+    /// (verdicts, the unlawful amount and the alert follow in the same transaction).
+    public func decideIntensityCPV(_ request: IntensityCPVRequest, requestID: String? = nil) throws
+        -> IntensityCPVDecided
+    {
+        var request = request
+        request.by = request.by.trimmingCharacters(in: .whitespaces)
+        request.reason = request.reason.trimmingCharacters(in: .whitespaces)
+        request.toewijzingNummer = request.toewijzingNummer.trimmingCharacters(in: .whitespaces)
+        guard !request.toewijzingNummer.isEmpty, !request.by.isEmpty, !request.reason.isEmpty else {
+            throw MonitorError(
+                .invalidRequest, "een CPV-besluit over intensiteit wordt vastgelegd met --toewijzing, --door en --reden"
+            )
+        }
+        guard request.extra > 0 else {
+            throw MonitorError(.invalidRequest, "--extra is het aantal eenheden boven de norm, groter dan 0")
+        }
+        guard request.from <= request.through else {
+            throw MonitorError(.invalidRequest, "--van \(request.from) ligt na --tot-en-met \(request.through)")
+        }
+        let now = clock()
+        return try write(requestID, request.command, now: now) { db in
+            let norm = try existingNorm(db, id: request.normID, allowEnded: true)
+            guard norm.kind == .intensiteitsnorm else {
+                throw MonitorError(.invalidRequest, "norm \(norm.id) is geen intensiteitsnorm")
+            }
+            guard let owner = try AllocationClients.owner(db, toewijzingNummer: request.toewijzingNummer) else {
+                throw MonitorError(
+                    .notFound,
+                    "toewijzing \(request.toewijzingNummer) is monitor niet bekend "
+                        + "(geen toewijzing, start van zorg of declaratie met dit nummer ontvangen)")
+            }
+            let decided = try IntensityApprovalBook.record(
+                db, request, measure: norm.intensity ?? IntensityMeasure(), owner: owner, now: now)
+            // An ended norm counts nothing more: its figures stay as they ended.
+            if request.granted && !norm.ended {
+                _ = try IntensityLedger.rejudge(db, norm: norm, owner: owner, now: now)
+                try reload(db, norm)
+            }
+            return decided
+        }
+    }
+
     private static func who(by: String, reason: String) throws -> (String, String) {
         let by = by.trimmingCharacters(in: .whitespaces)
         let reason = reason.trimmingCharacters(in: .whitespaces)

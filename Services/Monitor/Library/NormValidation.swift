@@ -19,5 +19,11 @@ enum NormValidation {
         for threshold in request.thresholds ?? [] where !(1...1000).contains(threshold) {
             throw MonitorError(.invalidRequest, "drempel \(threshold)% ligt buiten 1 tot 1000")
         }
+        if let weeks = request.intensity?.openWeeks, !(1...53).contains(weeks) {
+            throw MonitorError(.invalidRequest, "weken per jaar is een aantal van 1 tot en met 53, niet \(weeks)")
+        }
+        if let months = request.intensity?.maxMonths, months < 1 {
+            throw MonitorError(.invalidRequest, "de duur is een aantal maanden, 1 of meer, niet \(months)")
+        }
     }
 }

@@ -112,8 +112,10 @@ struct NormImportCommand: AsyncParsableCommand {
 ///     drempels = [70, 90, 100]
 ///     stopregel = 105            # advice to stop above 105% forecast (default 100)
 ///
-/// An intensiteitsnorm adds `eenheid` ("uur"), `per` ("week" or "maand") and
-/// `structureel` ("2/3"), as the flags of `norm add` do.
+/// An intensiteitsnorm adds `eenheid` ("uur"), `per` ("week" or "maand"),
+/// `structureel` ("2/3"), `per_kind` (true: a child across providers) and
+/// `weken_per_jaar` (47: a signal above so many weeks with care) and `max_maanden` (a
+/// signal beyond so many months in care), as the flags of `norm add` do.
 struct NormFile: Decodable {
     var norm: [Entry]
 
@@ -132,6 +134,17 @@ struct NormFile: Decodable {
         var eenheid: String?
         var per: String?
         var structureel: String?
+        var perKind: Bool?
+        var wekenPerJaar: Int?
+        var maxMaanden: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case naam, soort, gemeenten, regio, aanbieder, categorieen, productcodes, periode, grens, drempels
+            case stopregel, eenheid, per, structureel
+            case perKind = "per_kind"
+            case wekenPerJaar = "weken_per_jaar"
+            case maxMaanden = "max_maanden"
+        }
     }
 
     static func read(path: String, by: String?) throws -> [NormAddRequest] {
@@ -146,7 +159,8 @@ struct NormFile: Decodable {
                     limit: try NormWords.limit(entry.grens, kind: kind), thresholds: entry.drempels,
                     stopRule: try entry.stopregel.map { try NormWords.stopRule(String($0)) },
                     intensity: try NormWords.intensity(
-                        kind: kind, eenheid: entry.eenheid, per: entry.per, structureel: entry.structureel),
+                        kind: kind, eenheid: entry.eenheid, per: entry.per, structureel: entry.structureel,
+                        perChild: entry.perKind ?? false, openWeeks: entry.wekenPerJaar, maxMonths: entry.maxMaanden),
                     by: by)
             } catch let error as ValidationError {
                 throw ValidationError("\(path), norm \(index + 1): \(error.message)")

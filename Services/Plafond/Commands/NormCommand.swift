@@ -49,6 +49,18 @@ struct NormAddCommand: AsyncParsableCommand {
             "Intensiteitsnorm: niet incidenteel bij zoveel maanden boven de norm binnen zoveel maanden (standaard 2/3)."
     )
     var structureel: String?
+    @Flag(
+        name: .customLong("per-kind"),
+        help: "Intensiteitsnorm: een kind over alle aanbieders samen beoordelen (standaard per aanbieder).")
+    var perKind = false
+    @Option(
+        name: .customLong("weken-per-jaar"),
+        help: "Intensiteitsnorm: ten hoogste zoveel weken per jaar met zorg per cliënt (signaal), bv. 47.")
+    var wekenPerJaar: Int?
+    @Option(
+        name: .customLong("max-maanden"),
+        help: "Intensiteitsnorm: signaal bij langer dan zoveel maanden in zorg bij een aanbieder (duur), bv. 12.")
+    var maxMaanden: Int?
     @Option(
         name: .customLong("aandeel"),
         help: "Regio-norm verdeeld over de gemeenten: GEMEENTE=PROCENT (bv. 0268=55,5); herhaal voor elke gemeente.")
@@ -71,7 +83,9 @@ struct NormAddCommand: AsyncParsableCommand {
             name: name, kind: normKind, gemeenten: gemeenten, regio: regio, aanbieder: aanbieder,
             productCategorieen: categorieen, productCodes: codes, period: period, limit: parsedLimit,
             thresholds: parsedThresholds, stopRule: try stopRule.map(NormWords.stopRule),
-            intensity: try NormWords.intensity(kind: normKind, eenheid: eenheid, per: per, structureel: structureel),
+            intensity: try NormWords.intensity(
+                kind: normKind, eenheid: eenheid, per: per, structureel: structureel, perChild: perKind,
+                openWeeks: wekenPerJaar, maxMonths: maxMaanden),
             shares: try NormShareWords.shares(
                 aandelen: aandelen, naarRato: naarRato,
                 gemeenten: gemeenten.isEmpty ? regio.flatMap { configuration.regios[$0] } ?? [] : gemeenten,
@@ -106,7 +120,10 @@ struct NormListCommand: AsyncParsableCommand {
 enum NormPrinting {
     static func figures(_ status: NormStatus) -> String {
         if let measure = status.norm.intensity {
-            return "\(status.norm.limit) \(measure.unitName) per cliënt per \(measure.per.rawValue); "
+            return "\(status.norm.limit) \(measure.unitName) per cliënt per \(measure.per.rawValue)"
+                + (measure.perChild ? " (per kind, alle aanbieders samen)" : "")
+                + (measure.openWeeks.map { ", ten hoogste \($0) weken per jaar" } ?? "")
+                + (measure.maxMonths.map { ", ten hoogste \($0) maanden in zorg" } ?? "") + "; "
                 + "\(Money(cents: status.value).dutch) zou onrechtmatig zijn"
         }
         let percent = "\(status.basisPoints / 100),\(String(format: "%02d", status.basisPoints % 100))%"
@@ -139,16 +156,23 @@ enum NormWords {
 
     /// The measure of an intensiteitsnorm from its Dutch words; nil for other kinds, and
     /// an error when those words are given for another kind.
-    static func intensity(kind: NormKind, eenheid: String?, per: String?, structureel: String?) throws
-        -> IntensityMeasure?
-    {
+    static func intensity(
+        kind: NormKind, eenheid: String?, per: String?, structureel: String?, perChild: Bool = false,
+        openWeeks: Int? = nil, maxMonths: Int? = nil
+    ) throws -> IntensityMeasure? {
         guard kind == .intensiteitsnorm else {
-            if eenheid != nil || per != nil || structureel != nil {
-                throw ValidationError("--eenheid, --per en --structureel horen bij een intensiteitsnorm")
+            if eenheid != nil || per != nil || structureel != nil || perChild || openWeeks != nil || maxMonths != nil {
+                throw ValidationError(
+                    "--eenheid, --per, --structureel, --per-kind, --weken-per-jaar en --max-maanden horen bij een "
+                        + "intensiteitsnorm")
             }
             return nil
         }
-        var measure = IntensityMeasure()
+        if let maxMonths, maxMonths < 1 { throw ValidationError("--max-maanden is een aantal maanden, 1 of meer") }
+        if let openWeeks, !(1...53).contains(openWeeks) {
+            throw ValidationError("--weken-per-jaar is een aantal weken van 1 tot en met 53")
+        }
+        var measure = IntensityMeasure(perChild: perChild, openWeeks: openWeeks, maxMonths: maxMonths)
         if let eenheid {
             let codes = ["uur": "04", "minuut": "01", "dagdeel": "16", "etmaal": "14", "stuks": "84"]
             guard let code = codes[eenheid.lowercased()] ?? (Eenheid(rawValue: eenheid) != nil ? eenheid : nil) else {

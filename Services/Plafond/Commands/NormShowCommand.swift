@@ -76,15 +76,36 @@ struct NormShowCommand: AsyncParsableCommand {
         }
         var lines = [
             "Regel:       niet incidenteel bij \(measure.monthsAbove) van \(measure.windowMonths) maanden boven de norm;"
-                + " dan is de zorg boven de norm onrechtmatig",
-            "Boven de norm (laatste 50):",
+                + " dan is de zorg boven de norm onrechtmatig"
+                + (measure.perChild ? "; per kind, de zorg van alle aanbieders samen" : "")
+        ]
+        if let weeks = measure.openWeeks {
+            lines.append(
+                "Openstelling: signaal bij zorg in meer dan \(weeks) weken per jaar (ISO-weken met een dag "
+                    + "in een gedeclareerde periode; op de tijdlijn)")
+        }
+        if let months = measure.maxMonths {
+            lines.append(
+                "Duur:        signaal bij langer dan \(months) maanden in zorg bij een aanbieder (vanaf de instroom; "
+                    + "op de tijdlijn)")
+        }
+        if let months = measure.maxMonths {
+            lines.append(
+                "Duur:        signaal bij langer dan \(months) maanden in zorg bij een aanbieder (vanaf de instroom; "
+                    + "op de tijdlijn)")
+        }
+        lines += [
+            "Boven de norm (laatste 50):"
         ]
         let months = status.intensityMonths ?? []
         if months.isEmpty { lines.append("  geen") }
         for month in months {
             lines.append(
-                "  \(month.month) aanbieder \(month.aanbieder) cliënt \(month.client.prefix(8)): \(unit(month.used)) "
-                    + "(toegestaan \(unit(month.verdict.allowed))), \(unit(month.verdict.above)) erboven = "
+                "  \(month.month) aanbieder \(month.aanbieder.isEmpty ? "alle" : month.aanbieder) "
+                    + "cliënt \(month.client.prefix(8)): \(unit(month.used)) "
+                    + "(toegestaan \(unit(month.verdict.allowed))"
+                    + (month.verdict.approved.map { ", CPV kende \(unit($0)) boven de norm toe" } ?? "")
+                    + "), \(unit(month.verdict.above)) erboven = "
                     + "\(Money(cents: month.verdict.amountAboveCents).dutch)"
                     + (month.verdict.structural ? ", structureel" : ", incidenteel"))
         }

@@ -28,6 +28,12 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
     var intensityPer: IntensityMeasure.Per?
     var intensityWindowMonths: Int?
     var intensityMonthsAbove: Int?
+    /// Added in 0.19.0 (`registerPerChildMigration`): judge a child across providers.
+    var intensityPerChild: Bool?
+    /// Added in 0.19.0 (`registerOpenWeeksMigration`): weeks a year with care, at most.
+    var intensityOpenWeeks: Int?
+    /// Added in 0.19.0 (`registerMaxMonthsMigration`): months in care, at most.
+    var intensityMaxMonths: Int?
 
     enum Columns {
         static let id = Column(CodingKeys.id)
@@ -53,6 +59,9 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
         intensityPer = norm.intensity?.per
         intensityWindowMonths = norm.intensity?.windowMonths
         intensityMonthsAbove = norm.intensity?.monthsAbove
+        intensityPerChild = norm.intensity?.perChild
+        intensityOpenWeeks = norm.intensity?.openWeeks
+        intensityMaxMonths = norm.intensity?.maxMonths
     }
 
     /// The whole definition, with its lists from the child tables.
@@ -80,7 +89,9 @@ struct NormDefinitionRecord: Codable, FetchableRecord, PersistableRecord, Sendab
         if let eenheid = intensityEenheid, let per = intensityPer, let window = intensityWindowMonths,
             let above = intensityMonthsAbove
         {
-            norm.intensity = IntensityMeasure(eenheid: eenheid, per: per, windowMonths: window, monthsAbove: above)
+            norm.intensity = IntensityMeasure(
+                eenheid: eenheid, per: per, windowMonths: window, monthsAbove: above,
+                perChild: intensityPerChild ?? false, openWeeks: intensityOpenWeeks, maxMonths: intensityMaxMonths)
         } else {
             norm.intensity = nil
         }

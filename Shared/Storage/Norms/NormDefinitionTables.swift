@@ -21,6 +21,40 @@ public enum NormDefinitionTables {
         }
     }
 
+    /// Registers, under `name`, the column of 0.19.0: an intensiteitsnorm judged per child
+    /// across providers (`IntensityMeasure.perChild`). Existing norms stay per provider.
+    public static func registerPerChildMigration(_ migrator: inout DatabaseMigrator, named name: String) {
+        migrator.registerMigration(name) { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE normDefinition ADD COLUMN intensityPerChild INTEGER
+                        CHECK (intensityPerChild IN (0, 1))
+                    """)
+            try db.execute(sql: "UPDATE normDefinition SET intensityPerChild = 0 WHERE kind = 'intensiteitsnorm'")
+        }
+    }
+
+    /// Registers, under `name`, the column of 0.19.0 for the weeks a year with care an
+    /// intensiteitsnorm allows (`IntensityMeasure.openWeeks`, Nijmegen's 47); NULL is none.
+    public static func registerOpenWeeksMigration(_ migrator: inout DatabaseMigrator, named name: String) {
+        migrator.registerMigration(name) { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE normDefinition ADD COLUMN intensityOpenWeeks INTEGER
+                        CHECK (intensityOpenWeeks BETWEEN 1 AND 53)
+                    """)
+        }
+    }
+
+    /// Registers, under `name`, the column of 0.19.0 for the months in care at one provider
+    /// an intensiteitsnorm allows (`IntensityMeasure.maxMonths`); NULL is none.
+    public static func registerMaxMonthsMigration(_ migrator: inout DatabaseMigrator, named name: String) {
+        migrator.registerMigration(name) { db in
+            try db.execute(
+                sql: "ALTER TABLE normDefinition ADD COLUMN intensityMaxMonths INTEGER CHECK (intensityMaxMonths > 0)")
+        }
+    }
+
     static let schema = """
         CREATE TABLE normDefinition (
             id INTEGER PRIMARY KEY REFERENCES norm(id),

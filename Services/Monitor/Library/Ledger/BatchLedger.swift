@@ -28,6 +28,8 @@ struct BatchLedger {
     private var cells = BatchCells()
     private var touchedMonths: [Int64: Set<Month>] = [:]
     private var touchedValues: Set<Int64> = []
+    /// Allocation numbers seen in the batch and whose client they name, written once each.
+    private var allocations: [String: AllocationClients.Owner] = [:]
 
     init(
         now: Date, routes: ExceptionRoutes, previousPeriodMargin: Int, forecastSettings: RunRateForecast.Settings,
@@ -45,6 +47,7 @@ struct BatchLedger {
         switch event.eventKind {
         case LineAccepted.kind:
             let line = try LineAccepted.decoded(from: event.body).line
+            seen(line.toewijzingNummer, aanbieder: line.aanbieder, client: line.client, state: &state)
             // One look in the index per line, for the line's norms and its arrival alike.
             let filed = state.index.filed(aanbieder: line.aanbieder, gemeente: line.gemeente)
             try add(db, line: line, sign: 1, filed: filed, state: &state)
@@ -55,11 +58,17 @@ struct BatchLedger {
         case CareStarted.kind:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
+            seen(start.toewijzingNummer, aanbieder: start.aanbieder, client: start.client, state: &state)
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
                 day: start.begindatum, through: start.begindatum,
                 filed: state.index.filed(aanbieder: start.aanbieder, gemeente: start.gemeente), state: &state)
+        case AllocationReceived.kind:
+            let allocation = try AllocationReceived.decoded(from: event.body)
+            seen(
+                allocation.toewijzingNummer, aanbieder: allocation.aanbieder, client: allocation.client,
+                state: &state)
         case ReferralRequested.kind:
             try StopBook.recordReferral(db, try ReferralRequested.decoded(from: event.body))
         case LineCredited.kind:
@@ -71,9 +80,22 @@ struct BatchLedger {
         }
     }
 
+    /// An allocation number and its client, kept for the CPV's decisions on intensity:
+    /// a number seen before costs one look-up in memory; a new one is written at the end.
+    private mutating func seen(_ toewijzingNummer: String?, aanbieder: String, client: String, state: inout LedgerState)
+    {
+        guard let number = toewijzingNummer, !number.isEmpty, state.knownAllocations.insert(number).inserted else {
+            return
+        }
+        allocations[number] = AllocationClients.Owner(aanbieder: aanbieder, client: client)
+    }
+
     /// Writes what the batch changed: each touched cell, norm month and norm value once.
     func finish(_ db: Database, state: LedgerState) throws {
         try cells.write(db)
+        for (number, owner) in allocations {
+            try AllocationClients.record(db, toewijzingNummer: number, aanbieder: owner.aanbieder, client: owner.client)
+        }
         for (normID, months) in touchedMonths {
             guard let norm = state.norms[normID] else { continue }
             for month in months {
@@ -104,6 +126,12 @@ struct BatchLedger {
             if try IntensityLedger.add(db, state: &state.norms[id]!, line: line, sign: sign, now: now) {
                 touchedValues.insert(id)
             }
+            // The weeks with care (any unit: care is care); a credit leaves them.
+            if sign > 0 && entry.norm.intensity?.openWeeks != nil {
+                try OpeningWeeksLedger.add(
+                    db, norm: entry.norm, aanbieder: line.aanbieder, client: line.client, from: line.periodStart,
+                    through: line.periodEnd, now: now)
+            }
         }
         for entry in matching where entry.norm.kind.limitIsMoney {
             let id = entry.norm.id
@@ -132,10 +160,12 @@ struct BatchLedger {
     /// care there) while a stop is in force under a norm in scope is checked against the
     /// exemptions; and each instroomtarget in scope moves its count by what the new months
     /// change about this client alone: the month it counts in before and after (issue 21:
-    /// never a rescan of the norm's scope).
+    /// never a rescan of the norm's scope). A duration norm in scope judges the client's
+    /// length of care (`DurationLedger`).
     ///
     /// The client's months at the provider are read (a few dozen rows, by key) only when
-    /// a stop is in force in scope, or when the line added a month and a target is in scope.
+    /// a stop is in force in scope, or when the line added a month and a target or a
+    /// duration norm is in scope.
     private mutating func arrived(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
         toewijzingNummer: String?, day: Day, through: Day, filed: [FiledNorm], state: inout LedgerState
@@ -143,8 +173,11 @@ struct BatchLedger {
         let month = day.month
         var stopped: [NormDefinition] = []
         var targets: [NormDefinition] = []
+        var durations: [NormDefinition] = []
         for entry in filed
-        where entry.norm.kind.allowsStop || entry.norm.kind == .instroomtarget {
+        where entry.norm.kind.allowsStop || entry.norm.kind == .instroomtarget
+            || entry.norm.intensity?.maxMonths != nil
+        {
             let norm = entry.norm
             guard
                 norm.scope.matches(
@@ -155,11 +188,12 @@ struct BatchLedger {
                 stopped.append(norm)
             }
             if norm.kind == .instroomtarget && state.norms.index(forKey: norm.id) != nil { targets.append(norm) }
+            if norm.intensity?.maxMonths != nil && state.norms.index(forKey: norm.id) != nil { durations.append(norm) }
         }
         let added = try CareMonths.record(
             db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
             client: client, from: day, through: through)
-        guard !stopped.isEmpty || (!added.isEmpty && !targets.isEmpty) else { return }
+        guard !stopped.isEmpty || (!added.isEmpty && !(targets.isEmpty && durations.isEmpty)) else { return }
         let care = try CareMonths.careAtProvider(db, aanbieder: aanbieder, client: client)
         let new = Set(added)
         let before = care.filter { !new.contains($0) }
@@ -185,6 +219,11 @@ struct BatchLedger {
             let counts = arrivals.countedArrival(in: norm.period, careMonths: months(care))
             guard was != counts else { continue }
             try counted(db, &state.norms[norm.id]!, from: was, to: counts)
+        }
+        // A duration norm: a month added can take the client beyond its months (a signal).
+        for norm in durations where !added.isEmpty {
+            try DurationLedger.check(
+                db, norm: norm, aanbieder: aanbieder, client: client, care: care, arrivals: arrivals, now: now)
         }
     }
 

@@ -9,9 +9,21 @@ import Storage
 /// months (`IntensityAssessment`); changed verdicts are published (`intensity.assessed`),
 /// the norm's value is the amount that would be unlawful, and its alert follows.
 ///
-/// A client is judged per provider: the norm is a rule for what each provider may deliver
-/// and declare, so two providers' care is not added up.
+/// A client is judged per provider by default: the norm is a rule for what each provider
+/// may deliver and declare, so two providers' care is not added up. A norm that says it
+/// is about the child (`IntensityMeasure.perChild`) adds up one client's care at every
+/// provider in its scope; its months are kept under `allProviders` instead of an AGB code.
+///
+/// A CPV approval (`IntensityApprovalBook`) raises the norm for its client's months.
 enum IntensityLedger {
+    /// The provider key of a per-child norm's months: care at all providers together.
+    static let allProviders = ""
+
+    /// The provider a line's care is judged under.
+    static func provider(of aanbieder: String, _ measure: IntensityMeasure) -> String {
+        measure.perChild ? allProviders : aanbieder
+    }
+
     static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("monitor.v4.intensity") { db in
             try db.execute(
@@ -81,18 +93,21 @@ enum IntensityLedger {
         let norm = state.norm
         let measure = norm.intensity ?? IntensityMeasure()
         guard let scale = measure.scale(of: line.eenheid) else { return false }  // another unit: not comparable
-        var months = try clientMonths(db, normID: norm.id, aanbieder: line.aanbieder, client: line.client)
+        let aanbieder = provider(of: line.aanbieder, measure)
+        var months = try clientMonths(db, normID: norm.id, aanbieder: aanbieder, client: line.client)
         let month = line.monthOfCare
         var record =
             months[month]
             ?? IntensityMonthRecord(
-                normID: norm.id, aanbieder: line.aanbieder, client: line.client, month: month,
+                normID: norm.id, aanbieder: aanbieder, client: line.client, month: month,
                 firstDay: line.periodStart, lastDay: line.periodEnd)
         record.add(
             used: line.volume * scale * sign, cents: line.amountCents * sign, firstDay: line.periodStart,
             lastDay: line.periodEnd)
         months[month] = record
-        let change = try judge(db, norm: norm, months: months, changed: [month], now: now)
+        let approvals = IntensityApprovalBook.applying(
+            state.approvals, client: line.client, aanbieder: aanbieder, perChild: measure.perChild)
+        let change = try judge(db, norm: norm, months: months, changed: [month], approvals: approvals, now: now)
         state.value += change
         let unlawful = state.value
         try AlertBook.evaluateIntensity(db, norm: norm, unlawfulCents: unlawful, firing: &state.firing, now: now)
@@ -110,6 +125,7 @@ enum IntensityLedger {
             request = request.filter(VolumeCellRecord.Columns.aanbieder == aanbieder)
         }
         var clients: [ClientAtProvider: [Month: IntensityMonthRecord]] = [:]
+        let approvals = try IntensityApprovalBook.granted(db, normID: norm.id)[norm.id] ?? [:]
         let cells = try request.fetchCursor(db)
         while let cell = try cells.next() {
             guard let month = Month(cell.month), norm.period.contains(month.firstDay),
@@ -119,14 +135,14 @@ enum IntensityLedger {
                     productCode: cell.productCode.isEmpty ? nil : cell.productCode),
                 let firstDay = Day(iso: cell.firstDay), let lastDay = Day(iso: cell.lastDay)
             else { continue }
-            let key = ClientAtProvider(aanbieder: cell.aanbieder, client: cell.client)
+            let key = ClientAtProvider(aanbieder: provider(of: cell.aanbieder, measure), client: cell.client)
             if clients[key] == nil {
-                clients[key] = try clientMonths(db, normID: norm.id, aanbieder: cell.aanbieder, client: cell.client)
+                clients[key] = try clientMonths(db, normID: norm.id, aanbieder: key.aanbieder, client: cell.client)
             }
             var record =
                 clients[key]?[month]
                 ?? IntensityMonthRecord(
-                    normID: norm.id, aanbieder: cell.aanbieder, client: cell.client, month: month, firstDay: firstDay,
+                    normID: norm.id, aanbieder: key.aanbieder, client: cell.client, month: month, firstDay: firstDay,
                     lastDay: lastDay)
             record.add(used: cell.volume * scale, cents: cell.cents, firstDay: firstDay, lastDay: lastDay)
             clients[key]?[month] = record
@@ -139,8 +155,27 @@ enum IntensityLedger {
         }
         for key in clients.keys.sorted(by: { ($0.aanbieder, $0.client) < ($1.aanbieder, $1.client) }) {
             let months = clients[key] ?? [:]
-            try judge(db, norm: norm, months: months, changed: Set(months.keys), now: now)
+            let applying = IntensityApprovalBook.applying(
+                approvals, client: key.client, aanbieder: key.aanbieder, perChild: measure.perChild)
+            try judge(db, norm: norm, months: months, changed: Set(months.keys), approvals: applying, now: now)
         }
+        try OpeningWeeksLedger.rebuild(db, norm: norm, now: now)
+        return try settle(db, norm: norm, now: now)
+    }
+
+    /// Judges one client's months again after the CPV granted extra care: at the provider
+    /// of the allocation, or at all providers together under a per-child norm. Returns the
+    /// norm's unlawful amount, with its alert settled.
+    static func rejudge(_ db: Database, norm: NormDefinition, owner: AllocationClients.Owner, now: Date) throws
+        -> Int64
+    {
+        let measure = norm.intensity ?? IntensityMeasure()
+        let aanbieder = provider(of: owner.aanbieder, measure)
+        let months = try clientMonths(db, normID: norm.id, aanbieder: aanbieder, client: owner.client)
+        let approvals = IntensityApprovalBook.applying(
+            try IntensityApprovalBook.granted(db, normID: norm.id)[norm.id] ?? [:], client: owner.client,
+            aanbieder: aanbieder, perChild: measure.perChild)
+        try judge(db, norm: norm, months: months, changed: [], approvals: approvals, now: now)
         return try settle(db, norm: norm, now: now)
     }
 
@@ -166,10 +201,12 @@ enum IntensityLedger {
     /// returns by how much the norm's unlawful amount (structural months) changed.
     @discardableResult
     private static func judge(
-        _ db: Database, norm: NormDefinition, months: [Month: IntensityMonthRecord], changed: Set<Month>, now: Date
+        _ db: Database, norm: NormDefinition, months: [Month: IntensityMonthRecord], changed: Set<Month>,
+        approvals: [IntensityApproval], now: Date
     ) throws -> Int64 {
         let verdicts = IntensityAssessment.assess(
-            months.compactMapValues(\.use), limit: norm.limit, measure: norm.intensity ?? IntensityMeasure())
+            months.compactMapValues(\.use), limit: norm.limit, measure: norm.intensity ?? IntensityMeasure(),
+            approvals: approvals)
         var change: Int64 = 0
         // Month by month, so the verdicts are published in the same order every time.
         for (month, stored) in months.sorted(by: { $0.key < $1.key }) {
@@ -183,10 +220,12 @@ enum IntensityLedger {
                 - (previous.structural ? previous.amountAboveCents : 0)
             // Months with nothing left (a line and its credit) go.
             if record.isEmpty { try record.deleteMonth(db) } else { try record.save(db) }
-            // Only a change in what the norm says is news; a new allowed figure alone is not.
+            // Only a change in what the norm says is news (above it, structural, its cost, or
+            // care above the plain norm the CPV approved); a new allowed figure alone is not.
             guard
                 verdict.above != previous.above || verdict.structural != previous.structural
                     || verdict.amountAboveCents != previous.amountAboveCents
+                    || (verdict.approved ?? 0) != (previous.approved ?? 0)
             else { continue }
             let event = IntensityAssessed(
                 normID: norm.id, aanbieder: stored.aanbieder, client: stored.client, month: month, used: record.used,

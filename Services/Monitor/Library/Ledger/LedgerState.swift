@@ -8,6 +8,9 @@ import GRDB
 struct LedgerState: Sendable {
     var index: NormIndex
     var norms: [Int64: NormState]
+    /// Allocation numbers whose client monitor has stored (`allocationClient`): a line
+    /// under a known allocation costs a look-up here, not a statement.
+    var knownAllocations: Set<String> = []
 
     /// The whole state from the store, in a handful of queries (at start, or after a
     /// rolled-back transaction left the memory ahead of the store).
@@ -33,7 +36,9 @@ struct LedgerState: Sendable {
         }
         for normID in try StopBook.openImposeAdvice(db) { states[normID]?.imposeAdvised = true }
         for normID in try PeriodAdvice.advisedNorms(db) { states[normID]?.periodAdvised = true }
-        return LedgerState(index: NormIndex(active), norms: states)
+        for (normID, approvals) in try IntensityApprovalBook.granted(db) { states[normID]?.approvals = approvals }
+        return LedgerState(
+            index: NormIndex(active), norms: states, knownAllocations: try AllocationClients.numbers(db))
     }
 
     /// A norm as an admin command left it in the store: an ended norm leaves the state.

@@ -21,6 +21,8 @@ struct NormState: Sendable {
     var imposeAdvised: Bool
     /// The previous-period advice was given (`periodAdvice`).
     var periodAdvised: Bool
+    /// Intensiteitsnorm: the CPV's granted extra care, by client (`intensityApproval`).
+    var approvals: IntensityApprovalBook.ByClient = [:]
 
     /// The stop in force, as far as a line needs it.
     struct StopInForce: Sendable, Equatable {
@@ -42,7 +44,8 @@ struct NormState: Sendable {
                 StopInForce(id: $0.id ?? 0, imposedAt: $0.imposedAt, liftAdvised: $0.liftAdvisedAt != nil)
             },
             imposeAdvised: try StopBook.imposeAdvised(db, normID: norm.id),
-            periodAdvised: try PeriodAdvice.advised(db, normID: norm.id))
+            periodAdvised: try PeriodAdvice.advised(db, normID: norm.id),
+            approvals: try IntensityApprovalBook.granted(db, normID: norm.id)[norm.id] ?? [:])
     }
 }
 

@@ -23,6 +23,8 @@ struct IntensityMonthRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     var above: Int64
     var amountAbove: Int64
     var structural: Bool
+    /// Units above the plain norm a CPV approval covers; nil without one (0.19.0).
+    var approved: Int64?
 
     enum Columns {
         static let normID = Column(CodingKeys.normID)
@@ -40,12 +42,14 @@ struct IntensityMonthRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     init(normID: Int64, aanbieder: String, client: String, month: Month, firstDay: Day, lastDay: Day) {
         self.init(
             normID: normID, aanbieder: aanbieder, client: client, month: month.description, used: 0, cents: 0,
-            firstDay: firstDay.iso, lastDay: lastDay.iso, allowed: 0, above: 0, amountAbove: 0, structural: false)
+            firstDay: firstDay.iso, lastDay: lastDay.iso, allowed: 0, above: 0, amountAbove: 0, structural: false,
+            approved: nil)
     }
 
     init(
         normID: Int64, aanbieder: String, client: String, month: String, used: Int64, cents: Int64,
-        firstDay: String, lastDay: String, allowed: Int64, above: Int64, amountAbove: Int64, structural: Bool
+        firstDay: String, lastDay: String, allowed: Int64, above: Int64, amountAbove: Int64, structural: Bool,
+        approved: Int64?
     ) {
         self.normID = normID
         self.aanbieder = aanbieder
@@ -59,15 +63,21 @@ struct IntensityMonthRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
         self.above = above
         self.amountAbove = amountAbove
         self.structural = structural
+        self.approved = approved
     }
 
     var verdict: IntensityVerdict {
-        get { IntensityVerdict(allowed: allowed, above: above, amountAboveCents: amountAbove, structural: structural) }
+        get {
+            IntensityVerdict(
+                allowed: allowed, above: above, amountAboveCents: amountAbove, structural: structural,
+                approved: approved)
+        }
         set {
             allowed = newValue.allowed
             above = newValue.above
             amountAbove = newValue.amountAboveCents
             structural = newValue.structural
+            approved = newValue.approved
         }
     }
 
@@ -111,6 +121,7 @@ struct IntensityMonthRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
         statement.bind(above, at: 10)
         statement.bind(amountAbove, at: 11)
         statement.bind(structural ? 1 : 0, at: 12)
+        statement.bind(approved, at: 13)
         try statement.run()
     }
 
@@ -135,23 +146,25 @@ struct IntensityMonthRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
                 Self(
                     normID: normID, aanbieder: aanbieder, client: client, month: row.text(0), used: row.int64(1),
                     cents: row.int64(2), firstDay: row.text(3), lastDay: row.text(4), allowed: row.int64(5),
-                    above: row.int64(6), amountAbove: row.int64(7), structural: row.int64(8) != 0))
+                    above: row.int64(6), amountAbove: row.int64(7), structural: row.int64(8) != 0,
+                    approved: row.optionalInt64(9)))
         }
         return records
     }
 
     static let clientMonthsSQL = """
-        SELECT month, used, cents, firstDay, lastDay, allowed, above, amountAbove, structural FROM intensityMonth
+        SELECT month, used, cents, firstDay, lastDay, allowed, above, amountAbove, structural, approved
+        FROM intensityMonth
         WHERE normID = ? AND aanbieder = ? AND client = ?
         """
 
     static let saveSQL = """
         INSERT INTO intensityMonth (normID, aanbieder, client, month, used, cents, firstDay, lastDay, allowed, above,
-            amountAbove, structural)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            amountAbove, structural, approved)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT DO UPDATE SET used = excluded.used, cents = excluded.cents, firstDay = excluded.firstDay,
             lastDay = excluded.lastDay, allowed = excluded.allowed, above = excluded.above,
-            amountAbove = excluded.amountAbove, structural = excluded.structural
+            amountAbove = excluded.amountAbove, structural = excluded.structural, approved = excluded.approved
         """
     static let deleteSQL = "DELETE FROM intensityMonth WHERE normID = ? AND aanbieder = ? AND client = ? AND month = ?"
 }

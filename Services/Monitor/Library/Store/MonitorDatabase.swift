@@ -98,6 +98,15 @@ public struct MonitorDatabase: Sendable {
         // One timestamp encoding (0.19.0): every time as ISO 8601 text, was Unix seconds.
         AdminReplies.registerTimestampMigration(&migrator)
         MonitorTimestamps.register(&migrator)
+        // 0.19.0: intensiteitsnormen per child across providers; CPV approvals of extra care.
+        NormDefinitionTables.registerPerChildMigration(&migrator, named: "monitor.v19.intensityPerChild")
+        IntensityApprovalBook.registerMigrations(&migrator)
+        // 0.19.0: weeks a year with care, per client (the 47-weeks VDB norm, a signal).
+        NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "monitor.v19.intensityOpenWeeks")
+        OpeningWeeksLedger.registerMigrations(&migrator)
+        // 0.19.0: months in care at one provider, per client (the duration norm, a signal).
+        NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "monitor.v19.intensityMaxMonths")
+        DurationLedger.registerMigrations(&migrator)
         return migrator
     }
 }

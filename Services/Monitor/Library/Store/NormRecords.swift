@@ -60,7 +60,10 @@ extension MonitorDatabase {
         _ db: Database, for norm: NormDefinition, arrivals: CareArrivals, now: Date
     ) throws -> Int64 {
         try db.cachedStatement(sql: "DELETE FROM normMonth WHERE normID = ?").execute(arguments: [norm.id])
-        if norm.kind == .intensiteitsnorm { return try IntensityLedger.rebuild(db, norm: norm, now: now) }
+        if norm.kind == .intensiteitsnorm {
+            try DurationLedger.rebuild(db, norm: norm, arrivals: arrivals, now: now)
+            return try IntensityLedger.rebuild(db, norm: norm, now: now)
+        }
         if norm.kind == .instroomtarget {
             return try InflowCount.recount(db, norm: norm, arrivals: arrivals)
         }

@@ -15,6 +15,8 @@ struct DemoRun {
     private var printed: Set<String> = []
     private var normNames: [Int64: String] = [:]
     private var cappedNorm: Int64?
+    /// The intensiteitsnorm, for the CPV's decisions on extra hours (`DemoRun+Intensity`).
+    var intensityNorm: Int64?
     private var adviceIn: Month?
     private var stopImposedIn: Month?
     private var liftRefused = false
@@ -61,6 +63,7 @@ struct DemoRun {
         for status in norms { normNames[status.norm.id] = status.norm.name }
         let capped = setting.providers[DemoSetting.headingForItsCap]
         cappedNorm = norms.first { $0.norm.scope.aanbieder == capped.agb }?.norm.id
+        intensityNorm = norms.first { $0.norm.kind == .intensiteitsnorm }?.norm.id
         DemoOutput.say(
             "Regio \(DemoSetting.regio): \(DemoSetting.gemeenten.count) gemeenten, \(setting.providers.count) aanbieders, \(norms.count) normen"
         )
@@ -132,6 +135,10 @@ struct DemoRun {
             try await settle(expectedCents: declarations.netCents, year: year)
             try await printNews()
             if let before = inflowBefore { try await showReturning(before: before, year: year) }
+            if month == Month(year: year - 1, month: 12) { try await decideIntensity(declarations, year: year) }
+            if month == Month(year: year, month: DemoYear.approvedMonths.upperBound) {
+                try showApprovedIntensity(year: year)
+            }
             try await decide(month: month, declarations: &declarations)
             if pauseSeconds > 0 { try await Task.sleep(for: .seconds(pauseSeconds)) }
             month = month.next
@@ -206,7 +213,7 @@ struct DemoRun {
         case "alert.resolved": "Opgelost"
         case "stop.advised", "bestedingsruimte.advised": ""  // the summary starts with "Advies:"
         case "analysis.recorded": ""  // the summary starts with "Analysegesprek"
-        case "cpv.decided": ""  // the summary starts with "CPV"
+        case "cpv.decided", "cpv.intensity.decided": ""  // the summary starts with "CPV"
         case "stop.imposed": "Stop"
         case "stop.lifted": "Stop opgeheven"
         case "inflow.during.stop": "Instroom tijdens stop"

@@ -65,6 +65,7 @@ struct DemoSetting {
     static let overItsSignaal = 16  // behandeling, signaalplafond exceeded
     static let lateDeclarer = 3  // sends March with May
     static let intensive = 26  // VDB provider with one client far above 18 hours a week
+    static let approvedIntensive = 25  // VDB provider whose client the CPV grants more hours
     static let returning = 24  // VDB provider a client comes back to after twelve months away
 
     init(seed: UInt64) {

@@ -38,6 +38,12 @@ struct DemoYear {
     var scriptedArrivals: [Int: [String]] = [:]
     /// The scripted clients who arrived this month, for their start-of-care message.
     private(set) var arrivedScripted: [(provider: Int, client: Client)] = []
+    /// The months of the CPV's grant of extra hours (February–April).
+    static let approvedMonths = 2...4
+
+    /// The allocation of a provider's first client, who stays all year (`churn`).
+    func firstAllocation(of provider: Int) -> String? { clients[provider].first?.toewijzing }
+
     /// A VDB client last in care in January of the year before, back in February: twelve
     /// months without care, so "(opnieuw) in zorg" for the instroomtarget. Numbered apart
     /// from the others (no draw from the seeded sequence, so the rest of the year is the same).
@@ -106,6 +112,13 @@ struct DemoYear {
                     && [3, 5].contains(month.month)
                 {
                     volume = 92
+                }
+                // Another VDB client above 18 hours a week in February–April, within the 6 hours a
+                // week more the CPV granted: 95 hours in February, 96 allowed (24 × 28 / 7).
+                if index == DemoSetting.approvedIntensive && position == 0 && month.year == year
+                    && Self.approvedMonths.contains(month.month)
+                {
+                    volume = 95
                 }
                 let line = DeclarationLine(
                     referentieNummer: "R\(month.month)-\(client.number)", vorigReferentieNummer: nil,

@@ -400,14 +400,17 @@ struct IndicatorQuery {
     }
 
     /// The reporter keeps CPV decisions only as timeline entries; the verdict is the
-    /// summary's wording (`Timeline`), written by this same service.
+    /// summary's wording (`Timeline`), written by this same service. Decisions on a stop
+    /// and on extra care above an intensiteitsnorm both count: "het aantal toekenningen en
+    /// afwijzingen van de CPV".
     private func cpvCount(granted: Bool) throws -> Int {
         try Int.fetchOne(
             db,
-            sql:
-                "SELECT COUNT(*) FROM timelineEntry WHERE kind = ? AND summary LIKE ? AND substr(at, 1, 10) BETWEEN ? AND ?"
-                + area.normClause(norms),
-            arguments: [CPVDecided.kind, granted ? "CPV kende%" : "CPV wees%", from, to]) ?? 0
+            sql: "SELECT COUNT(*) FROM timelineEntry WHERE kind IN (?, ?) AND summary LIKE ? "
+                + "AND substr(at, 1, 10) BETWEEN ? AND ?" + area.normClause(norms),
+            arguments: [
+                CPVDecided.kind, IntensityCPVDecided.kind, granted ? "CPV kende%" : "CPV wees%", from, to,
+            ]) ?? 0
     }
 
     private func timelineCount(_ kind: String) throws -> Int {

@@ -87,6 +87,10 @@ public struct ReporterDatabase: Sendable {
         AllocationFacts.registerMigrations(&migrator)
         // Norms in columns, not a JSON blob (0.18.0).
         NormDefinitionTables.registerMigration(&migrator, named: "reporter.v18.normColumns")
+        // 0.19.0: intensiteitsnormen per child across providers.
+        NormDefinitionTables.registerPerChildMigration(&migrator, named: "reporter.v19.intensityPerChild")
+        NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "reporter.v19.intensityOpenWeeks")
+        NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "reporter.v19.intensityMaxMonths")
         return migrator
     }
 }

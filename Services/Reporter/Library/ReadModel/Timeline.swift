@@ -102,6 +102,31 @@ enum Timeline {
             // No allocation number: the timeline carries no client data.
             let verdict = e.granted ? "kende een uitzondering op de stop toe" : "wees een verzoek om uitzondering af"
             return (e.normID, e.at, "CPV \(verdict), vastgelegd door \(e.by): \(e.reason)")
+        case OpeningWeeksAbove.kind:
+            let e = try OpeningWeeksAbove.decoded(from: event.body)
+            // No pseudonym: the timeline carries no client data.
+            let provider = e.aanbieder.isEmpty ? "alle aanbieders samen" : "aanbieder \(e.aanbieder)"
+            return (
+                e.normID, e.at,
+                "Signaal openstelling: een cliënt had in \(e.year) zorg in \(e.weeks) weken bij \(provider), "
+                    + "boven de \(e.limit) weken per jaar van de norm (een signaal voor het gesprek, geen oordeel)"
+            )
+        case CareDurationAbove.kind:
+            let e = try CareDurationAbove.decoded(from: event.body)
+            // No pseudonym: the timeline carries no client data.
+            return (
+                e.normID, e.at,
+                "Signaal duur: een cliënt is \(e.months) maanden in zorg bij aanbieder \(e.aanbieder) "
+                    + "(sinds \(DutchDate.text(e.arrival))), langer dan de \(e.limit) maanden van de norm "
+                    + "(een signaal voor het gesprek, geen oordeel)"
+            )
+        case IntensityCPVDecided.kind:
+            let e = try IntensityCPVDecided.decoded(from: event.body)
+            // No allocation number or pseudonym: the timeline carries no client data.
+            let verdict =
+                e.granted
+                ? "kende meer zorg boven de intensiteitsnorm toe" : "wees een verzoek om meer zorg boven de norm af"
+            return (e.normID, e.at, "CPV \(verdict) (\(e.extraText)), vastgelegd door \(e.by): \(e.reason)")
         case AnalysisRecorded.kind:
             let e = try AnalysisRecorded.decoded(from: event.body)
             var text = "Analysegesprek van \(DutchDate.text(e.day)) vastgelegd door \(e.by)"
