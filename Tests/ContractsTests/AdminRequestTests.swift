@@ -14,6 +14,9 @@ import Testing
         StopImposeRequest(normID: 3, by: "J", reason: "r"), StopLiftRequest(normID: 3, by: "J", reason: "r"),
         ExemptRequest(toewijzingNummer: "7700001", reason: .cpv, by: "A"),
         CPVDecisionRequest(toewijzingNummer: "7700001", normID: 3, granted: true, reason: "r", by: "CPV"),
+        IntensityCPVRequest(
+            toewijzingNummer: "7700001", normID: 4, granted: true, extra: 6, from: Month(year: 2026, month: 2)!,
+            through: Month(year: 2026, month: 4)!, reason: "r", by: "CPV"),
         AnalysisRecordRequest(
             normID: 3, day: Day(iso: "2026-05-10")!, participants: "p", conclusion: "c", plan: "p", followUp: nil,
             by: "A"),
