@@ -21,7 +21,7 @@ enum DurationLedger {
                         client TEXT NOT NULL,
                         arrival TEXT NOT NULL,
                         months INTEGER NOT NULL,
-                        signalledAt REAL NOT NULL,
+                        signalledAt TEXT NOT NULL CHECK (\(Timestamp.sqlCheck("signalledAt"))),
                         PRIMARY KEY (normID, aanbieder, client, arrival)
                     ) WITHOUT ROWID
                     """)
@@ -43,7 +43,7 @@ enum DurationLedger {
                 judged.insert(arrival).inserted
             else { continue }
             try db.cachedStatement(sql: insertSQL).execute(
-                arguments: [norm.id, aanbieder, client, arrival.description, length, now.timeIntervalSince1970])
+                arguments: [norm.id, aanbieder, client, arrival.description, length, Timestamp.iso8601(now)])
             guard db.changesCount > 0 else { continue }  // signalled before
             try Outbox.append(
                 db,
@@ -64,13 +64,17 @@ enum DurationLedger {
             sql += " WHERE aanbieder = ?"
             arguments = [aanbieder]
         }
-        for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
-            let (aanbieder, client): (String, String) = (row["aanbieder"], row["client"])
+        for pair in try ClientAtProvider.fetchAll(db, sql: sql, arguments: arguments) {
             try check(
-                db, norm: norm, aanbieder: aanbieder, client: client,
-                care: try CareMonths.careAtProvider(db, aanbieder: aanbieder, client: client), arrivals: arrivals,
-                now: now)
+                db, norm: norm, aanbieder: pair.aanbieder, client: pair.client,
+                care: try CareMonths.careAtProvider(db, aanbieder: pair.aanbieder, client: pair.client),
+                arrivals: arrivals, now: now)
         }
+    }
+
+    private struct ClientAtProvider: Decodable, FetchableRecord {
+        var aanbieder: String
+        var client: String
     }
 
     static let insertSQL = """

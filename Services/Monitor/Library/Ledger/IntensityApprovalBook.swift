@@ -26,7 +26,7 @@ enum IntensityApprovalBook {
                         throughMonth TEXT NOT NULL CHECK (throughMonth >= fromMonth),
                         reason TEXT NOT NULL,
                         decidedBy TEXT NOT NULL,
-                        decidedAt REAL NOT NULL
+                        decidedAt TEXT NOT NULL CHECK (\(Timestamp.sqlCheck("decidedAt")))
                     );
                     CREATE INDEX intensityApprovalByNorm ON intensityApproval(normID, client);
                     -- The CPV's verdict on a month's excess travels with it: the units above the
@@ -58,7 +58,7 @@ enum IntensityApprovalBook {
             arguments: [
                 request.normID, request.toewijzingNummer, owner.aanbieder, owner.client, request.granted,
                 request.extra, request.from.description, request.through.description, request.reason, request.by,
-                now.timeIntervalSince1970,
+                Timestamp.iso8601(now),
             ])
         let event = IntensityCPVDecided(
             decisionID: db.lastInsertedRowID, request: request, measure: measure, aanbieder: owner.aanbieder,
@@ -78,14 +78,22 @@ enum IntensityApprovalBook {
             arguments = [normID]
         }
         var result: [Int64: ByClient] = [:]
-        for row in try Row.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments) {
-            guard let from = Month(row["fromMonth"]), let through = Month(row["throughMonth"]) else { continue }
+        for row in try GrantedRow.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments) {
+            guard let from = Month(row.fromMonth), let through = Month(row.throughMonth) else { continue }
             let granted = Granted(
-                aanbieder: row["aanbieder"],
-                approval: IntensityApproval(extra: row["extra"], from: from, through: through))
-            result[row["normID"], default: [:]][row["client"], default: []].append(granted)
+                aanbieder: row.aanbieder, approval: IntensityApproval(extra: row.extra, from: from, through: through))
+            result[row.normID, default: [:]][row.client, default: []].append(granted)
         }
         return result
+    }
+
+    private struct GrantedRow: Decodable, FetchableRecord {
+        var normID: Int64
+        var aanbieder: String
+        var client: String
+        var extra: Int64
+        var fromMonth: String
+        var throughMonth: String
     }
 
     /// The approvals that count for a client's months at `aanbieder`: those for that
