@@ -70,7 +70,7 @@ import Testing
         #expect(
             admin.handlers.commands == [
                 .normAdd, .normChange, .normEnd, .normHistory, .normImport, .normList, .alertList, .stopImpose,
-                .stopLift, .exempt, .cpvDecide, .analysisRecord, .providerImport, .providerList,
+                .stopLift, .exempt, .cpvDecide, .cpvIntensity, .analysisRecord, .providerImport, .providerList,
             ])
     }
 }

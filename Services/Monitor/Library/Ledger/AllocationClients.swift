@@ -24,7 +24,7 @@ enum AllocationClients {
         }
     }
 
-    struct Owner: Sendable, Hashable {
+    struct Owner: Sendable, Hashable, Decodable, FetchableRecord {
         var aanbieder: String
         var client: String
     }
@@ -40,10 +40,9 @@ enum AllocationClients {
     }
 
     static func owner(_ db: Database, toewijzingNummer: String) throws -> Owner? {
-        try Row.fetchOne(
+        try Owner.fetchOne(
             db, sql: "SELECT aanbieder, client FROM allocationClient WHERE toewijzingNummer = ?",
-            arguments: [toewijzingNummer]
-        ).map { Owner(aanbieder: $0["aanbieder"], client: $0["client"]) }
+            arguments: [toewijzingNummer])
     }
 
     static let recordSQL = """
