@@ -7,9 +7,11 @@ import Storage
 /// cursor on intake's log and monitor's own outbox. Opened once, migrated before any
 /// socket is bound.
 public struct MonitorDatabase: Sendable {
-    public let writer: any DatabaseWriter
+    /// Monitor's code and this package's benchmarks (which seed shapes and checkpoint
+    /// before timing) write through it; nothing outside the package sees it.
+    package let writer: any DatabaseWriter
 
-    public init(writer: any DatabaseWriter) {
+    package init(writer: any DatabaseWriter) {
         self.writer = writer
     }
 
