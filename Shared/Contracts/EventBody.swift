@@ -4,8 +4,15 @@ import Foundation
 ///
 /// Bodies are versioned JSON: `v` lets a consumer recognise an older shape after a
 /// producer is upgraded; new fields are added as optionals so old consumers keep working.
+///
+/// `encoded()` and `decoded(from:)` are requirements, not only extension methods, so a
+/// type's own faster coder (`IntensityAssessedJSON`, `DeclaredLineJSON`) is the one used
+/// where the body is generic too (`Outbox.append(_:_:)`): as extension methods alone,
+/// a generic call bound statically to JSONEncoder (docs/BENCHMARKS.md, issue 21).
 public protocol EventBody: Codable, Sendable, Equatable {
     static var kind: EventKind { get }
+    func encoded() throws -> Data
+    static func decoded(from data: Data) throws -> Self
 }
 
 extension EventBody {

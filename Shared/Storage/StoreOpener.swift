@@ -15,9 +15,11 @@ public enum StoreOpener {
     /// queries sort or group large tables: their temporary data would be held in memory too.
     /// `cacheKiB` is the writer's page cache (SQLite's default is 2 MiB): for a writer
     /// whose every line lands on pages spread over tables larger than that.
+    /// `autocheckpointPages` is the WAL size at which the writer checkpoints itself
+    /// (SQLite's default 1,000): raised for a store whose `WALCheckpointer` does it instead.
     public static func open(
         path: String, migrator: DatabaseMigrator, pageSize: Int? = nil, temporaryFilesInMemory: Bool = false,
-        cacheKiB: Int? = nil
+        cacheKiB: Int? = nil, autocheckpointPages: Int? = nil
     ) throws -> DatabasePool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         // Intake's store holds BSNs: the folder is the owner's only (0700), the file 0600
@@ -35,6 +37,9 @@ public enum StoreOpener {
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
         // The writer's alone: readers (catch-up, HTTP) keep SQLite's default.
         if let cacheKiB { try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA cache_size = -\(cacheKiB)") } }
+        if let pages = autocheckpointPages {
+            try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = \(pages)") }
+        }
         // Forward only: a store a newer release migrated further is not ours to touch
         // (after a downgrade, restore the backup taken before the upgrade).
         if try pool.read(migrator.hasBeenSuperseded) {

@@ -10,13 +10,21 @@ public struct MonitorDatabase: Sendable {
     /// Monitor's code and this package's benchmarks (which seed shapes and checkpoint
     /// before timing) write through it; nothing outside the package sees it.
     package let writer: any DatabaseWriter
+    /// Copies the WAL into the file beside the consumer (a file store only): a batch
+    /// dirties thousands of pages, and checkpointing them in the committing thread was
+    /// a quarter of monitor's time (docs/BENCHMARKS.md, issue 21).
+    private let checkpointer: WALCheckpointer?
 
-    package init(writer: any DatabaseWriter) {
+    package init(writer: any DatabaseWriter, checkpointer: WALCheckpointer? = nil) {
         self.writer = writer
+        self.checkpointer = checkpointer
     }
 
     public static func open(path: String) throws -> MonitorDatabase {
-        MonitorDatabase(writer: try StoreOpener.open(path: path, migrator: migrator, cacheKiB: writerCacheKiB))
+        let writer = try StoreOpener.open(
+            path: path, migrator: migrator, cacheKiB: writerCacheKiB,
+            autocheckpointPages: WALCheckpointer.writerBackstopPages)
+        return MonitorDatabase(writer: writer, checkpointer: try WALCheckpointer(path: path))
     }
 
     /// Every line writes a month of care and a volume cell keyed by client, so its pages

@@ -1,0 +1,46 @@
+import Dispatch
+import Foundation
+import GRDB
+
+/// Copies a store's write-ahead log into its file on a thread and connection of its own,
+/// so the writer's commits do not wait for it.
+///
+/// SQLite checkpoints in the committing connection once the WAL holds 1,000 pages. A
+/// consumer whose batch dirties thousands of pages spread over client-keyed tables
+/// (monitor: docs/BENCHMARKS.md, issue 21) then paid for a checkpoint on every commit: the
+/// random writes into the file and their fsync, on the one thread that applies the log.
+/// Here a passive checkpoint runs beside the writer every `interval` (it never blocks the
+/// writer or a reader), and a page the writer changed in several commits is copied once.
+/// The writer keeps a far higher automatic checkpoint as a backstop, so the WAL stays
+/// bounded if this thread falls behind. Durability is unchanged: a commit is durable in
+/// the WAL (`synchronous=FULL`) before it returns, as before.
+///
+/// Stops when the last reference goes (the thread holds only the connection).
+public final class WALCheckpointer: Sendable {
+    /// Pages the writer lets the WAL grow to before it checkpoints itself (64 MiB at 4 KiB).
+    public static let writerBackstopPages = 16_384
+
+    private let stop = DispatchSemaphore(value: 0)
+
+    public init(path: String, interval: Duration = .milliseconds(500)) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "checkpointer"
+        let connection = try DatabaseQueue(path: path, configuration: configuration)
+        let stop = self.stop
+        let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+        let thread = Thread {
+            while stop.wait(timeout: .now() + .nanoseconds(Int(nanoseconds))) == .timedOut {
+                // A busy or failed checkpoint is tried again next time; the writer's own
+                // backstop bounds the WAL meanwhile, and nothing is lost either way.
+                _ = try? connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            }
+        }
+        thread.name = "wal-checkpoint"
+        thread.start()
+    }
+
+    deinit {
+        stop.signal()
+    }
+}
