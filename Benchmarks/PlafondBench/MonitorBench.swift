@@ -2,6 +2,7 @@ import ArgumentParser
 import Contracts
 import Domain
 import Foundation
+import MonitorService
 
 /// Lines per second through monitor's ledger (the consumer's transaction: spend cells,
 /// every matching norm's month and value, alerts, stop advice) for several numbers of
@@ -13,7 +14,7 @@ struct MonitorBench: ParsableCommand {
 
     @Option(help: "Numbers of norms to measure (0 is always measured first).") var normen: [Int] = [10, 10_000]
     @Option(help: "Lines per run.") var regels = 100_000
-    @Option(help: "Lines per consumer batch (one transaction).") var batch = 1_000
+    @Option(help: "Lines per consumer batch (one transaction).") var batch = MonitorCore.consumerBatchSize
     @Option(help: "Folder for the SQLite files.") var map = NSTemporaryDirectory()
 
     func run() throws {

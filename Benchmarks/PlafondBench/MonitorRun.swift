@@ -32,7 +32,17 @@ struct MonitorRun {
         try prepare(try MonitorCore(database: database, logger: logger))
         // What the preparation wrote (1.8 million months of care in `pace`) reaches the
         // file now: left in the WAL, its checkpoint would land in the first timed batch.
-        try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+        // The store's own checkpointer may be copying the preparation right now, and a
+        // second checkpoint meanwhile is refused (SQLITE_BUSY): tried until it is done.
+        var truncated = false
+        for _ in 0..<600 where !truncated {
+            do {
+                try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
+                truncated = true
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                Thread.sleep(forTimeInterval: 0.1)
+            }
+        }
         // Started afresh, as the service starts: whatever monitor rebuilds at start is not timed.
         let core = try MonitorCore(database: database, logger: logger)
         let sink = core.intakeSink(afterCommit: {})

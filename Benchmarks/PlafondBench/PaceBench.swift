@@ -3,6 +3,7 @@ import Contracts
 import Domain
 import Foundation
 import IJW
+import MonitorService
 
 /// Whether monitor keeps pace with intake (issue 21): intake's end-to-end lines/s, then
 /// monitor's on a country's shape (`PaceShape`) with no norms and with all of them, back to
@@ -16,7 +17,7 @@ struct PaceBench: ParsableCommand {
     @Option(help: "Intake: lines per declaration.") var intakeRegels = 1_000
     @Option(help: "First of the ports intake uses (and the two after it, and +9).") var poort = 17_590
     @Option(help: "Monitor: lines per run.") var regels = 100_000
-    @Option(help: "Monitor: lines per consumer batch (one transaction).") var batch = 1_000
+    @Option(help: "Monitor: lines per consumer batch (one transaction).") var batch = MonitorCore.consumerBatchSize
     @Option(help: "Monitor: money norms beside the instroom- and intensity norms.") var normen = 10_000
     @Option(help: "Monitor: large providers (half the lines).") var groot = 20
     @Option(help: "Monitor: clients per large provider.") var clienten = 60_000

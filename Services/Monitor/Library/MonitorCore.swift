@@ -10,6 +10,14 @@ import Synchronization
 /// Monitor's logic, without sockets: the store, the norm index, applying intake's log
 /// and answering admin requests. The service wires it to ZeroMQ; tests call it directly.
 public final class MonitorCore: Sendable {
+    /// Events per consumer batch at most (one transaction, one commit). A batch is what
+    /// has arrived since the last commit, so at rest it is a line or two and an alert
+    /// leaves at once; only a consumer that is behind (month-end, a replay) fills it.
+    /// Then 5,000 rather than the event log's 1,000: a batch's fixed cost (the pages of
+    /// norms, months and spend cells it rewrites, the commit's fsync) is shared by five
+    /// times the lines, and `pace` ran 35–40% faster (docs/BENCHMARKS.md, issue 21).
+    public static let consumerBatchSize = 5_000
+
     public let database: MonitorDatabase
     /// Active norms with their months, value, firing alerts and advice, between batches.
     private let ledger = LedgerCache()
