@@ -21,6 +21,9 @@ struct PaceBench: ParsableCommand {
     @Option(help: "Monitor: money norms beside the instroom- and intensity norms.") var normen = 10_000
     @Option(help: "Monitor: large providers (half the lines).") var groot = 20
     @Option(help: "Monitor: clients per large provider.") var clienten = 60_000
+    @Option(
+        help: "Monitor: lines per declaration, arriving together as intake logs them (0: every line mixed).")
+    var perDeclaratie = 0
     @Option(help: "Monitor: stop a run after this many seconds and report its rate so far.") var maxSeconden = 300.0
     @Option(help: "Folder for the SQLite files.") var map = NSTemporaryDirectory()
 
@@ -39,7 +42,8 @@ struct PaceBench: ParsableCommand {
         print("intake end to end (durable)\t\(Int(intake)) lines/s")
 
         let shape = PaceShape(
-            lines: regels, largeProviders: groot, clientsPerProvider: clienten, moneyNorms: normen)
+            lines: regels, largeProviders: groot, clientsPerProvider: clienten, moneyNorms: normen,
+            declarationLines: perDeclaratie)
         let events = try shape.events()
         let run = MonitorRun(folder: folder.path, batch: batch, maxSeconds: maxSeconden)
         let bare = try run.measure(events: events) { core in try shape.knownClients(core.database) }

@@ -15,12 +15,37 @@ struct PaceShape {
     var largeProviders = 20
     var clientsPerProvider = 60_000
     var moneyNorms = 10_000
+    /// Lines per declaration when they arrive as intake logs them (a declaration's lines
+    /// together: one provider, one month of care, one care type); 0 mixes every line with
+    /// every other, the harder case and the default.
+    var declarationLines = 0
     static let providers = 3_000
     static let gemeenten = 342
     /// The region of the region-wide instroomtarget: the large providers' home gemeenten and more.
     static let region = (0..<30).map(BenchLines.gemeente)
 
     func line(_ i: Int) -> DeclaredLine {
+        guard declarationLines > 0 else { return mixedLine(i) }
+        // The declaration's provider, gemeente, month and care type are those of a mixed
+        // line numbered by the declaration (so large providers send every other one);
+        // each line names a client of its own.
+        let declaration = i / declarationLines
+        var line = mixedLine(declaration)
+        let h = (i &* 2_654_435_761) & 0x7fff_ffff
+        line.lineID = Int64(i + 1)
+        line.referentieNummer = "R\(i)"
+        line.toewijzingNummer = "T\(i)"
+        line.declaratieNummer = "D\(declaration)"
+        if declaration % 2 == 0 && largeProviders > 0 {
+            let provider = ((declaration &* 2_654_435_761) & 0x7fff_ffff) / 11 % largeProviders
+            line.client = Self.client(provider: provider, (h / 13) % clientsPerProvider)
+        } else {
+            line.client = "p-\(h % 50_000)"
+        }
+        return line
+    }
+
+    private func mixedLine(_ i: Int) -> DeclaredLine {
         var line = BenchLines(count: lines, providers: Self.providers, gemeenten: Self.gemeenten).line(i)
         let h = (i &* 2_654_435_761) & 0x7fff_ffff
         guard largeProviders > 0, i % 2 == 0 else { return line }

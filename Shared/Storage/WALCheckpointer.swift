@@ -15,14 +15,26 @@ import GRDB
 /// bounded if this thread falls behind. Durability is unchanged: a commit is durable in
 /// the WAL (`synchronous=FULL`) before it returns, as before.
 ///
+/// A checkpoint that fails (a full disk: the file cannot grow) is reported once, and once
+/// more when one works again: the WAL holds every commit meanwhile and grows, and the
+/// writer meets the full disk itself only when the WAL needs room, maybe much later.
+///
 /// Stops when the last reference goes (the thread holds only the connection).
 public final class WALCheckpointer: Sendable {
     /// Pages the writer lets the WAL grow to before it checkpoints itself (64 MiB at 4 KiB).
     public static let writerBackstopPages = 16_384
 
+    /// A change in whether checkpoints work, for the service's log.
+    public struct Outcome: Sendable, Equatable {
+        public var failed: Bool
+        public var message: String
+    }
+
     private let stop = DispatchSemaphore(value: 0)
 
-    public init(path: String, interval: Duration = .milliseconds(500)) throws {
+    public init(
+        path: String, interval: Duration = .milliseconds(500), report: @escaping @Sendable (Outcome) -> Void = { _ in }
+    ) throws {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "checkpointer"
@@ -30,10 +42,27 @@ public final class WALCheckpointer: Sendable {
         let stop = self.stop
         let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
         let thread = Thread {
+            var failing = false
             while stop.wait(timeout: .now() + .nanoseconds(Int(nanoseconds))) == .timedOut {
                 // A busy or failed checkpoint is tried again next time; the writer's own
                 // backstop bounds the WAL meanwhile, and nothing is lost either way.
-                _ = try? connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
+                do {
+                    _ = try connection.writeWithoutTransaction { try $0.checkpoint(.passive) }
+                    if failing {
+                        failing = false
+                        report(Outcome(failed: false, message: "store checkpoint works again: \(path)"))
+                    }
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                    continue  // another checkpoint (the writer's backstop) is running
+                } catch {
+                    guard !failing else { continue }
+                    failing = true
+                    report(
+                        Outcome(
+                            failed: true,
+                            message: "store checkpoint failed, the WAL keeps every commit and grows: \(path): \(error)"
+                        ))
+                }
             }
         }
         thread.name = "wal-checkpoint"

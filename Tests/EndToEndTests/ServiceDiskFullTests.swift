@@ -2,6 +2,7 @@ import Contracts
 import Domain
 import Fixtures
 import Foundation
+import GRDB
 import Testing
 
 #if canImport(Glibc)
@@ -41,6 +42,7 @@ struct ServiceDiskFullTests {
         try notify.addNorm(system)
         #expect(await system.eventually { try await spent(system) == 0 })
         let filler = small.appendingPathComponent("filler")
+        var snapshot: DatabaseQueue?
         // The disk fills up: a file takes whatever room is left.
         func fill() { FullDiskTests.run(["dd", "if=/dev/zero", "of=\(filler.path)", "bs=64k"]) }
 
@@ -58,6 +60,11 @@ struct ServiceDiskFullTests {
             try system.startSMTP()
         } else {
             try system.startSMTP()
+            // Monitor and reporter copy their WAL into the file beside the writer, so with
+            // room in the WAL already a few lines need no new space at all. A reader holding
+            // a snapshot (a long report, a backup) keeps the WAL from being reused: then the
+            // writer's commits must find room on the full disk.
+            snapshot = try Self.holdSnapshot(of: small.appendingPathComponent("\(service).sqlite").path)
             fill()
             try declareThreeCrossings(system)
         }
@@ -68,8 +75,10 @@ struct ServiceDiskFullTests {
             log.contains("disk is full") || log.contains("disk I/O error"),
             "\(service) never met the full disk:\n\(log)")
 
-        // Space returns.
+        // Space returns, and the reader lets go.
         try FileManager.default.removeItem(at: filler)
+        try snapshot?.inDatabase { try $0.rollback() }
+        snapshot = nil
         #expect(
             await system.eventually(timeout: 60) {
                 let audit = try notify.auditLog(system)
@@ -88,6 +97,19 @@ struct ServiceDiskFullTests {
         let norms = try system.runCLI(["norm", "list", "--json"])
         let listed = try AdminCoding.decode([NormStatus].self, from: Data(norms.output.utf8))
         #expect(listed.map(\.value) == [105_000])
+    }
+
+    /// A read transaction left open on a store, as a long report holds one.
+    static func holdSnapshot(of path: String) throws -> DatabaseQueue {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.allowsUnsafeTransactions = true
+        let reader = try DatabaseQueue(path: path, configuration: configuration)
+        try reader.inDatabase { db in
+            try db.beginTransaction(.deferred)
+            _ = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master")
+        }
+        return reader
     }
 
     /// 75%, 95% and 105% of the limit: three thresholds, three alerts.

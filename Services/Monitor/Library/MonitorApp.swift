@@ -26,7 +26,7 @@ public struct MonitorApp {
 
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
         try ProductionReadiness.check(configuration, service: "monitor")
-        let database = try MonitorDatabase.open(path: configuration.storePath("monitor"))
+        let database = try MonitorDatabase.open(path: configuration.storePath("monitor"), logger: logger)
         let core = try MonitorCore(
             database: database, routes: configuration.exceptionRoutes,
             previousPeriodMargin: configuration.monitor.previousPeriodMarginPercent, regions: configuration.regios,

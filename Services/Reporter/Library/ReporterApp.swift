@@ -27,7 +27,8 @@ public struct ReporterApp {
 
     public func run(metrics registry: PrometheusCollectorRegistry) async throws {
         try ProductionReadiness.check(configuration, service: "reporter")
-        var database = try ReporterDatabase.open(path: configuration.storePath("reporter"), rebuild: rebuild)
+        var database = try ReporterDatabase.open(
+            path: configuration.storePath("reporter"), rebuild: rebuild, logger: logger)
         database.forecastSettings = RunRateForecast.Settings(
             lookback: configuration.monitor.forecastMonths, lagDays: configuration.monitor.forecastLagDays,
             minimumMonths: configuration.monitor.forecastMinMonths)

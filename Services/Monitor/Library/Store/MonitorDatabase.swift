@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GRDB
+import Logging
 import Storage
 
 /// Monitor's own SQLite file: norms with their history, the spend ledger, alerts, the
@@ -20,11 +21,15 @@ public struct MonitorDatabase: Sendable {
         self.checkpointer = checkpointer
     }
 
-    public static func open(path: String) throws -> MonitorDatabase {
+    /// `logger` hears when the store's checkpoints fail and work again (a full disk).
+    public static func open(path: String, logger: Logger? = nil) throws -> MonitorDatabase {
         let writer = try StoreOpener.open(
             path: path, migrator: migrator, cacheKiB: writerCacheKiB,
             autocheckpointPages: WALCheckpointer.writerBackstopPages)
-        return MonitorDatabase(writer: writer, checkpointer: try WALCheckpointer(path: path))
+        let checkpointer = try WALCheckpointer(path: path) { outcome in
+            if outcome.failed { logger?.error("\(outcome.message)") } else { logger?.notice("\(outcome.message)") }
+        }
+        return MonitorDatabase(writer: writer, checkpointer: checkpointer)
     }
 
     /// Every line writes a month of care and a volume cell keyed by client, so its pages

@@ -2,6 +2,7 @@ import Contracts
 import Domain
 import Foundation
 import GRDB
+import Logging
 import Storage
 
 /// Reporter's read model: built only from intake's and monitor's event logs, so it can
@@ -21,10 +22,18 @@ public struct ReporterDatabase: Sendable {
     /// after it fired; the start page says when.
     public var escalateAfter: TimeInterval = 14 * 86_400
     let normDefinitions = NormDefinitionCache()
+    /// Copies the WAL into the file beside the three consumers (a file store only): the
+    /// reporter is the slowest consumer at national scale, and a checkpoint in its
+    /// commits was work on the thread that applies the logs (docs/BENCHMARKS.md).
+    private let checkpointer: WALCheckpointer?
 
-    public init(writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = Date.init) {
+    public init(
+        writer: any DatabaseWriter, clock: @escaping @Sendable () -> Date = Date.init,
+        checkpointer: WALCheckpointer? = nil
+    ) {
         self.writer = writer
         self.clock = clock
+        self.checkpointer = checkpointer
     }
 
     /// Decodes the norm definitions now, so that no request pays for it: 10,000 of them
@@ -34,13 +43,19 @@ public struct ReporterDatabase: Sendable {
         _ = try writer.read { try normDefinitions.all($0) }
     }
 
-    public static func open(path: String, rebuild: Bool = false) throws -> ReporterDatabase {
+    /// `logger` hears when the store's checkpoints fail and work again (a full disk).
+    public static func open(path: String, rebuild: Bool = false, logger: Logger? = nil) throws -> ReporterDatabase {
         if rebuild {
             for suffix in ["", "-wal", "-shm"] {
                 try? FileManager.default.removeItem(atPath: path + suffix)
             }
         }
-        return ReporterDatabase(writer: try StoreOpener.open(path: path, migrator: migrator))
+        let writer = try StoreOpener.open(
+            path: path, migrator: migrator, autocheckpointPages: WALCheckpointer.writerBackstopPages)
+        let checkpointer = try WALCheckpointer(path: path) { outcome in
+            if outcome.failed { logger?.error("\(outcome.message)") } else { logger?.notice("\(outcome.message)") }
+        }
+        return ReporterDatabase(writer: writer, checkpointer: checkpointer)
     }
 
     public static func inMemory(clock: @escaping @Sendable () -> Date = Date.init) throws -> ReporterDatabase {
