@@ -43,6 +43,7 @@ struct MonitorRun {
                 Thread.sleep(forTimeInterval: 0.1)
             }
         }
+        guard truncated else { throw BenchError("the preparation's WAL could not be checkpointed in 60 s") }
         // Started afresh, as the service starts: whatever monitor rebuilds at start is not timed.
         let core = try MonitorCore(database: database, logger: logger)
         let sink = core.intakeSink(afterCommit: {})

@@ -35,8 +35,9 @@ public final class WALCheckpointer: Sendable {
     public init(
         path: String, interval: Duration = .milliseconds(500), report: @escaping @Sendable (Outcome) -> Void = { _ in }
     ) throws {
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
+        // The stores' own settings (`synchronous=FULL`: the file is synced before the WAL
+        // may be reused), whatever the SQLite build's default.
+        var configuration = StoreOpener.configuration()
         configuration.label = "checkpointer"
         let connection = try DatabaseQueue(path: path, configuration: configuration)
         let stop = self.stop

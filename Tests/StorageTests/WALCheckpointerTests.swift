@@ -46,7 +46,7 @@ struct WALCheckpointerTests {
         }
         #expect(size >= before + 2_000_000, "the file is \(size) bytes, was \(before)")
         #expect(try await pool.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM t") } == 500)
-        _ = checkpointer  // alive until here: its thread stops with the last reference
+        withExtendedLifetime(checkpointer) {}  // alive until here: its thread stops with the last reference
     }
 
     @Test func withoutACheckpointerTheWriterWaitsForItsBackstop() async throws {
