@@ -19,7 +19,9 @@ import GRDB
 /// more when one works again: the WAL holds every commit meanwhile and grows, and the
 /// writer meets the full disk itself only when the WAL needs room, maybe much later.
 ///
-/// Stops when the last reference goes (the thread holds only the connection).
+/// Stops when the last reference goes (the thread holds only the connection), and
+/// waits for its thread to close that connection: once a store is let go, nothing of
+/// it stays open (a rebuilt or deleted store is not checkpointed by a leftover thread).
 public final class WALCheckpointer: Sendable {
     /// Pages the writer lets the WAL grow to before it checkpoints itself (64 MiB at 4 KiB).
     public static let writerBackstopPages = 16_384
@@ -31,16 +33,26 @@ public final class WALCheckpointer: Sendable {
     }
 
     private let stop = DispatchSemaphore(value: 0)
+    private let stopped = DispatchSemaphore(value: 0)
 
-    public init(
+    public convenience init(
         path: String, interval: Duration = .milliseconds(500), report: @escaping @Sendable (Outcome) -> Void = { _ in }
     ) throws {
         // The stores' own settings (`synchronous=FULL`: the file is synced before the WAL
         // may be reused), whatever the SQLite build's default.
         var configuration = StoreOpener.configuration()
         configuration.label = "checkpointer"
+        // Opened before the object exists: a connection that fails leaves no object whose
+        // deinit would wait for a thread never started.
         let connection = try DatabaseQueue(path: path, configuration: configuration)
+        self.init(connection: connection, path: path, interval: interval, report: report)
+    }
+
+    private init(
+        connection: DatabaseQueue, path: String, interval: Duration, report: @escaping @Sendable (Outcome) -> Void
+    ) {
         let stop = self.stop
+        let stopped = self.stopped
         let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
         let thread = Thread {
             var failing = false
@@ -65,6 +77,8 @@ public final class WALCheckpointer: Sendable {
                         ))
                 }
             }
+            try? connection.close()
+            stopped.signal()
         }
         thread.name = "wal-checkpoint"
         thread.start()
@@ -72,5 +86,6 @@ public final class WALCheckpointer: Sendable {
 
     deinit {
         stop.signal()
+        stopped.wait()  // at most the checkpoint under way
     }
 }

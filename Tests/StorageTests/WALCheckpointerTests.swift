@@ -49,6 +49,19 @@ struct WALCheckpointerTests {
         withExtendedLifetime(checkpointer) {}  // alive until here: its thread stops with the last reference
     }
 
+    @Test func lettingGoStopsIt() throws {
+        let (path, pool) = try store()
+        var checkpointer: WALCheckpointer? = try WALCheckpointer(path: path, interval: .milliseconds(20))
+        Thread.sleep(forTimeInterval: 0.1)  // a checkpoint or two under way
+        withExtendedLifetime(checkpointer) {}
+        checkpointer = nil  // returns once its thread has closed its connection
+        let before = try fileSize(path)
+        try write(pool)
+        Thread.sleep(forTimeInterval: 0.3)
+        #expect(try fileSize(path) < before + 2_000_000, "nothing copies the WAL once it is let go")
+        _ = checkpointer
+    }
+
     @Test func withoutACheckpointerTheWriterWaitsForItsBackstop() async throws {
         let (path, pool) = try store()
         let before = try fileSize(path)
