@@ -223,7 +223,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "Messaging", "Domain", "Contracts", "Fixtures", "LocalSystem",
+                "Messaging", "Domain", "Contracts", "Fixtures", "LocalSystem", "Storage",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings),

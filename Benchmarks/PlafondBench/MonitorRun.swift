@@ -5,6 +5,7 @@ import GRDB
 import Logging
 import Messaging
 import MonitorService
+import Storage
 
 /// One measured pass of intake's events through monitor's real consumer, on a fresh store
 /// file in WAL mode written exactly as the service writes it. Shared by `monitor` and `pace`.
@@ -32,18 +33,8 @@ struct MonitorRun {
         try prepare(try MonitorCore(database: database, logger: logger))
         // What the preparation wrote (1.8 million months of care in `pace`) reaches the
         // file now: left in the WAL, its checkpoint would land in the first timed batch.
-        // The store's own checkpointer may be copying the preparation right now, and a
-        // second checkpoint meanwhile is refused (SQLITE_BUSY): tried until it is done.
-        var truncated = false
-        for _ in 0..<600 where !truncated {
-            do {
-                try database.writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-                truncated = true
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                Thread.sleep(forTimeInterval: 0.1)
-            }
-        }
-        guard truncated else { throw BenchError("the preparation's WAL could not be checkpointed in 60 s") }
+        // The store's own checkpointer may be copying the preparation right now.
+        try WALCheckpointer.truncate(database.writer, waiting: .seconds(60))
         // Started afresh, as the service starts: whatever monitor rebuilds at start is not timed.
         let core = try MonitorCore(database: database, logger: logger)
         let sink = core.intakeSink(afterCommit: {})

@@ -88,4 +88,21 @@ public final class WALCheckpointer: Sendable {
         stop.signal()
         stopped.wait()  // at most the checkpoint under way
     }
+
+    /// Copies the whole WAL into the file and empties it (for a benchmark's preparation, or
+    /// a test that needs the WAL empty). SQLite refuses a second checkpoint while one runs
+    /// (SQLITE_BUSY, the busy handler is not asked), and a store's checkpointer may be at
+    /// work: tried again until `timeout`, then its refusal is thrown.
+    public static func truncate(_ writer: any DatabaseWriter, waiting timeout: Duration) throws {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            do {
+                try writer.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+                guard ContinuousClock.now < deadline else { throw error }
+                Thread.sleep(forTimeInterval: 0.05)
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@ import Domain
 import Fixtures
 import Foundation
 import GRDB
+import Storage
 import Testing
 
 #if canImport(Glibc)
@@ -107,20 +108,11 @@ struct ServiceDiskFullTests {
     }
 
     /// A read transaction left open on a store, as a long report holds one, on a WAL
-    /// emptied first (tried again while the store's own checkpointer is at work).
+    /// emptied first.
     static func holdSnapshot(of path: String) throws -> DatabaseQueue {
         let writer = try DatabaseQueue(path: path)
-        var truncated = false
-        for _ in 0..<100 where !truncated {
-            do {
-                try writer.writeWithoutTransaction { try $0.checkpoint(.truncate) }
-                truncated = true
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
-                Thread.sleep(forTimeInterval: 0.05)
-            }
-        }
+        try WALCheckpointer.truncate(writer, waiting: .seconds(5))
         try writer.close()
-        guard truncated else { throw E2EError("the WAL of \(path) could not be emptied") }
         var configuration = Configuration()
         configuration.readonly = true
         configuration.allowsUnsafeTransactions = true

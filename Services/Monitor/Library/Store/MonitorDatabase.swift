@@ -26,8 +26,8 @@ public struct MonitorDatabase: Sendable {
         let writer = try StoreOpener.open(
             path: path, migrator: migrator, cacheKiB: writerCacheKiB,
             autocheckpointPages: WALCheckpointer.writerBackstopPages)
-        let checkpointer = try WALCheckpointer(path: path) { outcome in
-            if outcome.failed { logger?.error("\(outcome.message)") } else { logger?.notice("\(outcome.message)") }
+        let checkpointer = try WALCheckpointer(path: path) {
+            logger?.log(level: $0.failed ? .error : .notice, "\($0.message)")
         }
         return MonitorDatabase(writer: writer, checkpointer: checkpointer)
     }

@@ -52,8 +52,8 @@ public struct ReporterDatabase: Sendable {
         }
         let writer = try StoreOpener.open(
             path: path, migrator: migrator, autocheckpointPages: WALCheckpointer.writerBackstopPages)
-        let checkpointer = try WALCheckpointer(path: path) { outcome in
-            if outcome.failed { logger?.error("\(outcome.message)") } else { logger?.notice("\(outcome.message)") }
+        let checkpointer = try WALCheckpointer(path: path) {
+            logger?.log(level: $0.failed ? .error : .notice, "\($0.message)")
         }
         return ReporterDatabase(writer: writer, checkpointer: checkpointer)
     }
