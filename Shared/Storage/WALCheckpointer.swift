@@ -77,7 +77,12 @@ public final class WALCheckpointer: Sendable {
                         ))
                 }
             }
-            try? connection.close()
+            do {
+                try connection.close()
+            } catch {
+                let message = "store checkpointer could not close its connection: \(path): \(error)"
+                report(Outcome(failed: true, message: message))
+            }
             stopped.signal()
         }
         thread.name = "wal-checkpoint"
