@@ -24,6 +24,8 @@ struct PaceBench: ParsableCommand {
     @Option(
         help: "Monitor: lines per declaration, arriving together as intake logs them (0: every line mixed).")
     var perDeclaratie = 0
+    @Flag(help: "Monitor: every line names an allocation number of its own (default: one per client).")
+    var toewijzingPerRegel = false
     @Option(help: "Monitor: stop a run after this many seconds and report its rate so far.") var maxSeconden = 300.0
     @Option(help: "Folder for the SQLite files.") var map = NSTemporaryDirectory()
 
@@ -43,7 +45,7 @@ struct PaceBench: ParsableCommand {
 
         let shape = PaceShape(
             lines: regels, largeProviders: groot, clientsPerProvider: clienten, moneyNorms: normen,
-            declarationLines: perDeclaratie)
+            declarationLines: perDeclaratie, allocationPerLine: toewijzingPerRegel)
         let events = try shape.events()
         let run = MonitorRun(folder: folder.path, batch: batch, maxSeconds: maxSeconden)
         let bare = try run.measure(events: events) { core in try shape.knownClients(core.database) }

@@ -19,12 +19,25 @@ struct PaceShape {
     /// together: one provider, one month of care, one care type); 0 mixes every line with
     /// every other, the harder case and the default.
     var declarationLines = 0
+    /// Every line names an allocation number of its own: as if every line were a new
+    /// allocation, the harder case. By default a client's lines name its one allocation
+    /// for the care type (a toewijzing runs for months), as providers' lines do.
+    var allocationPerLine = false
     static let providers = 3_000
     static let gemeenten = 342
     /// The region of the region-wide instroomtarget: the large providers' home gemeenten and more.
     static let region = (0..<30).map(BenchLines.gemeente)
 
     func line(_ i: Int) -> DeclaredLine {
+        var line = shapedLine(i)
+        line.toewijzingNummer = allocationPerLine ? "T\(i)" : Self.allocation(line.aanbieder, line.client)
+        return line
+    }
+
+    /// A client's allocation for the care type at a provider.
+    static func allocation(_ aanbieder: String, _ client: String) -> String { "T\(aanbieder)-\(client)" }
+
+    private func shapedLine(_ i: Int) -> DeclaredLine {
         guard declarationLines > 0 else { return mixedLine(i) }
         // The declaration's provider, gemeente, month and care type are those of a mixed
         // line numbered by the declaration (so large providers send every other one);
@@ -34,7 +47,6 @@ struct PaceShape {
         let h = (i &* 2_654_435_761) & 0x7fff_ffff
         line.lineID = Int64(i + 1)
         line.referentieNummer = "R\(i)"
-        line.toewijzingNummer = "T\(i)"
         line.declaratieNummer = "D\(declaration)"
         if declaration % 2 == 0 && largeProviders > 0 {
             let provider = ((declaration &* 2_654_435_761) & 0x7fff_ffff) / 11 % largeProviders
@@ -87,22 +99,46 @@ struct PaceShape {
     }
 
     /// Half of each large provider's clients were in care in the last quarter of last year:
-    /// known, so their care this year continues and is not an arrival (the gap rule), and
-    /// `clientCareMonth` holds 1.8 million rows before the clock starts.
+    /// known, so their care this year continues and is not an arrival (the gap rule). The
+    /// store holds what their lines left before the clock starts: 1.8 million months of
+    /// care, each with the volume declared in it (a volume cell, in hours of care), and in
+    /// a store of a release before 0.19.0 the months of care again in their own table; and
+    /// their allocations (unless every line is to name one of its own).
     func knownClients(_ database: MonitorDatabase) throws {
         try database.writer.write { db in
-            let insert = try db.makeStatement(
-                sql: """
-                    INSERT INTO clientCareMonth (aanbieder, gemeente, categorie, productCode, client, month)
-                    VALUES (?, ?, '45', '', ?, ?)
-                    """)
+            var statements = [
+                try db.makeStatement(
+                    sql: """
+                        INSERT INTO clientVolumeCell (aanbieder, gemeente, categorie, productCode, client, month,
+                            eenheid, volume, cents, firstDay, lastDay)
+                        VALUES (?1, ?2, '45', '', ?3, ?4, '04', 40, 320000, ?4 || '-01', ?4 || '-28')
+                        """)
+            ]
+            if try db.tableExists("clientCareMonth") {
+                statements.append(
+                    try db.makeStatement(
+                        sql: """
+                            INSERT INTO clientCareMonth (aanbieder, gemeente, categorie, productCode, client, month)
+                            VALUES (?1, ?2, '45', '', ?3, ?4)
+                            """))
+            }
+            let allocation = try db.makeStatement(
+                sql: "INSERT INTO allocationClient (toewijzingNummer, aanbieder, client) VALUES (?, ?, ?)")
             for provider in 0..<largeProviders {
                 for index in stride(from: 0, to: clientsPerProvider, by: 2) {
-                    for month in ["2025-10", "2025-11", "2025-12"] {
-                        try insert.execute(arguments: [
-                            BenchLines.agb(provider), BenchLines.gemeente(provider),
-                            Self.client(provider: provider, index), month,
+                    let client = Self.client(provider: provider, index)
+                    if !allocationPerLine {
+                        try allocation.execute(arguments: [
+                            Self.allocation(BenchLines.agb(provider), client), BenchLines.agb(provider), client,
                         ])
+                    }
+                    for month in ["2025-10", "2025-11", "2025-12"] {
+                        for insert in statements {
+                            try insert.execute(arguments: [
+                                BenchLines.agb(provider), BenchLines.gemeente(provider),
+                                client, month,
+                            ])
+                        }
                     }
                 }
             }

@@ -41,11 +41,9 @@ public enum CareMonths {
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
         from first: Day, through last: Day
     ) throws -> [CareMonth] {
-        var month = first.month
-        var count = 0
         var added: [CareMonth] = []
-        while month <= last.month && count < maximumMonthsPerSighting {
-            // Once per line on monitor's path: bound directly (`DirectStatement`).
+        for month in sightingMonths(from: first, through: last) {
+            // Once per line on the reporter's path: bound directly (`DirectStatement`).
             let insert = try DirectStatement(db, sql: insertSQL)
             insert.bind(aanbieder, at: 1)
             insert.bind(gemeente, at: 2)
@@ -59,10 +57,20 @@ public enum CareMonths {
                     CareMonth(
                         gemeente: gemeente, categorie: categorie ?? "", productCode: productCode ?? "", month: month))
             }
-            month = month.next
-            count += 1
         }
         return added
+    }
+
+    /// The months a sighting from `first` through `last` covers, at most
+    /// `maximumMonthsPerSighting` of them.
+    public static func sightingMonths(from first: Day, through last: Day) -> [Month] {
+        var months: [Month] = []
+        var month = first.month
+        while month <= last.month && months.count < maximumMonthsPerSighting {
+            months.append(month)
+            month = month.next
+        }
+        return months
     }
 
     static let insertSQL = """
@@ -94,9 +102,12 @@ public enum CareMonths {
     }
 
     /// Every month of one client's care at one provider: a few dozen rows at most, by the
-    /// primary key's prefix (checked in `PerLineQueryPlanTests`).
-    public static func careAtProvider(_ db: Database, aanbieder: String, client: String) throws -> [CareMonth] {
-        let select = try DirectStatement(db, sql: careAtProviderSQL)
+    /// primary key's prefix (checked in `PerLineQueryPlanTests`). `sql` reads them from
+    /// another table with the same columns (monitor's volume cells), as these four columns.
+    public static func careAtProvider(
+        _ db: Database, aanbieder: String, client: String, sql: String = careAtProviderSQL
+    ) throws -> [CareMonth] {
+        let select = try DirectStatement(db, sql: sql)
         select.bind(aanbieder, at: 1)
         select.bind(client, at: 2)
         var months: [CareMonth] = []
@@ -121,13 +132,14 @@ public enum CareMonths {
     }
 
     /// Per month of the norm's period, the clients arriving in the norm's scope, each
-    /// counted once: in its first arrival in the period.
+    /// counted once: in its first arrival in the period. `table` is another with the same
+    /// columns (monitor's volume cells).
     public static func arrivalsByMonth(
-        _ db: Database, norm: NormDefinition, arrivals: CareArrivals
+        _ db: Database, norm: NormDefinition, arrivals: CareArrivals, table: String = "clientCareMonth"
     ) throws -> [Month: Int64] {
         let window = arrivals.window(for: norm.period)
         let bounds: [any DatabaseValueConvertible] = [window.lowerBound.description, window.upperBound.description]
-        let columns = "SELECT aanbieder, client, gemeente, categorie, productCode, month FROM clientCareMonth"
+        let columns = "SELECT aanbieder, client, gemeente, categorie, productCode, month FROM \(table)"
         let rows: RowCursor
         if let aanbieder = norm.scope.aanbieder {
             rows = try Row.fetchCursor(

@@ -11,7 +11,8 @@ import Testing
 @Suite struct PerLineQueryPlanTests {
     /// The statement and the columns its WHERE pins with `=`.
     static let perLine: [(sql: String, columns: [String])] = [
-        (CareMonths.careAtProviderSQL, ["aanbieder", "client"]),
+        (BatchCareMonths.careAtProviderSQL, ["aanbieder", "client"]),
+        (BatchCareMonths.knownSQL, ["aanbieder", "client", "month", "gemeente", "categorie", "productCode"]),
         (IntensityMonthRecord.clientMonthsSQL, ["normID", "aanbieder", "client"]),
         (IntensityMonthRecord.deleteSQL, ["normID", "aanbieder", "client", "month"]),
         (StopBook.exemptionSQL, ["toewijzingNummer"]),
@@ -54,8 +55,8 @@ import Testing
         let database = try MonitorDatabase.inMemory()
         let (scan, prefix) = try database.writer.read { db in
             (
-                try Self.details(db, "SELECT month FROM clientCareMonth WHERE client = ?"),
-                try Self.details(db, "SELECT month FROM clientCareMonth WHERE aanbieder = ? AND gemeente = ?")
+                try Self.details(db, "SELECT month FROM clientVolumeCell WHERE client = ?"),
+                try Self.details(db, "SELECT month FROM clientVolumeCell WHERE aanbieder = ? AND gemeente = ?")
             )
         }
         #expect(Self.problems(scan, columns: ["client"]).contains("scan"), "\(scan)")

@@ -47,9 +47,10 @@ import Testing
         #expect(try core.alerts(state: "resolved").map(\.id) == [10, 9, 8])
         let first = try #require(try core.alerts(state: nil).last)
         #expect(first.firedAt == "2026-05-28T20:26:40Z")
-        // The migrations since have run: the first-seen table monitor no longer keeps is gone.
+        // The migrations since have run: the first-seen table monitor no longer keeps is gone,
+        // and the months of care live in the volume cells (0.19.0).
         let tables = try core.database.writer.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master") }
-        #expect(tables.contains("clientCareMonth") && !tables.contains("clientFirstSeen"), "\(tables)")
+        #expect(!tables.contains("clientCareMonth") && !tables.contains("clientFirstSeen"), "\(tables)")
     }
 
     /// The ledger state read from the old store goes on where 0.16.0 left off: norm 1's

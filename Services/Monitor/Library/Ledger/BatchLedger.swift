@@ -26,6 +26,7 @@ struct BatchLedger {
     var arrivals = CareArrivals()
 
     private var cells = BatchCells()
+    private var careMonths = BatchCareMonths()
     private var touchedMonths: [Int64: Set<Month>] = [:]
     private var touchedValues: Set<Int64> = []
     /// Allocation numbers seen in the batch and whose client they name, written once each.
@@ -54,7 +55,7 @@ struct BatchLedger {
             try arrived(
                 db, aanbieder: line.aanbieder, gemeente: line.gemeente, categorie: line.productCategorie,
                 productCode: line.productCode, client: line.client, toewijzingNummer: line.toewijzingNummer,
-                day: line.periodStart, through: line.periodEnd, filed: filed, state: &state)
+                day: line.periodStart, through: line.periodEnd, declared: line.monthOfCare, filed: filed, state: &state)
         case CareStarted.kind:
             let start = try CareStarted.decoded(from: event.body)
             guard !start.withdrawn else { break }
@@ -62,7 +63,7 @@ struct BatchLedger {
             try arrived(
                 db, aanbieder: start.aanbieder, gemeente: start.gemeente, categorie: start.productCategorie,
                 productCode: start.productCode, client: start.client, toewijzingNummer: start.toewijzingNummer,
-                day: start.begindatum, through: start.begindatum,
+                day: start.begindatum, through: start.begindatum, declared: nil,
                 filed: state.index.filed(aanbieder: start.aanbieder, gemeente: start.gemeente), state: &state)
         case AllocationReceived.kind:
             let allocation = try AllocationReceived.decoded(from: event.body)
@@ -93,6 +94,7 @@ struct BatchLedger {
     /// Writes what the batch changed: each touched cell, norm month and norm value once.
     func finish(_ db: Database, state: LedgerState) throws {
         try cells.write(db)
+        try careMonths.write(db)
         for (number, owner) in allocations {
             try AllocationClients.record(db, toewijzingNummer: number, aanbieder: owner.aanbieder, client: owner.client)
         }
@@ -155,7 +157,7 @@ struct BatchLedger {
             db, state: &norm, value: value, marginPercent: previousPeriodMargin, today: today, now: now)
     }
 
-    /// A client seen at a provider. Its months of care are recorded (`CareMonths`); a
+    /// A client seen at a provider. Its months of care are recorded (`BatchCareMonths`); a
     /// client arriving at the provider (new, or back after `instroom_gap_months` without
     /// care there) while a stop is in force under a norm in scope is checked against the
     /// exemptions; and each instroomtarget in scope moves its count by what the new months
@@ -168,7 +170,8 @@ struct BatchLedger {
     /// duration norm is in scope.
     private mutating func arrived(
         _ db: Database, aanbieder: String, gemeente: String, categorie: String?, productCode: String?, client: String,
-        toewijzingNummer: String?, day: Day, through: Day, filed: [FiledNorm], state: inout LedgerState
+        toewijzingNummer: String?, day: Day, through: Day, declared: Month?, filed: [FiledNorm],
+        state: inout LedgerState
     ) throws {
         let month = day.month
         var stopped: [NormDefinition] = []
@@ -190,11 +193,11 @@ struct BatchLedger {
             if norm.kind == .instroomtarget && state.norms.index(forKey: norm.id) != nil { targets.append(norm) }
             if norm.intensity?.maxMonths != nil && state.norms.index(forKey: norm.id) != nil { durations.append(norm) }
         }
-        let added = try CareMonths.record(
+        let added = try careMonths.record(
             db, aanbieder: aanbieder, gemeente: gemeente, categorie: categorie, productCode: productCode,
-            client: client, from: day, through: through)
+            client: client, from: day, through: through, declared: declared)
         guard !stopped.isEmpty || (!added.isEmpty && !(targets.isEmpty && durations.isEmpty)) else { return }
-        let care = try CareMonths.careAtProvider(db, aanbieder: aanbieder, client: client)
+        let care = try careMonths.atProvider(db, aanbieder: aanbieder, client: client)
         let new = Set(added)
         let before = care.filter { !new.contains($0) }
         if !stopped.isEmpty {

@@ -9,7 +9,7 @@ import Storage
 /// (`CareArrivals.monthsInCare`, as the report's duration signal counts), is signalled
 /// once per norm, client and arrival (`care.duration.above`): a signal for the
 /// analysegesprek, never a verdict. Judged from the client's months of care at the
-/// provider (`clientCareMonth`), read by key when a line or start adds a month.
+/// provider (`BatchCareMonths`), read by key when a line or start adds a month.
 enum DurationLedger {
     static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("monitor.v19.durationSignal") { db in
@@ -58,7 +58,7 @@ enum DurationLedger {
     /// (an admin command, never the line path); a client signalled before is not again.
     static func rebuild(_ db: Database, norm: NormDefinition, arrivals: CareArrivals, now: Date) throws {
         guard norm.intensity?.maxMonths != nil else { return }
-        var sql = "SELECT DISTINCT aanbieder, client FROM clientCareMonth"
+        var sql = "SELECT DISTINCT aanbieder, client FROM clientVolumeCell"
         var arguments: StatementArguments = []
         if let aanbieder = norm.scope.aanbieder {
             sql += " WHERE aanbieder = ?"
@@ -67,7 +67,7 @@ enum DurationLedger {
         for pair in try ClientAtProvider.fetchAll(db, sql: sql, arguments: arguments) {
             try check(
                 db, norm: norm, aanbieder: pair.aanbieder, client: pair.client,
-                care: try CareMonths.careAtProvider(db, aanbieder: pair.aanbieder, client: pair.client),
+                care: try BatchCareMonths.stored(db, aanbieder: pair.aanbieder, client: pair.client),
                 arrivals: arrivals, now: now)
         }
     }

@@ -4,12 +4,13 @@ import GRDB
 import Storage
 
 /// An instroomtarget's value: the clients arriving in its scope and period
-/// (`CareMonths`), kept per month in `normMonth` as a money norm's spend is, so the same
+/// (`BatchCareMonths`), kept per month in `normMonth` as a money norm's spend is, so the same
 /// run-rate forecast projects the count to the end of the period and the stop advice can
 /// come before the target is exceeded.
 enum InflowCount {
     static func recount(_ db: Database, norm: NormDefinition, arrivals: CareArrivals) throws -> Int64 {
-        let byMonth = try CareMonths.arrivalsByMonth(db, norm: norm, arrivals: arrivals)
+        let byMonth = try CareMonths.arrivalsByMonth(
+            db, norm: norm, arrivals: arrivals, table: VolumeCellRecord.databaseTableName)
         try db.cachedStatement(sql: "DELETE FROM normMonth WHERE normID = ?").execute(arguments: [norm.id])
         for (month, count) in byMonth {
             try db.cachedStatement(

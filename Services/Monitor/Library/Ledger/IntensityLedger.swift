@@ -128,7 +128,8 @@ enum IntensityLedger {
         let approvals = try IntensityApprovalBook.granted(db, normID: norm.id)[norm.id] ?? [:]
         let cells = try request.fetchCursor(db)
         while let cell = try cells.next() {
-            guard let month = Month(cell.month), norm.period.contains(month.firstDay),
+            // A month of care without a declared volume (`BatchCareMonths`) has no unit: skipped.
+            guard !cell.eenheid.isEmpty, let month = Month(cell.month), norm.period.contains(month.firstDay),
                 let scale = measure.scale(of: cell.eenheid),
                 norm.scope.matches(
                     gemeente: cell.gemeente, aanbieder: cell.aanbieder, productCategorie: cell.categorie,

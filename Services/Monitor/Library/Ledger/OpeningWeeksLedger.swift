@@ -84,7 +84,8 @@ enum OpeningWeeksLedger {
         }
         let cells = try request.fetchCursor(db)
         while let cell = try cells.next() {
-            guard let first = Day(iso: cell.firstDay),
+            // A month of care without a declared volume (`BatchCareMonths`) was never a line's.
+            guard !cell.eenheid.isEmpty, let first = Day(iso: cell.firstDay),
                 let last = Day(iso: cell.lastDay), norm.period.contains(first),
                 norm.scope.matches(
                     gemeente: cell.gemeente, aanbieder: cell.aanbieder, productCategorie: cell.categorie,

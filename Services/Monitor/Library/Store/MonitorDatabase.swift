@@ -122,6 +122,8 @@ public struct MonitorDatabase: Sendable {
         // 0.19.0: months in care at one provider, per client (the duration norm, a signal).
         NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "monitor.v19.intensityMaxMonths")
         DurationLedger.registerMigrations(&migrator)
+        // 0.19.0: months of care kept in the volume cells, one random page a line less.
+        BatchCareMonths.registerMigrations(&migrator)
         return migrator
     }
 }
