@@ -10,8 +10,8 @@ import Storage
 ///
 /// One table for both, because both are keyed by provider and client first: a line's
 /// look-up of its month and the write of its volume land on the same page, where two
-/// tables cost two random pages a line. With 1.8 million months already known that
-/// second page was a third of monitor's time (`docs/BENCHMARKS.md`, stop 29).
+/// tables cost two random pages a line. A page written per line in a large table is what
+/// monitor's time goes to (`docs/BENCHMARKS.md`, stop 29: 25–58% more lines/s).
 ///
 /// Months found during a batch wait here until it ends, like its volumes (`BatchCells`):
 /// a later line of the batch sees them, and the store gets each once.
