@@ -6,8 +6,9 @@ import GRDB
 /// start of care (JW305) and every accepted line's period: what `CareArrivals` needs to
 /// tell a returning client ("opnieuw in zorg") from one continuing care.
 ///
-/// Like `InflowLedger`, a credit does not undo a month: the client was there. Monitor and
-/// reporter both keep this table from intake's log.
+/// Like `InflowLedger`, a credit does not undo a month: the client was there. The reporter
+/// keeps this table from intake's log; monitor keeps its months in its volume cells
+/// (`BatchCareMonths`, since 0.19.0) and shares the reading and counting here.
 public enum CareMonths {
     public static func registerMigrations(_ migrator: inout DatabaseMigrator) {
         migrator.registerMigration("inflow.v3.careMonths") { db in
@@ -102,8 +103,9 @@ public enum CareMonths {
     }
 
     /// Every month of one client's care at one provider: a few dozen rows at most, by the
-    /// primary key's prefix (checked in `PerLineQueryPlanTests`). `sql` reads them from
-    /// another table with the same columns (monitor's volume cells), as these four columns.
+    /// primary key's prefix. `sql` reads them from another table with the same columns
+    /// (monitor's volume cells, whose statement `PerLineQueryPlanTests` checks), as these
+    /// four columns.
     public static func careAtProvider(
         _ db: Database, aanbieder: String, client: String, sql: String = careAtProviderSQL
     ) throws -> [CareMonth] {
@@ -115,7 +117,7 @@ public enum CareMonths {
             let text = row.text(3)
             guard let month = Month(text) else {
                 throw DatabaseError(
-                    resultCode: .SQLITE_MISMATCH, message: "clientCareMonth.month is not a month: \(text)")
+                    resultCode: .SQLITE_MISMATCH, message: "a month of care is not a month: \(text)")
             }
             months.append(
                 CareMonth(gemeente: row.text(0), categorie: row.text(1), productCode: row.text(2), month: month))

@@ -64,7 +64,9 @@ import Testing
                     gemeente: value / 400 % 3 == 0 ? "0209" : "0268", client: "p-\(value / 1_200 % 6)",
                     referentieNummer: "R\(debits.count + 1)", vorigReferentieNummer: nil,
                     toewijzingNummer: "T\(value % 5)", productCategorie: value / 7_200 % 4 == 0 ? "54" : "45",
-                    productCode: nil, periodStart: month.firstDay, periodEnd: month.lastDay, volume: hours,
+                    // Some lines cover the next month too (a month of care without its volume).
+                    productCode: nil, periodStart: month.firstDay,
+                    periodEnd: value % 11 == 0 ? month.next.lastDay : month.lastDay, volume: hours,
                     eenheid: "04", tariffCents: 100, amountCents: hours * 100 + Int64(value % 3_000),
                     declaratieNummer: "D", receivedOn: month.next.firstDay)
                 debits.append(line)
@@ -77,7 +79,8 @@ import Testing
                 append(.lineCredited, try LineCredited(line: line).encoded())
             default:
                 let start = CareStarted(
-                    gemeente: "0268", aanbieder: providers[value / 8 % 2], client: "p-\(6 + value / 16 % 4)",
+                    // Clients of lines too: a start and a line of one month in one batch.
+                    gemeente: "0268", aanbieder: providers[value / 8 % 2], client: "p-\(value / 16 % 10)",
                     toewijzingNummer: "T\(value % 7)", productCategorie: "45", productCode: nil,
                     begindatum: Day(iso: "2026-0\(1 + value / 64 % 5)-10")!, withdrawn: false)
                 append(.careStarted, try start.encoded())
@@ -86,10 +89,25 @@ import Testing
         return events
     }
 
-    /// Everything a consumer of monitor's log or its admin socket sees.
+    /// Everything a consumer of monitor's log or its admin socket sees, and the months of
+    /// care and volumes a norm added later starts from.
     static func outcome(_ core: MonitorCore) throws -> [String] {
         let events = try OutboxEventSource(reader: core.database.writer).events(after: 0, limit: 100_000)
-        return events.map { "\($0.kind) \(String(decoding: $0.body, as: UTF8.self))" }
+        let cells = try core.database.writer.read { db in
+            try String.fetchAll(
+                db,
+                sql: """
+                    SELECT DISTINCT aanbieder || ' ' || client || ' ' || month || ' ' || gemeente || ' ' || categorie
+                        || ' ' || productCode FROM clientVolumeCell ORDER BY 1
+                    """)
+                + String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT aanbieder || ' ' || client || ' ' || month || ' ' || eenheid || ' ' || volume || ' '
+                            || cents FROM clientVolumeCell WHERE eenheid <> '' ORDER BY 1
+                        """)
+        }
+        return cells + events.map { "\($0.kind) \(String(decoding: $0.body, as: UTF8.self))" }
             + (try core.normStatuses()).map {
                 "\($0.norm.id) \($0.value) \($0.firing) \(String(describing: $0.forecast))"
             }

@@ -11,7 +11,11 @@ import Storage
 /// One table for both, because both are keyed by provider and client first: a line's
 /// look-up of its month and the write of its volume land on the same page, where two
 /// tables cost two random pages a line. A page written per line in a large table is what
-/// monitor's time goes to (`docs/BENCHMARKS.md`, stop 29: 25–58% more lines/s).
+/// monitor's time goes to (`docs/BENCHMARKS.md`, stop 29: 24–58% more lines/s).
+///
+/// A credit's cell is a month of care too. A credit undoes a line of that month, so it was
+/// one; should a credit name another month or product than its debit (intake pairs them
+/// by reference, not by period), that month counts as care without an arrival judged.
 ///
 /// Months found during a batch wait here until it ends, like its volumes (`BatchCells`):
 /// a later line of the batch sees them, and the store gets each once.
@@ -31,8 +35,8 @@ struct BatchCareMonths {
         var client: String
     }
 
-    /// The days of care the sighting covered (what a cell without volume keeps), and
-    /// whether the batch writes a volume cell for the month anyway.
+    /// The sighting's days of care in the month (what a cell without volume keeps), and
+    /// whether a line of the batch declared a volume in the month (its cell is written).
     private struct Found {
         var first: Day
         var last: Day
@@ -54,8 +58,13 @@ struct BatchCareMonths {
             let key = Key(
                 aanbieder: aanbieder, client: client, month: month, gemeente: gemeente, categorie: categorie ?? "",
                 productCode: productCode ?? "")
-            guard found[key] == nil, try !Self.known(db, key) else { continue }
-            found[key] = Found(first: first, last: last, declared: month == declared)
+            if found[key] != nil {
+                if month == declared { found[key]?.declared = true }
+                continue
+            }
+            guard try !Self.known(db, key) else { continue }
+            found[key] = Found(
+                first: max(first, month.firstDay), last: min(last, month.lastDay), declared: month == declared)
             let care = CareMonths.CareMonth(
                 gemeente: key.gemeente, categorie: key.categorie, productCode: key.productCode, month: month)
             foundByClient[ClientAtProvider(aanbieder: aanbieder, client: client), default: []].append(care)
@@ -115,7 +124,7 @@ struct BatchCareMonths {
         migrator.registerMigration("monitor.v19.careMonthsInVolumeCells") { db in
             try db.execute(
                 sql: """
-                    INSERT OR IGNORE INTO clientVolumeCell
+                    INSERT INTO clientVolumeCell
                         (aanbieder, client, month, gemeente, categorie, productCode, eenheid, volume, cents,
                          firstDay, lastDay)
                     SELECT c.aanbieder, c.client, c.month, c.gemeente, c.categorie, c.productCode, '', 0, 0,
