@@ -63,15 +63,14 @@ public enum CareMonths {
     }
 
     /// The months a sighting from `first` through `last` covers, at most
-    /// `maximumMonthsPerSighting` of them.
-    public static func sightingMonths(from first: Day, through last: Day) -> [Month] {
-        var months: [Month] = []
-        var month = first.month
-        while month <= last.month && months.count < maximumMonthsPerSighting {
-            months.append(month)
-            month = month.next
+    /// `maximumMonthsPerSighting` of them: stepped through, not collected (once per line).
+    public static func sightingMonths(from first: Day, through last: Day) -> some Sequence<Month> {
+        let end = last.month
+        return sequence(state: (month: first.month, count: 0)) { state -> Month? in
+            guard state.month <= end && state.count < maximumMonthsPerSighting else { return nil }
+            defer { state = (state.month.next, state.count + 1) }
+            return state.month
         }
-        return months
     }
 
     static let insertSQL = """
@@ -128,9 +127,16 @@ public enum CareMonths {
     public static let careAtProviderSQL =
         "SELECT gemeente, categorie, productCode, month FROM clientCareMonth WHERE aanbieder = ? AND client = ?"
 
-    private struct ClientAtProvider: Hashable {
-        var aanbieder: String
-        var client: String
+    /// A client at a provider: clients are per provider, so the same pseudonym at two
+    /// providers is two clients (an arrival at each). The key of a client's months.
+    public struct ClientAtProvider: Hashable, Sendable {
+        public var aanbieder: String
+        public var client: String
+
+        public init(aanbieder: String, client: String) {
+            self.aanbieder = aanbieder
+            self.client = client
+        }
     }
 
     /// Per month of the norm's period, the clients arriving in the norm's scope, each

@@ -30,11 +30,6 @@ struct BatchCareMonths {
         var productCode: String
     }
 
-    private struct ClientAtProvider: Hashable {
-        var aanbieder: String
-        var client: String
-    }
-
     /// The sighting's days of care in the month (what a cell without volume keeps), and
     /// whether a line of the batch declared a volume in the month (its cell is written).
     private struct Found {
@@ -44,7 +39,7 @@ struct BatchCareMonths {
     }
 
     private var found: [Key: Found] = [:]
-    private var foundByClient: [ClientAtProvider: [CareMonths.CareMonth]] = [:]
+    private var foundByClient: [CareMonths.ClientAtProvider: [CareMonths.CareMonth]] = [:]
 
     /// Records the months from `first` through `last` and returns those that were not
     /// known yet: what can change a client's arrivals (as `CareMonths.record`).
@@ -67,7 +62,7 @@ struct BatchCareMonths {
                 first: max(first, month.firstDay), last: min(last, month.lastDay), declared: month == declared)
             let care = CareMonths.CareMonth(
                 gemeente: key.gemeente, categorie: key.categorie, productCode: key.productCode, month: month)
-            foundByClient[ClientAtProvider(aanbieder: aanbieder, client: client), default: []].append(care)
+            foundByClient[CareMonths.ClientAtProvider(aanbieder: aanbieder, client: client), default: []].append(care)
             added.append(care)
         }
         return added
@@ -76,7 +71,7 @@ struct BatchCareMonths {
     /// Every month of the client's care at the provider: the store's and the batch's.
     func atProvider(_ db: Database, aanbieder: String, client: String) throws -> [CareMonths.CareMonth] {
         try Self.stored(db, aanbieder: aanbieder, client: client)
-            + (foundByClient[ClientAtProvider(aanbieder: aanbieder, client: client)] ?? [])
+            + (foundByClient[CareMonths.ClientAtProvider(aanbieder: aanbieder, client: client)] ?? [])
     }
 
     /// Writes the batch's months that no line of the batch declared a volume in, as cells

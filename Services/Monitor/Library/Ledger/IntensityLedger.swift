@@ -124,7 +124,7 @@ enum IntensityLedger {
         if let aanbieder = norm.scope.aanbieder {
             request = request.filter(VolumeCellRecord.Columns.aanbieder == aanbieder)
         }
-        var clients: [ClientAtProvider: [Month: IntensityMonthRecord]] = [:]
+        var clients: [CareMonths.ClientAtProvider: [Month: IntensityMonthRecord]] = [:]
         let approvals = try IntensityApprovalBook.granted(db, normID: norm.id)[norm.id] ?? [:]
         let cells = try request.fetchCursor(db)
         while let cell = try cells.next() {
@@ -136,7 +136,8 @@ enum IntensityLedger {
                     productCode: cell.productCode.isEmpty ? nil : cell.productCode),
                 let firstDay = Day(iso: cell.firstDay), let lastDay = Day(iso: cell.lastDay)
             else { continue }
-            let key = ClientAtProvider(aanbieder: provider(of: cell.aanbieder, measure), client: cell.client)
+            let key = CareMonths.ClientAtProvider(
+                aanbieder: provider(of: cell.aanbieder, measure), client: cell.client)
             if clients[key] == nil {
                 clients[key] = try clientMonths(db, normID: norm.id, aanbieder: key.aanbieder, client: cell.client)
             }
@@ -150,7 +151,7 @@ enum IntensityLedger {
         }
         // Clients with months under the norm but no cell any more are judged too (emptied).
         for record in try IntensityMonthRecord.filter(IntensityMonthRecord.Columns.normID == norm.id).fetchAll(db) {
-            let key = ClientAtProvider(aanbieder: record.aanbieder, client: record.client)
+            let key = CareMonths.ClientAtProvider(aanbieder: record.aanbieder, client: record.client)
             guard clients[key] == nil else { continue }
             clients[key] = try clientMonths(db, normID: norm.id, aanbieder: record.aanbieder, client: record.client)
         }
@@ -178,11 +179,6 @@ enum IntensityLedger {
             aanbieder: aanbieder, perChild: measure.perChild)
         try judge(db, norm: norm, months: months, changed: [], approvals: approvals, now: now)
         return try settle(db, norm: norm, now: now)
-    }
-
-    private struct ClientAtProvider: Hashable {
-        var aanbieder: String
-        var client: String
     }
 
     /// One client's months under the norm, by month.
