@@ -100,7 +100,11 @@ public enum SpendCells {
 }
 
 /// One spend cell (`spendCell`): a provider's spend in a gemeente, product and month.
-struct SpendCellRow: Decodable, FetchableRecord {
+///
+/// Read by column name rather than through `Decodable`: every norm's figures read its
+/// cells (thousands of norms on a country's start page), and the decoder cost more per
+/// row than the query.
+struct SpendCellRow: FetchableRecord {
     var aanbieder: String
     var gemeente: String
     var categorie: String
@@ -108,4 +112,13 @@ struct SpendCellRow: Decodable, FetchableRecord {
     var productCode: String
     var month: String
     var cents: Int64
+
+    init(row: Row) throws {
+        aanbieder = row["aanbieder"]
+        gemeente = row["gemeente"]
+        categorie = row["categorie"]
+        productCode = row["productCode"]
+        month = row["month"]
+        cents = row["cents"]
+    }
 }

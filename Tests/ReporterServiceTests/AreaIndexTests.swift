@@ -14,6 +14,23 @@ import Testing
         ("SELECT categorie, client, MIN(firstDay) FROM clientFirstSeen WHERE 1", "clientFirstSeenByArea"),
         ("SELECT categorie, client FROM careEnd WHERE einddatum BETWEEN ? AND ?", "careEndByArea"),
         ("SELECT verwijzerType, COUNT(*) FROM referral WHERE day BETWEEN ? AND ?", "referralByArea"),
+        // The council's figures (`ProductFigures`, `Indicators`), read from the index alone.
+        (
+            "SELECT categorie, productCode, month, client, cents FROM clientProductMonth WHERE month BETWEEN ? AND ?",
+            "COVERING INDEX clientProductMonthByArea"
+        ),
+        (
+            "SELECT DISTINCT categorie, productCode, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?",
+            "COVERING INDEX clientCareMonthByArea"
+        ),
+        (
+            "SELECT DISTINCT categorie, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?",
+            "COVERING INDEX clientCareMonthByArea"
+        ),
+        (
+            "SELECT categorie, eenheid, client, SUM(volume) AS volume FROM clientMonthUnit WHERE month BETWEEN ? AND ?",
+            "COVERING INDEX clientMonthUnitByArea"
+        ),
     ])
     func areaQueriesUseTheAreaIndex(query: String, index: String) throws {
         let database = try ReporterDatabase.inMemory()

@@ -194,6 +194,39 @@ import Testing
         }
     }
 
+    /// A country's year-end has thousands of norms with a firing alert: the start page lists
+    /// the most urgent and says how many more there are, with the way to all of them.
+    @Test func theStartPageListsTheMostUrgentAndLinksToTheRest() async throws {
+        let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+        let count = StartPage.attentionShown + 5
+        var events: [LoggedEvent] = []
+        for id in 1...Int64(count) {
+            let over = norm(id, name: "Norm \(id)", limit: 100_000)
+            events.append(try added(2 * id - 1, over))
+            events.append(try firing(2 * id, alertID: id, over, kind: .actual, threshold: 100, value: 100_000 + id))
+        }
+        try core.monitorSink().apply(events)
+        for id in 1...Int64(count) { try spend(core, agb: "1234567\(id)", cents: 100_000 + id * 1_000, seq: id) }
+        let server = try ReporterHTTPServer.forTests(database: core.database)
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/?gemeente=0268", method: .get, headers: server.reader) { response in
+                let page = String(buffer: response.body)
+                let shown = triageOrder(page)
+                #expect(shown.count == StartPage.attentionShown)
+                // Furthest over first: the norm with the most spend leads.
+                #expect(shown.first == String(count))
+                #expect(page.contains("Nog 5 normen vragen aandacht."))
+                #expect(page.contains("<a href=\"/?gemeente=0268&amp;aandacht=alle\">Toon alle \(count)</a>"))
+            }
+            try await client.execute(uri: "/?gemeente=0268&aandacht=alle", method: .get, headers: server.reader) {
+                response in
+                let page = String(buffer: response.body)
+                #expect(triageOrder(page).count == count)
+                #expect(!page.contains("vragen aandacht."))
+            }
+        }
+    }
+
     @Test func theTableSortsOnAnyColumnBothWays() async throws {
         let server = try ReporterHTTPServer.forTests(database: try threeNorms().database)
         @Sendable func rows(_ page: String) -> [String] {

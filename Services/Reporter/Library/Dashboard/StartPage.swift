@@ -4,14 +4,21 @@ import Domain
 /// The start page: what needs attention, most urgent first, then every norm in a table
 /// that filters and sorts. A contract manager opens it to see what to do today.
 enum StartPage {
+    /// Norms the attention list shows unless all are asked for (`?aandacht=alle`): a country
+    /// has thousands with a firing alert at a year's end, a list nobody reads to the end
+    /// and a page of megabytes; the most urgent come first, the rest are one click away.
+    static let attentionShown = 25
+
     static func render(
         attention: [NormFigures], page: NormPage, query: OverviewQuery, regions: [String],
-        providers: [String: String] = [:], viewer: HTML.Viewer? = nil
+        providers: [String: String] = [:], viewer: HTML.Viewer? = nil, allAttention: Bool = false
     ) -> String {
+        let shown = allAttention ? attention : Array(attention.prefix(attentionShown))
         let body = """
             <h1>Wat aandacht nodig heeft</h1>
             <h2 class="meta">Meest urgent eerst: het verst over de grens (stand of prognose)</h2>
-            \(triage(attention, filtered: query.isFiltered))
+            \(triage(shown, filtered: query.isFiltered))
+            \(moreAttention(total: attention.count, shown: shown.count, query: query))
             <h2 id="alle-normen">Alle normen</h2>
             \(filters(query, regions: regions, providers: providers))
             \(table(page, query: query))
@@ -134,6 +141,16 @@ enum StartPage {
     }
 
     /// "Normen 501–1.000 van 10.000 · vorige · volgende"; nothing when one page holds all.
+    /// How many more norms ask for attention than the list shows, and the way to all of them.
+    static func moreAttention(total: Int, shown: Int, query: OverviewQuery) -> String {
+        guard total > shown else { return "" }
+        let address = "/?" + queryString(query.filterPairs + [("aandacht", "alle")])
+        return """
+            <p>Nog \(DutchGrouping.text(total - shown)) normen vragen aandacht. \
+            <a href="\(HTML.escape(address))">Toon alle \(DutchGrouping.text(total))</a></p>
+            """
+    }
+
     static func pager(_ page: NormPage, query: OverviewQuery) -> String {
         guard page.pageCount > 1 else { return "" }
         var pairs = query.filterPairs

@@ -86,10 +86,15 @@ public struct Attention: Sendable, Equatable, Encodable {
 
     /// Most urgent first: furthest over the limit, then the heavier level, then the id.
     public static func mostUrgentFirst(_ a: NormFigures, _ b: NormFigures) -> Bool {
-        let (x, y) = (a.attention, b.attention)
+        isMoreUrgent(a.attention, a.id, than: b.attention, b.id)
+    }
+
+    /// The same order on verdicts worked out once: a sort of thousands of norms otherwise
+    /// builds two verdicts, with their Dutch reasons, for every comparison.
+    static func isMoreUrgent(_ x: Attention, _ xID: Int64, than y: Attention, _ yID: Int64) -> Bool {
         if x.urgencyBasisPoints != y.urgencyBasisPoints { return x.urgencyBasisPoints > y.urgencyBasisPoints }
         if x.level != y.level { return x.level > y.level }
-        return a.id < b.id
+        return xID < yID
     }
 
     enum CodingKeys: String, CodingKey { case level, reasons, urgencyBasisPoints }

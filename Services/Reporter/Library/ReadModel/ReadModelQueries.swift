@@ -26,8 +26,13 @@ extension ReporterDatabase {
         try await writer.read { db in
             let open = try HandlingFacts.normsWithSomethingOpen(db)
             return try normDefinitions.all(db).filter { open.contains($0.id) && include($0) }
-                .map { try figures(db, norm: $0) }.filter(\.attention.needsAttention)
-                .sorted(by: Attention.mostUrgentFirst)
+                .map { norm in
+                    let figures = try figures(db, norm: norm)
+                    return (figures: figures, attention: figures.attention)
+                }
+                .filter(\.attention.needsAttention)
+                .sorted { Attention.isMoreUrgent($0.attention, $0.figures.id, than: $1.attention, $1.figures.id) }
+                .map(\.figures)
         }
     }
 

@@ -106,6 +106,7 @@ public struct ReporterDatabase: Sendable {
         NormDefinitionTables.registerPerChildMigration(&migrator, named: "reporter.v19.intensityPerChild")
         NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "reporter.v19.intensityOpenWeeks")
         NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "reporter.v19.intensityMaxMonths")
+        AreaIndexes.registerCouncilFigureMigrations(&migrator)
         return migrator
     }
 }
