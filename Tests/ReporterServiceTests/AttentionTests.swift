@@ -223,6 +223,14 @@ import Testing
                 let page = String(buffer: response.body)
                 #expect(triageOrder(page).count == count)
                 #expect(!page.contains("vragen aandacht."))
+                // Sorting the table keeps the whole list.
+                #expect(
+                    page.contains(
+                        "href=\"/?gemeente=0268&amp;aandacht=alle&amp;sorteer=norm&amp;richting=op#alle-normen\""))
+            }
+            try await client.execute(uri: "/?aandacht=twintig", method: .get, headers: server.reader) { response in
+                #expect(response.status == .badRequest)
+                #expect(String(buffer: response.body).contains("aandacht is alle of leeg"))
             }
         }
     }

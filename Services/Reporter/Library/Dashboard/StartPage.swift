@@ -11,9 +11,9 @@ enum StartPage {
 
     static func render(
         attention: [NormFigures], page: NormPage, query: OverviewQuery, regions: [String],
-        providers: [String: String] = [:], viewer: HTML.Viewer? = nil, allAttention: Bool = false
+        providers: [String: String] = [:], viewer: HTML.Viewer? = nil
     ) -> String {
-        let shown = allAttention ? attention : Array(attention.prefix(attentionShown))
+        let shown = query.allAttention ? attention : Array(attention.prefix(attentionShown))
         let body = """
             <h1>Wat aandacht nodig heeft</h1>
             <h2 class="meta">Meest urgent eerst: het verst over de grens (stand of prognose)</h2>
@@ -103,7 +103,7 @@ enum StartPage {
             let link =
                 "/?"
                 + queryString(
-                    query.filterPairs + [("sorteer", column.rawValue), ("richting", nextDescending ? "af" : "op")])
+                    query.keptPairs + [("sorteer", column.rawValue), ("richting", nextDescending ? "af" : "op")])
             let sortState = active ? " aria-sort=\"\(query.descending ? "descending" : "ascending")\"" : ""
             return
                 "<th scope=\"col\"\(column.isNumeric ? " class=\"num\"" : "")\(sortState)><a href=\"\(HTML.escape(link))#alle-normen\">\(column.heading)</a></th>"
@@ -140,23 +140,29 @@ enum StartPage {
             """
     }
 
-    /// "Normen 501–1.000 van 10.000 · vorige · volgende"; nothing when one page holds all.
-    /// How many more norms ask for attention than the list shows, and the way to all of them.
+    /// How many more norms ask for attention than the list shows, and the way to all of them
+    /// (the table's filters and order kept).
     static func moreAttention(total: Int, shown: Int, query: OverviewQuery) -> String {
         guard total > shown else { return "" }
-        let address = "/?" + queryString(query.filterPairs + [("aandacht", "alle")])
+        var all = query
+        all.allAttention = true
+        let address = "/?" + queryString(all.keptPairs + sortPairs(query))
         return """
             <p>Nog \(DutchGrouping.text(total - shown)) normen vragen aandacht. \
             <a href="\(HTML.escape(address))">Toon alle \(DutchGrouping.text(total))</a></p>
             """
     }
 
+    /// The table's order as query pairs; none in the default order.
+    static func sortPairs(_ query: OverviewQuery) -> [(String, String)] {
+        guard let sort = query.sort else { return [] }
+        return [("sorteer", sort.rawValue), ("richting", query.descending ? "af" : "op")]
+    }
+
+    /// "Normen 501–1.000 van 10.000 · vorige · volgende"; nothing when one page holds all.
     static func pager(_ page: NormPage, query: OverviewQuery) -> String {
         guard page.pageCount > 1 else { return "" }
-        var pairs = query.filterPairs
-        if let sort = query.sort {
-            pairs += [("sorteer", sort.rawValue), ("richting", query.descending ? "af" : "op")]
-        }
+        let pairs = query.keptPairs + sortPairs(query)
         func link(_ number: Int, _ text: String) -> String {
             let address =
                 "/?" + queryString(pairs + [("pagina", String(number)), ("per_pagina", String(page.perPage))])

@@ -39,8 +39,7 @@ struct DashboardRoutes {
             return html(
                 StartPage.render(
                     attention: attention, page: page, query: query, regions: Array(regions.keys),
-                    providers: try await database.providerNames(), viewer: context.viewer,
-                    allAttention: request.uri.queryParameters.get("aandacht") == "alle"))
+                    providers: try await database.providerNames(), viewer: context.viewer))
         }
         router.get("/normen/:id") { request, context -> Response in
             guard let id = context.parameters.get("id", as: Int64.self), let norm = try await database.norm(id: id)

@@ -35,6 +35,9 @@ struct OverviewQuery: Equatable {
     var zorgsoort: String?
     var sort: Column?
     var descending = false
+    /// `aandacht=alle`: the attention list shows every norm that needs attention, not only
+    /// the most urgent (`StartPage.attentionShown`).
+    var allAttention = false
 
     /// The query, or the reason a parameter is not acceptable.
     static func parse(_ query: Hummingbird.Parameters, regions: [String: [String]]) -> Result<OverviewQuery, Problem> {
@@ -79,6 +82,10 @@ struct OverviewQuery: Equatable {
             guard direction == "op" || direction == "af" else { return .failure(Problem("richting is op of af")) }
             result.descending = direction == "af"
         }
+        if let attention = value("aandacht") {
+            guard attention == "alle" else { return .failure(Problem("aandacht is alle of leeg")) }
+            result.allAttention = true
+        }
         return .success(result)
     }
 
@@ -111,6 +118,10 @@ struct OverviewQuery: Equatable {
             ("zorgsoort", zorgsoort),
         ].compactMap { name, value in value.map { (name, $0) } }
     }
+
+    /// The filters and the attention list's length, for the table's links (sorting,
+    /// paging): a page of the table keeps the list as long as it was.
+    var keptPairs: [(String, String)] { filterPairs + (allAttention ? [("aandacht", "alle")] : []) }
 
     /// Sorts the figures on the chosen column (the norm's id breaks ties).
     func sorted(_ norms: [NormFigures]) -> [NormFigures] {

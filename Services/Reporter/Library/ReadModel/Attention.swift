@@ -84,13 +84,9 @@ public struct Attention: Sendable, Equatable, Encodable {
         }
     }
 
-    /// Most urgent first: furthest over the limit, then the heavier level, then the id.
-    public static func mostUrgentFirst(_ a: NormFigures, _ b: NormFigures) -> Bool {
-        isMoreUrgent(a.attention, a.id, than: b.attention, b.id)
-    }
-
-    /// The same order on verdicts worked out once: a sort of thousands of norms otherwise
-    /// builds two verdicts, with their Dutch reasons, for every comparison.
+    /// Most urgent first: furthest over the limit, then the heavier level, then the norm's
+    /// id. On verdicts worked out once per norm: a sort of thousands of norms that built
+    /// them in each comparison spent more on the Dutch reasons than on the figures.
     static func isMoreUrgent(_ x: Attention, _ xID: Int64, than y: Attention, _ yID: Int64) -> Bool {
         if x.urgencyBasisPoints != y.urgencyBasisPoints { return x.urgencyBasisPoints > y.urgencyBasisPoints }
         if x.level != y.level { return x.level > y.level }
