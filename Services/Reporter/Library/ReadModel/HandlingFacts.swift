@@ -75,36 +75,6 @@ enum HandlingFacts {
         ).flatMap(StopState.init(rawValue:))
     }
 
-    /// The norm's firing alerts nobody acknowledged yet.
-    static func unacknowledgedAlerts(_ db: Database, normID: Int64) throws -> Int {
-        try Int.fetchOne(
-            try db.cachedStatement(
-                sql: """
-                    SELECT COUNT(*) FROM alert WHERE normID = ? AND state = 'firing'
-                    AND id NOT IN (SELECT alertID FROM alertAcknowledgement)
-                    """), arguments: [normID]) ?? 0
-    }
-
-    /// When the oldest of the norm's unacknowledged firing alerts fired (ISO 8601).
-    static func oldestUnacknowledged(_ db: Database, normID: Int64) throws -> String? {
-        try String.fetchOne(
-            try db.cachedStatement(
-                sql: """
-                    SELECT MIN(firedAt) FROM alert WHERE normID = ? AND state = 'firing'
-                    AND id NOT IN (SELECT alertID FROM alertAcknowledgement)
-                    """), arguments: [normID])
-    }
-
-    /// Clients new to the provider during the stop now in force, not exempted.
-    static func inflowDuringStop(_ db: Database, normID: Int64) throws -> Int {
-        try Int.fetchOne(
-            try db.cachedStatement(
-                sql: """
-                    SELECT COUNT(*) FROM timelineEntry t JOIN normStop s ON s.normID = t.normID
-                    WHERE t.normID = ? AND t.kind = ? AND s.state IN ('imposed', 'liftAdvised') AND t.at >= s.since
-                    """), arguments: [normID, InflowDuringStop.kind]) ?? 0
-    }
-
     /// The ids of the norms that may need attention without working out every norm's
     /// figures: those with a firing alert or a stop matter. A forecast over the limit
     /// always has a firing forecast alert (monitor fires one at 100%).

@@ -16,10 +16,12 @@ extension ReporterDatabase {
             let definitions = try normDefinitions.all(db)
             let stops = try Self.stopsInForce(db)
             let names = try ProviderNames.all(db)
-            let normLines = try definitions.filter { norm in
+            let inReport = definitions.filter { norm in
                 area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
-            }.map { norm in
-                let whole = try figures(db, norm: norm, withPxQ: true)
+            }
+            let status = try NormStatusFacts.read(db, normIDs: inReport.map(\.id))
+            let normLines = try inReport.map { norm in
+                let whole = try figures(db, norm: norm, status: status, withPxQ: true)
                 guard case .gemeente(let gemeente) = area, norm.scope.gemeenten != [gemeente],
                     norm.kind != .intensiteitsnorm
                 else { return Self.line(whole, stop: stops.contains(norm.id)) }

@@ -1,0 +1,107 @@
+import Contracts
+import GRDB
+
+/// A norm's status beside its value: its firing alerts by kind, which of them nobody
+/// acknowledged and since when, its referral stop, the clients new during that stop, and
+/// its provider's name.
+///
+/// Read in one go, for every norm or for one: a list of norms (the start page's attention
+/// list, 6,000 norms at 10× a country) used to ask each of these per norm, eight look-ups
+/// a norm and a third of the page's time (docs/BENCHMARKS.md, stop 31). One way to read
+/// them for both, so a list and a norm's own page cannot disagree.
+struct NormStatusFacts {
+    /// One norm's firing alerts.
+    struct Firing {
+        /// Thresholds of firing alerts on the value (`actual`), lowest first.
+        var actual: [Int] = []
+        /// Thresholds of firing alerts on an intensiteitsnorm's client months.
+        var intensity: [Int] = []
+        var forecast = false
+        var unacknowledged = 0
+        /// When the oldest unacknowledged one fired (ISO 8601).
+        var oldestUnacknowledged: String?
+    }
+
+    private var firing: [Int64: Firing] = [:]
+    private var stops: [Int64: HandlingFacts.StopState] = [:]
+    private var inflow: [Int64: Int] = [:]
+    private var names: [String: String] = [:]
+
+    /// Sorted here rather than by SQL: sorting every firing alert of a country in SQLite
+    /// cost more than the thresholds of one norm at a time.
+    func firing(normID: Int64) -> Firing {
+        guard var norm = firing[normID] else { return Firing() }
+        norm.actual.sort()
+        norm.intensity.sort()
+        return norm
+    }
+    func stop(normID: Int64) -> HandlingFacts.StopState? { stops[normID] }
+    func inflowDuringStop(normID: Int64) -> Int { inflow[normID] ?? 0 }
+    func providerName(_ agb: String?) -> String? { agb.flatMap { names[$0] } }
+
+    /// Every norm's status.
+    static func read(_ db: Database) throws -> NormStatusFacts {
+        var facts = NormStatusFacts()
+        try facts.add(db, normID: nil)
+        facts.names = try ProviderNames.all(db)
+        return facts
+    }
+
+    /// The status of the norms named: a few norms are read one by one (by the alerts'
+    /// index, ~15 µs a norm), many at once (all of them, ~25 ms at 10×).
+    static func read(_ db: Database, normIDs: some Collection<Int64>) throws -> NormStatusFacts {
+        guard normIDs.count <= readOneByOneUpTo else { return try read(db) }
+        var facts = NormStatusFacts()
+        for id in normIDs { try facts.add(db, normID: id) }
+        facts.names = try ProviderNames.all(db)
+        return facts
+    }
+
+    static let readOneByOneUpTo = 1_000
+
+    /// Adds the status of one norm, or of all (`normID` nil).
+    private mutating func add(_ db: Database, normID: Int64?) throws {
+        let only = normID == nil ? "" : " AND a.normID = ?"
+        let arguments: StatementArguments = normID.map { [$0] } ?? []
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT a.normID, a.alertKind, a.threshold, a.firedAt, k.alertID IS NOT NULL AS acknowledged
+                    FROM alert a LEFT JOIN alertAcknowledgement k ON k.alertID = a.id
+                    WHERE a.state = 'firing'\(only)
+                    """), arguments: arguments)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            var norm = firing[id] ?? Firing()
+            switch row[1] as String {
+            case "actual": norm.actual.append(row[2])
+            case "intensity": norm.intensity.append(row[2])
+            case "forecast": norm.forecast = true
+            default: break
+            }
+            if !(row[4] as Bool) {
+                norm.unacknowledged += 1
+                let fired: String = row[3]
+                norm.oldestUnacknowledged = min(norm.oldestUnacknowledged ?? fired, fired)
+            }
+            firing[id] = norm
+        }
+        let onlyStop = normID == nil ? "" : " WHERE normID = ?"
+        for row in try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT normID, state FROM normStop\(onlyStop)"), arguments: arguments)
+        {
+            stops[row[0]] = HandlingFacts.StopState(rawValue: row[1])
+        }
+        let onlyInflow = normID == nil ? "" : " AND s.normID = ?"
+        for row in try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT s.normID, COUNT(*) FROM normStop s JOIN timelineEntry t ON t.normID = s.normID
+                    WHERE s.state IN ('imposed', 'liftAdvised') AND t.kind = ? AND t.at >= s.since\(onlyInflow)
+                    GROUP BY s.normID
+                    """), arguments: StatementArguments([InflowDuringStop.kind]) + arguments)
+        {
+            inflow[row[0]] = row[1]
+        }
+    }
+}
