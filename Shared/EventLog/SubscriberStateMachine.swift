@@ -4,6 +4,11 @@
 /// heard on PUB meanwhile are ignored, the fetch will bring them) or following the PUB
 /// stream (contiguous events are applied; a gap or a heartbeat ahead of it starts a
 /// catch-up). It never skips a sequence number and never applies one twice.
+///
+/// Far behind, the next batch is asked for before this one is applied
+/// (`fetchAndApply`): the producer reads and sends it while the consumer works, instead
+/// of each waiting for the other (a replay's events/s, issue 21). Still one fetch
+/// outstanding at a time: its reply is taken only once the batch before it is applied.
 public struct SubscriberStateMachine: Sendable, Equatable {
     public enum Mode: Sendable, Equatable {
         case catchingUp(requestID: Int64)
@@ -15,12 +20,16 @@ public struct SubscriberStateMachine: Sendable, Equatable {
         case fetch(after: Int64, requestID: Int64)
         /// Apply these events (contiguous, starting at applied + 1).
         case apply([LoggedEvent])
+        /// Ask for the events after these first, then apply these.
+        case fetchAndApply(after: Int64, requestID: Int64, [LoggedEvent])
         case none
     }
 
     public private(set) var applied: Int64
     public private(set) var mode: Mode
     private var nextRequestID: Int64
+    /// The outstanding fetch was sent ahead, for the events after this seq.
+    private var prefetchedAfter: Int64?
     public let batchSize: Int
 
     public init(applied: Int64, batchSize: Int, firstRequestID: Int64 = 1) {
@@ -70,13 +79,22 @@ public struct SubscriberStateMachine: Sendable, Equatable {
         for event in fresh where event.seq == applied + Int64(run.count) + 1 {
             run.append(event)
         }
-        return .apply(run)
+        prefetchedAfter = nil
+        guard let last = run.last?.seq, reply.latest > last else { return .apply(run) }
+        // The producer has more: ask for it now.
+        let id = nextRequestID
+        nextRequestID += 1
+        mode = .catchingUp(requestID: id)
+        prefetchedAfter = last
+        return .fetchAndApply(after: last, requestID: id, run)
     }
 
     /// After a successful apply: move the cursor; while catching up, fetch the next batch.
     public mutating func didApply(upTo seq: Int64) -> Action {
         applied = max(applied, seq)
         if case .catchingUp = mode {
+            // Its reply is on its way already.
+            if prefetchedAfter == applied { return .none }
             return beginCatchUp()
         }
         return .none
@@ -95,6 +113,7 @@ public struct SubscriberStateMachine: Sendable, Equatable {
     }
 
     private mutating func beginCatchUp() -> Action {
+        prefetchedAfter = nil
         let id = nextRequestID
         nextRequestID += 1
         mode = .catchingUp(requestID: id)

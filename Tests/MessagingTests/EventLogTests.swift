@@ -154,4 +154,111 @@ final class MemorySink: EventSink {
         #expect(machine.catchUpTimedOut() == .fetch(after: 3, requestID: 2))
         #expect(machine.applyFailed(storedApplied: 3) == .fetch(after: 3, requestID: 3))
     }
+
+    /// Far behind, the next batch is asked for before this one is applied; its reply is
+    /// awaited, not asked for twice, and a failed apply forgets it.
+    @Test func farBehindTheNextBatchIsAskedForFirst() {
+        var machine = SubscriberStateMachine(applied: 10, batchSize: 3)
+        _ = machine.start()
+        #expect(
+            machine.batch(.init(requestID: 1, latest: 100, events: [event(11), event(12), event(13)]))
+                == .fetchAndApply(after: 13, requestID: 2, [event(11), event(12), event(13)]))
+        #expect(machine.didApply(upTo: 13) == .none)  // the reply to 2 is on its way
+        #expect(
+            machine.batch(.init(requestID: 2, latest: 100, events: [event(14), event(15), event(16)]))
+                == .fetchAndApply(after: 16, requestID: 3, [event(14), event(15), event(16)]))
+        // The store could not take 14–16: ask again from its cursor; the reply to 3 is stale.
+        #expect(machine.applyFailed(storedApplied: 13) == .fetch(after: 13, requestID: 4))
+        #expect(machine.batch(.init(requestID: 3, latest: 100, events: [event(17)])) == .none)
+        // The last batch: nothing more to ask for ahead.
+        #expect(
+            machine.batch(.init(requestID: 4, latest: 15, events: [event(14), event(15)]))
+                == .apply([event(14), event(15)]))
+        #expect(machine.didApply(upTo: 15) == .fetch(after: 15, requestID: 5))
+        #expect(machine.batch(.init(requestID: 5, latest: 15, events: [])) == .none)
+        #expect(machine.mode == .following)
+    }
+
+    /// A producer far ahead, replies lost, stale or late, applies that fail, PUB events
+    /// and heartbeats in between, over many seeds: the store gets every event exactly once
+    /// and in order, and ends level with the producer.
+    @Test func underAnyInterleavingEveryEventIsAppliedOnceInOrder() {
+        var prefetched = 0
+        for seed in UInt64(0)..<300 {
+            var random = SeededGenerator(seed: seed)
+            let total = Int64.random(in: 1...300, using: &random)
+            let batchSize = Int.random(in: 1...40, using: &random)
+            var machine = SubscriberStateMachine(applied: 0, batchSize: batchSize)
+            var stored: Int64 = 0
+            var inFlight: [EventLogWire.BatchReply] = []
+            var delivered: [EventLogWire.BatchReply] = []
+
+            func reply(after: Int64, requestID: Int64) -> EventLogWire.BatchReply {
+                let last = min(after + Int64(batchSize), total)
+                return .init(
+                    requestID: requestID, latest: total,
+                    events: after < last ? (after + 1...last).map(event) : [])
+            }
+            func apply(_ events: [LoggedEvent]) -> SubscriberStateMachine.Action {
+                if Int.random(in: 0..<10, using: &random) == 0 {
+                    return machine.applyFailed(storedApplied: stored)  // the transaction rolled back
+                }
+                #expect(events.first?.seq == stored + 1, "seed \(seed): applied out of order")
+                #expect(zip(events, events.dropFirst()).allSatisfy { $0.seq + 1 == $1.seq }, "seed \(seed)")
+                stored = events.last!.seq
+                return machine.didApply(upTo: stored)
+            }
+            func perform(_ action: SubscriberStateMachine.Action) {
+                var next = action
+                while true {
+                    switch next {
+                    case .none:
+                        return
+                    case .fetch(let after, let id):
+                        // Lost now and then: the timeout asks again.
+                        if Int.random(in: 0..<8, using: &random) != 0 {
+                            inFlight.append(reply(after: after, requestID: id))
+                        }
+                        return
+                    case .apply(let events):
+                        next = apply(events)
+                    case .fetchAndApply(let after, let id, let events):
+                        prefetched += 1
+                        if Int.random(in: 0..<8, using: &random) != 0 {
+                            inFlight.append(reply(after: after, requestID: id))
+                        }
+                        next = apply(events)
+                    }
+                }
+            }
+
+            perform(machine.start())
+            var steps = 0
+            while stored < total || machine.mode != .following {
+                steps += 1
+                guard steps < 20_000 else {
+                    Issue.record("seed \(seed): not level after 20,000 steps (\(stored) of \(total))")
+                    break
+                }
+                switch Int.random(in: 0..<10, using: &random) {
+                case 0..<6 where !inFlight.isEmpty:
+                    let next = inFlight.removeFirst()
+                    delivered.append(next)
+                    perform(machine.batch(next))
+                case 6 where !delivered.isEmpty:
+                    perform(machine.batch(delivered.randomElement(using: &random)!))  // a stale duplicate
+                case 7:
+                    let from = Int64.random(in: 1...total, using: &random)
+                    perform(machine.published((from...min(from + 3, total)).map(event)))
+                case 8:
+                    perform(machine.heartbeat(latest: total))
+                default:
+                    if inFlight.isEmpty { perform(machine.catchUpTimedOut()) }
+                }
+            }
+            #expect(stored == total, "seed \(seed)")
+            #expect(machine.applied == total, "seed \(seed)")
+        }
+        #expect(prefetched > 100)  // the shapes above do go far behind
+    }
 }

@@ -112,6 +112,36 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
         var items = [ZMQPollItem(socket: subscription), ZMQPollItem(socket: catchUp)]
         var backoff = RetryBackoff()
 
+        func fetch(after: Int64, requestID: Int64) throws {
+            let request = EventLogWire.FetchRequest(after: after, limit: batchSize, requestID: requestID)
+            try catchUp.send(EventLogWire.fetchFrames(request), dontWait: true)
+            fetchSentAt = ContinuousClock.now
+        }
+
+        /// Applies a run of events and says what the machine wants next.
+        func apply(_ events: [LoggedEvent]) -> SubscriberStateMachine.Action {
+            do {
+                try sink.apply(events)
+                appliedSeq.store(events.last!.seq, ordering: .releasing)
+                gauges.update(applied: events.last!.seq, head: producerHead.load(ordering: .acquiring))
+                backoff.succeeded()
+                return machine.didApply(upTo: events.last!.seq)
+            } catch {
+                // A full or failing disk: wait, calmer each time, and try again
+                // from the stored cursor. The service stays up.
+                let wait = backoff.failed()
+                applyRetries.increment()
+                logger.error(
+                    "applying events failed; retrying from the stored cursor",
+                    metadata: [
+                        "producer": "\(producer)", "seq": "\(events.first!.seq)", "error": "\(error)",
+                        "retry.in": "\(wait)", "retry.failures": "\(backoff.failures)",
+                    ])
+                Self.sleep(wait, unless: stop)
+                return machine.applyFailed(storedApplied: (try? sink.appliedSequence()) ?? machine.applied)
+            }
+        }
+
         func perform(_ action: SubscriberStateMachine.Action) throws {
             var next = action
             while true {
@@ -119,31 +149,15 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
                 case .none:
                     return
                 case .fetch(let after, let requestID):
-                    let request = EventLogWire.FetchRequest(after: after, limit: batchSize, requestID: requestID)
-                    try catchUp.send(EventLogWire.fetchFrames(request), dontWait: true)
-                    fetchSentAt = ContinuousClock.now
+                    try fetch(after: after, requestID: requestID)
                     return
                 case .apply(let events):
-                    do {
-                        try sink.apply(events)
-                        appliedSeq.store(events.last!.seq, ordering: .releasing)
-                        gauges.update(applied: events.last!.seq, head: producerHead.load(ordering: .acquiring))
-                        backoff.succeeded()
-                        next = machine.didApply(upTo: events.last!.seq)
-                    } catch {
-                        // A full or failing disk: wait, calmer each time, and try again
-                        // from the stored cursor. The service stays up.
-                        let wait = backoff.failed()
-                        applyRetries.increment()
-                        logger.error(
-                            "applying events failed; retrying from the stored cursor",
-                            metadata: [
-                                "producer": "\(producer)", "seq": "\(events.first!.seq)", "error": "\(error)",
-                                "retry.in": "\(wait)", "retry.failures": "\(backoff.failures)",
-                            ])
-                        Self.sleep(wait, unless: stop)
-                        next = machine.applyFailed(storedApplied: (try? sink.appliedSequence()) ?? machine.applied)
-                    }
+                    next = apply(events)
+                case .fetchAndApply(let after, let requestID, let events):
+                    try fetch(after: after, requestID: requestID)
+                    next = apply(events)
+                    // The wait for the reply starts now: a long batch is not the producer's silence.
+                    fetchSentAt = ContinuousClock.now
                 }
             }
         }
