@@ -76,7 +76,8 @@ struct CatchUpBench: AsyncParsableCommand {
             _ = try core.importNorms(NormImportRequest(norms: BenchNorms.make(10_000)))
             started = DispatchTime.now().uptimeNanoseconds
             try await follow(
-                source: source, sink: core.intakeSink(afterCommit: {}), batchSize: MonitorCore.consumerBatchSize)
+                source: source, sink: core.intakeSink(afterCommit: {}), batchSize: MonitorCore.consumerBatchSize,
+                catchUpBatchSize: MonitorCore.catchUpBatchSize)
             let monitorRate = Double(events) / Self.seconds(since: started)
             print(
                 "catch-up by monitor with 10,000 norms\t\(Int(monitorRate))\t\(String(format: "%.0f%%", monitorRate / readRate * 100))"
@@ -91,7 +92,7 @@ struct CatchUpBench: AsyncParsableCommand {
             started = DispatchTime.now().uptimeNanoseconds
             after = 0
             while after < Int64(events) {
-                let batch = try source.events(after: after, limit: MonitorCore.consumerBatchSize)
+                let batch = try source.events(after: after, limit: MonitorCore.catchUpBatchSize)
                 guard let last = batch.last else { break }
                 try sink.apply(batch)
                 after = last.seq
@@ -104,7 +105,9 @@ struct CatchUpBench: AsyncParsableCommand {
     }
 
     /// Runs a publisher on the source and a subscriber into the sink until it is level.
-    private func follow(source: OutboxEventSource, sink: any EventSink, batchSize: Int = 1_000) async throws {
+    private func follow(
+        source: OutboxEventSource, sink: any EventSink, batchSize: Int = 1_000, catchUpBatchSize: Int? = nil
+    ) async throws {
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
         let context = ZMQContext()
@@ -115,7 +118,8 @@ struct CatchUpBench: AsyncParsableCommand {
             source: source, logger: logger)
         let subscriber = EventLogSubscriber(
             context: context, producer: "bench", publishEndpoint: "tcp://127.0.0.1:\(poort)",
-            catchUpEndpoint: "tcp://127.0.0.1:\(poort + 1)", sink: sink, batchSize: batchSize, logger: logger)
+            catchUpEndpoint: "tcp://127.0.0.1:\(poort + 1)", sink: sink, batchSize: batchSize,
+            catchUpBatchSize: catchUpBatchSize, logger: logger)
         let target = Int64(events)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await publisher.run() }

@@ -9,7 +9,9 @@ import Foundation
 ///   or `["error"][text]` for a request it cannot read.
 public enum EventLogWire {
     public static let heartbeat = "heartbeat"
-    public static let maxBatch = 5_000
+    /// The most events one catch-up reply carries (a consumer replaying from zero asks for
+    /// 20,000 at a time: ~9 MB on the wire; docs/BENCHMARKS.md, issue 21).
+    public static let maxBatch = 20_000
 
     public static func encode(_ value: Int64) -> Data {
         withUnsafeBytes(of: value.bigEndian) { Data($0) }

@@ -17,6 +17,12 @@ public final class MonitorCore: Sendable {
     /// norms, months and spend cells it rewrites, the commit's fsync) is shared by five
     /// times the lines, and `pace` ran 35–40% faster (docs/BENCHMARKS.md, issue 21).
     public static let consumerBatchSize = 5_000
+    /// Events per batch fetched while catching up (a replay from zero, a long outage):
+    /// nobody waits on an alert from events hours old, so a batch may be four times as
+    /// large, and its fixed cost shared by four times the lines (replay with 10,000 norms
+    /// 37,000–41,000 → 46,000 events/s; docs/BENCHMARKS.md, stop 31). Live batches stay
+    /// at `consumerBatchSize`, so an alert's latency under load does not grow.
+    public static let catchUpBatchSize = 20_000
 
     public let database: MonitorDatabase
     /// Active norms with their months, value, firing alerts and advice, between batches.

@@ -17,7 +17,10 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
     private let publishEndpoint: String
     private let catchUpEndpoint: String
     private let sink: any EventSink
+    /// Events applied at most per batch heard on PUB (live).
     private let batchSize: Int
+    /// Events asked for per catch-up fetch (behind).
+    private let catchUpBatchSize: Int
     private let catchUpTimeout: Duration
     private let logger: Logger
     private let appliedSeq = Atomic<Int64>(-1)
@@ -32,8 +35,8 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
 
     public init(
         context: ZMQContext, producer: String, publishEndpoint: String, catchUpEndpoint: String, sink: any EventSink,
-        batchSize: Int = 1_000, catchUpTimeout: Duration = .seconds(2), security: SocketSecurity = .plain,
-        logger: Logger
+        batchSize: Int = 1_000, catchUpBatchSize: Int? = nil, catchUpTimeout: Duration = .seconds(2),
+        security: SocketSecurity = .plain, logger: Logger
     ) {
         self.context = context
         self.security = security
@@ -42,6 +45,7 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
         self.catchUpEndpoint = catchUpEndpoint
         self.sink = sink
         self.batchSize = batchSize
+        self.catchUpBatchSize = catchUpBatchSize ?? batchSize
         self.catchUpTimeout = catchUpTimeout
         self.logger = logger
         self.applyRetries = Counter(label: "plafond_store_write_retries_total", dimensions: [("log", producer)])
@@ -113,7 +117,7 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
         var backoff = RetryBackoff()
 
         func fetch(after: Int64, requestID: Int64) throws {
-            let request = EventLogWire.FetchRequest(after: after, limit: batchSize, requestID: requestID)
+            let request = EventLogWire.FetchRequest(after: after, limit: catchUpBatchSize, requestID: requestID)
             try catchUp.send(EventLogWire.fetchFrames(request), dontWait: true)
             fetchSentAt = ContinuousClock.now
         }
