@@ -12,6 +12,10 @@ import GRDBSQLite
 /// connection, run inside the connection's transaction on its queue. Only plain INSERT
 /// and SELECT belong here, never statements that open, end or name a transaction or
 /// savepoint, which GRDB tracks as they run.
+///
+/// One may be made once and run many times within a transaction (a batch's cells):
+/// each run resets it, and every parameter is bound again before the next. That saves
+/// the connection's statement cache a look-up by SQL text per row.
 public struct DirectStatement {
     private let statement: Statement
     private let handle: SQLiteStatement

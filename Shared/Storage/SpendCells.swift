@@ -47,10 +47,9 @@ public enum SpendCells {
     /// Adds a batch's total for one cell (monitor writes each touched cell once per batch,
     /// through `DirectStatement`: a cell per line is common at month-end).
     public static func add(
-        _ db: Database, aanbieder: String, gemeente: String, categorie: String, productCode: String?, month: Month,
-        cents: Int64
+        _ statement: DirectStatement, aanbieder: String, gemeente: String, categorie: String, productCode: String?,
+        month: Month, cents: Int64
     ) throws {
-        let statement = try DirectStatement(db, sql: addSQL)
         statement.bind(aanbieder, at: 1)
         statement.bind(gemeente, at: 2)
         statement.bind(categorie, at: 3)
@@ -58,6 +57,11 @@ public enum SpendCells {
         statement.bind(month.description, at: 5)
         statement.bind(cents, at: 6)
         try statement.run()
+    }
+
+    /// The statement `add` runs, made once for a batch's cells.
+    public static func addStatement(_ db: Database) throws -> DirectStatement {
+        try DirectStatement(db, sql: addSQL)
     }
 
     static let addSQL = """

@@ -1,6 +1,7 @@
 import Contracts
 import Foundation
 import GRDB
+import Storage
 
 /// Which client and provider an allocation number belongs to. The contract manager names
 /// a client by the ToewijzingNummer (the CPV's decision is about a referral, and a BSN
@@ -29,9 +30,16 @@ enum AllocationClients {
         var client: String
     }
 
-    static func record(_ db: Database, toewijzingNummer: String, aanbieder: String, client: String) throws {
-        guard !toewijzingNummer.isEmpty else { return }
-        try db.cachedStatement(sql: recordSQL).execute(arguments: [toewijzingNummer, aanbieder, client])
+    /// Records the batch's new numbers, through one statement for all.
+    static func record(_ db: Database, _ owners: [String: Owner]) throws {
+        guard !owners.isEmpty else { return }
+        let insert = try DirectStatement(db, sql: recordSQL)
+        for (number, owner) in owners where !number.isEmpty {
+            insert.bind(number, at: 1)
+            insert.bind(owner.aanbieder, at: 2)
+            insert.bind(owner.client, at: 3)
+            try insert.run()
+        }
     }
 
     /// Every number stored, read once when the ledger state is loaded.

@@ -40,6 +40,8 @@ struct BatchCareMonths {
 
     private var found: [Key: Found] = [:]
     private var foundByClient: [CareMonths.ClientAtProvider: [CareMonths.CareMonth]] = [:]
+    /// `knownSQL`, made at the batch's first look-up and run for every line after it.
+    private var knownStatement: DirectStatement?
 
     /// Records the months from `first` through `last` and returns those that were not
     /// known yet: what can change a client's arrivals (as `CareMonths.record`).
@@ -57,7 +59,8 @@ struct BatchCareMonths {
                 if month == declared { found[key]?.declared = true }
                 continue
             }
-            guard try !Self.known(db, key) else { continue }
+            if knownStatement == nil { knownStatement = try DirectStatement(db, sql: Self.knownSQL) }
+            guard try !Self.known(knownStatement!, key) else { continue }
             found[key] = Found(
                 first: max(first, month.firstDay), last: min(last, month.lastDay), declared: month == declared)
             let care = CareMonths.CareMonth(
@@ -77,18 +80,19 @@ struct BatchCareMonths {
     /// Writes the batch's months that no line of the batch declared a volume in, as cells
     /// without volume.
     func write(_ db: Database) throws {
+        let add = try VolumeCellRecord.addStatement(db)
         for (key, days) in found where !days.declared {
             try VolumeCellRecord(
                 aanbieder: key.aanbieder, client: key.client, month: key.month.description, gemeente: key.gemeente,
                 categorie: key.categorie, productCode: key.productCode, eenheid: "", volume: 0, cents: 0,
                 firstDay: days.first.iso, lastDay: days.last.iso
-            ).add(db)
+            ).add(add)
         }
     }
 
-    /// Whether the store holds a cell of this month: one search by the cell key's prefix.
-    static func known(_ db: Database, _ key: Key) throws -> Bool {
-        let select = try DirectStatement(db, sql: knownSQL)
+    /// Whether the store holds a cell of this month: one search by the cell key's prefix,
+    /// through the batch's one `knownSQL` statement.
+    static func known(_ select: DirectStatement, _ key: Key) throws -> Bool {
         select.bind(key.aanbieder, at: 1)
         select.bind(key.client, at: 2)
         select.bind(key.month.description, at: 3)

@@ -58,17 +58,19 @@ struct BatchCells {
     }
 
     func write(_ db: Database) throws {
+        let addSpend = try SpendCells.addStatement(db)
         for (key, cents) in spend {
             try SpendCells.add(
-                db, aanbieder: key.aanbieder, gemeente: key.gemeente, categorie: key.categorie,
+                addSpend, aanbieder: key.aanbieder, gemeente: key.gemeente, categorie: key.categorie,
                 productCode: key.productCode, month: key.month, cents: cents)
         }
+        let addVolume = try VolumeCellRecord.addStatement(db)
         for (key, volume) in volumes {
             try VolumeCellRecord(
                 aanbieder: key.aanbieder, client: key.client, month: key.month.description, gemeente: key.gemeente,
                 categorie: key.categorie, productCode: key.productCode ?? "", eenheid: key.eenheid,
                 volume: volume.volume, cents: volume.cents, firstDay: volume.firstDay.iso, lastDay: volume.lastDay.iso
-            ).add(db)
+            ).add(addVolume)
         }
     }
 }

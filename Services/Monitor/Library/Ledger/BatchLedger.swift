@@ -95,9 +95,7 @@ struct BatchLedger {
     func finish(_ db: Database, state: LedgerState) throws {
         try cells.write(db)
         try careMonths.write(db)
-        for (number, owner) in allocations {
-            try AllocationClients.record(db, toewijzingNummer: number, aanbieder: owner.aanbieder, client: owner.client)
-        }
+        try AllocationClients.record(db, allocations)
         for (normID, months) in touchedMonths {
             guard let norm = state.norms[normID] else { continue }
             for month in months {

@@ -47,14 +47,17 @@ public struct NormIndex: Sendable {
     }
 
     /// The same, as filed: for the consumer's path, which reads each norm in place.
+    /// Written out rather than looped over literal arrays: it runs for every line, and the
+    /// two arrays a loop needs were allocated each time.
     public func filed(aanbieder: String, gemeente: String) -> [FiledNorm] {
         var found: [FiledNorm] = []
-        for provider in [aanbieder, Self.any] {
-            guard let byGemeente = buckets[provider] else { continue }
-            for bucket in [gemeente, Self.any] {
-                if let norms = byGemeente[bucket] { found += norms }
-            }
+        func add(_ byGemeente: [String: [FiledNorm]]?) {
+            guard let byGemeente else { return }
+            if let norms = byGemeente[gemeente] { found += norms }
+            if let norms = byGemeente[Self.any] { found += norms }
         }
+        add(buckets[aanbieder])
+        add(buckets[Self.any])
         return found
     }
 }

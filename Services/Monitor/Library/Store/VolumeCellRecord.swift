@@ -26,9 +26,9 @@ struct VolumeCellRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
         static let aanbieder = Column(CodingKeys.aanbieder)
     }
 
-    /// Adds a batch's volume to its cell: one cached statement per touched cell.
-    func add(_ db: Database) throws {
-        let statement = try DirectStatement(db, sql: Self.addSQL)
+    /// Adds a batch's volume to its cell through `statement` (`addStatement`), made once
+    /// for all the batch's cells.
+    func add(_ statement: DirectStatement) throws {
         for (index, text) in [aanbieder, client, month, gemeente, categorie, productCode, eenheid].enumerated() {
             statement.bind(text, at: Int32(index + 1))
         }
@@ -37,6 +37,10 @@ struct VolumeCellRecord: Codable, Sendable, Equatable, FetchableRecord, Persista
         statement.bind(firstDay, at: 10)
         statement.bind(lastDay, at: 11)
         try statement.run()
+    }
+
+    static func addStatement(_ db: Database) throws -> DirectStatement {
+        try DirectStatement(db, sql: addSQL)
     }
 
     static let addSQL = """
