@@ -59,7 +59,15 @@ public struct RunRateForecast: Sendable, Equatable, Codable {
         }
         guard let firstDeclared, settings.lookback > 0 else { return nil }
         let months = period.months
-        let actuals = months.map { byMonth[$0] ?? 0 }
+        // Placed by offset rather than looked up month by month: this runs per line and
+        // norm in monitor, and a dozen dictionary look-ups were most of its time.
+        var actuals = [Int64](repeating: 0, count: months.count)
+        if let start = months.first {
+            for (month, value) in byMonth {
+                let index = start.months(until: month)
+                if actuals.indices.contains(index) { actuals[index] = value }
+            }
+        }
         // Complete: declared for, ended before today, and either followed by a declared
         // month or `lagDays` past its end.
         var complete: [Int] = []

@@ -55,8 +55,8 @@ struct BatchCareMonths {
             let key = Key(
                 aanbieder: aanbieder, client: client, month: month, gemeente: gemeente, categorie: categorie ?? "",
                 productCode: productCode ?? "")
-            if found[key] != nil {
-                if month == declared { found[key]?.declared = true }
+            if let index = found.index(forKey: key) {
+                if month == declared { found.values[index].declared = true }
                 continue
             }
             if knownStatement == nil { knownStatement = try DirectStatement(db, sql: Self.knownSQL) }

@@ -30,6 +30,13 @@ struct BatchCells {
         var cents: Int64
         var firstDay: Day
         var lastDay: Day
+
+        mutating func add(_ line: DeclaredLine, sign: Int64) {
+            volume += line.volume * sign
+            cents += line.amountCents * sign
+            firstDay = min(firstDay, line.periodStart)
+            lastDay = max(lastDay, line.periodEnd)
+        }
     }
 
     private var spend: [SpendKey: Int64] = [:]
@@ -44,17 +51,9 @@ struct BatchCells {
         let key = VolumeKey(
             aanbieder: line.aanbieder, client: line.client, month: line.monthOfCare, gemeente: line.gemeente,
             categorie: line.productCategorie, productCode: line.productCode, eenheid: line.eenheid)
-        if var volume = volumes[key] {
-            volume.volume += line.volume * sign
-            volume.cents += line.amountCents * sign
-            volume.firstDay = min(volume.firstDay, line.periodStart)
-            volume.lastDay = max(volume.lastDay, line.periodEnd)
-            volumes[key] = volume
-        } else {
-            volumes[key] = Volume(
-                volume: line.volume * sign, cents: line.amountCents * sign, firstDay: line.periodStart,
-                lastDay: line.periodEnd)
-        }
+        // One look-up, whether the cell is new or not.
+        volumes[key, default: Volume(volume: 0, cents: 0, firstDay: line.periodStart, lastDay: line.periodEnd)]
+            .add(line, sign: sign)
     }
 
     func write(_ db: Database) throws {

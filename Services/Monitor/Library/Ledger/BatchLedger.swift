@@ -27,7 +27,13 @@ struct BatchLedger {
 
     private var cells = BatchCells()
     private var careMonths = BatchCareMonths()
-    private var touchedMonths: [Int64: Set<Month>] = [:]
+    /// A norm's month whose total the batch changed: one flat set, one hash of two small
+    /// numbers per line and norm (a set per norm took two).
+    private struct NormMonth: Hashable {
+        var normID: Int64
+        var month: Month
+    }
+    private var touchedMonths: Set<NormMonth> = []
     private var touchedValues: Set<Int64> = []
     /// Allocation numbers seen in the batch and whose client they name, written once each.
     private var allocations: [String: AllocationClients.Owner] = [:]
@@ -96,14 +102,12 @@ struct BatchLedger {
         try cells.write(db)
         try careMonths.write(db)
         try AllocationClients.record(db, allocations)
-        for (normID, months) in touchedMonths {
-            guard let norm = state.norms[normID] else { continue }
-            for month in months {
-                if let value = norm.months[month] {
-                    try NormMonthRecord.save(db, normID: normID, month: month, value: value)
-                } else {
-                    try NormMonthRecord.delete(db, normID: normID, month: month)
-                }
+        for touched in touchedMonths {
+            guard let norm = state.norms[touched.normID] else { continue }
+            if let value = norm.months[touched.month] {
+                try NormMonthRecord.save(db, normID: touched.normID, month: touched.month, value: value)
+            } else {
+                try NormMonthRecord.delete(db, normID: touched.normID, month: touched.month)
             }
         }
         for normID in touchedValues {
@@ -135,7 +139,7 @@ struct BatchLedger {
         }
         for entry in matching where entry.norm.kind.limitIsMoney {
             let id = entry.norm.id
-            touchedMonths[id, default: []].insert(month)
+            touchedMonths.insert(NormMonth(normID: id, month: month))
             touchedValues.insert(id)
             try credit(db, &state.norms[id]!, cents: cents, month: month)
         }
@@ -238,7 +242,7 @@ struct BatchLedger {
             // A month no client counts in has no row, as a recount (`InflowCount`) leaves it.
             norm.months[month] = count == 0 ? nil : count
             norm.value += step
-            touchedMonths[norm.norm.id, default: []].insert(month)
+            touchedMonths.insert(NormMonth(normID: norm.norm.id, month: month))
         }
         touchedValues.insert(norm.norm.id)
         let forecast = RunRateForecast.make(
