@@ -73,7 +73,12 @@ struct CatchUpBench: AsyncParsableCommand {
             let core = try MonitorCore(
                 database: try MonitorDatabase.open(path: folder.appendingPathComponent("monitor.sqlite").path),
                 logger: logger)
+            started = DispatchTime.now().uptimeNanoseconds
             _ = try core.importNorms(NormImportRequest(norms: BenchNorms.make(10_000)))
+            // What an operator waits for `plafond norm import` of a country's norms, and
+            // how long monitor's consumer stands still meanwhile (one transaction).
+            print(
+                "importing 10,000 norms (one admin request)\t\(String(format: "%.1f", Self.seconds(since: started))) s")
             started = DispatchTime.now().uptimeNanoseconds
             try await follow(
                 source: source, sink: core.intakeSink(afterCommit: {}), batchSize: MonitorCore.consumerBatchSize,

@@ -16,7 +16,7 @@ enum AlertBook {
     /// The norm's firing alerts as the store holds them.
     static func firing(_ db: Database, normID: Int64) throws -> FiringAlerts {
         var firing: FiringAlerts = [:]
-        for alert in try AlertRecord.firing().filter(AlertRecord.Columns.normID == normID).fetchAll(db) {
+        for alert in try AlertRecord.firing(db, normID: normID) {
             firing[alert.alertKind, default: [:]][alert.threshold] = alert.id
         }
         return firing
@@ -62,7 +62,7 @@ enum AlertBook {
     /// An ended norm counts nothing more, so none of its alerts can still be true: each
     /// firing one is resolved (and the resolution published) with its last value.
     static func resolveAll(_ db: Database, norm: NormDefinition, now: Date) throws {
-        for alert in try AlertRecord.firing().filter(AlertRecord.Columns.normID == norm.id).fetchAll(db) {
+        for alert in try AlertRecord.firing(db, normID: norm.id) {
             guard let id = alert.id else { continue }
             try resolve(
                 db, norm: norm, kind: alert.alertKind, threshold: alert.threshold, alertID: id, value: alert.value,

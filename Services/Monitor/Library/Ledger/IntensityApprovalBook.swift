@@ -78,7 +78,7 @@ enum IntensityApprovalBook {
             arguments = [normID]
         }
         var result: [Int64: ByClient] = [:]
-        for row in try GrantedRow.fetchAll(db, sql: sql + " ORDER BY id", arguments: arguments) {
+        for row in try GrantedRow.fetchAll(db.cachedStatement(sql: sql + " ORDER BY id"), arguments: arguments) {
             guard let from = Month(row.fromMonth), let through = Month(row.throughMonth) else { continue }
             let granted = Granted(
                 aanbieder: row.aanbieder, approval: IntensityApproval(extra: row.extra, from: from, through: through))

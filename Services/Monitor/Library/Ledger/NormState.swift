@@ -33,8 +33,8 @@ struct NormState: Sendable {
 
     /// One norm's state read from the store (after an admin command changed it).
     static func load(_ db: Database, norm: NormDefinition) throws -> NormState {
-        let months = try NormMonthRecord.filter(NormMonthRecord.Columns.normID == norm.id).fetchAll(db)
-        let stop = try StopRecord.inForce().filter(StopRecord.Columns.normID == norm.id).fetchOne(db)
+        let months = try NormMonthRecord.forNorm(db, normID: norm.id)
+        let stop = try StopRecord.inForce(db, normID: norm.id)
         return NormState(
             norm: norm, value: try MonitorDatabase.normValue(db, normID: norm.id),
             months: Dictionary(

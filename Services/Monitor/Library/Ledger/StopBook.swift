@@ -64,7 +64,7 @@ enum StopBook {
     }
 
     static func inForce(_ db: Database, normID: Int64) throws -> Stop? {
-        try StopRecord.inForce().filter(StopRecord.Columns.normID == normID).fetchOne(db).map {
+        try StopRecord.inForce(db, normID: normID).map {
             Stop(id: $0.id ?? 0, imposedAt: $0.imposedAt)
         }
     }

@@ -44,7 +44,17 @@ struct AlertRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
         id = inserted.rowID
     }
 
+    /// `state = 'firing'` written out, not bound: the partial index `alertFiringOnce` is
+    /// chosen on that literal, and a bound value it depends on makes SQLite prepare the
+    /// statement again every time it is bound (that was half of an import's time).
     static func firing() -> QueryInterfaceRequest<AlertRecord> {
-        filter(Columns.state == AlertState.firing)
+        filter(sql: "state = 'firing'")
+    }
+
+    /// The norm's firing alerts, through a cached statement (read per norm an admin
+    /// request touches, see `NormMonthRecord.forNorm`).
+    static func firing(_ db: Database, normID: Int64) throws -> [AlertRecord] {
+        try fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM alert WHERE normID = ? AND state = 'firing'"), arguments: [normID])
     }
 }

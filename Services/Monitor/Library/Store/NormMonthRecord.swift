@@ -18,6 +18,13 @@ struct NormMonthRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
         static let value = Column(CodingKeys.value)
     }
 
+    /// The norm's months. A cached statement: read for every norm an admin request
+    /// touches (an import of a country's 10,000 norms), where the query interface built
+    /// and prepared its SQL anew each time.
+    static func forNorm(_ db: Database, normID: Int64) throws -> [NormMonthRecord] {
+        try fetchAll(db.cachedStatement(sql: "SELECT * FROM normMonth WHERE normID = ?"), arguments: [normID])
+    }
+
     /// Writes the month's total as it now is (the batch added its lines in memory).
     static func save(_ db: Database, normID: Int64, month: Month, value: Int64) throws {
         try db.cachedStatement(

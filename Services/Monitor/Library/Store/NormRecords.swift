@@ -83,7 +83,7 @@ extension MonitorDatabase {
         _ db: Database, norm: NormDefinition, today: Day, settings: RunRateForecast.Settings
     ) throws -> RunRateForecast? {
         var byMonth: [Month: Int64] = [:]
-        for row in try NormMonthRecord.filter(NormMonthRecord.Columns.normID == norm.id).fetchAll(db) {
+        for row in try NormMonthRecord.forNorm(db, normID: norm.id) {
             if let month = Month(row.month) { byMonth[month] = row.value }
         }
         return RunRateForecast.make(

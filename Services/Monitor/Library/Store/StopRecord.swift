@@ -32,4 +32,11 @@ struct StopRecord: Codable, Sendable, TimestampedRecord, MutablePersistableRecor
     static func inForce() -> QueryInterfaceRequest<StopRecord> {
         filter(Columns.liftedAt == nil)
     }
+
+    /// The norm's stop in force, through a cached statement (read per norm an admin
+    /// request touches, see `NormMonthRecord.forNorm`).
+    static func inForce(_ db: Database, normID: Int64) throws -> StopRecord? {
+        try fetchOne(
+            db.cachedStatement(sql: "SELECT * FROM stop WHERE normID = ? AND liftedAt IS NULL"), arguments: [normID])
+    }
 }
