@@ -91,14 +91,7 @@ public enum SpendCells {
         }
         let rows = try SpendCellRow.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
         var result: [Month: Int64] = [:]
-        while let row = try rows.next() {
-            guard let month = Month(row.month), norm.period.contains(month.firstDay),
-                norm.scope.matches(
-                    gemeente: row.gemeente, aanbieder: row.aanbieder, productCategorie: row.categorie,
-                    productCode: row.productCode.isEmpty ? nil : row.productCode)
-            else { continue }
-            result[month, default: 0] += row.cents
-        }
+        while let row = try rows.next() { row.add(to: &result, for: norm) }
         return result
     }
 }
@@ -108,7 +101,7 @@ public enum SpendCells {
 /// Read by column name rather than through `Decodable`: every norm's figures read its
 /// cells (thousands of norms on a country's start page), and the decoder cost more per
 /// row than the query.
-struct SpendCellRow: FetchableRecord {
+struct SpendCellRow: FetchableRecord, Sendable {
     var aanbieder: String
     var gemeente: String
     var categorie: String
@@ -116,6 +109,18 @@ struct SpendCellRow: FetchableRecord {
     var productCode: String
     var month: String
     var cents: Int64
+
+    /// Adds the cell to a norm's spend by month when the norm counts it: in its period
+    /// and its scope (the one rule for a norm read from the store and from memory,
+    /// `SpendCellIndex`).
+    func add(to byMonth: inout [Month: Int64], for norm: NormDefinition) {
+        guard let month = Month(self.month), norm.period.contains(month.firstDay),
+            norm.scope.matches(
+                gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie,
+                productCode: productCode.isEmpty ? nil : productCode)
+        else { return }
+        byMonth[month, default: 0] += cents
+    }
 
     init(row: Row) throws {
         aanbieder = row["aanbieder"]

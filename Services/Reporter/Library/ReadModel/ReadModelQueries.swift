@@ -16,7 +16,7 @@ extension ReporterDatabase {
     /// one gemeente or provider does not compute the figures of a whole country's norms.
     public func norms(where include: @escaping @Sendable (NormDefinition) -> Bool) async throws -> [NormFigures] {
         try await writer.read { db in
-            let status = try NormStatusFacts.read(db)
+            let status = try NormListFacts.read(db)
             return try normDefinitions.all(db).filter(include).map { try figures(db, norm: $0, status: status) }
         }
     }
@@ -29,7 +29,7 @@ extension ReporterDatabase {
         try await writer.read { db in
             let open = try HandlingFacts.normsWithSomethingOpen(db)
             let candidates = try normDefinitions.all(db).filter { open.contains($0.id) && include($0) }
-            let status = try NormStatusFacts.read(db, normIDs: candidates.map(\.id))
+            let status = try NormListFacts.read(db, normIDs: candidates.map(\.id))
             return
                 try candidates
                 .map { norm in
@@ -50,18 +50,18 @@ extension ReporterDatabase {
     public func norm(id: Int64) async throws -> NormFigures? {
         try await writer.read { db in
             guard let norm = try NormDefinitionTables.find(db, id: id) else { return nil }
-            return try figures(db, norm: norm, status: try NormStatusFacts.read(db, normIDs: [id]), withPxQ: true)
+            return try figures(db, norm: norm, status: try NormListFacts.read(db, normIDs: [id]), withPxQ: true)
         }
     }
 
     /// `status`: the norm's alerts, stop and provider name, read once for a list of norms
-    /// (`NormStatusFacts`). `withPxQ`: the PxQ forecast too, for one norm's page and the
+    /// (`NormListFacts`). `withPxQ`: the PxQ forecast too, for one norm's page and the
     /// report; lists of norms (the overview, 10,000 of them for a country) leave it out.
-    func figures(_ db: Database, norm: NormDefinition, status: NormStatusFacts, withPxQ: Bool = false) throws
+    func figures(_ db: Database, norm: NormDefinition, status: NormListFacts, withPxQ: Bool = false) throws
         -> NormFigures
     {
         let firing = status.firing(normID: norm.id)
-        var figures = try valueFigures(db, norm: norm, firing: firing)
+        var figures = try valueFigures(db, norm: norm, firing: firing, status: status)
         figures.stop = status.stop(normID: norm.id)
         figures.aanbiederNaam = status.providerName(norm.scope.aanbieder)
         figures.unacknowledgedAlerts = firing.unacknowledged
@@ -85,9 +85,9 @@ extension ReporterDatabase {
     }
 
     /// The norm's value, months and forecast, and its firing alerts on that value.
-    private func valueFigures(_ db: Database, norm: NormDefinition, firing: NormStatusFacts.Firing) throws
-        -> NormFigures
-    {
+    private func valueFigures(
+        _ db: Database, norm: NormDefinition, firing: NormListFacts.Firing, status: NormListFacts
+    ) throws -> NormFigures {
         if norm.kind == .intensiteitsnorm {
             let above = try IntensityFigures.monthsAbove(db, normID: norm.id)
             return NormFigures(
@@ -99,7 +99,7 @@ extension ReporterDatabase {
                     measure: norm.intensity ?? IntensityMeasure())
             )
         }
-        let byMonth = norm.kind.limitIsMoney ? try SpendCells.byMonth(db, norm: norm) : [:]
+        let byMonth = norm.kind.limitIsMoney ? try status.spendByMonth(db, norm: norm) : [:]
         // Counts per month stay unpublished: most are below 5.
         let count =
             norm.kind == .instroomtarget

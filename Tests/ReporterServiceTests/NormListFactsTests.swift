@@ -1,8 +1,10 @@
 import Contracts
 import Domain
+import Fixtures
 import Foundation
 import GRDB
 import Messaging
+import Storage
 import Testing
 
 @testable import ReporterService
@@ -10,7 +12,7 @@ import Testing
 /// A norm's status read for a whole list at once and read for the norm alone must agree:
 /// the start page and the norm's own page show the same alerts, acknowledgements, stop
 /// and inflow.
-@Suite struct NormStatusFactsTests {
+@Suite struct NormListFactsTests {
     let may10 = Date(timeIntervalSince1970: TimeInterval(Day(iso: "2026-05-10")!.daysSince1970 * 86_400))
     let fixture = AttentionTests()
 
@@ -42,6 +44,8 @@ import Testing
         try core.notifierSink().apply([
             try event(1, AlertAcknowledged(alertID: 11, normID: 1, by: "J. de Vries", note: "", at: at))
         ])
+        try fixture.spend(core, agb: one.scope.aanbieder!, cents: 91_000, seq: 1)
+        try fixture.spend(core, agb: two.scope.aanbieder!, cents: 40_000, seq: 2)
         return core
     }
 
@@ -73,8 +77,8 @@ import Testing
         let core = try core()
         let (oneByOne, atOnce) = try await core.database.writer.read { db in
             (
-                try NormStatusFacts.read(db, normIDs: [1, 2, 3]),
-                try NormStatusFacts.read(db, normIDs: Array(1...Int64(NormStatusFacts.readOneByOneUpTo + 1)))
+                try NormListFacts.read(db, normIDs: [1, 2, 3]),
+                try NormListFacts.read(db, normIDs: Array(1...Int64(NormListFacts.readOneByOneUpTo + 1)))
             )
         }
         for id: Int64 in 1...3 {
@@ -85,8 +89,72 @@ import Testing
             #expect(oneByOne.stop(normID: id) == atOnce.stop(normID: id))
             #expect(oneByOne.inflowDuringStop(normID: id) == atOnce.inflowDuringStop(normID: id))
         }
+        let (norms, spendOneByOne, spendAtOnce) = try await core.database.writer.read { db in
+            let norms = try NormDefinitionTables.all(db)
+            let oneByOne = try NormListFacts.read(db, normIDs: norms.map(\.id))
+            let atOnce = try NormListFacts.read(db)
+            return (
+                norms, try norms.map { try oneByOne.spendByMonth(db, norm: $0) },
+                try norms.map { try atOnce.spendByMonth(db, norm: $0) }
+            )
+        }
+        #expect(norms.count == 3 && spendOneByOne == spendAtOnce)
+        #expect(spendAtOnce.contains { !$0.isEmpty })
         #expect(atOnce.firing(normID: 1).actual == [70, 90])
         #expect(atOnce.inflowDuringStop(normID: 2) == 1)
+    }
+
+    /// A norm's spend from every cell read once (`SpendCellIndex`) is what the store's
+    /// query gives, over random cells and random scopes: with and without a provider,
+    /// gemeenten (one named twice), categories and codes, periods of a year or a quarter.
+    @Test func aNormsSpendFromTheCellsInMemoryIsTheStoresOwn() async throws {
+        for seed in UInt64(0)..<20 {
+            var random = SeededGenerator(seed: seed)
+            let core = ReporterCore(database: try .inMemory(clock: { may10 }))
+            let providers = ["11111111", "22222222", "33333333"]
+            let gemeenten = ["0268", "0252", "0241"]
+            let categories = ["45", "46"]
+            let codes = ["45A03", "45A48", "46A01"]
+            var lines: [LoggedEvent] = []
+            for id in Int64(1)...120 {
+                let month = Month(year: 2026, month: Int.random(in: 1...12, using: &random))!
+                var line = ReadModelTests().line(
+                    id, cents: Int64.random(in: -5_000...90_000, using: &random), month: month)
+                line.aanbieder = providers.randomElement(using: &random)!
+                line.gemeente = gemeenten.randomElement(using: &random)!
+                line.productCategorie = categories.randomElement(using: &random)!
+                line.productCode = Bool.random(using: &random) ? codes.randomElement(using: &random)! : nil
+                lines.append(
+                    LoggedEvent(seq: id, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line).encoded())
+                )
+            }
+            try core.intakeSink().apply(lines)
+            var norms: [NormDefinition] = []
+            for id in Int64(1)...30 {
+                var scoped = gemeenten.filter { _ in Bool.random(using: &random) }
+                if let first = scoped.first, Bool.random(using: &random) { scoped.append(first) }
+                norms.append(
+                    NormDefinition(
+                        id: id, name: "N\(id)", kind: .bestedingsruimte,
+                        scope: NormScope(
+                            gemeenten: scoped,
+                            aanbieder: Bool.random(using: &random) ? providers.randomElement(using: &random) : nil,
+                            productCategorieen: categories.filter { _ in Bool.random(using: &random) },
+                            productCodes: codes.filter { _ in Int.random(in: 0..<3, using: &random) == 0 }),
+                        period: Bool.random(using: &random)
+                            ? .year(2026) : Period(start: Day(iso: "2026-04-01")!, end: Day(iso: "2026-06-30")!)!,
+                        limit: 1_000_000))
+            }
+            let scopes = norms
+            let (fromStore, fromIndex) = try await core.database.writer.read { db in
+                let index = try SpendCellIndex.read(db)
+                return (
+                    try scopes.map { try SpendCells.byMonth(db, norm: $0) }, scopes.map { index.byMonth(norm: $0) }
+                )
+            }
+            #expect(fromIndex == fromStore, "seed \(seed)")
+            #expect(fromStore.contains { !$0.isEmpty }, "seed \(seed): the norms count some spend")
+        }
     }
 
     /// The percentage is written without Foundation's formatter: two digits after the point.

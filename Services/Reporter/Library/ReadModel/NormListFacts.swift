@@ -1,15 +1,19 @@
 import Contracts
+import Domain
 import GRDB
+import Storage
 
-/// A norm's status beside its value: its firing alerts by kind, which of them nobody
-/// acknowledged and since when, its referral stop, the clients new during that stop, and
-/// its provider's name.
+/// What the figures of a list of norms read for all its norms at once rather than per
+/// norm: a norm's status beside its value (its firing alerts by kind, which of them nobody
+/// acknowledged and since when, its referral stop, the clients new during that stop, its
+/// provider's name) and, for a long list, every spend cell (`SpendCellIndex`).
 ///
-/// Read in one go, for every norm or for one: a list of norms (the start page's attention
-/// list, 6,000 norms at 10× a country) used to ask each of these per norm, eight look-ups
-/// a norm and a third of the page's time (docs/BENCHMARKS.md, stop 31). One way to read
-/// them for both, so a list and a norm's own page cannot disagree.
-struct NormStatusFacts {
+/// A list of norms (the start page's attention list, 6,000 norms at 10× a country) used to
+/// ask each of these per norm, eight look-ups and a query of its spend cells a norm: two
+/// thirds of the page's time (docs/BENCHMARKS.md, stop 31). A short list (a gemeente's
+/// page, one norm) still reads norm by norm, by the same code, so a list and a norm's own
+/// page cannot disagree.
+struct NormListFacts {
     /// One norm's firing alerts.
     struct Firing {
         /// Thresholds of firing alerts on the value (`actual`), lowest first.
@@ -26,6 +30,8 @@ struct NormStatusFacts {
     private var stops: [Int64: HandlingFacts.StopState] = [:]
     private var inflow: [Int64: Int] = [:]
     private var names: [String: String] = [:]
+    /// Every spend cell, when the list is long; otherwise each norm's are read from the store.
+    private var spend: SpendCellIndex?
 
     /// Sorted here rather than by SQL: sorting every firing alert of a country in SQLite
     /// cost more than the thresholds of one norm at a time.
@@ -39,19 +45,26 @@ struct NormStatusFacts {
     func inflowDuringStop(normID: Int64) -> Int { inflow[normID] ?? 0 }
     func providerName(_ agb: String?) -> String? { agb.flatMap { names[$0] } }
 
-    /// Every norm's status.
-    static func read(_ db: Database) throws -> NormStatusFacts {
-        var facts = NormStatusFacts()
+    /// The norm's spend by month of care, from the cells read for the list or from the store.
+    func spendByMonth(_ db: Database, norm: NormDefinition) throws -> [Month: Int64] {
+        try spend?.byMonth(norm: norm) ?? SpendCells.byMonth(db, norm: norm)
+    }
+
+    /// For every norm.
+    static func read(_ db: Database) throws -> NormListFacts {
+        var facts = NormListFacts()
         try facts.add(db, normID: nil)
         facts.names = try ProviderNames.all(db)
+        facts.spend = try SpendCellIndex.read(db)
         return facts
     }
 
-    /// The status of the norms named: a few norms are read one by one (by the alerts'
-    /// index, ~15 µs a norm), many at once (all of them, ~25 ms at 10×).
-    static func read(_ db: Database, normIDs: some Collection<Int64>) throws -> NormStatusFacts {
+    /// For the norms named: a few norms are read one by one (by the alerts' index, ~15 µs
+    /// a norm, and each norm's spend cells by its provider or gemeenten), many at once
+    /// (all of them, ~30 ms at 10×).
+    static func read(_ db: Database, normIDs: some Collection<Int64>) throws -> NormListFacts {
         guard normIDs.count <= readOneByOneUpTo else { return try read(db) }
-        var facts = NormStatusFacts()
+        var facts = NormListFacts()
         for id in normIDs { try facts.add(db, normID: id) }
         facts.names = try ProviderNames.all(db)
         return facts
