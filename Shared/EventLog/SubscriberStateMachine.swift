@@ -30,11 +30,9 @@ public struct SubscriberStateMachine: Sendable, Equatable {
     private var nextRequestID: Int64
     /// The outstanding fetch was sent ahead, for the events after this seq.
     private var prefetchedAfter: Int64?
-    public let batchSize: Int
 
-    public init(applied: Int64, batchSize: Int, firstRequestID: Int64 = 1) {
+    public init(applied: Int64, firstRequestID: Int64 = 1) {
         self.applied = applied
-        self.batchSize = batchSize
         self.nextRequestID = firstRequestID
         self.mode = .following
     }
@@ -82,9 +80,7 @@ public struct SubscriberStateMachine: Sendable, Equatable {
         prefetchedAfter = nil
         guard let last = run.last?.seq, reply.latest > last else { return .apply(run) }
         // The producer has more: ask for it now.
-        let id = nextRequestID
-        nextRequestID += 1
-        mode = .catchingUp(requestID: id)
+        let id = newRequest()
         prefetchedAfter = last
         return .fetchAndApply(after: last, requestID: id, run)
     }
@@ -114,9 +110,14 @@ public struct SubscriberStateMachine: Sendable, Equatable {
 
     private mutating func beginCatchUp() -> Action {
         prefetchedAfter = nil
+        return .fetch(after: applied, requestID: newRequest())
+    }
+
+    /// A new request id, now the outstanding one: any earlier reply is stale from here on.
+    private mutating func newRequest() -> Int64 {
         let id = nextRequestID
         nextRequestID += 1
         mode = .catchingUp(requestID: id)
-        return .fetch(after: applied, requestID: id)
+        return id
     }
 }

@@ -118,12 +118,12 @@ final class MemorySink: EventSink {
     func event(_ seq: Int64) -> LoggedEvent { LoggedEvent(seq: seq, kind: "k", body: Data()) }
 
     @Test func startsByCatchingUpFromTheCursor() {
-        var machine = SubscriberStateMachine(applied: 41, batchSize: 100)
+        var machine = SubscriberStateMachine(applied: 41)
         #expect(machine.start() == .fetch(after: 41, requestID: 1))
     }
 
     @Test func followsContiguousEventsAndIgnoresOldOnes() {
-        var machine = SubscriberStateMachine(applied: 5, batchSize: 100)
+        var machine = SubscriberStateMachine(applied: 5)
         _ = machine.start()
         #expect(machine.batch(.init(requestID: 1, latest: 5, events: [])) == .none)
         #expect(machine.mode == .following)
@@ -133,7 +133,7 @@ final class MemorySink: EventSink {
     }
 
     @Test func aGapOrAHeartbeatAheadStartsACatchUp() {
-        var machine = SubscriberStateMachine(applied: 10, batchSize: 100)
+        var machine = SubscriberStateMachine(applied: 10)
         _ = machine.start()
         _ = machine.batch(.init(requestID: 1, latest: 10, events: []))
         #expect(machine.published([event(12)]) == .fetch(after: 10, requestID: 2))
@@ -149,7 +149,7 @@ final class MemorySink: EventSink {
     }
 
     @Test func timeoutsAndFailuresAskAgainFromTheStoredCursor() {
-        var machine = SubscriberStateMachine(applied: 3, batchSize: 100)
+        var machine = SubscriberStateMachine(applied: 3)
         _ = machine.start()
         #expect(machine.catchUpTimedOut() == .fetch(after: 3, requestID: 2))
         #expect(machine.applyFailed(storedApplied: 3) == .fetch(after: 3, requestID: 3))
@@ -158,7 +158,7 @@ final class MemorySink: EventSink {
     /// Far behind, the next batch is asked for before this one is applied; its reply is
     /// awaited, not asked for twice, and a failed apply forgets it.
     @Test func farBehindTheNextBatchIsAskedForFirst() {
-        var machine = SubscriberStateMachine(applied: 10, batchSize: 3)
+        var machine = SubscriberStateMachine(applied: 10)
         _ = machine.start()
         #expect(
             machine.batch(.init(requestID: 1, latest: 100, events: [event(11), event(12), event(13)]))
@@ -188,7 +188,7 @@ final class MemorySink: EventSink {
             var random = SeededGenerator(seed: seed)
             let total = Int64.random(in: 1...300, using: &random)
             let batchSize = Int.random(in: 1...40, using: &random)
-            var machine = SubscriberStateMachine(applied: 0, batchSize: batchSize)
+            var machine = SubscriberStateMachine(applied: 0)
             var stored: Int64 = 0
             var inFlight: [EventLogWire.BatchReply] = []
             var delivered: [EventLogWire.BatchReply] = []
@@ -252,6 +252,9 @@ final class MemorySink: EventSink {
                     perform(machine.published((from...min(from + 3, total)).map(event)))
                 case 8:
                     perform(machine.heartbeat(latest: total))
+                case 9 where !inFlight.isEmpty:
+                    // A reply merely slow: asked for again, it arrives later and is stale.
+                    perform(machine.catchUpTimedOut())
                 default:
                     if inFlight.isEmpty { perform(machine.catchUpTimedOut()) }
                 }

@@ -40,6 +40,7 @@ import Testing
                 InflowDuringStop(
                     stopID: 1, normID: 2, aanbieder: two.scope.aanbieder ?? "", gemeente: "0268", client: "p-1",
                     toewijzingNummer: nil, verwijzerType: nil, day: Day(iso: "2026-05-01")!)),
+            try event(9, ProviderNamed(agb: one.scope.aanbieder!, naam: "Zorg Eén", by: nil, at: at)),
         ])
         try core.notifierSink().apply([
             try event(1, AlertAcknowledged(alertID: 11, normID: 1, by: "J. de Vries", note: "", at: at))
@@ -75,33 +76,36 @@ import Testing
     /// must not depend on which way was taken.
     @Test func manyNormsAreReadAtOnceWithTheSameResult() async throws {
         let core = try core()
-        let (oneByOne, atOnce) = try await core.database.writer.read { db in
-            (
-                try NormListFacts.read(db, normIDs: [1, 2, 3]),
-                try NormListFacts.read(db, normIDs: Array(1...Int64(NormListFacts.readOneByOneUpTo + 1)))
+        let (norms, oneByOne, atOnce) = try await core.database.writer.read { db in
+            let norms = try NormDefinitionTables.all(db)
+            return (
+                norms, try NormListFacts.read(db, norms: norms),
+                // One norm more than the threshold, whichever: all are read at once.
+                try NormListFacts.read(
+                    db, norms: Array(repeating: norms[0], count: NormListFacts.readOneByOneUpTo + 1))
             )
         }
-        for id: Int64 in 1...3 {
-            let a = oneByOne.firing(normID: id)
-            let b = atOnce.firing(normID: id)
+        #expect(norms.count == 3)
+        for norm in norms {
+            let a = oneByOne.firing(normID: norm.id)
+            let b = atOnce.firing(normID: norm.id)
             #expect(a.actual == b.actual && a.intensity == b.intensity && a.forecast == b.forecast)
             #expect(a.unacknowledged == b.unacknowledged && a.oldestUnacknowledged == b.oldestUnacknowledged)
-            #expect(oneByOne.stop(normID: id) == atOnce.stop(normID: id))
-            #expect(oneByOne.inflowDuringStop(normID: id) == atOnce.inflowDuringStop(normID: id))
+            #expect(oneByOne.stop(normID: norm.id) == atOnce.stop(normID: norm.id))
+            #expect(oneByOne.inflowDuringStop(normID: norm.id) == atOnce.inflowDuringStop(normID: norm.id))
+            #expect(oneByOne.providerName(norm.scope.aanbieder) == atOnce.providerName(norm.scope.aanbieder))
         }
-        let (norms, spendOneByOne, spendAtOnce) = try await core.database.writer.read { db in
-            let norms = try NormDefinitionTables.all(db)
-            let oneByOne = try NormListFacts.read(db, normIDs: norms.map(\.id))
-            let atOnce = try NormListFacts.read(db)
-            return (
-                norms, try norms.map { try oneByOne.spendByMonth(db, norm: $0) },
+        #expect(atOnce.firing(normID: 1).actual == [70, 90])
+        #expect(atOnce.inflowDuringStop(normID: 2) == 1)
+        #expect(oneByOne.providerName(norms[0].scope.aanbieder) == "Zorg Eén")
+        let (spendOneByOne, spendAtOnce) = try await core.database.writer.read { db in
+            (
+                try norms.map { try oneByOne.spendByMonth(db, norm: $0) },
                 try norms.map { try atOnce.spendByMonth(db, norm: $0) }
             )
         }
-        #expect(norms.count == 3 && spendOneByOne == spendAtOnce)
+        #expect(spendOneByOne == spendAtOnce)
         #expect(spendAtOnce.contains { !$0.isEmpty })
-        #expect(atOnce.firing(normID: 1).actual == [70, 90])
-        #expect(atOnce.inflowDuringStop(normID: 2) == 1)
     }
 
     /// A norm's spend from every cell read once (`SpendCellIndex`) is what the store's

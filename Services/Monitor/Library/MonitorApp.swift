@@ -48,6 +48,7 @@ public struct MonitorApp {
             context: context, producer: "intake", publishEndpoint: intakeLog.publish,
             catchUpEndpoint: intakeLog.catchUp, sink: core.intakeSink(afterCommit: { publisher.committed() }),
             batchSize: MonitorCore.consumerBatchSize, catchUpBatchSize: MonitorCore.catchUpBatchSize,
+            catchUpTimeout: MonitorCore.catchUpTimeout,
             security: try security.client(ofService: "intake"), logger: logger)
         let admin = try AdminSocketServer(
             context: context, endpoint: configuration.monitor.admin, security: security.server(ZAPDomain.admin),

@@ -17,12 +17,19 @@ public final class MonitorCore: Sendable {
     /// norms, months and spend cells it rewrites, the commit's fsync) is shared by five
     /// times the lines, and `pace` ran 35–40% faster (docs/BENCHMARKS.md, issue 21).
     public static let consumerBatchSize = 5_000
-    /// Events per batch fetched while catching up (a replay from zero, a long outage):
-    /// nobody waits on an alert from events hours old, so a batch may be four times as
-    /// large, and its fixed cost shared by four times the lines (replay with 10,000 norms
-    /// 37,000–41,000 → 46,000 events/s; docs/BENCHMARKS.md, stop 31). Live batches stay
-    /// at `consumerBatchSize`, so an alert's latency under load does not grow.
+    /// Events per batch fetched while catching up: at start, after a gap in the PUB
+    /// stream, or when a heartbeat says the producer is ahead. A fetch returns what is
+    /// there, so a consumer a few events behind still applies a few; only one far behind
+    /// (a replay from zero, a long outage, a month-end it trails) gets batches this large,
+    /// when sharing a batch's fixed cost over four times the lines matters more than the
+    /// quarter second more a batch takes (replay with 10,000 norms 34,706–38,320 →
+    /// 45,429–46,254 events/s; docs/BENCHMARKS.md, stop 31). Events heard on PUB are
+    /// applied at most `consumerBatchSize` at a time.
     public static let catchUpBatchSize = 20_000
+    /// How long a catch-up fetch may go unanswered before it is asked again: a reply of
+    /// `catchUpBatchSize` events (~9 MB, read, encoded and with CURVE encrypted on the
+    /// producer's one thread) gets the time per event a reply of 5,000 had in 2 s.
+    public static let catchUpTimeout = Duration.seconds(8)
 
     public let database: MonitorDatabase
     /// Active norms with their months, value, firing alerts and advice, between batches.

@@ -109,7 +109,7 @@ public final class EventLogSubscriber: Service, @unchecked Sendable {
     }
 
     private func loop(subscription: ZMQSocket, catchUp: ZMQSocket, stop: SocketThread.StopSignal) throws {
-        var machine = SubscriberStateMachine(applied: try sink.appliedSequence(), batchSize: batchSize)
+        var machine = SubscriberStateMachine(applied: try sink.appliedSequence())
         appliedSeq.store(machine.applied, ordering: .releasing)
         var fetchSentAt = ContinuousClock.now
         var quietUntil = ContinuousClock.now

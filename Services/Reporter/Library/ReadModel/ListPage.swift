@@ -30,7 +30,7 @@ extension ReporterDatabase {
             let matching = try normDefinitions.all(db).filter(include)
             let start = min((page - 1) * perPage, matching.count)
             let shown = matching[start..<min(start + perPage, matching.count)]
-            let status = try NormListFacts.read(db, normIDs: shown.map(\.id))
+            let status = try NormListFacts.read(db, norms: shown)
             return NormPage(
                 items: try shown.map { try figures(db, norm: $0, status: status) }, total: matching.count, page: page,
                 perPage: perPage)

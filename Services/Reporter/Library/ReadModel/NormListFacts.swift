@@ -59,14 +59,16 @@ struct NormListFacts {
         return facts
     }
 
-    /// For the norms named: a few norms are read one by one (by the alerts' index, ~15 µs
-    /// a norm, and each norm's spend cells by its provider or gemeenten), many at once
-    /// (all of them, ~30 ms at 10×).
-    static func read(_ db: Database, normIDs: some Collection<Int64>) throws -> NormListFacts {
-        guard normIDs.count <= readOneByOneUpTo else { return try read(db) }
+    /// For these norms: a few are read one by one (by the alerts' index, ~15 µs a norm,
+    /// each norm's spend cells by its provider or gemeenten, each provider's name by its
+    /// code), many at once (all of them, ~30 ms at 10×).
+    static func read(_ db: Database, norms: some Collection<NormDefinition>) throws -> NormListFacts {
+        guard norms.count <= readOneByOneUpTo else { return try read(db) }
         var facts = NormListFacts()
-        for id in normIDs { try facts.add(db, normID: id) }
-        facts.names = try ProviderNames.all(db)
+        for norm in norms { try facts.add(db, normID: norm.id) }
+        for agb in Set(norms.compactMap(\.scope.aanbieder)) {
+            facts.names[agb] = try ProviderNames.name(db, agb: agb)
+        }
         return facts
     }
 

@@ -16,8 +16,9 @@ extension ReporterDatabase {
     /// one gemeente or provider does not compute the figures of a whole country's norms.
     public func norms(where include: @escaping @Sendable (NormDefinition) -> Bool) async throws -> [NormFigures] {
         try await writer.read { db in
-            let status = try NormListFacts.read(db)
-            return try normDefinitions.all(db).filter(include).map { try figures(db, norm: $0, status: status) }
+            let included = try normDefinitions.all(db).filter(include)
+            let status = try NormListFacts.read(db, norms: included)
+            return try included.map { try figures(db, norm: $0, status: status) }
         }
     }
 
@@ -29,7 +30,7 @@ extension ReporterDatabase {
         try await writer.read { db in
             let open = try HandlingFacts.normsWithSomethingOpen(db)
             let candidates = try normDefinitions.all(db).filter { open.contains($0.id) && include($0) }
-            let status = try NormListFacts.read(db, normIDs: candidates.map(\.id))
+            let status = try NormListFacts.read(db, norms: candidates)
             return
                 try candidates
                 .map { norm in
@@ -50,7 +51,7 @@ extension ReporterDatabase {
     public func norm(id: Int64) async throws -> NormFigures? {
         try await writer.read { db in
             guard let norm = try NormDefinitionTables.find(db, id: id) else { return nil }
-            return try figures(db, norm: norm, status: try NormListFacts.read(db, normIDs: [id]), withPxQ: true)
+            return try figures(db, norm: norm, status: try NormListFacts.read(db, norms: [norm]), withPxQ: true)
         }
     }
 

@@ -19,7 +19,7 @@ extension ReporterDatabase {
             let inReport = definitions.filter { norm in
                 area.covers(norm) && norm.period.start <= period.end && period.start <= norm.period.end
             }
-            let status = try NormListFacts.read(db, normIDs: inReport.map(\.id))
+            let status = try NormListFacts.read(db, norms: inReport)
             let normLines = try inReport.map { norm in
                 let whole = try figures(db, norm: norm, status: status, withPxQ: true)
                 guard case .gemeente(let gemeente) = area, norm.scope.gemeenten != [gemeente],
