@@ -29,21 +29,24 @@ struct ClientMonthRow: FetchableRecord {
     }
 }
 
-/// A month in which a client had care of a type (`clientCareMonth`), declared or started;
-/// as many rows as `clientMonth`, so decoded by column too.
-struct ClientCareMonthRow: FetchableRecord {
+/// A month in which a client had care of a product (`clientCareMonth`), declared or
+/// started; as many rows as `clientMonth`, so decoded by column too.
+struct CareMonthRow: FetchableRecord {
     var categorie: String
+    var productCode: String
     var client: String
     var month: String
 
     enum Columns {
         static let categorie = Column("categorie")
+        static let productCode = Column("productCode")
         static let client = Column("client")
         static let month = Column("month")
     }
 
     init(row: Row) throws {
         categorie = row[Columns.categorie]
+        productCode = row[Columns.productCode]
         client = row[Columns.client]
         month = row[Columns.month]
     }

@@ -187,12 +187,13 @@ struct IndicatorQuery {
             if row.month == lastMonth && row.cents > 0 { entry.inLastMonth = true }
             declared[categorie, default: [:]][row.client] = entry
         }
-        let inflow = try newClientsByCategory()
+        let arrived = try careArrivals()
+        let inflow = arrived.byCategory
         let outflow = try endedClientsByCategory()
         categories.formUnion(inflow.keys)
         categories.formUnion(outflow.keys)
         let units = try volumesByUnit()
-        let products = try productsByCategory(standMonth: standMonth)
+        let products = try productsByCategory(standMonth: standMonth, inflow: arrived.byProduct)
         let long = try longCareByCategory(standMonth: standMonth)
         let perCategory = categories.sorted().map { categorie in
             var careType = careType(
@@ -272,11 +273,26 @@ struct IndicatorQuery {
     }
 
     /// One client's volume in one unit in one care type over the period so far.
-    struct UnitRow: Decodable, FetchableRecord {
+    /// Decoded by column: a row per client and unit.
+    struct UnitRow: FetchableRecord {
         var categorie: String
         var eenheid: String
         var client: String
         var volume: Int64
+
+        enum Columns {
+            static let categorie = Column("categorie")
+            static let eenheid = Column("eenheid")
+            static let client = Column("client")
+            static let volume = Column("volume")
+        }
+
+        init(row: Row) throws {
+            categorie = row[Columns.categorie]
+            eenheid = row[Columns.eenheid]
+            client = row[Columns.client]
+            volume = row[Columns.volume]
+        }
     }
 
     private func volumesByUnit() throws -> [UnitRow] {
@@ -307,29 +323,6 @@ struct IndicatorQuery {
     }
 
     static func oneDecimal(_ tenths: Int64) -> String { "\(tenths / 10),\(abs(tenths % 10))" }
-
-    /// Per category: clients arriving in that care type up to the peildatum: care in a
-    /// month with none in the care type in the `instroom_gap_months` before it, the first
-    /// time or again after a break ("(opnieuw) in zorg", as the instroomtarget counts).
-    private func newClientsByCategory() throws -> [String: Set<String>] {
-        let window = arrivals.window(for: period)
-        var care: [String: [String: Set<Month>]] = [:]
-        for row in try ClientCareMonthRow.fetchAll(
-            db,
-            sql: "SELECT DISTINCT categorie, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
-                + gemeenteClause,
-            arguments: arguments([window.lowerBound.description, asOf.month.description]))
-        {
-            guard let month = Month(row.month) else { continue }
-            care[row.categorie, default: [:]][row.client, default: []].insert(month)
-        }
-        return care.mapValues { clients in
-            Set(
-                clients.filter { _, months in
-                    arrivals.arrivals(months).contains { $0 >= period.start.month && $0 <= asOf.month }
-                }.keys)
-        }
-    }
 
     private func endedClientsByCategory() throws -> [String: Set<String>] {
         var ended: [String: Set<String>] = [:]

@@ -6,11 +6,11 @@ import GRDB
 /// figures are, so a product's counts never disagree with their care type's rules.
 extension IndicatorQuery {
     /// Per category, its products in code order.
-    func productsByCategory(standMonth: String?) throws -> [String: [Indicators.Product]] {
-        struct Key: Hashable {
-            var categorie: String
-            var product: String
-        }
+    /// `inflow` is `careArrivals().byProduct`.
+    func productsByCategory(
+        standMonth: String?, inflow: [ProductKey: Set<String>]
+    ) throws -> [String: [Indicators.Product]] {
+        typealias Key = ProductKey
         var declared: [Key: [String: (cents: Int64, inStand: Bool)]] = [:]
         for row in try ProductMonthRow.fetchAll(
             db,
@@ -27,26 +27,6 @@ extension IndicatorQuery {
             entry.cents += cents
             if row.month == standMonth && cents > 0 { entry.inStand = true }
             declared[key, default: [:]][client] = entry
-        }
-        var inflow: [Key: Set<String>] = [:]
-        let window = arrivals.window(for: period)
-        var care: [Key: [String: Set<Month>]] = [:]
-        for row in try ProductCareRow.fetchAll(
-            db,
-            sql:
-                "SELECT DISTINCT categorie, productCode, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
-                + gemeenteClause,
-            arguments: arguments([window.lowerBound.description, asOf.month.description]))
-        {
-            guard let month = Month(row.month) else { continue }
-            care[Key(categorie: row.categorie, product: row.productCode), default: [:]][row.client, default: []]
-                .insert(month)
-        }
-        for (key, clients) in care {
-            for (client, months) in clients
-            where arrivals.arrivals(months).contains(where: { $0 >= period.start.month && $0 <= asOf.month }) {
-                inflow[key, default: []].insert(client)
-            }
         }
         // The product of an ended trajectory is its start's (JW307 names no product).
         var outflow: [Key: Set<String>] = [:]
