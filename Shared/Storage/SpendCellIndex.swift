@@ -15,7 +15,8 @@ public struct SpendCellIndex: Sendable {
 
     public static func read(_ db: Database) throws -> SpendCellIndex {
         var index = SpendCellIndex()
-        let rows = try SpendCellRow.fetchCursor(db.cachedStatement(sql: "SELECT * FROM spendCell"))
+        let rows = try SpendCellRow.fetchCursor(
+            db.cachedStatement(sql: "SELECT \(SpendCellRow.selection) FROM spendCell"))
         while let row = try rows.next() {
             index.byProvider[row.aanbieder, default: []].append(index.all.count)
             index.byGemeente[row.gemeente, default: []].append(index.all.count)

@@ -76,7 +76,7 @@ public enum SpendCells {
         // gemeente index serve them); the scope's finer rule (categories and/or codes)
         // is then the same Swift code that matches a line. A norm on all providers of a
         // gemeente used to read every cell in the country.
-        var sql = "SELECT * FROM spendCell WHERE month BETWEEN ? AND ?"
+        var sql = "SELECT \(SpendCellRow.selection) FROM spendCell WHERE month BETWEEN ? AND ?"
         var arguments: [any DatabaseValueConvertible] = [
             norm.period.start.month.description, norm.period.end.month.description,
         ]
@@ -107,14 +107,22 @@ struct SpendCellRow: FetchableRecord, Sendable {
     var categorie: String
     /// "" when the lines named no product code.
     var productCode: String
-    var month: String
+    /// Parsed once when the row is read: a list of norms asks each cell for every norm
+    /// that might count it (`SpendCellIndex`), and parsing the text per ask was a tenth of
+    /// a country's start page. Nil for text that is no month (no norm counts it).
+    var month: Month?
     var cents: Int64
+
+    /// The columns `init(row:)` reads, in its order: by position, as a country's start
+    /// page reads every cell (35,000 at 100×) and a look-up by name per column was a
+    /// tenth of it.
+    static let selection = "aanbieder, gemeente, categorie, productCode, month, cents"
 
     /// Adds the cell to a norm's spend by month when the norm counts it: in its period
     /// and its scope (the one rule for a norm read from the store and from memory,
     /// `SpendCellIndex`).
     func add(to byMonth: inout [Month: Int64], for norm: NormDefinition) {
-        guard let month = Month(self.month), norm.period.contains(month.firstDay),
+        guard let month, norm.period.contains(month.firstDay),
             norm.scope.matches(
                 gemeente: gemeente, aanbieder: aanbieder, productCategorie: categorie,
                 productCode: productCode.isEmpty ? nil : productCode)
@@ -123,11 +131,11 @@ struct SpendCellRow: FetchableRecord, Sendable {
     }
 
     init(row: Row) throws {
-        aanbieder = row["aanbieder"]
-        gemeente = row["gemeente"]
-        categorie = row["categorie"]
-        productCode = row["productCode"]
-        month = row["month"]
-        cents = row["cents"]
+        aanbieder = row[0]
+        gemeente = row[1]
+        categorie = row[2]
+        productCode = row[3]
+        month = Month(row[4] as String)
+        cents = row[5]
     }
 }
