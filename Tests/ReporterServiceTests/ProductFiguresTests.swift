@@ -95,6 +95,49 @@ import Testing
         #expect(ambulant.kosten == 95_000 + 60_000)
     }
 
+    /// Five clients move from 45A03 (March) to 45A04 (May), two more come back to 45A03 in
+    /// June after a year away, and one is new in 45A03 in April and again in June: a move
+    /// inside a care type arrives in the product, not in the care type (its months are
+    /// the union of its products'), and a month at two providers counts once.
+    @Test func aMoveBetweenProductsArrivesInTheProductNotInTheCareType() async throws {
+        let core = ReporterCore(database: try .inMemory(clock: { Self.july15 }))
+        var events: [LoggedEvent] = []
+        var id: Int64 = 0
+        func declare(_ client: String, _ product: String, _ year: Int, _ month: Int, aanbieder: String = "12345678")
+            throws
+        {
+            id += 1
+            var line = line(id, client: client, product: product, month: month, cents: 10_000)
+            let m = Month(year: year, month: month)!
+            line.periodStart = m.firstDay
+            line.periodEnd = m.lastDay
+            line.aanbieder = aanbieder
+            events.append(
+                LoggedEvent(
+                    seq: id, kind: LineAccepted.kind.rawValue, body: try LineAccepted(line: line).encoded()))
+        }
+        for client in ["s1", "s2", "s3", "s4", "s5"] {
+            try declare(client, "45A03", 2026, 3)
+            try declare(client, "45A04", 2026, 5)
+        }
+        for client in ["b1", "b2", "b3", "b4", "b5"] {
+            try declare(client, "45A03", 2025, 4)
+            try declare(client, "45A03", 2026, 6)
+        }
+        for aanbieder in ["12345678", "87654321"] {
+            for client in ["n1", "n2", "n3", "n4", "n5"] {
+                try declare(client, "45A03", 2026, 4, aanbieder: aanbieder)
+            }
+        }
+        try core.intakeSink().apply(events)
+        let figures = try await core.database.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
+        let ambulant = try #require(figures.zorgsoorten.first { $0.categorie == "45" })
+        // The care type: b1–b5 back after a year, n1–n5 new; s1–s5 have had care since March.
+        #expect(ambulant.instroom == "10")
+        // 45A03: b1–b5 and n1–n5 (s1–s5 arrived in March, before the quarter); 45A04: s1–s5.
+        #expect(ambulant.producten.map { "\($0.code) \($0.instroom)" } == ["45A03 10", "45A04 5"])
+    }
+
     @Test func referrerSharesShowTheGemeentesOwnTeamsAndHideSmallGroups() async throws {
         let figures = try await database().indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         // Ten referrals: Regieteam Oost 5 of 10 = 50,0%; the other two groups are under five,
