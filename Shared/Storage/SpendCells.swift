@@ -98,9 +98,9 @@ public enum SpendCells {
 
 /// One spend cell (`spendCell`): a provider's spend in a gemeente, product and month.
 ///
-/// Read by column name rather than through `Decodable`: every norm's figures read its
-/// cells (thousands of norms on a country's start page), and the decoder cost more per
-/// row than the query.
+/// Read by position rather than through `Decodable` or by column name: every norm's
+/// figures read its cells (thousands of norms on a country's start page), and the decoder
+/// cost more per row than the query.
 struct SpendCellRow: FetchableRecord, Sendable {
     var aanbieder: String
     var gemeente: String

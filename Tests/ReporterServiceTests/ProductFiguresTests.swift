@@ -95,10 +95,11 @@ import Testing
         #expect(ambulant.kosten == 95_000 + 60_000)
     }
 
-    /// Five clients move from 45A03 (March) to 45A04 (May), two more come back to 45A03 in
-    /// June after a year away, and one is new in 45A03 in April and again in June: a move
-    /// inside a care type arrives in the product, not in the care type (its months are
-    /// the union of its products'), and a month at two providers counts once.
+    /// Five clients move from 45A03 (March) to 45A04 (May), five come back to 45A03 in June
+    /// after 14 months away, and five are new in 45A03 in April at two providers at once; one
+    /// had 45A05 in October 2025 only. A move inside a care type arrives in the product, not
+    /// in the care type (its months are the union of its products'); a product with care in
+    /// the window before the period but no arrival in it is no row.
     @Test func aMoveBetweenProductsArrivesInTheProductNotInTheCareType() async throws {
         let core = ReporterCore(database: try .inMemory(clock: { Self.july15 }))
         var events: [LoggedEvent] = []
@@ -129,6 +130,7 @@ import Testing
                 try declare(client, "45A03", 2026, 4, aanbieder: aanbieder)
             }
         }
+        try declare("x", "45A05", 2025, 10)
         try core.intakeSink().apply(events)
         let figures = try await core.database.indicators(period: Period(parsing: "2026-Q2")!, gemeente: "0268")
         let ambulant = try #require(figures.zorgsoorten.first { $0.categorie == "45" })

@@ -42,8 +42,14 @@ extension IndicatorQuery {
                 byCategory[key.categorie, default: [:]][client, default: []].formUnion(months)
             }
         }
+        // A product appears only with a client who arrived in it (as it always did); a care
+        // type also with none (its row has figures of its own).
         return CareArrivalsByType(
-            byCategory: byCategory.mapValues(arrived), byProduct: byProduct.mapValues(arrived))
+            byCategory: byCategory.mapValues(arrived),
+            byProduct: byProduct.compactMapValues { clients in
+                let arrived = arrived(clients)
+                return arrived.isEmpty ? nil : arrived
+            })
     }
 
     /// The clients among these whose arrival falls in the period up to the peildatum.
