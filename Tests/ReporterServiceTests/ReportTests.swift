@@ -186,6 +186,41 @@ import Testing
         }
     }
 
+    /// `/api/indicators` takes `regio` as the report does: the regio's figures, named; an
+    /// unknown regio is a 404 and both areas at once a 400. (It was ignored before, and a
+    /// regio's request got the whole installation's figures.)
+    @Test func theIndicatorsAPIAnswersForARegio() async throws {
+        let database = try database()
+        let server = try ReporterHTTPServer.forTests(
+            database: database, regions: ["Rijk van Nijmegen": ["0268", "0209"]])
+        let expected = try await database.indicators(
+            period: Period(parsing: "2026")!, area: .regio(name: "Rijk van Nijmegen", gemeenten: ["0268", "0209"]))
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/api/indicators?periode=2026&regio=Rijk%20van%20Nijmegen", method: .get) {
+                response in
+                #expect(response.status == .ok)
+                let body = try #require(
+                    try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+                #expect(body["region"] as? String == "Rijk van Nijmegen")
+                #expect(body["municipality"] == nil)
+                #expect(body["alertsFired"] as? Int == expected.meldingenGevuurd)
+                let total = try #require(body["total"] as? [String: Any])
+                #expect(total["costs"] as? Int == Int(expected.totaal.kosten))
+            }
+            for (uri, status) in [
+                ("/api/indicators?periode=2026&regio=Holland%20Rijnland", HTTPResponse.Status.notFound),
+                ("/api/indicators?periode=2026&gemeente=0268&regio=Rijk%20van%20Nijmegen", .badRequest),
+                ("/api/indicators?periode=2026&gemeente=268", .badRequest),
+            ] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let body = try APIErrorBody(response)
+                    #expect(response.status == status, "\(uri)")
+                    #expect(body.code == (status == .notFound ? "REGIO_ONBEKEND" : "ONGELDIGE_PARAMETER"), "\(uri)")
+                }
+            }
+        }
+    }
+
     @Test func htmlAndJSONAndTheirRefusals() async throws {
         let server = try server()
         try await Application(router: server.router()).test(.router) { client in

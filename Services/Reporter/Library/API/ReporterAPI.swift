@@ -49,7 +49,13 @@ struct ReporterAPI: APIProtocol {
         guard let period = Period(parsing: input.query.periode) else {
             return .badRequest(.init(.badParameter("periode moet JJJJ, JJJJ-H1, JJJJ-Q2 of JJJJ-MM zijn")))
         }
-        guard let area = AreaParameter.parse(input.query.gemeente) else { return .badRequest(.init(.badGemeente)) }
+        let area: ReportArea
+        switch ReportRequest.area(gemeente: input.query.gemeente, regio: input.query.regio, regions: regions) {
+        case .success(let given): area = given
+        case .failure(let refusal) where refusal.kind == .unknownRegio:
+            return .notFound(.init(APIProblem(.regioOnbekend, refusal.message)))
+        case .failure(let refusal): return .badRequest(.init(.badParameter(refusal.message)))
+        }
         var asOf: Day?
         if let text = input.query.peildatum {
             guard let day = Day(iso: text) else {

@@ -25,6 +25,31 @@ struct ReportRequest: Equatable {
         var message: String
     }
 
+    /// The area of `?gemeente=` or `?regio=` (neither: the whole installation), read the same
+    /// way for the report and `/api/indicators`.
+    static func area(gemeente: String?, regio: String?, regions: [String: [String]]) -> Result<ReportArea, Refusal> {
+        switch (gemeente, regio) {
+        case (nil, nil):
+            return .success(.all)
+        case (let gemeente?, nil):
+            guard Gemeentecode(gemeente) != nil else {
+                return .failure(Refusal(kind: .badParameter, message: "gemeente moet een CBS-code van 4 cijfers zijn"))
+            }
+            return .success(.gemeente(gemeente))
+        case (nil, let regio?):
+            guard let members = regions[regio] else {
+                let known = regions.keys.sorted().joined(separator: ", ")
+                return .failure(
+                    Refusal(
+                        kind: .unknownRegio,
+                        message: "regio \(regio) is onbekend; ingesteld: \(known.isEmpty ? "geen" : known)"))
+            }
+            return .success(.regio(name: regio, gemeenten: members))
+        default:
+            return .failure(Refusal(kind: .badParameter, message: "geef gemeente of regio, niet allebei"))
+        }
+    }
+
     /// `query` holds each parameter's value as given (absent when not given).
     static func parse(_ query: [String: String], regions: [String: [String]]) -> Result<ReportRequest, Refusal> {
         func refuse(_ message: String) -> Result<ReportRequest, Refusal> {
@@ -40,23 +65,9 @@ struct ReportRequest: Equatable {
             return refuse("formaat moet html, csv of json zijn")
         }
         let area: ReportArea
-        switch (query["gemeente"], query["regio"]) {
-        case (nil, nil):
-            area = .all
-        case (let gemeente?, nil):
-            guard Gemeentecode(gemeente) != nil else { return refuse("gemeente moet een CBS-code van 4 cijfers zijn") }
-            area = .gemeente(gemeente)
-        case (nil, let regio?):
-            guard let members = regions[regio] else {
-                let known = regions.keys.sorted().joined(separator: ", ")
-                return .failure(
-                    Refusal(
-                        kind: .unknownRegio,
-                        message: "regio \(regio) is onbekend; ingesteld: \(known.isEmpty ? "geen" : known)"))
-            }
-            area = .regio(name: regio, gemeenten: members)
-        default:
-            return refuse("geef gemeente of regio, niet allebei")
+        switch Self.area(gemeente: query["gemeente"], regio: query["regio"], regions: regions) {
+        case .success(let given): area = given
+        case .failure(let refusal): return .failure(refusal)
         }
         var request = ReportRequest(area: area, period: period, format: format)
         if let text = query["peildatum"] {

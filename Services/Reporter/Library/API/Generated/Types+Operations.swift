@@ -669,6 +669,10 @@ internal enum Operations {
                 ///
                 /// - Remark: Generated from `#/paths/api/indicators/GET/query/gemeente`.
                 internal var gemeente: Components.Parameters.Gemeente?
+                /// One of `[regios]` in the configuration. Give `gemeente` or `regio`, not both; neither is the whole installation.
+                ///
+                /// - Remark: Generated from `#/paths/api/indicators/GET/query/regio`.
+                internal var regio: Swift.String?
                 /// The day the figures are taken at (YYYY-MM-DD); never outside the period.
                 ///
                 /// - Remark: Generated from `#/paths/api/indicators/GET/query/peildatum`.
@@ -678,14 +682,17 @@ internal enum Operations {
                 /// - Parameters:
                 ///   - periode: A year (2026), half year (2026-H1), quarter (2026-Q2) or month (2026-05).
                 ///   - gemeente: Only what counts for this gemeente (a 4-digit CBS code, 0268).
+                ///   - regio: One of `[regios]` in the configuration. Give `gemeente` or `regio`, not both; neither is the whole installation.
                 ///   - peildatum: The day the figures are taken at (YYYY-MM-DD); never outside the period.
                 internal init(
                     periode: Swift.String,
                     gemeente: Components.Parameters.Gemeente? = nil,
+                    regio: Swift.String? = nil,
                     peildatum: Components.Parameters.Peildatum? = nil
                 ) {
                     self.periode = periode
                     self.gemeente = gemeente
+                    self.regio = regio
                     self.peildatum = peildatum
                 }
             }
@@ -808,6 +815,29 @@ internal enum Operations {
                     default:
                         try throwUnexpectedResponseStatus(
                             expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// No such norm (`NORM_ONBEKEND`) or regio (`REGIO_ONBEKEND`).
+            ///
+            /// - Remark: Generated from `#/paths//api/indicators/get(getIndicators)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            internal var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
                             response: self
                         )
                     }
