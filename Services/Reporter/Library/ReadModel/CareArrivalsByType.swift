@@ -1,19 +1,13 @@
 import Domain
 import GRDB
 
-/// A care type and product: the key of the per-product figures.
-struct ProductKey: Hashable {
-    var categorie: String
-    var product: String
-}
-
 /// The clients who arrived in care up to the peildatum, per care type and per product:
 /// care in a month with none of that type (or product) in the `instroom_gap_months`
 /// before it, the first time or again after a break ("(opnieuw) in zorg", as the
 /// instroomtarget counts).
 struct CareArrivalsByType {
-    var byCategory: [String: Set<String>] = [:]
-    var byProduct: [ProductKey: Set<String>] = [:]
+    var byCategory: [String: Set<String>]
+    var byProduct: [ProductKey: Set<String>]
 }
 
 extension IndicatorQuery {

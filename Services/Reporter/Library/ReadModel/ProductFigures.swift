@@ -4,14 +4,19 @@ import GRDB
 /// Instroom, uitstroom and stand per product within each care type: a council asks what
 /// grew inside "jeugdhulp ambulant", not only that it grew. Counted as the care type's
 /// figures are, so a product's counts never disagree with their care type's rules.
+/// A care type and product: the key of the per-product figures.
+struct ProductKey: Hashable {
+    var categorie: String
+    var product: String
+}
+
 extension IndicatorQuery {
     /// Per category, its products in code order.
     /// `inflow` is `careArrivals().byProduct`.
     func productsByCategory(
         standMonth: String?, inflow: [ProductKey: Set<String>]
     ) throws -> [String: [Indicators.Product]] {
-        typealias Key = ProductKey
-        var declared: [Key: [String: (cents: Int64, inStand: Bool)]] = [:]
+        var declared: [ProductKey: [String: (cents: Int64, inStand: Bool)]] = [:]
         for row in try ProductMonthRow.fetchAll(
             db,
             sql: """
@@ -20,7 +25,7 @@ extension IndicatorQuery {
                 """ + gemeenteClause,
             arguments: arguments([period.start.month.description, asOf.month.description]))
         {
-            let key = Key(categorie: row.categorie, product: row.productCode)
+            let key = ProductKey(categorie: row.categorie, product: row.productCode)
             let client = row.client
             let cents = row.cents
             var entry = declared[key, default: [:]][client] ?? (0, false)
@@ -29,7 +34,7 @@ extension IndicatorQuery {
             declared[key, default: [:]][client] = entry
         }
         // The product of an ended trajectory is its start's (JW307 names no product).
-        var outflow: [Key: Set<String>] = [:]
+        var outflow: [ProductKey: Set<String>] = [:]
         for row in try ProductEndRow.fetchAll(
             db,
             sql: """
@@ -40,7 +45,7 @@ extension IndicatorQuery {
                 """ + area.sqlClause(column: "e.gemeente"),
             arguments: arguments([from, to]))
         {
-            outflow[Key(categorie: row.categorie, product: row.productCode), default: []].insert(row.client)
+            outflow[ProductKey(categorie: row.categorie, product: row.productCode), default: []].insert(row.client)
         }
         let keys = Set(declared.keys).union(inflow.keys).union(outflow.keys)
         var result: [String: [Indicators.Product]] = [:]
