@@ -90,7 +90,7 @@ public struct ReporterHTTPServer: Service {
         }
         // `/api/…`, generated from Services/Reporter/openapi.yaml.
         try ReporterAPI(database: database, regions: regions).registerHandlers(
-            on: router, middlewares: [PlainResponseHeaders()])
+            on: router, middlewares: [KnownQueryParameters(), PlainResponseHeaders()])
         DashboardRoutes(database: database, regions: regions).register(on: router)
         ReportRoutes(database: database, regions: regions).register(on: router)
         if let metrics {

@@ -49,7 +49,8 @@ extension Components {
                 ])
             }
         }
-        /// Stable: a client matches on it. ONGELDIGE_PARAMETER (400), TOKEN_ONJUIST (401),
+        /// Stable: a client matches on it. ONGELDIGE_PARAMETER (400; also a query parameter
+        /// the route does not list), TOKEN_ONJUIST (401),
         /// NORM_ONBEKEND, REGIO_ONBEKEND, ROUTE_ONBEKEND (404; also a method other than GET),
         /// INTERNE_FOUT (500).
         ///

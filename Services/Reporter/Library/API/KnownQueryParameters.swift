@@ -1,0 +1,56 @@
+import Foundation
+import HTTPTypes
+import OpenAPIRuntime
+import Storage
+
+/// Refuses a query parameter that the operation does not have in `openapi.yaml`, with
+/// `ONGELDIGE_PARAMETER` and the names it does have. The generated code skips names it
+/// does not know, so `/api/spend?regio=…` or a typo (`gemeete=0268`) answered with the
+/// whole installation's figures as if the filter had been applied: a wrong answer that
+/// looks right, and at a country's scale a request of many seconds. Refusing is what a
+/// client can act on. `ReporterAPIParameterTests` holds this table to the spec.
+struct KnownQueryParameters: ServerMiddleware {
+    /// The query parameters of each operation, by operation id, as `openapi.yaml` lists them.
+    static let byOperation: [String: [String]] = [
+        Operations.ListNorms.id: ["gemeente", "pagina", "per_pagina"],
+        Operations.GetNorm.id: [],
+        Operations.ListAlerts.id: ["state", "gemeente", "pagina", "per_pagina"],
+        Operations.GetIndicators.id: ["periode", "gemeente", "regio", "peildatum"],
+        Operations.GetTimeline.id: ["norm"],
+        Operations.GetSpend.id: ["gemeente", "aanbieder", "categorie", "van", "tot"],
+        Operations.GetReport.id: [
+            "gemeente", "regio", "periode", "formaat", "peildatum", "basisjaar", "prijsindex", "basisprijsindex",
+        ],
+    ]
+
+    func intercept(
+        _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+    ) async throws -> (HTTPResponse, HTTPBody?) {
+        if let known = Self.byOperation[operationID],
+            let unknown = Self.names(in: request.path ?? "").first(where: { !known.contains($0) })
+        {
+            return Self.refusal(unknown: unknown, known: known)
+        }
+        return try await next(request, body, metadata)
+    }
+
+    /// The query's parameter names in the order given, decoded (`per%5Fpagina` is `per_pagina`).
+    static func names(in path: String) -> [String] {
+        guard let query = path.firstIndex(of: "?").map({ path[path.index(after: $0)...] }) else { return [] }
+        return query.split(separator: "&").compactMap { pair in
+            let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let decoded = String(name).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(name)
+            return decoded.isEmpty ? nil : decoded
+        }
+    }
+
+    static func refusal(unknown: String, known: [String]) -> (HTTPResponse, HTTPBody?) {
+        let offered = known.isEmpty ? "geen parameters" : known.joined(separator: ", ")
+        let problem = APIProblem.badParameter("onbekende parameter \(unknown); deze route kent: \(offered)")
+        let data = (try? JSONCoding.encoder().encode(problem.body)) ?? Data()
+        var response = HTTPResponse(status: .badRequest)
+        response.headerFields[.contentType] = "application/json; charset=utf-8"
+        return (response, HTTPBody(data))
+    }
+}
