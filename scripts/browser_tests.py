@@ -132,6 +132,16 @@ class Demo:
                 self.process.kill()
 
 
+def fits_width(page, width, label):
+    """At 390 px nothing but the tables' own scroll areas may be wider than the screen."""
+    overflow = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate("""w => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll'))
+        .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""",
+                         width)
+    check(overflow <= width + 1, f"{label} at {width} px is {overflow} px wide: {wide}")
+
+
 def log_in(page, base, name, password):
     page.goto(base + "/")
     check("/inloggen" in page.url, f"a page without login goes to the login page, not {page.url}")
@@ -223,13 +233,7 @@ def run(demo, name, password, screenshots):
             page.screenshot(path=str(file), full_page=False)
             check(file.stat().st_size > 10_000, f"{file} holds a real picture")
             no_serious_violations(page, axe, f"the start page at {width} px")
-            # At 390 px nothing but the tables' own scroll areas may be wider than the screen.
-            overflow = page.evaluate("document.documentElement.scrollWidth")
-            wide = page.evaluate("""w => [...document.querySelectorAll('body *')]
-                .filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.scroll'))
-                .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""",
-                                 width)
-            check(overflow <= width + 1, f"the start page at {width} px is {overflow} px wide: {wide}")
+            fits_width(page, width, "the start page")
         page.set_viewport_size({"width": 1400, "height": 900})
 
         if first_norm.get("providerName"):
@@ -323,6 +327,7 @@ def run(demo, name, password, screenshots):
                 check(page.url.startswith(base + path.split("?")[0]), f"{label} opens ({page.url})")
                 check("GRDB" not in page.content(), f"{label} shows no internals")
                 no_serious_violations(page, axe, f"{label} at {width} px")
+                fits_width(page, width, label)
         page.set_viewport_size({"width": 1400, "height": 900})
 
         # Log out: the dashboard asks for a login again.

@@ -6,8 +6,10 @@ import Foundation
 ///
 /// The frame is what WCAG 2.1 AA asks of every page: a language, a skip link, landmarks
 /// (`header`, `nav`, `main`, `footer`), a visible focus, colours of at least 4.5:1 on
-/// their background. At 390 px the tables scroll sideways with the first column fixed;
-/// printed, the navigation drops away and the page fits A4 portrait.
+/// their background. At 390 px the tables scroll sideways with the first column fixed,
+/// and an action form is no wider than the screen: a grid item is as wide as its widest
+/// content unless told otherwise, and an alert's name in a `select` made the norm page
+/// 476 px wide; printed, the navigation drops away and the page fits A4 portrait.
 enum HTML {
     static func escape(_ text: String) -> String { Markup.escape(text) }
 
@@ -49,8 +51,9 @@ enum HTML {
         input,select,textarea,button{font:inherit;padding:.35rem .5rem;border:1px solid #666;border-radius:3px;max-width:100%}
         button{background:#12355b;color:#fff;border-color:#12355b;cursor:pointer}
         button.secondary{background:#fff;color:#12355b}
-        .actions{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(18rem,1fr))}
-        .actions form{background:#fff;border:1px solid #ccc;padding:.8rem;display:grid;gap:.5rem}
+        .actions{display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(min(18rem,100%),1fr))}
+        .actions form{background:#fff;border:1px solid #ccc;padding:.8rem;display:grid;gap:.5rem;min-width:0}
+        .actions form>*{min-width:0}.actions select{width:100%}
         .notice{background:#e8f0fa;border:1px solid #12355b;padding:.6rem .8rem}
         .error{background:#fdecee;border:1px solid #a1001c;padding:.6rem .8rem}
         ol.timeline time{font-weight:600}

@@ -1,7 +1,10 @@
 import Contracts
 import Domain
 
-/// The report as one printable HTML page (A4, no external assets), in Dutch.
+/// The report as one printable HTML page (A4, no external assets), in Dutch. On a phone
+/// the wide tables (norms, use per care type, the comparison) scroll sideways in a region
+/// of their own, as the dashboard's do, and the page itself stays the screen's width;
+/// printed, they are laid out whole.
 enum ReportHTML {
     static func render(_ report: Report) -> String {
         let e = HTML.escape
@@ -91,36 +94,38 @@ enum ReportHTML {
             <html lang="nl"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>\(e(report.titel))</title>
             <style>
             @page{size:A4;margin:18mm}
-            body{font-family:system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:1.5rem auto;font-size:10.5pt}
+            body{font-family:system-ui,sans-serif;color:#1b1b1b;max-width:60rem;margin:1.5rem auto;padding:0 1rem;font-size:10.5pt}
             h1{font-size:1.4rem}h2{font-size:1.1rem;margin-top:1.6rem;break-after:avoid}
             table{border-collapse:collapse;width:100%;break-inside:auto}tr{break-inside:avoid}
             th,td{padding:.3rem .5rem;border-bottom:1px solid #ccc;text-align:left;font-variant-numeric:tabular-nums;vertical-align:top}
             .num{text-align:right}.meta{color:#555;font-size:.9em}
+            .scroll{overflow-x:auto;max-width:100%}
+            @media print{body{padding:0}.scroll{overflow:visible}}
             </style></head><body><main>
             <h1>\(e(report.titel))</h1>
             <p class="meta">Periode \(DutchDate.text(report.van)) t/m \(DutchDate.text(report.tot)) · opgesteld \(DutchDate.text(report.opgesteld)) ·
             peildatum \(DutchDate.text(report.peildatum)) (stand: cliënten in zorg in \(e(standMonth))) ·
             bedragen per zorgmaand, goedgekeurd en na creditering · aantallen cliënten onder de vijf als &lt;5</p>
             <h2>Normen</h2>
-            <table><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th><th class="num">Grens</th>
+            <div class="scroll" tabindex="0" role="region" aria-label="Normen"><table><thead><tr><th>Norm</th><th>Instrument</th><th>Aanbieder</th><th>Zorgsoort</th><th class="num">Grens</th>
             <th class="num">Stand</th><th class="num">Gebruikt</th><th class="num">Prognose</th><th>Status</th></tr></thead>
-            <tbody>\(normRows.isEmpty ? "<tr><td colspan=\"9\">Geen normen in dit gebied en deze periode.</td></tr>" : normRows)</tbody></table>
+            <tbody>\(normRows.isEmpty ? "<tr><td colspan=\"9\">Geen normen in dit gebied en deze periode.</td></tr>" : normRows)</tbody></table></div>
             <h2>Besteding per zorgsoort</h2>
             <table><tbody>\(spendRows(report.bestedingPerZorgsoort))
             <tr><th colspan="2">Totaal</th><th class="num">\(money(report.totaleBesteding))</th></tr></tbody></table>
             <h2>Besteding per aanbieder</h2>
             <table><tbody>\(spendRows(report.bestedingPerAanbieder))</tbody></table>
             <h2>Gebruik per zorgsoort</h2>
-            <table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
+            <div class="scroll" tabindex="0" role="region" aria-label="Gebruik per zorgsoort"><table><thead><tr><th>Zorgsoort</th><th class="num">Instroom</th><th class="num">Uitstroom</th><th class="num">Stand</th>
             <th class="num">Unieke cliënten</th><th class="num">Kosten</th><th class="num">Per cliënt</th><th class="num">Volume per cliënt</th></tr></thead>
-            <tbody>\(careRows)</tbody></table>
+            <tbody>\(careRows)</tbody></table></div>
             <p class="meta">Langer dan \(i.duurSignaalMaanden) maanden bij dezelfde aanbieder in zorg (stand, gerekend vanaf de instroom):
             \(e((i.zorgsoorten.map { "\($0.categorie) \($0.naam): \($0.langdurig)" } + ["totaal: \(i.totaal.langdurig)"]).joined(separator: "; ")))</p>
             <h2>Vergelijking</h2>
             <p class="meta">Elke periode tot dezelfde dag in die periode\(indexNotes.isEmpty ? "" : "; " + e(indexNotes)).</p>
-            <table><thead><tr><th>Zorgsoort</th><th>Periode</th><th class="num">Instroom</th><th class="num">Uitstroom</th>
+            <div class="scroll" tabindex="0" role="region" aria-label="Vergelijking"><table><thead><tr><th>Zorgsoort</th><th>Periode</th><th class="num">Instroom</th><th class="num">Uitstroom</th>
             <th class="num">Stand</th><th class="num">Unieke cliënten</th><th class="num">Kosten</th></tr></thead>
-            <tbody>\(comparisonRows)</tbody></table>
+            <tbody>\(comparisonRows)</tbody></table></div>
             <h2>Kostenconcentratie</h2>
             <table><thead><tr><th>Groep</th><th class="num">Cliënten</th><th class="num">Aandeel in de kosten</th></tr></thead>
             <tbody>\(concentration.isEmpty ? "<tr><td colspan=\"3\">Geen kosten in deze periode.</td></tr>" : concentration)</tbody></table>
