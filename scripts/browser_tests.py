@@ -319,6 +319,7 @@ def run(demo, name, password, screenshots):
         pages = {
             "de normpagina": f"/normen/{first_id}", "de meldingen": "/meldingen", "de tijdlijn": "/tijdlijn",
             "de rapportage": f"/rapport?regio=Rijk%20van%20Nijmegen&periode={year}",
+            "de rapportkeuze": "/rapport",
         }
         for label, path in pages.items():
             for width, height in WIDTHS.values():
@@ -329,6 +330,18 @@ def run(demo, name, password, screenshots):
                 no_serious_violations(page, axe, f"{label} at {width} px")
                 fits_width(page, width, label)
         page.set_viewport_size({"width": 1400, "height": 900})
+
+        # The menu's Rapportage asks which report; its form makes the regio's.
+        page.goto(base + "/")
+        page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Rapportage").click()
+        page.wait_for_url(f"{base}/rapport")
+        page.locator("select[name=regio]").select_option("Rijk van Nijmegen")
+        page.locator("select[name=periode]").select_option(year)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Rapport maken").click()
+        heading = page.locator("h1").inner_text()
+        check(heading.endswith(f"regio Rijk van Nijmegen, {year}"), f"the form makes the regio's report: {heading} at {page.url}, "
+              f"{page.locator('.error').all_inner_texts()}")
 
         # Log out: the dashboard asks for a login again.
         page.goto(base + "/")

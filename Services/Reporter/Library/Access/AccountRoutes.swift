@@ -21,7 +21,7 @@ struct AccountRoutes {
         let logger = self.logger
         router.get("/beheer") { request, context -> Response in
             guard let session = context.session, session.role.managesAccounts else { return Self.forbidden(context) }
-            let query = request.uri.queryParameters
+            let query = request.uri.formParameters
             return HTMLResponse.page(
                 AccountsPage.render(
                     try await accounts.list(), viewer: session.viewer, done: query.get("gedaan").map { String($0) },

@@ -26,7 +26,7 @@ struct LoginRoutes {
         router.get("/inloggen") { request, _ -> Response in
             let token = RandomToken.make()
             var response = HTMLResponse.page(
-                LoginPage.render(csrfToken: token, returnTo: Self.safeReturn(request.uri.queryParameters.get("terug"))))
+                LoginPage.render(csrfToken: token, returnTo: Self.safeReturn(request.uri.formParameters.get("terug"))))
             response.setCookie(SessionCookie.loginForm(token, secure: settings.secureCookies))
             return response
         }

@@ -64,7 +64,6 @@ enum HTML {
         """
 
     static func page(title: String, body: String, viewer: Viewer? = nil) -> String {
-        let year = Day.today().year
         let who =
             viewer.map { viewer in
                 """
@@ -78,7 +77,7 @@ enum HTML {
             ? ""
             : """
             <nav aria-label="Hoofdmenu"><ul><li><a href="/">Aandacht</a></li><li><a href="/tijdlijn">Tijdlijn</a></li>
-            <li><a href="/meldingen">Meldingen</a></li><li><a href="/rapport?periode=\(year)">Rapportage \(year)</a></li>\(
+            <li><a href="/meldingen">Meldingen</a></li><li><a href="/rapport">Rapportage</a></li>\(
                 viewer?.role == AccountRole.beheerder.rawValue ? "<li><a href=\"/beheer\">Accounts</a></li>" : "")</ul></nav>
             """
         return """

@@ -13,13 +13,13 @@ struct DashboardRoutes {
         let regions = self.regions
         router.get("/") { request, context -> Response in
             let query: OverviewQuery
-            switch OverviewQuery.parse(request.uri.queryParameters, regions: regions) {
+            switch OverviewQuery.parse(request.uri.formParameters, regions: regions) {
             case .success(let parsed): query = parsed
             case .failure(let problem):
                 return html(
                     HTML.page(title: "Onbekend", body: "<h1>\(HTML.escape(problem.message))</h1>"), status: .badRequest)
             }
-            guard let paging = PageParameters.parse(request.uri.queryParameters) else {
+            guard let paging = PageParameters.parse(request.uri.formParameters) else {
                 return html(
                     HTML.page(title: "Onbekend", body: "<h1>Deze pagina bestaat niet</h1>"), status: .badRequest)
             }
@@ -48,7 +48,7 @@ struct DashboardRoutes {
                     HTML.page(title: "Onbekende norm", body: "<h1>Deze norm bestaat niet</h1>", viewer: context.viewer),
                     status: .notFound)
             }
-            let query = request.uri.queryParameters
+            let query = request.uri.formParameters
             let actions = NormActionForms.render(
                 norm, alerts: try await database.firingAlerts(normID: id), viewer: context.viewer,
                 mayAct: context.session?.role.mayAct ?? false, today: database.today(),

@@ -4,7 +4,8 @@ import Storage
 
 /// `GET /rapport?gemeente=0268|regio=NAAM&periode=2026-Q3&formaat=html|csv|json`: the
 /// dashboard's periodic report (behind the login), printable HTML (default), CSV for Dutch
-/// spreadsheets, or the API's JSON. `/api/rapport` is the same report for scripts and
+/// spreadsheets, or the API's JSON. Without a query, the form that asks which report
+/// (`ReportChooserPage`). `/api/rapport` is the same report for scripts and
 /// `plafond report` (`ReporterAPI.getReport`); both read the request with `ReportRequest`.
 struct ReportRoutes {
     let database: ReporterDatabase
@@ -13,12 +14,24 @@ struct ReportRoutes {
     func register(on router: Router<ReporterRequestContext>) {
         let database = self.database
         let regions = self.regions
-        router.get("/rapport") { request, _ -> Response in
+        router.get("/rapport") { request, context -> Response in
             var query: [String: String] = [:]
-            for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+            // The chooser's empty fields are not asked for (as the start page's filters).
+            for (key, value) in request.uri.formParameters where !value.isEmpty { query[String(key)] = String(value) }
+            func chooser(_ problem: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+                HTMLResponse.page(
+                    ReportChooserPage.render(
+                        given: query, regions: Array(regions.keys), today: database.today(), problem: problem,
+                        viewer: context.viewer), status: status)
+            }
+            if query.isEmpty { return chooser() }
             let asked: ReportRequest
             switch ReportRequest.parse(query, regions: regions) {
             case .success(let parsed): asked = parsed
+            // A person asking for the page gets the form back with the reason; a script
+            // asking for CSV or JSON gets the API's error body.
+            case .failure(let refusal) where (query["formaat"] ?? "html") == "html":
+                return chooser(refusal.message, status: refusal.kind == .unknownRegio ? .notFound : .badRequest)
             case .failure(let refusal) where refusal.kind == .unknownRegio:
                 return APIProblem(.regioOnbekend, refusal.message).response
             case .failure(let refusal): return APIProblem.badParameter(refusal.message).response
