@@ -86,6 +86,40 @@ import Testing
                 #expect(response.status == .notFound)
                 #expect(String(buffer: response.body).contains("Niet gelukt: regio Holland Rijnland is onbekend"))
             }
+            // A misspelt parameter or a value that does not decode is refused, never read as
+            // "not given" (which would be everything the installation follows).
+            for uri in [
+                "/rapport?gemeete=0268&periode=2026&formaat=csv", "/rapport?gemeente=02%6&periode=2026&formaat=csv",
+            ] {
+                try await client.execute(uri: uri, method: .get, headers: server.reader) { response in
+                    let body = try APIErrorBody(response)
+                    #expect(response.status == .badRequest && body.code == "ONGELDIGE_PARAMETER", "\(uri)")
+                }
+            }
+            try await client.execute(
+                uri: "/rapport?gemeete=0268&periode=2019-Q1", method: .get, headers: server.reader
+            ) { response in
+                #expect(response.status == .badRequest)
+                let page = String(buffer: response.body)
+                #expect(page.contains("<title>Niet gelukt – Rapportage"))
+                #expect(page.contains("Niet gelukt: onbekende parameter gemeete; deze route kent: gemeente, regio"))
+                // A period not offered stays chosen, to correct rather than lose.
+                #expect(page.contains("<option value=\"2019-Q1\" selected>2019-Q1</option>"))
+            }
+            // What comes back into the form is escaped.
+            try await client.execute(
+                uri: "/rapport?gemeente=%22%3E%3Cscript%3E&periode=2026", method: .get, headers: server.reader
+            ) { response in
+                let page = String(buffer: response.body)
+                #expect(response.status == .badRequest)
+                #expect(page.contains("value=\"&quot;&gt;&lt;script&gt;\"") && !page.contains("<script>"))
+            }
+            // The first of a repeated parameter counts, as in the API's reading.
+            try await client.execute(
+                uri: "/rapport?gemeente=abcd&gemeente=0268&periode=2026", method: .get, headers: server.reader
+            ) { response in
+                #expect(response.status == .badRequest)
+            }
             // A script asking for CSV or JSON gets the API's error body.
             try await client.execute(
                 uri: "/rapport?regio=Holland%20Rijnland&periode=2026&formaat=csv", method: .get, headers: server.reader

@@ -8,7 +8,7 @@ import Storage
 /// does not know, so `/api/spend?regio=…` or a typo (`gemeete=0268`) answered with the
 /// whole installation's figures as if the filter had been applied: a wrong answer that
 /// looks right, and at a country's scale a request of many seconds. Refusing is what a
-/// client can act on. `ReporterAPIParameterTests` holds this table to the spec.
+/// client can act on. `UnknownQueryParameterTests` holds this table to the spec.
 struct KnownQueryParameters: ServerMiddleware {
     /// The query parameters of each operation, by operation id, as `openapi.yaml` lists them.
     static let byOperation: [String: [String]] = [
@@ -28,9 +28,9 @@ struct KnownQueryParameters: ServerMiddleware {
         next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         if let known = Self.byOperation[operationID],
-            let unknown = Self.names(in: request.path ?? "").first(where: { !known.contains($0) })
+            let message = Self.unknown(Self.names(in: request.path ?? ""), known: known)
         {
-            return Self.refusal(unknown: unknown, known: known)
+            return Self.refusal(message)
         }
         return try await next(request, body, metadata)
     }
@@ -45,10 +45,16 @@ struct KnownQueryParameters: ServerMiddleware {
         }
     }
 
-    static func refusal(unknown: String, known: [String]) -> (HTTPResponse, HTTPBody?) {
-        let offered = known.isEmpty ? "geen parameters" : known.joined(separator: ", ")
-        let problem = APIProblem.badParameter("onbekende parameter \(unknown); deze route kent: \(offered)")
-        let data = (try? JSONCoding.encoder().encode(problem.body)) ?? Data()
+    /// The first name in `given` that is not in `known`, with the refusal's words; nil when all are known.
+    static func unknown(_ given: some Sequence<String>, known: [String]) -> String? {
+        given.first { !known.contains($0) }.map { unknown in
+            "onbekende parameter \(unknown); deze route kent: "
+                + (known.isEmpty ? "geen parameters" : known.joined(separator: ", "))
+        }
+    }
+
+    static func refusal(_ message: String) -> (HTTPResponse, HTTPBody?) {
+        let data = (try? JSONCoding.encoder().encode(APIProblem.badParameter(message).body)) ?? Data()
         var response = HTTPResponse(status: .badRequest)
         response.headerFields[.contentType] = "application/json; charset=utf-8"
         return (response, HTTPBody(data))

@@ -21,16 +21,24 @@ struct FormFields: Sendable, Equatable {
         return FormFields(parsing: String(buffer: buffer))
     }
 
+    /// The first value of each name, as a query's parameters are read.
     init(parsing body: String) {
         var values: [String: String] = [:]
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            guard let name = parts.first else { continue }
-            values[decode(name)] = parts.count > 1 ? decode(parts[1]) : ""
-        }
+        for (name, value) in Self.pairs(body) where values[name] == nil { values[name] = value }
         self.values = values
+    }
+
+    /// The name-value pairs in their order: `+` is a space, the rest percent-decoded; text
+    /// that does not decode stays as it came, to be refused as a value rather than read
+    /// as an empty one (an empty field means "not given" on some pages).
+    static func pairs(_ body: String) -> [(name: String, value: String)] {
+        func decode(_ text: Substring) -> String {
+            let spaced = text.replacingOccurrences(of: "+", with: " ")
+            return spaced.removingPercentEncoding ?? spaced
+        }
+        return body.split(separator: "&").map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
     }
 }

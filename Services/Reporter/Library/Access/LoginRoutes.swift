@@ -84,10 +84,11 @@ struct LoginRoutes {
     }
 
     /// Only a path on this site: `//elders.example` or `https://…` would send the person
-    /// away after logging in.
+    /// away after logging in, and so would `/\t/elders.example`: a browser drops tabs and
+    /// newlines from an address before reading it. No control character or space passes.
     static func safeReturn(_ value: String?) -> String {
         guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"),
-            !value.contains(where: \.isNewline)
+            !value.unicodeScalars.contains(where: { $0.value <= 0x20 || $0.value == 0x7F })
         else { return "/" }
         return value
     }

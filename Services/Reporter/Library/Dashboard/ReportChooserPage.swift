@@ -17,17 +17,26 @@ enum ReportChooserPage {
             "<option value=\"\(e(value))\"\(selected ? " selected" : "")>\(e(label))</option>"
         }
         let chosenPeriod = given["periode"] ?? String(today.year)
-        let periods = (0...2).map { back -> String in
+        let offered = (0...2).flatMap { back in
             let year = today.year - back
-            let labels: [(String, String)] =
-                [
-                    ("\(year)", "\(year), heel jaar"), ("\(year)-H1", "\(year), eerste helft"),
-                    ("\(year)-H2", "\(year), tweede helft"),
-                ]
-                + (1...4).map { ("\(year)-Q\($0)", "\(year), kwartaal \($0)") }
-            return "<optgroup label=\"\(year)\">"
-                + labels.map { option($0.0, $0.1, selected: $0.0 == chosenPeriod) }.joined() + "</optgroup>"
-        }.joined()
+            return ["\(year)", "\(year)-H1", "\(year)-H2"] + (1...4).map { "\(year)-Q\($0)" }
+        }
+        // A period asked for and not offered (older, or mistyped) stays chosen, to correct.
+        let asked =
+            offered.contains(chosenPeriod) ? "" : option(chosenPeriod, chosenPeriod, selected: true)
+        let periods =
+            asked
+            + (0...2).map { back -> String in
+                let year = today.year - back
+                let labels: [(String, String)] =
+                    [
+                        ("\(year)", "\(year), heel jaar"), ("\(year)-H1", "\(year), eerste helft"),
+                        ("\(year)-H2", "\(year), tweede helft"),
+                    ]
+                    + (1...4).map { ("\(year)-Q\($0)", "\(year), kwartaal \($0)") }
+                return "<optgroup label=\"\(year)\">"
+                    + labels.map { option($0.0, $0.1, selected: $0.0 == chosenPeriod) }.joined() + "</optgroup>"
+            }.joined()
         let formats = [("html", "afdrukbare pagina (HTML)"), ("csv", "spreadsheet (CSV)"), ("json", "JSON")].map {
             option($0.0, $0.1, selected: $0.0 == (given["formaat"] ?? "html"))
         }.joined()
@@ -56,6 +65,7 @@ enum ReportChooserPage {
             <p class="meta">Hetzelfde rapport voor scripts: <code>/api/rapport</code> met dezelfde parameters, of
             <code>plafond report</code>. Aantallen cliënten onder de vijf staan er als &lt;5.</p>
             """
-        return HTML.page(title: "Rapportage", body: body, viewer: viewer)
+        // The title says it first: a screen reader reads it before the page's alert.
+        return HTML.page(title: problem == nil ? "Rapportage" : "Niet gelukt – Rapportage", body: body, viewer: viewer)
     }
 }

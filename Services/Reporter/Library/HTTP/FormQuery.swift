@@ -11,6 +11,6 @@ extension URI {
     /// query with this; the API keeps the generated code's reading.
     var formParameters: Hummingbird.Parameters {
         guard let query, !query.isEmpty else { return .init() }
-        return .init(FormFields(parsing: query).values.map { (key: Substring($0.key), value: Substring($0.value)) })
+        return .init(FormFields.pairs(query).map { (key: Substring($0.name), value: Substring($0.value)) })
     }
 }

@@ -10,14 +10,19 @@ import Storage
 struct ReportRoutes {
     let database: ReporterDatabase
     let regions: [String: [String]]
+    /// The report's parameters, the API's (`openapi.yaml`).
+    static let parameters = KnownQueryParameters.byOperation[Operations.GetReport.id] ?? []
 
     func register(on router: Router<ReporterRequestContext>) {
         let database = self.database
         let regions = self.regions
         router.get("/rapport") { request, context -> Response in
             var query: [String: String] = [:]
-            // The chooser's empty fields are not asked for (as the start page's filters).
-            for (key, value) in request.uri.formParameters where !value.isEmpty { query[String(key)] = String(value) }
+            // The chooser's empty fields are not asked for (as the start page's filters); of
+            // a repeated parameter the first counts, as `Parameters.get` and the API read it.
+            for (key, value) in request.uri.formParameters where !value.isEmpty && query[String(key)] == nil {
+                query[String(key)] = String(value)
+            }
             func chooser(_ problem: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
                 HTMLResponse.page(
                     ReportChooserPage.render(
@@ -25,8 +30,13 @@ struct ReportRoutes {
                         viewer: context.viewer), status: status)
             }
             if query.isEmpty { return chooser() }
+            // As `/api/rapport`: a misspelt `gemeente` must not give everything as if filtered.
+            let parsed =
+                KnownQueryParameters.unknown(query.keys.sorted(), known: Self.parameters).map {
+                    Result<ReportRequest, ReportRequest.Refusal>.failure(.init(kind: .badParameter, message: $0))
+                } ?? ReportRequest.parse(query, regions: regions)
             let asked: ReportRequest
-            switch ReportRequest.parse(query, regions: regions) {
+            switch parsed {
             case .success(let parsed): asked = parsed
             // A person asking for the page gets the form back with the reason; a script
             // asking for CSV or JSON gets the API's error body.
