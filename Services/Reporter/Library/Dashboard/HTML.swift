@@ -13,6 +13,11 @@ import Foundation
 enum HTML {
     static func escape(_ text: String) -> String { Markup.escape(text) }
 
+    /// An `<option>` of a form's list, both value and label escaped.
+    static func option(_ value: String, _ label: String, selected: Bool) -> String {
+        "<option value=\"\(escape(value))\"\(selected ? " selected" : "")>\(escape(label))</option>"
+    }
+
     /// Who is looking, for the header: their name and a form to log out.
     struct Viewer: Sendable {
         var name: String

@@ -13,9 +13,6 @@ enum ReportChooserPage {
         given: [String: String], regions: [String], today: Day, problem: String? = nil, viewer: HTML.Viewer? = nil
     ) -> String {
         let e = HTML.escape
-        func option(_ value: String, _ label: String, selected: Bool) -> String {
-            "<option value=\"\(e(value))\"\(selected ? " selected" : "")>\(e(label))</option>"
-        }
         let chosenPeriod = given["periode"] ?? String(today.year)
         let offered = (0...2).flatMap { back in
             let year = today.year - back
@@ -23,7 +20,7 @@ enum ReportChooserPage {
         }
         // A period asked for and not offered (older, or mistyped) stays chosen, to correct.
         let asked =
-            offered.contains(chosenPeriod) ? "" : option(chosenPeriod, chosenPeriod, selected: true)
+            offered.contains(chosenPeriod) ? "" : HTML.option(chosenPeriod, chosenPeriod, selected: true)
         let periods =
             asked
             + (0...2).map { back -> String in
@@ -35,16 +32,17 @@ enum ReportChooserPage {
                     ]
                     + (1...4).map { ("\(year)-Q\($0)", "\(year), kwartaal \($0)") }
                 return "<optgroup label=\"\(year)\">"
-                    + labels.map { option($0.0, $0.1, selected: $0.0 == chosenPeriod) }.joined() + "</optgroup>"
+                    + labels.map { HTML.option($0.0, $0.1, selected: $0.0 == chosenPeriod) }.joined() + "</optgroup>"
             }.joined()
         let formats = [("html", "afdrukbare pagina (HTML)"), ("csv", "spreadsheet (CSV)"), ("json", "JSON")].map {
-            option($0.0, $0.1, selected: $0.0 == (given["formaat"] ?? "html"))
+            HTML.option($0.0, $0.1, selected: $0.0 == (given["formaat"] ?? "html"))
         }.joined()
         let regioField =
             regions.isEmpty
             ? ""
-            : "<label>Regio<select name=\"regio\">" + option("", "geen", selected: given["regio"] == nil)
-                + regions.sorted().map { option($0, $0, selected: given["regio"] == $0) }.joined() + "</select></label>"
+            : "<label>Regio<select name=\"regio\">" + HTML.option("", "geen", selected: given["regio"] == nil)
+                + regions.sorted().map { HTML.option($0, $0, selected: given["regio"] == $0) }.joined()
+                + "</select></label>"
         let field = { (name: String) in e(given[name] ?? "") }
         let body = """
             <h1>Rapportage</h1>

@@ -62,25 +62,23 @@ enum StartPage {
     /// `providers`: the AGB register's names by code, offered as suggestions while typing
     /// (the field still takes the code, so it works without a register too).
     static func filters(_ query: OverviewQuery, regions: [String], providers: [String: String] = [:]) -> String {
-        func option(_ value: String, _ label: String, selected: Bool) -> String {
-            "<option value=\"\(HTML.escape(value))\"\(selected ? " selected" : "")>\(HTML.escape(label))</option>"
-        }
         let instruments =
-            option("", "alle", selected: query.instrument == nil)
+            HTML.option("", "alle", selected: query.instrument == nil)
             + NormKind.allCases.map {
-                option($0.rawValue, DutchFigures.instrument($0), selected: query.instrument == $0)
+                HTML.option($0.rawValue, DutchFigures.instrument($0), selected: query.instrument == $0)
             }
             .joined()
         let careTypes =
-            option("", "alle", selected: query.zorgsoort == nil)
+            HTML.option("", "alle", selected: query.zorgsoort == nil)
             + ProductCategorie.knownCodes.map {
-                option($0, DutchFigures.careType([$0]), selected: query.zorgsoort == $0)
+                HTML.option($0, DutchFigures.careType([$0]), selected: query.zorgsoort == $0)
             }.joined()
         let regioField =
             regions.isEmpty
             ? ""
-            : "<label>Regio<select name=\"regio\">" + option("", "alle", selected: query.regio == nil)
-                + regions.sorted().map { option($0, $0, selected: query.regio == $0) }.joined() + "</select></label>"
+            : "<label>Regio<select name=\"regio\">" + HTML.option("", "alle", selected: query.regio == nil)
+                + regions.sorted().map { HTML.option($0, $0, selected: query.regio == $0) }.joined()
+                + "</select></label>"
         return """
             <form class="filters" method="get" action="/#alle-normen" role="search" aria-label="Normen filteren">
             <label>Gemeente (CBS-code)<input name="gemeente" inputmode="numeric" pattern="[0-9]{4}" size="6" value="\(HTML.escape(query.gemeente ?? ""))"></label>
