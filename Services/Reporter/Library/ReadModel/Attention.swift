@@ -3,7 +3,8 @@ import Domain
 
 /// What a norm asks of the people who watch it, worked out from everything the read
 /// model knows: firing alerts of every kind, the forecast, the stop and its advice,
-/// unacknowledged alerts, inflow during a stop. Pure: figures in, verdict out.
+/// unacknowledged alerts, inflow during a stop, an intensiteitsnorm's weeks and duration
+/// signals not yet discussed in an analysegesprek. Pure: figures in, verdict out.
 ///
 /// A norm is "binnen de drempels" only when none of these holds; the reading of alerts of
 /// kind `actual` alone once showed a norm heading for 110% in green.
@@ -55,6 +56,23 @@ public struct Attention: Sendable, Equatable, Encodable {
         if norm.inflowDuringStop > 0 {
             reasons.append(
                 (.warning, "\(PublishedCount.text(Int64(norm.inflowDuringStop))) nieuwe cliënt(en) tijdens de stop"))
+        }
+        // Signals ask for a conversation, not a measure: a warning until one is recorded.
+        if norm.signals.weeks > 0 {
+            let weeks = norm.intensity?.openWeeks.map { "de \($0) weken" } ?? "de weken"
+            reasons.append(
+                (
+                    .warning,
+                    "\(PublishedCount.text(Int64(norm.signals.weeks))) cliënt(en) boven \(weeks) zorg per jaar: bespreken in het analysegesprek"
+                ))
+        }
+        if norm.signals.duration > 0 {
+            let months = norm.intensity?.maxMonths.map { "de \($0) maanden" } ?? "de maanden"
+            reasons.append(
+                (
+                    .warning,
+                    "\(PublishedCount.text(Int64(norm.signals.duration))) cliënt(en) langer in zorg dan \(months) van de norm: bespreken in het analysegesprek"
+                ))
         }
         if norm.unacknowledgedAlerts > 0 {
             let escalation =

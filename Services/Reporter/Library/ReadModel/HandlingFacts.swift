@@ -76,12 +76,14 @@ enum HandlingFacts {
     }
 
     /// The ids of the norms that may need attention without working out every norm's
-    /// figures: those with a firing alert or a stop matter. A forecast over the limit
-    /// always has a firing forecast alert (monitor fires one at 100%).
+    /// figures: those with a firing alert, a stop, or a signal waiting for an analysegesprek
+    /// (`SignalFacts`) matter. A forecast over the limit always has a firing forecast alert
+    /// (monitor fires one at 100%).
     static func normsWithSomethingOpen(_ db: Database) throws -> Set<Int64> {
         Set(
             try Int64.fetchAll(
-                db, sql: "SELECT normID FROM alert WHERE state = 'firing' UNION SELECT normID FROM normStop"))
+                db, sql: "SELECT normID FROM alert WHERE state = 'firing' UNION SELECT normID FROM normStop")
+        ).union(try SignalFacts.waiting(db, normID: nil).keys)
     }
 
     private static func set(_ db: Database, normID: Int64, _ state: StopState, at: Date) throws {

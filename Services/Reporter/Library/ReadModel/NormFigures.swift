@@ -53,6 +53,8 @@ public struct NormFigures: Sendable, Equatable, Encodable {
     public var escalated = false
     /// Clients who entered during the stop in force without an exemption.
     public var inflowDuringStop: Int = 0
+    /// An intensiteitsnorm's weeks and duration signals since its last analysegesprek.
+    var signals = SignalFacts()
 
     /// What needs attention, worked out from all of the above.
     public var attention: Attention { Attention(self) }
@@ -63,10 +65,15 @@ public struct NormFigures: Sendable, Equatable, Encodable {
         /// Client-months above the norm, and those of them that are not incidental.
         public var clientMonthsAbove: Int64
         public var structuralClientMonths: Int64
+        /// The weeks of care a year and the months in care the norm signals above, if set.
+        public var openWeeks: Int?
+        public var maxMonths: Int?
 
         init(clientMonthsAbove: Int64, structuralClientMonths: Int64, measure: IntensityMeasure) {
             eenheid = measure.eenheid
             per = measure.per.rawValue
+            openWeeks = measure.openWeeks
+            maxMonths = measure.maxMonths
             self.clientMonthsAbove = clientMonthsAbove
             self.structuralClientMonths = structuralClientMonths
         }

@@ -5,8 +5,8 @@ import Storage
 
 /// What the figures of a list of norms read for all its norms at once rather than per
 /// norm: a norm's status beside its value (its firing alerts by kind, which of them nobody
-/// acknowledged and since when, its referral stop, the clients new during that stop, its
-/// provider's name) and, for a long list, every spend cell (`SpendCellIndex`).
+/// acknowledged and since when, its referral stop, the clients new during that stop, the
+/// signals waiting for an analysegesprek, its provider's name) and, for a long list, every spend cell (`SpendCellIndex`).
 ///
 /// A list of norms (the start page's attention list, 6,000 norms at 10× a country) used to
 /// ask each of these per norm, eight look-ups and a query of its spend cells a norm: two
@@ -29,6 +29,7 @@ struct NormListFacts {
     private var firing: [Int64: Firing] = [:]
     private var stops: [Int64: HandlingFacts.StopState] = [:]
     private var inflow: [Int64: Int] = [:]
+    private var signals: [Int64: SignalFacts] = [:]
     private var names: [String: String] = [:]
     /// Every spend cell, when the list is long; otherwise each norm's are read from the store.
     private var spend: SpendCellIndex?
@@ -43,6 +44,7 @@ struct NormListFacts {
     }
     func stop(normID: Int64) -> HandlingFacts.StopState? { stops[normID] }
     func inflowDuringStop(normID: Int64) -> Int { inflow[normID] ?? 0 }
+    func signals(normID: Int64) -> SignalFacts { signals[normID] ?? SignalFacts() }
     func providerName(_ agb: String?) -> String? { agb.flatMap { names[$0] } }
 
     /// The norm's spend by month of care, from the cells read for the list or from the store.
@@ -118,5 +120,6 @@ struct NormListFacts {
         {
             inflow[row[0]] = row[1]
         }
+        signals.merge(try SignalFacts.waiting(db, normID: normID)) { $1 }
     }
 }

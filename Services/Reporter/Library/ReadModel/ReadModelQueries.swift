@@ -79,6 +79,7 @@ extension ReporterDatabase {
             figures.escalated = day <= today()
         }
         if figures.stop != nil { figures.inflowDuringStop = status.inflowDuringStop(normID: norm.id) }
+        if norm.kind == .intensiteitsnorm { figures.signals = status.signals(normID: norm.id) }
         if norm.kind.limitIsMoney {
             figures.forecastFiring = firing.forecast
             if withPxQ, let through = figures.forecast?.basisMonths.last.flatMap(Month.init) {

@@ -107,6 +107,7 @@ public struct ReporterDatabase: Sendable {
         NormDefinitionTables.registerOpenWeeksMigration(&migrator, named: "reporter.v19.intensityOpenWeeks")
         NormDefinitionTables.registerMaxMonthsMigration(&migrator, named: "reporter.v19.intensityMaxMonths")
         AreaIndexes.registerCouncilFigureMigrations(&migrator)
+        SignalFacts.registerMigrations(&migrator)
         return migrator
     }
 }
