@@ -17,9 +17,12 @@ public enum StoreOpener {
     /// whose every line lands on pages spread over tables larger than that.
     /// `autocheckpointPages` is the WAL size at which the writer checkpoints itself
     /// (SQLite's default 1,000): raised for a store whose `WALCheckpointer` does it instead.
+    /// `sortThreads` lets each connection's large sorts use helper threads (`PRAGMA
+    /// threads`; SQLite's default is none): for a store whose reads group a table by
+    /// client (the reporter's figures for a whole area).
     public static func open(
         path: String, migrator: DatabaseMigrator, pageSize: Int? = nil, temporaryFilesInMemory: Bool = false,
-        cacheKiB: Int? = nil, autocheckpointPages: Int? = nil
+        cacheKiB: Int? = nil, autocheckpointPages: Int? = nil, sortThreads: Int? = nil
     ) throws -> DatabasePool {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         // Intake's store holds BSNs: the folder is the owner's only (0700), the file 0600
@@ -31,7 +34,8 @@ public enum StoreOpener {
         }
         let pool = try DatabasePool(
             path: path,
-            configuration: configuration(pageSize: pageSize, temporaryFilesInMemory: temporaryFilesInMemory))
+            configuration: configuration(
+                pageSize: pageSize, temporaryFilesInMemory: temporaryFilesInMemory, sortThreads: sortThreads))
         // GRDB sets NORMAL on the writer when it enables WAL; durability before an answer
         // needs FULL, so it is set again on the (one, long-lived) writer connection.
         try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
@@ -59,13 +63,16 @@ public enum StoreOpener {
         return queue
     }
 
-    static func configuration(pageSize: Int? = nil, temporaryFilesInMemory: Bool = false) -> Configuration {
+    static func configuration(pageSize: Int? = nil, temporaryFilesInMemory: Bool = false, sortThreads: Int? = nil)
+        -> Configuration
+    {
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = FULL")
             if temporaryFilesInMemory { try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+            if let sortThreads { try db.execute(sql: "PRAGMA threads = \(sortThreads)") }
             // Takes effect only when the file is created (before WAL is set up).
             if let pageSize { try db.execute(sql: "PRAGMA page_size = \(pageSize)") }
         }

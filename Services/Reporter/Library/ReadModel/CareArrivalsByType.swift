@@ -1,56 +1,67 @@
 import Domain
 import GRDB
 
-/// The clients who arrived in care up to the peildatum, per care type and per product:
-/// care in a month with none of that type (or product) in the `instroom_gap_months`
+/// How many clients arrived in care up to the peildatum, per care type, per product and in
+/// all: care in a month with none of that type (or product) in the `instroom_gap_months`
 /// before it, the first time or again after a break ("(opnieuw) in zorg", as the
-/// instroomtarget counts).
+/// instroomtarget counts). In all, a client counts once however many types it arrived in.
 struct CareArrivalsByType {
-    var byCategory: [String: Set<String>]
-    var byProduct: [ProductKey: Set<String>]
+    var byCategory: [String: Int] = [:]
+    var byProduct: [ProductKey: Int] = [:]
+    var all = 0
 }
 
 extension IndicatorQuery {
-    /// Both from one read of the months of care in the arrival window: the per-type and the
-    /// per-product figures once read the same rows each (at a country's scale a third of a
-    /// gemeente's indicators). A care type's months are the union of its products'.
+    /// All three from one read of the months of care in the arrival window, in client
+    /// order: a client's months are judged when its rows end and then forgotten, so a
+    /// country's request holds one client's months, not every client's (`ClientTally`).
+    /// A care type's months are the union of its products'.
     func careArrivals() throws -> CareArrivalsByType {
         let window = arrivals.window(for: period)
-        var byProduct: [ProductKey: [String: Set<Month>]] = [:]
-        // No DISTINCT: a month at two providers is one month in a set, and SQLite's
-        // temporary b-tree for DISTINCT cost more than the set does.
-        let rows = try CareMonthRow.fetchCursor(
-            db,
-            sql: "SELECT categorie, productCode, client, month FROM clientCareMonth WHERE month BETWEEN ? AND ?"
-                + gemeenteClause,
+        var result = CareArrivalsByType()
+        var client: String?
+        var byProduct: [ProductKey: Set<Month>] = [:]
+        func closeClient() {
+            var byCategory: [String: Set<Month>] = [:]
+            for (key, months) in byProduct {
+                byCategory[key.categorie, default: []].formUnion(months)
+                if arrivedInPeriod(months) { result.byProduct[key, default: 0] += 1 }
+            }
+            var arrivedSomewhere = false
+            for (categorie, months) in byCategory where arrivedInPeriod(months) {
+                result.byCategory[categorie, default: 0] += 1
+                arrivedSomewhere = true
+            }
+            // A care type is listed with no arrival too (its row has figures of its own).
+            for categorie in byCategory.keys where result.byCategory[categorie] == nil {
+                result.byCategory[categorie] = 0
+            }
+            if arrivedSomewhere { result.all += 1 }
+            byProduct.removeAll(keepingCapacity: true)
+        }
+        // No DISTINCT: a month at two providers is one month in a set.
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT client, categorie, productCode, month FROM clientCareMonth
+                    WHERE month BETWEEN ? AND ?\(gemeenteClause) ORDER BY client
+                    """),
             arguments: arguments([window.lowerBound.description, asOf.month.description]))
         while let row = try rows.next() {
-            guard let month = Month(row.month) else { continue }
-            byProduct[ProductKey(categorie: row.categorie, product: row.productCode), default: [:]][
-                row.client, default: []
-            ].insert(month)
-        }
-        var byCategory: [String: [String: Set<Month>]] = [:]
-        for (key, clients) in byProduct {
-            for (client, months) in clients {
-                byCategory[key.categorie, default: [:]][client, default: []].formUnion(months)
+            let id: String = row[0]
+            if id != client {
+                closeClient()
+                client = id
             }
+            guard let month = Month(row[3] as String) else { continue }
+            byProduct[ProductKey(categorie: row[1], product: row[2]), default: []].insert(month)
         }
-        // A product appears only with a client who arrived in it (as it always did); a care
-        // type also with none (its row has figures of its own).
-        return CareArrivalsByType(
-            byCategory: byCategory.mapValues(arrived),
-            byProduct: byProduct.compactMapValues { clients in
-                let arrived = arrived(clients)
-                return arrived.isEmpty ? nil : arrived
-            })
+        closeClient()
+        return result
     }
 
-    /// The clients among these whose arrival falls in the period up to the peildatum.
-    private func arrived(_ clients: [String: Set<Month>]) -> Set<String> {
-        Set(
-            clients.lazy.filter { _, months in
-                arrivals.arrivals(months).contains { $0 >= period.start.month && $0 <= asOf.month }
-            }.map(\.key))
+    /// Whether these months of care hold an arrival in the period up to the peildatum.
+    private func arrivedInPeriod(_ months: Set<Month>) -> Bool {
+        arrivals.arrivals(months).contains { $0 >= period.start.month && $0 <= asOf.month }
     }
 }

@@ -6,38 +6,54 @@ import GRDB
 /// `duur_signaal_maanden`, counted from their arrival there (`CareArrivals`). A signal for
 /// the analysegesprek, not a verdict: no norm is broken by it.
 extension IndicatorQuery {
-    /// Per category, the clients whose care at some provider is longer than the signal.
-    func longCareByCategory(standMonth: String?) throws -> [String: Set<String>] {
-        guard let standMonth, Month(standMonth) != nil else { return [:] }
-        struct Key: Hashable {
+    /// Per category, and in all, the clients whose care at some provider is longer than the
+    /// signal. Read in client order and judged client by client (`ClientTally`).
+    func longCare(standMonth: String?) throws -> (byCategory: [String: Int], all: Int) {
+        guard let standMonth, let stand = Month(standMonth) else { return ([:], 0) }
+        struct Episode: Hashable {
             var aanbieder: String
             var categorie: String
-            var client: String
         }
-        var care: [Key: Set<Month>] = [:]
+        var byCategory: [String: Int] = [:]
+        var all = 0
+        var client: String?
+        var care: [Episode: Set<Month>] = [:]
+        func closeClient() {
+            var long = Set<String>()
+            for (episode, months) in care {
+                guard let length = arrivals.monthsInCare(months, at: stand), length > durationSignalMonths else {
+                    continue
+                }
+                long.insert(episode.categorie)
+            }
+            for categorie in long { byCategory[categorie, default: 0] += 1 }
+            if !long.isEmpty { all += 1 }
+            care.removeAll(keepingCapacity: true)
+        }
         // Every earlier month of the clients in care in the stand's month: an episode may
         // have begun years before the period.
-        for row in try ProviderCareRow.fetchAll(
-            db,
-            sql: """
-                SELECT m.aanbieder AS aanbieder, m.categorie AS categorie, m.client AS client, m.month AS month
-                FROM clientCareMonth m
-                WHERE m.month <= ? AND EXISTS (
-                    SELECT 1 FROM clientCareMonth s
-                    WHERE s.aanbieder = m.aanbieder AND s.client = m.client AND s.month = ?
-                        AND s.categorie = m.categorie)
-                """ + area.sqlClause(column: "m.gemeente"),
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT m.client, m.aanbieder, m.categorie, m.month
+                    FROM clientCareMonth m
+                    WHERE m.month <= ? AND EXISTS (
+                        SELECT 1 FROM clientCareMonth s
+                        WHERE s.aanbieder = m.aanbieder AND s.client = m.client AND s.month = ?
+                            AND s.categorie = m.categorie)\(area.sqlClause(column: "m.gemeente"))
+                    ORDER BY m.client
+                    """),
             arguments: arguments([standMonth, standMonth]))
-        {
-            guard let month = Month(row.month) else { continue }
-            care[Key(aanbieder: row.aanbieder, categorie: row.categorie, client: row.client), default: []].insert(month)
+        while let row = try rows.next() {
+            let id: String = row[0]
+            if id != client {
+                closeClient()
+                client = id
+            }
+            guard let month = Month(row[3] as String) else { continue }
+            care[Episode(aanbieder: row[1], categorie: row[2]), default: []].insert(month)
         }
-        let stand = Month(standMonth)!
-        var long: [String: Set<String>] = [:]
-        for (key, months) in care {
-            guard let length = arrivals.monthsInCare(months, at: stand), length > durationSignalMonths else { continue }
-            long[key.categorie, default: []].insert(key.client)
-        }
-        return long
+        closeClient()
+        return (byCategory, all)
     }
 }

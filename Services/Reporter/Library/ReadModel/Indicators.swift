@@ -170,56 +170,56 @@ struct IndicatorQuery {
         let months = period.months.map(\.description)
         let standMonth = try standMonth()
         let lastMonth = standMonth ?? ""
-        var categories = Set<String>()
-        // clientMonth within the period: per category, per client, cents and volume.
-        var declared: [String: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)]] = [:]
-        for row in try ClientMonthRow.fetchAll(
-            db,
-            sql: "SELECT categorie, month, client, cents, volume FROM clientMonth WHERE month BETWEEN ? AND ?"
-                + gemeenteClause,
-            arguments: arguments([months.first ?? "", asOf.month.description]))
-        {
-            let categorie = row.categorie
-            categories.insert(categorie)
-            var entry = declared[categorie, default: [:]][row.client] ?? (0, 0, false)
-            entry.cents += row.cents
-            entry.volume += row.volume
-            if row.month == lastMonth && row.cents > 0 { entry.inLastMonth = true }
-            declared[categorie, default: [:]][row.client] = entry
+        // Per care type and client, in client order: a client's care types follow each other,
+        // so its total over them is complete when the next client's rows begin.
+        var declared: [String: ClientTally] = [:]
+        var all = ClientTally()
+        var costs: [Int64] = []
+        var client: (id: String, cents: Int64, volume: Int64, inStand: Bool)?
+        func closeClient() {
+            guard let client else { return }
+            all.add(cents: client.cents, volume: client.volume, inStand: client.inStand)
+            costs.append(client.cents)
         }
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT client, categorie, SUM(cents), SUM(volume), MAX(month = ? AND cents > 0)
+                    FROM clientMonth WHERE month BETWEEN ? AND ?\(gemeenteClause)
+                    GROUP BY client, categorie ORDER BY client
+                    """),
+            arguments: arguments([lastMonth, months.first ?? "", asOf.month.description]))
+        while let row = try rows.next() {
+            let id: String = row[0]
+            let (cents, volume, inStand): (Int64, Int64, Bool) = (row[2], row[3], row[4])
+            declared[row[1], default: ClientTally()].add(cents: cents, volume: volume, inStand: inStand)
+            if client?.id != id {
+                closeClient()
+                client = (id, 0, 0, false)
+            }
+            client!.cents += cents
+            client!.volume += volume
+            client!.inStand = client!.inStand || inStand
+        }
+        closeClient()
         let arrived = try careArrivals()
-        let inflow = arrived.byCategory
-        let outflow = try endedClientsByCategory()
-        categories.formUnion(inflow.keys)
-        categories.formUnion(outflow.keys)
-        let units = try volumesByUnit()
+        let outflow = try endedClients()
+        let categories = Set(declared.keys).union(arrived.byCategory.keys).union(outflow.byCategory.keys)
+        let units = try unitFigures()
         let products = try productsByCategory(standMonth: standMonth, inflow: arrived.byProduct)
-        let long = try longCareByCategory(standMonth: standMonth)
+        let long = try longCare(standMonth: standMonth)
         let perCategory = categories.sorted().map { categorie in
             var careType = careType(
-                categorie, declared: declared[categorie] ?? [:], inflow: inflow[categorie] ?? [],
-                outflow: outflow[categorie] ?? [])
-            Self.setUnits(&careType, units.filter { $0.categorie == categorie })
+                categorie, declared: declared[categorie] ?? ClientTally(), inflow: arrived.byCategory[categorie] ?? 0,
+                outflow: outflow.byCategory[categorie] ?? 0)
+            Self.setUnits(&careType, units.perCareType.filter { $0.categorie == categorie })
             careType.producten = products[categorie] ?? []
-            careType.langdurig = PublishedCount.text(Int64(long[categorie]?.count ?? 0))
+            careType.langdurig = PublishedCount.text(Int64(long.byCategory[categorie] ?? 0))
             return careType
         }
-        var allDeclared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)] = [:]
-        for (_, clients) in declared {
-            for (client, entry) in clients {
-                var total = allDeclared[client] ?? (0, 0, false)
-                total.cents += entry.cents
-                total.volume += entry.volume
-                total.inLastMonth = total.inLastMonth || entry.inLastMonth
-                allDeclared[client] = total
-            }
-        }
-        var totaal = careType(
-            "", declared: allDeclared, inflow: inflow.values.reduce(into: Set<String>()) { $0.formUnion($1) },
-            outflow: outflow.values.reduce(into: Set<String>()) { $0.formUnion($1) })
-        Self.setUnits(&totaal, units)
-        totaal.langdurig = PublishedCount.text(
-            Int64(long.values.reduce(into: Set<String>()) { $0.formUnion($1) }.count))
+        var totaal = careType("", declared: all, inflow: arrived.all, outflow: outflow.all)
+        Self.setUnits(&totaal, units.all)
+        totaal.langdurig = PublishedCount.text(Int64(long.all))
         return Indicators(
             periode: period.label, gemeente: area.gemeente, regio: area.regio, zorgsoorten: perCategory, totaal: totaal,
             trajecten: try trajectories(), redenenBeeindiging: try reasons(), verwijzers: try referrers(),
@@ -233,7 +233,7 @@ struct IndicatorQuery {
             cpvToegekend: PublishedCount.text(Int64(try cpvCount(granted: true))),
             cpvAfgewezen: PublishedCount.text(Int64(try cpvCount(granted: false))),
             peildatum: asOf, standMaand: standMonth,
-            kostenconcentratie: Self.concentration(allDeclared.values.map(\.cents)),
+            kostenconcentratie: Self.concentration(costs),
             bovenbegrotelijk: try overBudgetIntake(), duurSignaalMaanden: durationSignalMonths)
     }
 
@@ -254,85 +254,110 @@ struct IndicatorQuery {
         }
     }
 
-    private func careType(
-        _ categorie: String, declared: [String: (cents: Int64, volume: Int64, inLastMonth: Bool)], inflow: Set<String>,
-        outflow: Set<String>
-    ) -> Indicators.CareType {
-        let active = declared.filter { $0.value.cents > 0 }
-        let cents = declared.values.reduce(0) { $0 + $1.cents }
-        let volume = declared.values.reduce(0) { $0 + $1.volume }
-        let enough = active.count >= PublishedCount.threshold
+    private func careType(_ categorie: String, declared: ClientTally, inflow: Int, outflow: Int)
+        -> Indicators.CareType
+    {
+        let enough = declared.active >= PublishedCount.threshold
         return Indicators.CareType(
             categorie: categorie.isEmpty ? "totaal" : categorie,
             naam: categorie.isEmpty ? "Alle zorgsoorten" : (ProductCategorie(categorie)?.name ?? categorie),
-            instroom: PublishedCount.text(Int64(inflow.count)), uitstroom: PublishedCount.text(Int64(outflow.count)),
-            stand: PublishedCount.text(Int64(active.values.filter(\.inLastMonth).count)),
-            uniekeClienten: PublishedCount.text(Int64(active.count)), kosten: cents,
-            kostenPerClient: enough ? cents / Int64(active.count) : nil,
-            volumePerClient: enough ? Self.oneDecimal(volume * 10 / Int64(active.count)) : nil)
+            instroom: PublishedCount.text(Int64(inflow)), uitstroom: PublishedCount.text(Int64(outflow)),
+            stand: PublishedCount.text(Int64(declared.stand)),
+            uniekeClienten: PublishedCount.text(Int64(declared.active)), kosten: declared.cents,
+            kostenPerClient: enough ? declared.cents / Int64(declared.active) : nil,
+            volumePerClient: enough ? Self.oneDecimal(declared.volume * 10 / Int64(declared.active)) : nil)
     }
 
-    /// One client's volume in one unit in one care type over the period so far.
-    /// Decoded by column: a row per client and unit.
-    struct UnitRow: FetchableRecord {
+    /// A unit's clients with a positive volume over the period so far, and that volume, in
+    /// one care type (or in all together, where `categorie` is "").
+    struct UnitFigure: Equatable {
         var categorie: String
         var eenheid: String
-        var client: String
-        var volume: Int64
+        var clients: Int64 = 0
+        var volume: Int64 = 0
 
-        enum Columns {
-            static let categorie = Column("categorie")
-            static let eenheid = Column("eenheid")
-            static let client = Column("client")
-            static let volume = Column("volume")
-        }
-
-        init(row: Row) throws {
-            categorie = row[Columns.categorie]
-            eenheid = row[Columns.eenheid]
-            client = row[Columns.client]
-            volume = row[Columns.volume]
+        /// One client's volume: a client with a positive volume counts.
+        mutating func add(_ volume: Int64) {
+            guard volume > 0 else { return }
+            clients += 1
+            self.volume += volume
         }
     }
 
-    private func volumesByUnit() throws -> [UnitRow] {
-        try UnitRow.fetchAll(
-            db,
-            sql:
-                "SELECT categorie, eenheid, client, SUM(volume) AS volume FROM clientMonthUnit WHERE month BETWEEN ? AND ?"
-                + gemeenteClause + " GROUP BY categorie, eenheid, client",
+    /// Per care type and unit, and per unit over all care types, from one read in client
+    /// order, a client's volumes judged when its rows end (`ClientTally`): a country's
+    /// period is millions of client-units, which as rows in memory (a client's pseudonym
+    /// each) took hundreds of megabytes per request (docs/BENCHMARKS.md, stop 33). A unit
+    /// counts where some client's volume in a care type is not zero, as a client's credits
+    /// can outweigh its debits; only positive volumes count as clients.
+    private func unitFigures() throws -> (perCareType: [UnitFigure], all: [UnitFigure]) {
+        struct Key: Hashable {
+            var categorie: String
+            var eenheid: String
+        }
+        var perCareType: [Key: UnitFigure] = [:]
+        var all: [String: UnitFigure] = [:]
+        var client: String?
+        var clientUnits: [String: Int64] = [:]
+        func closeClient() {
+            for (eenheid, volume) in clientUnits {
+                all[eenheid, default: UnitFigure(categorie: "", eenheid: eenheid)].add(volume)
+            }
+            clientUnits.removeAll(keepingCapacity: true)
+        }
+        let rows = try Row.fetchCursor(
+            db.cachedStatement(
+                sql: """
+                    SELECT client, categorie, eenheid, SUM(volume) AS v FROM clientMonthUnit
+                    WHERE month BETWEEN ? AND ?\(gemeenteClause)
+                    GROUP BY client, categorie, eenheid HAVING v != 0 ORDER BY client
+                    """),
             arguments: arguments([period.start.month.description, asOf.month.description]))
+        while let row = try rows.next() {
+            let id: String = row[0]
+            if id != client {
+                closeClient()
+                client = id
+            }
+            let key = Key(categorie: row[1], eenheid: row[2])
+            let volume: Int64 = row[3]
+            perCareType[key, default: UnitFigure(categorie: key.categorie, eenheid: key.eenheid)].add(volume)
+            clientUnits[key.eenheid, default: 0] += volume
+        }
+        closeClient()
+        return (Array(perCareType.values), Array(all.values))
     }
 
     /// The volume per client per unit; the single figure only when one unit is used.
-    static func setUnits(_ careType: inout Indicators.CareType, _ rows: [UnitRow]) {
-        var byUnit: [String: [String: Int64]] = [:]
-        for row in rows where row.volume != 0 {
-            byUnit[row.eenheid, default: [:]][row.client, default: 0] += row.volume
+    static func setUnits(_ careType: inout Indicators.CareType, _ figures: [UnitFigure]) {
+        careType.volumePerEenheid = figures.sorted { $0.eenheid < $1.eenheid }.map { unit in
+            Indicators.UnitVolume(
+                eenheid: unit.eenheid, naam: Eenheid(rawValue: unit.eenheid)?.name ?? unit.eenheid,
+                clienten: PublishedCount.text(unit.clients),
+                perClient: unit.clients >= PublishedCount.threshold ? oneDecimal(unit.volume * 10 / unit.clients) : nil)
         }
-        careType.volumePerEenheid = byUnit.keys.sorted().map { eenheid in
-            let clients = byUnit[eenheid]!.filter { $0.value > 0 }
-            let total = clients.values.reduce(0, +)
-            return Indicators.UnitVolume(
-                eenheid: eenheid, naam: Eenheid(rawValue: eenheid)?.name ?? eenheid,
-                clienten: PublishedCount.text(Int64(clients.count)),
-                perClient: clients.count >= PublishedCount.threshold
-                    ? oneDecimal(total * 10 / Int64(clients.count)) : nil)
-        }
-        if byUnit.count > 1 { careType.volumePerClient = nil }
+        if figures.count > 1 { careType.volumePerClient = nil }
     }
 
     static func oneDecimal(_ tenths: Int64) -> String { "\(tenths / 10),\(abs(tenths % 10))" }
 
-    private func endedClientsByCategory() throws -> [String: Set<String>] {
-        var ended: [String: Set<String>] = [:]
-        for row in try EndedCare.fetchAll(
-            db, sql: "SELECT categorie, client FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause,
-            arguments: arguments([from, to]))
+    /// Clients whose care ended in the period so far, per care type and in all (a client
+    /// whose care of two types ended counts once in all), counted by SQLite.
+    private func endedClients() throws -> (byCategory: [String: Int], all: Int) {
+        let window = arguments([from, to])
+        var byCategory: [String: Int] = [:]
+        for row in try Row.fetchAll(
+            db,
+            sql: "SELECT categorie, COUNT(DISTINCT client) FROM careEnd WHERE einddatum BETWEEN ? AND ?"
+                + gemeenteClause + " GROUP BY categorie", arguments: window)
         {
-            ended[row.categorie, default: []].insert(row.client)
+            byCategory[row[0]] = row[1]
         }
-        return ended
+        let all =
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(DISTINCT client) FROM careEnd WHERE einddatum BETWEEN ? AND ?" + gemeenteClause,
+                arguments: window) ?? 0
+        return (byCategory, all)
     }
 
     private func trajectories() throws -> Indicators.Trajectories {

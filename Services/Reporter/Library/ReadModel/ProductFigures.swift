@@ -10,55 +10,66 @@ struct ProductKey: Hashable {
     var product: String
 }
 
+/// A product's declared clients over the period so far, summed by SQLite per client first.
+struct ProductTallyRow: FetchableRecord {
+    var key: ProductKey
+    /// Clients whose period's cents are above zero, those of them in the stand's month, and
+    /// the debits minus credits of all.
+    var active: Int
+    var stand: Int
+    var cents: Int64
+
+    init(row: Row) throws {
+        key = ProductKey(categorie: row[0], product: row[1])
+        active = row[2]
+        stand = row[3]
+        cents = row[4]
+    }
+}
+
 extension IndicatorQuery {
     /// Per category, its products in code order.
     /// `inflow` is `careArrivals().byProduct`.
-    func productsByCategory(
-        standMonth: String?, inflow: [ProductKey: Set<String>]
-    ) throws -> [String: [Indicators.Product]] {
-        var declared: [ProductKey: [String: (cents: Int64, inStand: Bool)]] = [:]
-        for row in try ProductMonthRow.fetchAll(
+    func productsByCategory(standMonth: String?, inflow: [ProductKey: Int]) throws -> [String: [Indicators.Product]] {
+        // Counted by SQLite, client by client: a country's clients never in memory (`ClientTally`).
+        var declared: [ProductKey: ProductTallyRow] = [:]
+        for row in try ProductTallyRow.fetchAll(
             db,
             sql: """
-                SELECT categorie, productCode, month, client, cents FROM clientProductMonth
-                WHERE month BETWEEN ? AND ?
-                """ + gemeenteClause,
-            arguments: arguments([period.start.month.description, asOf.month.description]))
+                SELECT categorie, productCode, SUM(c > 0), SUM(c > 0 AND s), SUM(c) FROM (
+                    SELECT categorie, productCode, client, SUM(cents) AS c, MAX(month = ? AND cents > 0) AS s
+                    FROM clientProductMonth WHERE month BETWEEN ? AND ?\(gemeenteClause)
+                    GROUP BY categorie, productCode, client)
+                GROUP BY categorie, productCode
+                """,
+            arguments: arguments([standMonth ?? "", period.start.month.description, asOf.month.description]))
         {
-            let key = ProductKey(categorie: row.categorie, product: row.productCode)
-            let client = row.client
-            let cents = row.cents
-            var entry = declared[key, default: [:]][client] ?? (0, false)
-            entry.cents += cents
-            if row.month == standMonth && cents > 0 { entry.inStand = true }
-            declared[key, default: [:]][client] = entry
+            declared[row.key] = row
         }
         // The product of an ended trajectory is its start's (JW307 names no product).
-        var outflow: [ProductKey: Set<String>] = [:]
-        for row in try ProductEndRow.fetchAll(
+        var outflow: [ProductKey: Int] = [:]
+        for row in try Row.fetchAll(
             db,
             sql: """
-                SELECT e.categorie AS categorie, COALESCE(s.productCode, '') AS productCode, e.client AS client
+                SELECT e.categorie, COALESCE(s.productCode, ''), COUNT(DISTINCT e.client)
                 FROM careEnd e LEFT JOIN careStart s ON s.aanbieder = e.aanbieder AND s.gemeente = e.gemeente
                     AND s.toewijzingNummer = e.toewijzingNummer AND s.begindatum = e.begindatum
                 WHERE e.einddatum BETWEEN ? AND ?
-                """ + area.sqlClause(column: "e.gemeente"),
+                """ + area.sqlClause(column: "e.gemeente") + " GROUP BY 1, 2",
             arguments: arguments([from, to]))
         {
-            outflow[ProductKey(categorie: row.categorie, product: row.productCode), default: []].insert(row.client)
+            outflow[ProductKey(categorie: row[0], product: row[1])] = row[2]
         }
         let keys = Set(declared.keys).union(inflow.keys).union(outflow.keys)
         var result: [String: [Indicators.Product]] = [:]
         for key in keys.sorted(by: { ($0.categorie, $0.product) < ($1.categorie, $1.product) }) {
-            let clients = declared[key] ?? [:]
-            let active = clients.filter { $0.value.cents > 0 }
+            let tally = declared[key]
             result[key.categorie, default: []].append(
                 Indicators.Product(
-                    code: key.product, instroom: PublishedCount.text(Int64(inflow[key]?.count ?? 0)),
-                    uitstroom: PublishedCount.text(Int64(outflow[key]?.count ?? 0)),
-                    stand: PublishedCount.text(Int64(active.values.filter(\.inStand).count)),
-                    uniekeClienten: PublishedCount.text(Int64(active.count)),
-                    kosten: clients.values.reduce(0) { $0 + $1.cents }))
+                    code: key.product, instroom: PublishedCount.text(Int64(inflow[key] ?? 0)),
+                    uitstroom: PublishedCount.text(Int64(outflow[key] ?? 0)),
+                    stand: PublishedCount.text(Int64(tally?.stand ?? 0)),
+                    uniekeClienten: PublishedCount.text(Int64(tally?.active ?? 0)), kosten: tally?.cents ?? 0))
         }
         return result
     }
