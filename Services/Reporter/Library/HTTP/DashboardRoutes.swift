@@ -23,11 +23,13 @@ struct DashboardRoutes {
                 return html(
                     HTML.page(title: "Onbekend", body: "<h1>Deze pagina bestaat niet</h1>"), status: .badRequest)
             }
-            let attention = try await database.normsNeedingAttention(where: query.includes)
+            let attention: [NormFigures]
             let page: NormPage
             if query.sort == nil {
-                page = try await database.norms(where: query.includes, page: paging.page, perPage: paging.perPage)
+                (attention, page) = try await database.overview(
+                    where: query.includes, page: paging.page, perPage: paging.perPage)
             } else {
+                attention = try await database.normsNeedingAttention(where: query.includes)
                 // Sorting on a figure needs every matching norm's figures; without a sort
                 // only the page's are worked out.
                 let all = query.sorted(try await database.norms(where: query.includes))

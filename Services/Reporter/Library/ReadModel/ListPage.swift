@@ -36,4 +36,30 @@ extension ReporterDatabase {
                 perPage: perPage)
         }
     }
+
+    /// The start page's two lists from one read: what needs attention, most urgent first,
+    /// and a page of the norms `include` picks. One snapshot, so the two agree, and one
+    /// read of the norms' facts for both (`NormListFacts`): read apart, the page's 500 norms
+    /// each queried their spend cells after the attention list had read all of them (a
+    /// fifth of the start page at 100×, docs/BENCHMARKS.md, stop 33).
+    public func overview(
+        where include: @escaping @Sendable (NormDefinition) -> Bool, page: Int, perPage: Int
+    ) async throws -> (attention: [NormFigures], page: NormPage) {
+        try await writer.read { db in
+            let all = try normDefinitions.all(db)
+            let candidates = try attentionCandidates(db, all: all, where: include)
+            let matching = all.filter(include)
+            let start = min((page - 1) * perPage, matching.count)
+            let shown = matching[start..<min(start + perPage, matching.count)]
+            var ids = Set(candidates.map(\.id))
+            let status = try NormListFacts.read(db, norms: candidates + shown.filter { ids.insert($0.id).inserted })
+            var figured: [Int64: NormFigures] = [:]
+            for norm in candidates { figured[norm.id] = try figures(db, norm: norm, status: status) }
+            let items = try shown.map { try figured[$0.id] ?? figures(db, norm: $0, status: status) }
+            return (
+                needingAttention(candidates.compactMap { figured[$0.id] }),
+                NormPage(items: items, total: matching.count, page: page, perPage: perPage)
+            )
+        }
+    }
 }

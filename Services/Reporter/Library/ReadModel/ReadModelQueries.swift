@@ -28,24 +28,35 @@ extension ReporterDatabase {
         -> [NormFigures]
     {
         try await writer.read { db in
-            let open = try HandlingFacts.normsWithSomethingOpen(db)
-            let candidates = try normDefinitions.all(db).filter { open.contains($0.id) && include($0) }
+            let candidates = try attentionCandidates(db, all: normDefinitions.all(db), where: include)
             let status = try NormListFacts.read(db, norms: candidates)
-            var needing: [NormFigures] = []
-            var attention: [Attention] = []
-            for norm in candidates {
-                let figures = try figures(db, norm: norm, status: status)
-                let urgency = figures.attention
-                guard urgency.needsAttention else { continue }
-                needing.append(figures)
-                attention.append(urgency)
-            }
-            // Positions are sorted, not the figures: moving thousands of large structs
-            // while sorting was a tenth of a country's start page.
-            return needing.indices.sorted { a, b in
-                Attention.isMoreUrgent(attention[a], needing[a].id, than: attention[b], needing[b].id)
-            }.map { needing[$0] }
+            return needingAttention(try candidates.map { try figures(db, norm: $0, status: status) })
         }
+    }
+
+    /// The norms `include` picks that may need attention: a firing alert, a stop, a signal.
+    func attentionCandidates(
+        _ db: Database, all: [NormDefinition], where include: (NormDefinition) -> Bool
+    ) throws -> [NormDefinition] {
+        let open = try HandlingFacts.normsWithSomethingOpen(db)
+        return all.filter { open.contains($0.id) && include($0) }
+    }
+
+    /// Those of `figures` that need attention, most urgent first.
+    func needingAttention(_ figures: [NormFigures]) -> [NormFigures] {
+        var needing: [NormFigures] = []
+        var attention: [Attention] = []
+        for norm in figures {
+            let urgency = norm.attention
+            guard urgency.needsAttention else { continue }
+            needing.append(norm)
+            attention.append(urgency)
+        }
+        // Positions are sorted, not the figures: moving thousands of large structs
+        // while sorting was a tenth of a country's start page.
+        return needing.indices.sorted { a, b in
+            Attention.isMoreUrgent(attention[a], needing[a].id, than: attention[b], needing[b].id)
+        }.map { needing[$0] }
     }
 
     /// What happened, newest first: to one norm, or to all.
