@@ -31,8 +31,10 @@ extension ReporterDatabase {
             let start = min((page - 1) * perPage, matching.count)
             let shown = matching[start..<min(start + perPage, matching.count)]
             let status = try NormListFacts.read(db, norms: shown)
+            let today = today()
             return NormPage(
-                items: try shown.map { try figures(db, norm: $0, status: status) }, total: matching.count, page: page,
+                items: try shown.map { try figures(db, norm: $0, status: status, today: today) }, total: matching.count,
+                page: page,
                 perPage: perPage)
         }
     }
@@ -53,9 +55,10 @@ extension ReporterDatabase {
             let shown = matching[start..<min(start + perPage, matching.count)]
             var ids = Set(candidates.map(\.id))
             let status = try NormListFacts.read(db, norms: candidates + shown.filter { ids.insert($0.id).inserted })
+            let today = today()
             var figured: [Int64: NormFigures] = [:]
-            for norm in candidates { figured[norm.id] = try figures(db, norm: norm, status: status) }
-            let items = try shown.map { try figured[$0.id] ?? figures(db, norm: $0, status: status) }
+            for norm in candidates { figured[norm.id] = try figures(db, norm: norm, status: status, today: today) }
+            let items = try shown.map { try figured[$0.id] ?? figures(db, norm: $0, status: status, today: today) }
             return (
                 needingAttention(candidates.compactMap { figured[$0.id] }),
                 NormPage(items: items, total: matching.count, page: page, perPage: perPage)

@@ -18,7 +18,8 @@ extension ReporterDatabase {
         try await writer.read { db in
             let included = try normDefinitions.all(db).filter(include)
             let status = try NormListFacts.read(db, norms: included)
-            return try included.map { try figures(db, norm: $0, status: status) }
+            let today = today()
+            return try included.map { try figures(db, norm: $0, status: status, today: today) }
         }
     }
 
@@ -30,7 +31,8 @@ extension ReporterDatabase {
         try await writer.read { db in
             let candidates = try attentionCandidates(db, all: normDefinitions.all(db), where: include)
             let status = try NormListFacts.read(db, norms: candidates)
-            return needingAttention(try candidates.map { try figures(db, norm: $0, status: status) })
+            let today = today()
+            return needingAttention(try candidates.map { try figures(db, norm: $0, status: status, today: today) })
         }
     }
 
@@ -74,11 +76,14 @@ extension ReporterDatabase {
     /// `status`: the norm's alerts, stop and provider name, read once for a list of norms
     /// (`NormListFacts`). `withPxQ`: the PxQ forecast too, for one norm's page and the
     /// report; lists of norms (the overview, 10,000 of them for a country) leave it out.
-    func figures(_ db: Database, norm: NormDefinition, status: NormListFacts, withPxQ: Bool = false) throws
-        -> NormFigures
-    {
+    /// `today`: worked out once for a list (a calendar in Amsterdam's zone per norm was 3%
+    /// of the start page at 100×).
+    func figures(
+        _ db: Database, norm: NormDefinition, status: NormListFacts, withPxQ: Bool = false, today: Day? = nil
+    ) throws -> NormFigures {
+        let today = today ?? self.today()
         let firing = status.firing(normID: norm.id)
-        var figures = try valueFigures(db, norm: norm, firing: firing, status: status)
+        var figures = try valueFigures(db, norm: norm, firing: firing, status: status, today: today)
         figures.stop = status.stop(normID: norm.id)
         figures.aanbiederNaam = status.providerName(norm.scope.aanbieder)
         figures.unacknowledgedAlerts = firing.unacknowledged
@@ -87,7 +92,7 @@ extension ReporterDatabase {
         {
             let day = Day(date: fired.addingTimeInterval(escalateAfter), timeZone: Day.amsterdam)
             figures.escalatesOn = day
-            figures.escalated = day <= today()
+            figures.escalated = day <= today
         }
         if figures.stop != nil { figures.inflowDuringStop = status.inflowDuringStop(normID: norm.id) }
         if norm.kind == .intensiteitsnorm { figures.signals = status.signals(normID: norm.id) }
@@ -104,14 +109,14 @@ extension ReporterDatabase {
 
     /// The norm's value, months and forecast, and its firing alerts on that value.
     private func valueFigures(
-        _ db: Database, norm: NormDefinition, firing: NormListFacts.Firing, status: NormListFacts
+        _ db: Database, norm: NormDefinition, firing: NormListFacts.Firing, status: NormListFacts, today: Day
     ) throws -> NormFigures {
         if norm.kind == .intensiteitsnorm {
             let above = try IntensityFigures.monthsAbove(db, normID: norm.id)
             return NormFigures(
                 norm: norm, byMonth: try IntensityFigures.unlawfulByMonth(db, normID: norm.id),
                 firing: firing.intensity,
-                today: today(),
+                today: today,
                 intensity: .init(
                     clientMonthsAbove: above.all, structuralClientMonths: above.structural,
                     measure: norm.intensity ?? IntensityMeasure())
@@ -123,7 +128,7 @@ extension ReporterDatabase {
             norm.kind == .instroomtarget
             ? try CareMonths.arrivalsByMonth(db, norm: norm, arrivals: arrivals).values.reduce(0, +) : nil
         return NormFigures(
-            norm: norm, byMonth: byMonth, firing: firing.actual, today: today(), count: count,
+            norm: norm, byMonth: byMonth, firing: firing.actual, today: today, count: count,
             forecastSettings: forecastSettings)
     }
 }
