@@ -108,6 +108,35 @@ import Testing
         #expect(spendAtOnce.contains { !$0.isEmpty })
     }
 
+    /// The start page's two lists from one read (`overview`) are the lists read apart: the
+    /// same norms in the same order with the same figures, for a page of few norms (facts
+    /// read norm by norm) and for 600 open norms with a page of 500 (facts read at once).
+    @Test func theOverviewIsTheAttentionListAndThePageReadApart() async throws {
+        let core = try core()
+        var events: [LoggedEvent] = []
+        for id in Int64(100)..<700 {
+            let norm = fixture.norm(id, name: "Norm \(id)", limit: 100_000)
+            events.append(try fixture.added(Int64(events.count + 10), norm))
+            events.append(
+                try fixture.firing(
+                    Int64(events.count + 10), alertID: id, norm, kind: .actual, threshold: 50 + Int(id % 50),
+                    value: 50_000 + id))
+        }
+        let few = try await core.database.overview(where: { $0.id < 100 }, page: 1, perPage: 2)
+        #expect(try await few.attention == core.database.normsNeedingAttention(where: { $0.id < 100 }))
+        let fewApart = try await core.database.norms(where: { $0.id < 100 }, page: 1, perPage: 2)
+        #expect(few.page.items == fewApart.items && few.page.total == fewApart.total)
+        #expect(few.attention.map(\.id) == [1, 2] && few.page.items.map(\.id) == [1, 2])
+        try core.monitorSink().apply(events)
+        for (page, perPage) in [(1, 500), (2, 500)] {
+            let both = try await core.database.overview(where: { _ in true }, page: page, perPage: perPage)
+            #expect(try await both.attention == core.database.normsNeedingAttention(where: { _ in true }))
+            let apart = try await core.database.norms(where: { _ in true }, page: page, perPage: perPage)
+            #expect(both.page.items == apart.items && both.page.total == apart.total)
+            #expect(both.attention.count == 602 && both.page.total == 603)
+        }
+    }
+
     /// A norm's spend from every cell read once (`SpendCellIndex`) is what the store's
     /// query gives, over random cells and random scopes: with and without a provider,
     /// gemeenten (one named twice), categories and codes, periods of a year or a quarter.

@@ -1,7 +1,9 @@
 import Contracts
 import Domain
 import Foundation
+import GRDB
 import Messaging
+import Storage
 import Testing
 
 @testable import ReporterService
@@ -89,6 +91,17 @@ import Testing
                 "<5 cliënt(en) boven de 47 weken zorg per jaar: bespreken in het analysegesprek"
             ])
         #expect(try await onAttentionList(core).sorted() == [1, 2])
+        // Read for a long list (all at once) or norm by norm, a norm's signals are the same.
+        let (oneByOne, atOnce) = try await core.database.writer.read { db in
+            let norms = try NormDefinitionTables.all(db)
+            return (
+                try NormListFacts.read(db, norms: norms),
+                try NormListFacts.read(
+                    db, norms: Array(repeating: norms[0], count: NormListFacts.readOneByOneUpTo + 1))
+            )
+        }
+        for id in [Int64(1), 2] { #expect(oneByOne.signals(normID: id) == atOnce.signals(normID: id)) }
+        #expect(atOnce.signals(normID: 1).weeks == 1 && atOnce.signals(normID: 2).duration == 1)
         // A replayed event counts once (the timeline keeps one entry per producer and seq).
         try sink.apply([try weeks(12, norm: 1, client: "c7")])
         #expect(try await core.database.norm(id: 1)?.signals.weeks == 1)

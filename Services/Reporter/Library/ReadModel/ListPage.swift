@@ -31,7 +31,7 @@ extension ReporterDatabase {
             let start = min((page - 1) * perPage, matching.count)
             let shown = matching[start..<min(start + perPage, matching.count)]
             let status = try NormListFacts.read(db, norms: shown)
-            let today = today()
+            let today = self.today()
             return NormPage(
                 items: try shown.map { try figures(db, norm: $0, status: status, today: today) }, total: matching.count,
                 page: page,
@@ -55,7 +55,7 @@ extension ReporterDatabase {
             let shown = matching[start..<min(start + perPage, matching.count)]
             var ids = Set(candidates.map(\.id))
             let status = try NormListFacts.read(db, norms: candidates + shown.filter { ids.insert($0.id).inserted })
-            let today = today()
+            let today = self.today()
             var figured: [Int64: NormFigures] = [:]
             for norm in candidates { figured[norm.id] = try figures(db, norm: norm, status: status, today: today) }
             let items = try shown.map { try figured[$0.id] ?? figures(db, norm: $0, status: status, today: today) }

@@ -18,7 +18,7 @@ extension ReporterDatabase {
         try await writer.read { db in
             let included = try normDefinitions.all(db).filter(include)
             let status = try NormListFacts.read(db, norms: included)
-            let today = today()
+            let today = self.today()
             return try included.map { try figures(db, norm: $0, status: status, today: today) }
         }
     }
@@ -31,7 +31,7 @@ extension ReporterDatabase {
         try await writer.read { db in
             let candidates = try attentionCandidates(db, all: normDefinitions.all(db), where: include)
             let status = try NormListFacts.read(db, norms: candidates)
-            let today = today()
+            let today = self.today()
             return needingAttention(try candidates.map { try figures(db, norm: $0, status: status, today: today) })
         }
     }
