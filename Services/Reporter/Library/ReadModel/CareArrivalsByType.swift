@@ -19,9 +19,8 @@ extension IndicatorQuery {
     func careArrivals() throws -> CareArrivalsByType {
         let window = arrivals.window(for: period)
         var result = CareArrivalsByType()
-        var client: String?
         var byProduct: [ProductKey: Set<Month>] = [:]
-        func closeClient() {
+        func judgeClient() {
             var byCategory: [String: Set<Month>] = [:]
             for (key, months) in byProduct {
                 byCategory[key.categorie, default: []].formUnion(months)
@@ -47,16 +46,12 @@ extension IndicatorQuery {
                     WHERE month BETWEEN ? AND ?\(gemeenteClause) ORDER BY client
                     """),
             arguments: arguments([window.lowerBound.description, asOf.month.description]))
-        while let row = try rows.next() {
-            let id: String = row[0]
-            if id != client {
-                closeClient()
-                client = id
-            }
-            guard let month = Month(row[3] as String) else { continue }
+        try ClientRuns.walk(rows) { row in
+            guard let month = Month(row[3] as String) else { return }
             byProduct[ProductKey(categorie: row[1], product: row[2]), default: []].insert(month)
+        } clientEnded: {
+            judgeClient()
         }
-        closeClient()
         return result
     }
 

@@ -1,3 +1,5 @@
+import GRDB
+
 /// What a care type's (or all care types') clients add up to, counted client by client as
 /// the rows come in client order, so that no request holds a map of a country's clients.
 ///
@@ -22,5 +24,23 @@ struct ClientTally: Equatable {
             active += 1
             if inStand { stand += 1 }
         }
+    }
+}
+
+/// Rows in client order, the client's pseudonym in the first column: `row` gets each,
+/// `clientEnded` is called when a client's rows end (before the next client's first row,
+/// and after the last). How each area figure walks its rows (`ClientTally`).
+enum ClientRuns {
+    static func walk(_ rows: RowCursor, row: (Row) throws -> Void, clientEnded: () throws -> Void) throws {
+        var client: String?
+        while let next = try rows.next() {
+            let id: String = next[0]
+            if id != client {
+                if client != nil { try clientEnded() }
+                client = id
+            }
+            try row(next)
+        }
+        if client != nil { try clientEnded() }
     }
 }

@@ -16,9 +16,8 @@ extension IndicatorQuery {
         }
         var byCategory: [String: Int] = [:]
         var all = 0
-        var client: String?
         var care: [Episode: Set<Month>] = [:]
-        func closeClient() {
+        func judgeClient() {
             var long = Set<String>()
             for (episode, months) in care {
                 guard let length = arrivals.monthsInCare(months, at: stand), length > durationSignalMonths else {
@@ -44,16 +43,12 @@ extension IndicatorQuery {
                     ORDER BY m.client
                     """),
             arguments: arguments([standMonth, standMonth]))
-        while let row = try rows.next() {
-            let id: String = row[0]
-            if id != client {
-                closeClient()
-                client = id
-            }
-            guard let month = Month(row[3] as String) else { continue }
+        try ClientRuns.walk(rows) { row in
+            guard let month = Month(row[3] as String) else { return }
             care[Episode(aanbieder: row[1], categorie: row[2]), default: []].insert(month)
+        } clientEnded: {
+            judgeClient()
         }
-        closeClient()
         return (byCategory, all)
     }
 }

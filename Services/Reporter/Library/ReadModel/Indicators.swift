@@ -175,12 +175,7 @@ struct IndicatorQuery {
         var declared: [String: ClientTally] = [:]
         var all = ClientTally()
         var costs: [Int64] = []
-        var client: (id: String, cents: Int64, volume: Int64, inStand: Bool)?
-        func closeClient() {
-            guard let client else { return }
-            all.add(cents: client.cents, volume: client.volume, inStand: client.inStand)
-            costs.append(client.cents)
-        }
+        var client = (cents: Int64(0), volume: Int64(0), inStand: false)
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
@@ -189,19 +184,17 @@ struct IndicatorQuery {
                     GROUP BY client, categorie ORDER BY client
                     """),
             arguments: arguments([lastMonth, months.first ?? "", asOf.month.description]))
-        while let row = try rows.next() {
-            let id: String = row[0]
+        try ClientRuns.walk(rows) { row in
             let (cents, volume, inStand): (Int64, Int64, Bool) = (row[2], row[3], row[4])
             declared[row[1], default: ClientTally()].add(cents: cents, volume: volume, inStand: inStand)
-            if client?.id != id {
-                closeClient()
-                client = (id, 0, 0, false)
-            }
-            client!.cents += cents
-            client!.volume += volume
-            client!.inStand = client!.inStand || inStand
+            client.cents += cents
+            client.volume += volume
+            client.inStand = client.inStand || inStand
+        } clientEnded: {
+            all.add(cents: client.cents, volume: client.volume, inStand: client.inStand)
+            costs.append(client.cents)
+            client = (0, 0, false)
         }
-        closeClient()
         let arrived = try careArrivals()
         let outflow = try endedClients()
         let categories = Set(declared.keys).union(arrived.byCategory.keys).union(outflow.byCategory.keys)
@@ -297,14 +290,7 @@ struct IndicatorQuery {
         }
         var perCareType: [Key: UnitFigure] = [:]
         var all: [String: UnitFigure] = [:]
-        var client: String?
         var clientUnits: [String: Int64] = [:]
-        func closeClient() {
-            for (eenheid, volume) in clientUnits {
-                all[eenheid, default: UnitFigure(categorie: "", eenheid: eenheid)].add(volume)
-            }
-            clientUnits.removeAll(keepingCapacity: true)
-        }
         let rows = try Row.fetchCursor(
             db.cachedStatement(
                 sql: """
@@ -313,18 +299,17 @@ struct IndicatorQuery {
                     GROUP BY client, categorie, eenheid HAVING v != 0 ORDER BY client
                     """),
             arguments: arguments([period.start.month.description, asOf.month.description]))
-        while let row = try rows.next() {
-            let id: String = row[0]
-            if id != client {
-                closeClient()
-                client = id
-            }
+        try ClientRuns.walk(rows) { row in
             let key = Key(categorie: row[1], eenheid: row[2])
             let volume: Int64 = row[3]
             perCareType[key, default: UnitFigure(categorie: key.categorie, eenheid: key.eenheid)].add(volume)
             clientUnits[key.eenheid, default: 0] += volume
+        } clientEnded: {
+            for (eenheid, volume) in clientUnits {
+                all[eenheid, default: UnitFigure(categorie: "", eenheid: eenheid)].add(volume)
+            }
+            clientUnits.removeAll(keepingCapacity: true)
         }
-        closeClient()
         return (Array(perCareType.values), Array(all.values))
     }
 
