@@ -1,5 +1,6 @@
 import Domain
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -126,6 +127,27 @@ import Testing
             ) { response in
                 let body = try APIErrorBody(response)
                 #expect(response.status == .notFound && body.code == "REGIO_ONBEKEND")
+            }
+        }
+    }
+
+    /// The report carries figures about care as every dashboard page does: never stored by
+    /// a cache, and as a page never framed nor loading anything from elsewhere.
+    @Test func theReportIsNeverCachedAndItsPageNeverFramed() async throws {
+        let server = try ReportTests().server()
+        try await Application(router: server.router()).test(.router) { client in
+            for format in ["html", "csv", "json"] {
+                try await client.execute(
+                    uri: "/rapport?gemeente=0268&periode=2026&formaat=\(format)", method: .get, headers: server.reader
+                ) { response in
+                    #expect(response.status == .ok)
+                    #expect(response.headers[.cacheControl] == "no-store", "\(format)")
+                    let frames = response.headers[HTTPField.Name("X-Frame-Options")!]
+                    let policy = response.headers[HTTPField.Name("Content-Security-Policy")!]
+                    if format == "html" {
+                        #expect(frames == "DENY" && policy?.contains("frame-ancestors 'none'") == true)
+                    }
+                }
             }
         }
     }

@@ -59,9 +59,15 @@ struct ReportRoutes {
             case .csv: (body, type) = (ReportCSV.render(report), "text/csv; charset=utf-8")
             case .html: (body, type) = (Data(ReportHTML.render(report).utf8), "text/html; charset=utf-8")
             }
-            return Response(
-                status: .ok, headers: [.contentType: type, .contentDisposition: asked.contentDisposition],
-                body: .init(byteBuffer: ByteBuffer(bytes: body)))
+            // The report is a page about care like the others: never cached, never framed
+            // (before, it went out without either, the only dashboard answer that did).
+            var headers: HTTPFields = [.contentType: type, .contentDisposition: asked.contentDisposition]
+            if asked.format == .html {
+                headers.append(contentsOf: HTMLResponse.protective)
+            } else {
+                headers[.cacheControl] = "no-store"
+            }
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
     }
 }
