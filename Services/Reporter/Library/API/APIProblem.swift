@@ -26,8 +26,11 @@ struct APIProblem: Error, Equatable {
 
     /// The answer outside the generated routes (the token check, unknown routes, failures),
     /// in the same shape as theirs.
+    /// The body as JSON, for the answers built outside the generated code.
+    var json: Data { (try? JSONCoding.encoder().encode(body)) ?? Data() }
+
     var response: Response {
-        let data = (try? JSONCoding.encoder().encode(body)) ?? Data()
+        let data = json
         return Response(
             status: status, headers: [.contentType: "application/json; charset=utf-8"],
             body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import OpenAPIRuntime
-import Storage
 
 /// Refuses a query parameter that the operation does not have in `openapi.yaml`, with
 /// `ONGELDIGE_PARAMETER` and the names it does have. The generated code skips names it
@@ -35,14 +34,11 @@ struct KnownQueryParameters: ServerMiddleware {
         return try await next(request, body, metadata)
     }
 
-    /// The query's parameter names in the order given, decoded (`per%5Fpagina` is `per_pagina`).
+    /// The query's parameter names in the order given, decoded as a form's are
+    /// (`FormFields.pairs`: `per%5Fpagina` is `per_pagina`).
     static func names(in path: String) -> [String] {
-        guard let query = path.firstIndex(of: "?").map({ path[path.index(after: $0)...] }) else { return [] }
-        return query.split(separator: "&").compactMap { pair in
-            let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let decoded = String(name).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(name)
-            return decoded.isEmpty ? nil : decoded
-        }
+        guard let mark = path.firstIndex(of: "?") else { return [] }
+        return FormFields.pairs(String(path[path.index(after: mark)...])).map(\.name).filter { !$0.isEmpty }
     }
 
     /// The first name in `given` that is not in `known`, with the refusal's words; nil when all are known.
@@ -54,9 +50,8 @@ struct KnownQueryParameters: ServerMiddleware {
     }
 
     static func refusal(_ message: String) -> (HTTPResponse, HTTPBody?) {
-        let data = (try? JSONCoding.encoder().encode(APIProblem.badParameter(message).body)) ?? Data()
         var response = HTTPResponse(status: .badRequest)
         response.headerFields[.contentType] = "application/json; charset=utf-8"
-        return (response, HTTPBody(data))
+        return (response, HTTPBody(APIProblem.badParameter(message).json))
     }
 }

@@ -14,25 +14,25 @@ enum ReportChooserPage {
     ) -> String {
         let e = HTML.escape
         let chosenPeriod = given["periode"] ?? String(today.year)
-        let offered = (0...2).flatMap { back in
+        // This year and the two before, each by year, half year and quarter.
+        let years = (0...2).map { back -> (year: Int, periods: [(value: String, label: String)]) in
             let year = today.year - back
-            return ["\(year)", "\(year)-H1", "\(year)-H2"] + (1...4).map { "\(year)-Q\($0)" }
+            return (
+                year,
+                [
+                    ("\(year)", "\(year), heel jaar"), ("\(year)-H1", "\(year), eerste helft"),
+                    ("\(year)-H2", "\(year), tweede helft"),
+                ] + (1...4).map { ("\(year)-Q\($0)", "\(year), kwartaal \($0)") }
+            )
         }
         // A period asked for and not offered (older, or mistyped) stays chosen, to correct.
-        let asked =
-            offered.contains(chosenPeriod) ? "" : HTML.option(chosenPeriod, chosenPeriod, selected: true)
+        let offered = years.contains { $0.periods.contains { $0.value == chosenPeriod } }
         let periods =
-            asked
-            + (0...2).map { back -> String in
-                let year = today.year - back
-                let labels: [(String, String)] =
-                    [
-                        ("\(year)", "\(year), heel jaar"), ("\(year)-H1", "\(year), eerste helft"),
-                        ("\(year)-H2", "\(year), tweede helft"),
-                    ]
-                    + (1...4).map { ("\(year)-Q\($0)", "\(year), kwartaal \($0)") }
-                return "<optgroup label=\"\(year)\">"
-                    + labels.map { HTML.option($0.0, $0.1, selected: $0.0 == chosenPeriod) }.joined() + "</optgroup>"
+            (offered ? "" : HTML.option(chosenPeriod, chosenPeriod, selected: true))
+            + years.map { year in
+                "<optgroup label=\"\(year.year)\">"
+                    + year.periods.map { HTML.option($0.value, $0.label, selected: $0.value == chosenPeriod) }.joined()
+                    + "</optgroup>"
             }.joined()
         let formats = [("html", "afdrukbare pagina (HTML)"), ("csv", "spreadsheet (CSV)"), ("json", "JSON")].map {
             HTML.option($0.0, $0.1, selected: $0.0 == (given["formaat"] ?? "html"))

@@ -6,7 +6,8 @@ import Storage
 /// What the figures of a list of norms read for all its norms at once rather than per
 /// norm: a norm's status beside its value (its firing alerts by kind, which of them nobody
 /// acknowledged and since when, its referral stop, the clients new during that stop, the
-/// signals waiting for an analysegesprek, its provider's name) and, for a long list, every spend cell (`SpendCellIndex`).
+/// signals waiting for an analysegesprek, its provider's name) and, for a long list, every
+/// spend cell (`SpendCellIndex`).
 ///
 /// A list of norms (the start page's attention list, 6,000 norms at 10× a country) used to
 /// ask each of these per norm, eight look-ups and a query of its spend cells a norm: two

@@ -16,8 +16,6 @@ struct SignalFacts: Equatable, Sendable {
     var weeks = 0
     var duration = 0
 
-    var isEmpty: Bool { weeks == 0 && duration == 0 }
-
     /// The signals per norm since its last analysegesprek: every norm's, or one's.
     static func waiting(_ db: Database, normID: Int64?) throws -> [Int64: SignalFacts] {
         let only = normID == nil ? "" : " AND t.normID = ?"
